@@ -1,0 +1,133 @@
+package hk.post.ecert.counter.application;
+
+import hk.post.ecert.counter.domain.model.devicejob.DeviceJobRecord;
+import hk.post.ecert.counter.domain.model.devicejob.DeviceJobRepository;
+import hk.post.ecert.counter.domain.model.devicejob.JobStatus;
+import hk.post.ecert.counter.domain.model.terminal.TerminalRepository;
+import hk.post.ecert.devices.job.DeviceJob;
+import hk.post.ecert.devices.job.JobKind;
+import hk.post.ecert.devices.job.JobResult;
+import hk.post.ecert.devices.printer.ReceiptCodec;
+import hk.post.ecert.devices.printer.ReceiptDocument;
+import hk.post.ecert.devices.wire.Json;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Device jobs from the server's side: record a job (its id chosen here, before it is first sent), hand it to the
+ * terminal gateway after the record is committed, and record the terminal's one outcome.
+ */
+@ApplicationScoped
+@Transactional
+public class DeviceJobs {
+
+    private static final Logger LOG = Logger.getLogger(DeviceJobs.class.getName());
+
+    /** A receipt job not started within this time is stale: the customer has left the counter. */
+    static final Duration PRINT_JOB_LIFETIME = Duration.ofMinutes(10);
+
+    @Inject
+    DeviceJobRepository jobs;
+
+    @Inject
+    TerminalRepository terminals;
+
+    @Inject
+    Event<JobWasRecorded> recorded;
+
+    /**
+     * Records a print job for a receipt. The job id follows from the receipt id, which the caller chose before the
+     * first submit: submitting the same receipt again (double click, retry) returns the first job and prints nothing
+     * more.
+     */
+    public String submitPrintOnce(String terminalId, ReceiptDocument receipt, String summary, String requestedBy) {
+        String jobId = "JOB-" + receipt.receiptId() + (receipt.copy() ? "-COPY-" + UUID.randomUUID() : "");
+        if (jobs.find(jobId).isPresent()) {
+            return jobId;
+        }
+        if (terminals.find(terminalId).filter(t -> t.enrolled()).isEmpty()) {
+            throw new NoSuchElementException("no enrolled terminal " + terminalId);
+        }
+        Instant now = Instant.now();
+        jobs.add(new DeviceJobRecord(jobId, terminalId, JobKind.PRINT_RECEIPT.name(), summary,
+                Json.write(ReceiptCodec.toMap(receipt)), requestedBy, now, now.plus(PRINT_JOB_LIFETIME)));
+        recorded.fire(new JobWasRecorded(terminalId, jobId));
+        return jobId;
+    }
+
+    /**
+     * The job as it goes on the wire, if it should still be delivered. A job past its expiry is closed as EXPIRED
+     * instead of being sent.
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<DeviceJob> deliverable(String jobId) {
+        Optional<DeviceJobRecord> found = jobs.find(jobId);
+        if (found.isEmpty() || found.get().status().finished()) {
+            return Optional.empty();
+        }
+        DeviceJobRecord r = found.get();
+        Instant now = Instant.now();
+        if (now.isAfter(r.expiresAt())) {
+            r.outcomeWasReported(JobStatus.EXPIRED, "EXPIRED", "not delivered before its expiry", null, null, now);
+            return Optional.empty();
+        }
+        return Optional.of(new DeviceJob(r.jobId(), r.terminalId(), JobKind.valueOf(r.kind()), r.expiresAt(),
+                Json.readObject(r.payload())));
+    }
+
+    public List<String> unfinishedFor(String terminalId) {
+        return jobs.unfinishedFor(terminalId).stream().map(DeviceJobRecord::jobId).toList();
+    }
+
+    public void jobWasSent(String jobId) {
+        jobs.find(jobId).ifPresent(j -> j.wasSent(Instant.now()));
+    }
+
+    /**
+     * Records a terminal's report. A report for another terminal's job is refused; a repeated report is
+     * acknowledged without changing the first outcome.
+     *
+     * @return {@code true} when the report belongs to this terminal (recorded now or earlier)
+     */
+    public boolean recordResult(String terminalId, JobResult result) {
+        Optional<DeviceJobRecord> job = jobs.find(result.jobId());
+        if (job.isEmpty() || !job.get().terminalId().equals(terminalId)) {
+            LOG.warning(() -> "terminal " + terminalId + " reported a job that is not its own: " + result.jobId());
+            return false;
+        }
+        boolean first = job.get().outcomeWasReported(JobStatus.valueOf(result.outcome().name()), result.reason(),
+                result.detail(), result.evidence().get("text"), result.evidence().get("png"), Instant.now());
+        if (!first) {
+            LOG.info(() -> "repeated result for " + result.jobId() + " ignored; the first outcome stands");
+        }
+        return true;
+    }
+
+    public Optional<JobView> view(String jobId) {
+        return jobs.find(jobId).map(JobView::of);
+    }
+
+    public List<JobView> recentReceipts(String terminalId, int max) {
+        return jobs.recentFinished(terminalId, JobKind.PRINT_RECEIPT.name(), max).stream().map(JobView::of).toList();
+    }
+
+    /** What a screen shows of a job. */
+    public record JobView(String jobId, String terminalId, String summary, JobStatus status, String reason, String detail,
+                          Instant createdAt, Instant completedAt, String evidenceText, String evidencePng) {
+        static JobView of(DeviceJobRecord r) {
+            return new JobView(r.jobId(), r.terminalId(), r.summary(), r.status(), r.reason().orElse(null),
+                    r.detail().orElse(null), r.createdAt(), r.completedAt().orElse(null),
+                    r.evidenceText().orElse(null), r.evidencePng().orElse(null));
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package hk.post.ecert.counter.application;
+
+import hk.post.ecert.counter.domain.model.catalogue.CertificateType;
+import hk.post.ecert.counter.domain.model.catalogue.Variant;
+import hk.post.ecert.counter.domain.model.receipt.ReferralSlip;
+import hk.post.ecert.devices.printer.ReceiptDocument;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.ZonedDateTime;
+import java.util.UUID;
+
+/** Prints a referral slip on the receipt printer of the clerk's counter. */
+@ApplicationScoped
+public class ReferralSlips {
+
+    @Inject
+    Triage triage;
+
+    @Inject
+    DeviceJobs jobs;
+
+    @Inject
+    CounterOverview counters;
+
+    /**
+     * @param slipId chosen by the screen before the first submit, so a double click prints one slip
+     * @return the device job id
+     */
+    public String print(String slipId, String typeCode, String variantCode, String clerk) {
+        CertificateType type = triage.catalogue().type(typeCode);
+        Variant variant = type.variant(variantCode);
+        CounterOverview.CounterPlace place = counters.placeOf(clerk);
+        String terminalId = counters.terminalAt(place)
+                .orElseThrow(() -> new IllegalStateException("no enrolled terminal at counter " + place.counter()));
+        ReceiptDocument slip = ReferralSlip.compose(slipId, type, variant, place.office(), place.counter(), clerk,
+                ZonedDateTime.now(Triage.HONG_KONG));
+        return jobs.submitPrintOnce(terminalId, slip, "Referral slip " + type.name().en()
+                + (type.variants().size() > 1 ? " / " + variant.name().en() : ""), clerk);
+    }
+
+    public static String newSlipId() {
+        return "RS-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase();
+    }
+}

@@ -1,0 +1,18 @@
+package hk.post.ecert.counter.domain.model.devicejob;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Device jobs, by id and by terminal. */
+public interface DeviceJobRepository {
+
+    void add(DeviceJobRecord job);
+
+    Optional<DeviceJobRecord> find(String jobId);
+
+    /** Jobs of a terminal that have no outcome yet, oldest first: what to (re)deliver when it connects. */
+    List<DeviceJobRecord> unfinishedFor(String terminalId);
+
+    /** The terminal's most recent finished jobs of a kind, newest first. */
+    List<DeviceJobRecord> recentFinished(String terminalId, String kind, int max);
+}

@@ -1,0 +1,74 @@
+package hk.post.ecert.counter.infrastructure.demo;
+
+import hk.post.ecert.counter.application.TerminalEnrolment;
+import hk.post.ecert.counter.domain.model.staff.Role;
+import hk.post.ecert.counter.domain.model.staff.StaffDirectory;
+import hk.post.ecert.counter.domain.model.staff.StaffMember;
+import hk.post.ecert.counter.domain.model.terminal.Terminal;
+import hk.post.ecert.counter.domain.model.terminal.TerminalRepository;
+import hk.post.ecert.counter.infrastructure.security.PasswordHashing;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Demo staff accounts and one counter PC waiting to be enrolled, for {@code bin/run} and the tests. Seeded once:
+ * a second start keeps whatever the first start (and the people using it) left behind. Off in production
+ * ({@code counter.demo=false}).
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+public class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
+
+    public static final String OFFICE = "GPO";
+    public static final String COUNTER = "C01";
+    public static final String TERMINAL = "GPO-C01";
+
+    @Inject
+    @ConfigProperty(name = "counter.demo", defaultValue = "true")
+    boolean demo;
+
+    @Inject
+    @ConfigProperty(name = "counter.demo.enrolment-code", defaultValue = "DEMO-ENROL-GPO-C01")
+    String demoEnrolmentCode;
+
+    @Inject
+    StaffDirectory staff;
+
+    @Inject
+    TerminalRepository terminals;
+
+    @Inject
+    PasswordHashing passwords;
+
+    @PostConstruct
+    void seed() {
+        if (!demo || staff.find("clerk1").isPresent()) {
+            return;
+        }
+        add("clerk1", "Chan Tai Man (DEMO clerk)", "Clerk#2026", COUNTER, Role.CLERK);
+        add("clerk2", "Wong Siu Ming (DEMO clerk)", "Clerk#2026", "C02", Role.CLERK);
+        add("super1", "Lee Ka Yan (DEMO supervisor)", "Super#2026", COUNTER, Role.SUPERVISOR, Role.CLERK);
+        add("officer1", "Ho Wing Sze (DEMO HKPCA officer)", "Officer#2026", null, Role.HKPCA_OFFICER);
+        add("admin", "DEMO administrator", "Admin#2026", null, Role.ADMIN, Role.SUPERVISOR);
+        Terminal t = new Terminal(TERMINAL, OFFICE, COUNTER);
+        t.allowEnrolment(TerminalEnrolment.hashCode(demoEnrolmentCode), Instant.now().plus(Duration.ofDays(3650)), "demo-seed");
+        terminals.add(t);
+        LOG.info("DEMO data seeded: staff clerk1, clerk2, super1, officer1, admin; terminal " + TERMINAL + " awaiting enrolment");
+    }
+
+    private void add(String user, String name, String password, String counter, Role... roles) {
+        staff.add(new StaffMember(user, name, passwords.hash(password.toCharArray()), OFFICE, counter), Set.of(roles));
+    }
+}

@@ -1,0 +1,43 @@
+package hk.post.ecert.counter.infrastructure.persistence.jpa;
+
+import hk.post.ecert.counter.domain.model.devicejob.DeviceJobRecord;
+import hk.post.ecert.counter.domain.model.devicejob.DeviceJobRepository;
+import hk.post.ecert.counter.domain.model.devicejob.JobStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaDeviceJobRepository implements DeviceJobRepository {
+
+    @PersistenceContext(unitName = "counter")
+    private EntityManager em;
+
+    @Override
+    public void add(DeviceJobRecord job) {
+        em.persist(job);
+    }
+
+    @Override
+    public Optional<DeviceJobRecord> find(String jobId) {
+        return Optional.ofNullable(em.find(DeviceJobRecord.class, jobId));
+    }
+
+    @Override
+    public List<DeviceJobRecord> unfinishedFor(String terminalId) {
+        return em.createQuery("select j from DeviceJobRecord j where j.terminalId = :t and j.status in :s order by j.createdAt",
+                        DeviceJobRecord.class)
+                .setParameter("t", terminalId).setParameter("s", List.of(JobStatus.PENDING, JobStatus.SENT)).getResultList();
+    }
+
+    @Override
+    public List<DeviceJobRecord> recentFinished(String terminalId, String kind, int max) {
+        return em.createQuery("select j from DeviceJobRecord j where j.terminalId = :t and j.kind = :k and j.status not in :s"
+                                + " order by j.completedAt desc", DeviceJobRecord.class)
+                .setParameter("t", terminalId).setParameter("k", kind)
+                .setParameter("s", List.of(JobStatus.PENDING, JobStatus.SENT)).setMaxResults(max).getResultList();
+    }
+}

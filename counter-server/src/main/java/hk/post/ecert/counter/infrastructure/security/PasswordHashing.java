@@ -1,0 +1,23 @@
+package hk.post.ecert.counter.infrastructure.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+
+import java.util.Map;
+
+/** Hashes a new password exactly as the identity store will check it. */
+@ApplicationScoped
+public class PasswordHashing {
+
+    @Inject
+    private Pbkdf2PasswordHash hash;
+
+    public String hash(char[] password) {
+        hash.initialize(Map.of(
+                "Pbkdf2PasswordHash.Iterations", SecurityConfiguration.PBKDF2_ITERATIONS,
+                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
+                "Pbkdf2PasswordHash.SaltSizeBytes", "16"));
+        return hash.generate(password);
+    }
+}

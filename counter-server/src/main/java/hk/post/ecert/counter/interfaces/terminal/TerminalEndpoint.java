@@ -1,0 +1,137 @@
+package hk.post.ecert.counter.interfaces.terminal;
+
+import hk.post.ecert.counter.application.DeviceJobs;
+import hk.post.ecert.counter.application.TerminalEnrolment;
+import hk.post.ecert.counter.application.TerminalHealth;
+import hk.post.ecert.devices.job.JobResult;
+import hk.post.ecert.devices.wire.Json;
+import hk.post.ecert.devices.wire.Protocol;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Where terminals dial in (see {@code terminal/PROTOCOL.md}). Each connection starts with a challenge; nothing
+ * but {@code hello} or {@code enrol} is accepted until the terminal has proven its identity.
+ */
+@ServerEndpoint("/terminal/ws")
+public class TerminalEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(TerminalEndpoint.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String NONCE = "nonce";
+    private static final String TERMINAL = "terminalId";
+
+    @Inject
+    TerminalEnrolment enrolment;
+
+    @Inject
+    TerminalSessions sessions;
+
+    @Inject
+    DeviceJobs jobs;
+
+    @Inject
+    TerminalHealth health;
+
+    @OnOpen
+    public void open(Session session) throws IOException {
+        byte[] nonce = new byte[32];
+        RANDOM.nextBytes(nonce);
+        String n = Base64.getEncoder().encodeToString(nonce);
+        session.getUserProperties().put(NONCE, n);
+        session.setMaxIdleTimeout(120_000);
+        Map<String, Object> m = Protocol.message(Protocol.CHALLENGE);
+        m.put("nonce", n);
+        TerminalSessions.send(session, Json.write(m));
+    }
+
+    @OnMessage(maxMessageSize = 8_000_000)
+    public void message(String text, Session session) throws IOException {
+        Map<String, Object> m;
+        try {
+            m = Json.readObject(text);
+        } catch (IllegalArgumentException e) {
+            close(session, CloseReason.CloseCodes.CANNOT_ACCEPT, "malformed message");
+            return;
+        }
+        String type = Protocol.type(m);
+        String terminalId = (String) session.getUserProperties().get(TERMINAL);
+        if (terminalId == null) {
+            authenticate(type, m, session);
+            return;
+        }
+        switch (type) {
+            case Protocol.HEALTH -> health.reported(terminalId, Protocol.decodeHealth(m));
+            case Protocol.RESULT -> {
+                JobResult result = Protocol.decodeResult(m);
+                if (jobs.recordResult(terminalId, result)) {
+                    Map<String, Object> ack = Protocol.message(Protocol.ACK);
+                    ack.put("jobId", result.jobId());
+                    TerminalSessions.send(session, Json.write(ack));
+                }
+            }
+            case Protocol.PING -> health.seen(terminalId);
+            default -> LOG.warning(() -> "terminal " + terminalId + " sent an unknown message type " + type);
+        }
+    }
+
+    private void authenticate(String type, Map<String, Object> m, Session session) throws IOException {
+        String nonce = (String) session.getUserProperties().get(NONCE);
+        String terminalId = (String) m.get(TERMINAL);
+        if (terminalId == null || !(Protocol.HELLO.equals(type) || Protocol.ENROL.equals(type))) {
+            close(session, Protocol.CLOSE_UNAUTHORISED, "authenticate first");
+            return;
+        }
+        TerminalEnrolment.Verdict verdict = Protocol.HELLO.equals(type)
+                ? enrolment.authenticate(terminalId, nonce, (String) m.get("signature"))
+                : enrolment.enrol(terminalId, (String) m.get("code"), (String) m.get("publicKey"), nonce,
+                (String) m.get("signature"));
+        if (verdict != TerminalEnrolment.Verdict.ACCEPTED) {
+            LOG.warning(() -> "terminal " + terminalId + " refused: " + verdict);
+            close(session, Protocol.CLOSE_UNAUTHORISED, verdict.name());
+            return;
+        }
+        session.getUserProperties().put(TERMINAL, terminalId);
+        sessions.register(terminalId, session);
+        Map<String, Object> welcome = Protocol.message(Protocol.WELCOME);
+        welcome.put(TERMINAL, terminalId);
+        TerminalSessions.send(session, Json.write(welcome));
+        LOG.info(() -> "terminal " + terminalId + " online (" + type + ")");
+        sessions.deliverBacklog(terminalId);
+    }
+
+    @OnClose
+    public void closed(Session session) {
+        String terminalId = (String) session.getUserProperties().get(TERMINAL);
+        if (terminalId != null) {
+            sessions.unregister(terminalId, session);
+            LOG.info(() -> "terminal " + terminalId + " offline");
+        }
+    }
+
+    @OnError
+    public void error(Session session, Throwable t) {
+        LOG.log(Level.FINE, "terminal connection error", t);
+    }
+
+    private static void close(Session session, int code, String why) throws IOException {
+        session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), why));
+    }
+
+    private static void close(Session session, CloseReason.CloseCode code, String why) throws IOException {
+        session.close(new CloseReason(code, why));
+    }
+}

@@ -1,0 +1,142 @@
+package hk.post.ecert.counter.interfaces.web;
+
+import hk.post.ecert.counter.application.DeviceJobs;
+import hk.post.ecert.counter.application.ReferralSlips;
+import hk.post.ecert.counter.application.Triage;
+import hk.post.ecert.counter.domain.model.catalogue.CertificateType;
+import hk.post.ecert.counter.domain.model.catalogue.Variant;
+import hk.post.ecert.counter.domain.model.devicejob.JobStatus;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.ResourceBundle;
+
+/**
+ * The triage screen: the clerk picks the customer's certificate type and variant and sees at once what the counter
+ * can do. For a referral the clerk prints a slip on the counter's receipt printer and watches it print.
+ */
+@Named
+@ViewScoped
+public class CounterTriage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    Triage triage;
+
+    @Inject
+    ReferralSlips slips;
+
+    @Inject
+    DeviceJobs jobs;
+
+    @Inject
+    StaffSession staff;
+
+    @Inject
+    Language language;
+
+    private String typeCode;
+    private String variantCode;
+    private Integer years;
+    /** Chosen when the result is shown, before the first click, so a double click prints one slip. */
+    private String slipId;
+    private String jobId;
+
+    public List<CertificateType> getTypes() {
+        return triage.catalogue().types();
+    }
+
+    public List<Variant> getVariants() {
+        return typeCode == null ? List.of() : triage.catalogue().type(typeCode).variants();
+    }
+
+    public void typeChanged() {
+        List<Variant> v = getVariants();
+        variantCode = v.size() == 1 ? v.get(0).code() : null;
+        years = null;
+        resetSlip();
+    }
+
+    public void variantChanged() {
+        years = null;
+        resetSlip();
+    }
+
+    private void resetSlip() {
+        slipId = ReferralSlips.newSlipId();
+        jobId = null;
+    }
+
+    public Triage.Result getResult() {
+        if (typeCode == null || variantCode == null) {
+            return null;
+        }
+        return triage.triage(typeCode, variantCode, years);
+    }
+
+    public void printReferralSlip() {
+        if (getResult() == null || !getResult().referral()) {
+            return;
+        }
+        if (slipId == null) {
+            resetSlip();
+        }
+        try {
+            jobId = slips.print(slipId, typeCode, variantCode, staff.getUsername());
+        } catch (IllegalStateException e) {
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    bundle().getString("triage.noTerminal"), null));
+        }
+    }
+
+    public DeviceJobs.JobView getJob() {
+        return jobId == null ? null : jobs.view(jobId).orElse(null);
+    }
+
+    public boolean isJobRunning() {
+        DeviceJobs.JobView j = getJob();
+        return j != null && !j.status().finished();
+    }
+
+    public String statusText(JobStatus status) {
+        return bundle().getString("job." + status.name());
+    }
+
+    private ResourceBundle bundle() {
+        return ResourceBundle.getBundle("hk.post.ecert.counter.interfaces.web.messages", language.getLocale());
+    }
+
+    public String getTypeCode() {
+        return typeCode;
+    }
+
+    public void setTypeCode(String typeCode) {
+        this.typeCode = typeCode;
+    }
+
+    public String getVariantCode() {
+        return variantCode;
+    }
+
+    public void setVariantCode(String variantCode) {
+        this.variantCode = variantCode;
+    }
+
+    public Integer getYears() {
+        return years;
+    }
+
+    public void setYears(Integer years) {
+        this.years = years;
+    }
+
+    public String getSlipId() {
+        return slipId;
+    }
+}

@@ -1,0 +1,49 @@
+package hk.post.ecert.counter.interfaces.web;
+
+import hk.post.ecert.counter.application.CounterOverview;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.io.IOException;
+
+/** Who is logged in on this browser, and logging out. */
+@Named
+@RequestScoped
+public class StaffSession {
+
+    @Inject
+    SecurityContext security;
+
+    @Inject
+    CounterOverview counters;
+
+    public String getUsername() {
+        return security.getCallerPrincipal() == null ? null : security.getCallerPrincipal().getName();
+    }
+
+    public String getDisplayName() {
+        return getUsername() == null ? "" : counters.placeOf(getUsername()).displayName();
+    }
+
+    public String getCounter() {
+        return getUsername() == null ? "" : counters.placeOf(getUsername()).office() + " / "
+                + java.util.Objects.toString(counters.placeOf(getUsername()).counter(), "—");
+    }
+
+    public boolean hasRole(String role) {
+        return security.isCallerInRole(role);
+    }
+
+    public void logout() throws ServletException, IOException {
+        ExternalContext ec = FacesContext.getCurrentInstance().getExternalContext();
+        ((HttpServletRequest) ec.getRequest()).logout();
+        ec.invalidateSession();
+        ec.redirect(ec.getRequestContextPath() + "/index.xhtml");
+    }
+}

@@ -1,0 +1,73 @@
+package hk.post.ecert.counter.interfaces.web;
+
+import hk.post.ecert.counter.application.CounterOverview;
+import hk.post.ecert.counter.application.TerminalEnrolment;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** Supervisor screen: enrol a counter PC (issue a one-time code) and revoke one. */
+@Named
+@ViewScoped
+public class TerminalAdmin implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    CounterOverview counters;
+
+    @Inject
+    TerminalEnrolment enrolment;
+
+    @Inject
+    StaffSession staff;
+
+    private String terminalId;
+    private String office = "GPO";
+    private String counter;
+    private String issuedCode;
+
+    public List<CounterOverview.TerminalView> getTerminals() {
+        return counters.all();
+    }
+
+    public void issueCode() {
+        issuedCode = enrolment.issueEnrolmentCode(terminalId.trim().toUpperCase(), office.trim().toUpperCase(),
+                counter.trim().toUpperCase(), staff.getUsername());
+    }
+
+    public void revoke(String id) {
+        enrolment.revoke(id);
+    }
+
+    public String getTerminalId() {
+        return terminalId;
+    }
+
+    public void setTerminalId(String terminalId) {
+        this.terminalId = terminalId;
+    }
+
+    public String getOffice() {
+        return office;
+    }
+
+    public void setOffice(String office) {
+        this.office = office;
+    }
+
+    public String getCounter() {
+        return counter;
+    }
+
+    public void setCounter(String counter) {
+        this.counter = counter;
+    }
+
+    public String getIssuedCode() {
+        return issuedCode;
+    }
+}
