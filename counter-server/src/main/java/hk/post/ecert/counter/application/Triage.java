@@ -52,6 +52,14 @@ public class Triage {
             return channel == Channel.REFERRAL;
         }
 
+        public String forms() {
+            return String.join(", ", variant.forms());
+        }
+
+        public String sections() {
+            return String.join(", ", variant.sections());
+        }
+
         public boolean feeSet() {
             return quote.map(Quote::isSet).orElse(false);
         }

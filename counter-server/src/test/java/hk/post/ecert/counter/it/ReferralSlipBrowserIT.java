@@ -1,0 +1,202 @@
+package hk.post.ecert.counter.it;
+
+import hk.post.ecert.devices.printer.simulated.PrintedReceipt;
+import hk.post.ecert.devices.printer.simulated.VirtualPrinter;
+import hk.post.ecert.terminal.TerminalAgent;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The walking skeleton end to end in headless Chromium: a clerk logs in, triages an e-Cert (Organisational Role)
+ * certificate from Hospital Authority, prints the referral slip, and the counter's connected terminal's printer
+ * receives it.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReferralSlipBrowserIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.counterWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private static TerminalAgent terminal;
+    private static WebDriver browser;
+    private static Path profileDir;
+
+    @BeforeAll
+    static void browser() throws Exception {
+        profileDir = Files.createTempDirectory("chromium-profile-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,1000", "--user-data-dir=" + profileDir, "--lang=en-GB");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (terminal != null) {
+            terminal.close();
+        }
+    }
+
+    private WebDriverWait waitUpTo(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    }
+
+    private void ajaxSettled() {
+        waitUpTo(20).until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "return document.readyState === 'complete' && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty())"));
+    }
+
+    /** Opens a PrimeFaces select menu and clicks the item, as a clerk would. */
+    private void choose(String menuId, String value) {
+        waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id(menuId))).click();
+        String label = (String) ((JavascriptExecutor) browser).executeScript(
+                "var o = document.getElementById(arguments[0] + '_input').querySelector('option[value=\"' + arguments[1] + '\"]');"
+                        + " return o ? o.textContent : null;", menuId, value);
+        waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//*[@id='" + menuId + "_panel']//li[@data-label=\"" + label + "\"]"))).click();
+        ajaxSettled();
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(png.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    @Order(1)
+    void aClerkPrintsAReferralSlipOnTheCountersPrinter() throws Exception {
+        terminal = Terminals.demoTerminal(base);
+        assertTrue(terminal.awaitOnline(Duration.ofSeconds(30)), "the demo terminal enrols and comes online");
+        VirtualPrinter printer = terminal.devices().virtualPrinter().orElseThrow();
+
+        System.out.println("deployment base: " + base);
+        browser.get(base + "index.xhtml");
+        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("j_username")));
+        browser.findElement(By.id("j_username")).sendKeys("clerk1");
+        browser.findElement(By.id("j_password")).sendKeys("Clerk#2026");
+        browser.findElement(By.id("loginButton")).click();
+
+        System.out.println("after login: " + browser.getCurrentUrl());
+        waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Welcome"));
+        waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".terminal-status"), "online"));
+        assertTrue(browser.findElement(By.cssSelector(".device")).getText().contains("Ready"),
+                "the counter home shows the printer's health");
+
+        browser.findElement(By.id("top:navTriage")).click();
+        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("triage:type")));
+        choose("triage:type", "ORGANISATIONAL_ROLE");
+        ajaxSettled();
+        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("triage:variant")));
+        choose("triage:variant", "HOSPITAL_AUTHORITY");
+        ajaxSettled();
+
+        assertTrue(browser.findElement(By.id("channel")).getText().contains("refer the customer"));
+        String referral = browser.findElement(By.id("referral")).getText();
+        assertTrue(referral.contains("Hospital Authority") && referral.contains("www.ha.org.hk"), referral);
+
+        // A double click must print one slip: the slip id was chosen when the result was shown.
+        browser.findElement(By.id("triage:printSlip")).click();
+        waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Printed"));
+        screenshot("referral-slip-printed");
+
+        assertTrue(printer.awaitReceipts(1, 10, TimeUnit.SECONDS));
+        List<PrintedReceipt> receipts = printer.receipts();
+        assertEquals(1, receipts.size());
+        String text = receipts.get(0).text();
+        assertTrue(text.contains("REFERRAL SLIP"), text);
+        assertTrue(text.contains("轉介便條"), "Big5 decoded: " + text);
+        assertTrue(text.contains("Hospital Authority's Registration Authority"), text);
+        assertTrue(text.contains("醫院管理局的登記機構"), text);
+        assertTrue(text.contains("www.ha.org.hk"), text);
+        assertTrue(text.contains("clerk1"), text);
+
+        browser.findElement(By.id("top:navHome")).click();
+        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".receipt")));
+        assertTrue(browser.findElement(By.cssSelector(".receipt")).getText().contains("REFERRAL SLIP"),
+                "the counter home shows what the printer printed");
+        assertTrue(browser.findElements(By.cssSelector("img.receipt-img")).size() >= 1, "and a picture of it");
+        screenshot("counter-home-with-receipt");
+    }
+
+    @Test
+    @Order(2)
+    void theScreenSwitchesToTraditionalChinese() throws Exception {
+        browser.get(base + "triage.xhtml");
+        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("top:langZh")));
+        browser.findElement(By.id("top:langZh")).click();
+        waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "證書分流"));
+        choose("triage:type", "BANK_CERT_BANK");
+        ajaxSettled();
+        choose("triage:variant", "RENEWAL_AR_CHANGED");
+        ajaxSettled();
+        assertTrue(browser.findElement(By.id("channel")).getText().contains("只限香港郵政核證機關櫃位"));
+        assertTrue(browser.findElement(By.id("sections")).getText().contains("A, B, D"));
+        assertTrue(browser.findElement(By.id("feeNotSet")).getText().contains("費用未設定"),
+                "an unpublished fee is refused, not invented");
+        screenshot("triage-zh-bank-cert");
+        browser.findElement(By.id("top:langEn")).click();
+        waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Triage"));
+    }
+
+    @Test
+    @Order(3)
+    void aPublishedFeeIsQuotedForAPersonalRenewal() {
+        browser.get(base + "triage.xhtml");
+        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("triage:type")));
+        choose("triage:type", "PERSONAL");
+        ajaxSettled();
+        choose("triage:variant", "STANDARD");
+        ajaxSettled();
+        assertEquals("HK$48.00", browser.findElement(By.id("feeTotal")).getText());
+        assertTrue(browser.findElement(By.id("forms")).getText().contains("CPos 798A"));
+        assertTrue(browser.findElement(By.id("documents")).getText().contains("Original HKID card"));
+    }
+}

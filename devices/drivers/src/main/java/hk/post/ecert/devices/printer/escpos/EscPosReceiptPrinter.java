@@ -1,0 +1,146 @@
+package hk.post.ecert.devices.printer.escpos;
+
+import hk.post.ecert.devices.printer.PrintOutcome;
+import hk.post.ecert.devices.printer.PrinterException;
+import hk.post.ecert.devices.printer.PrinterFault;
+import hk.post.ecert.devices.printer.PrinterStatus;
+import hk.post.ecert.devices.printer.ReceiptDocument;
+import hk.post.ecert.devices.printer.ReceiptPrinter;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.OptionalInt;
+
+/**
+ * A receipt printer that speaks ESC/POS over a {@link PrinterLink}. It never assumes: it asks the printer's
+ * real-time status before a receipt (and refuses to send when it cannot print) and after the last byte (and reports
+ * UNKNOWN when the printer does not confirm).
+ */
+public class EscPosReceiptPrinter implements ReceiptPrinter {
+
+    static final Duration STATUS_TIMEOUT = Duration.ofMillis(500);
+
+    private final PrinterProfile profile;
+    private final PrinterLink link;
+    private final EscPosEncoder encoder;
+
+    public EscPosReceiptPrinter(PrinterProfile profile, PrinterLink link) {
+        this.profile = profile;
+        this.link = link;
+        this.encoder = new EscPosEncoder(profile);
+    }
+
+    @Override
+    public void open() throws PrinterException {
+        try {
+            link.open();
+        } catch (IOException e) {
+            throw new PrinterException(PrinterFault.DISCONNECTED, "cannot open " + link.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String model() {
+        return profile.id();
+    }
+
+    public PrinterProfile profile() {
+        return profile;
+    }
+
+    @Override
+    public PrinterStatus status() {
+        try {
+            ensureOpen();
+            return query(STATUS_TIMEOUT);
+        } catch (IOException e) {
+            return PrinterStatus.of(PrinterFault.DISCONNECTED);
+        }
+    }
+
+    @Override
+    public PrintOutcome print(ReceiptDocument receipt) {
+        byte[] bytes = encoder.encode(receipt);
+        PrinterStatus before;
+        try {
+            ensureOpen();
+            before = query(STATUS_TIMEOUT);
+        } catch (IOException e) {
+            return PrintOutcome.notPrinted(PrinterFault.DISCONNECTED);
+        }
+        if (!before.canPrint()) {
+            return PrintOutcome.notPrinted(before.fault().orElseThrow());
+        }
+        try {
+            link.write(bytes);
+        } catch (IOException e) {
+            // Some bytes may have reached the printer: the customer may hold half a receipt.
+            link.close();
+            return PrintOutcome.unknown(PrinterFault.DISCONNECTED, bytes.length);
+        }
+        PrinterStatus after;
+        try {
+            // The status request queues behind the receipt on the line: allow for the time the line needs.
+            after = query(STATUS_TIMEOUT.plus(lineTime(bytes.length)));
+        } catch (IOException e) {
+            link.close();
+            return PrintOutcome.unknown(PrinterFault.DISCONNECTED, bytes.length);
+        }
+        if (!after.canPrint()) {
+            return PrintOutcome.unknown(after.fault().orElseThrow(), bytes.length);
+        }
+        return PrintOutcome.printed(bytes.length, after.paperNearEnd());
+    }
+
+    /** The encoded bytes of a receipt, as they would go on the line. */
+    public byte[] encode(ReceiptDocument receipt) {
+        return encoder.encode(receipt);
+    }
+
+    private Duration lineTime(int bytes) {
+        return link.baud() <= 0 ? Duration.ZERO : Duration.ofMillis(bytes * 10_000L / link.baud() + 1);
+    }
+
+    private void ensureOpen() throws IOException {
+        if (!link.isOpen()) {
+            link.open();
+        }
+    }
+
+    /** DLE EOT 1, then 2 (why offline) or 4 (roll paper): the printer's own account of itself. */
+    private PrinterStatus query(Duration timeout) throws IOException {
+        if (!profile.statusCommands()) {
+            return PrinterStatus.READY;
+        }
+        OptionalInt s1 = link.status(EscPos.STATUS_PRINTER, timeout);
+        if (s1.isEmpty() || !EscPos.isStatusByte(s1.getAsInt())) {
+            return PrinterStatus.of(PrinterFault.NO_ANSWER);
+        }
+        OptionalInt s4 = link.status(EscPos.STATUS_ROLL_PAPER, STATUS_TIMEOUT);
+        if (s4.isEmpty()) {
+            return PrinterStatus.of(PrinterFault.NO_ANSWER);
+        }
+        if ((s4.getAsInt() & EscPos.PAPER_END_BITS) != 0) {
+            return PrinterStatus.of(PrinterFault.PAPER_OUT);
+        }
+        if ((s1.getAsInt() & EscPos.OFFLINE_BIT) != 0) {
+            OptionalInt s2 = link.status(EscPos.STATUS_OFFLINE_CAUSE, STATUS_TIMEOUT);
+            if (s2.isEmpty()) {
+                return PrinterStatus.of(PrinterFault.NO_ANSWER);
+            }
+            if ((s2.getAsInt() & EscPos.COVER_OPEN_BIT) != 0) {
+                return PrinterStatus.of(PrinterFault.COVER_OPEN);
+            }
+            if ((s2.getAsInt() & EscPos.PAPER_END_STOP_BIT) != 0) {
+                return PrinterStatus.of(PrinterFault.PAPER_OUT);
+            }
+            return PrinterStatus.of(PrinterFault.OFFLINE);
+        }
+        return new PrinterStatus(java.util.Optional.empty(), (s4.getAsInt() & EscPos.NEAR_END_BITS) != 0);
+    }
+
+    @Override
+    public void close() {
+        link.close();
+    }
+}

@@ -1,0 +1,140 @@
+package hk.post.ecert.devices.printer.serial;
+
+import com.fazecast.jSerialComm.SerialPort;
+import com.fazecast.jSerialComm.SerialPortInvalidPortException;
+import hk.post.ecert.devices.printer.escpos.EscPos;
+import hk.post.ecert.devices.printer.escpos.PrinterLink;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.OptionalInt;
+
+/**
+ * A printer on a serial line, through jSerialComm (the only class that imports it). The port is named by path —
+ * a symlink such as a socat pty link is resolved afresh on every open, so a line that came back under a new
+ * {@code /dev/pts/N} is found again.
+ */
+public class SerialPrinterLink implements PrinterLink {
+
+    /** Line settings: speed, 8 data bits, no parity, 1 stop bit unless told otherwise, and flow control. */
+    public record Settings(String path, int baud, int dataBits, int stopBits, int parity, FlowControl flow) {
+        public static Settings of(String path, int baud) {
+            return new Settings(path, baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY, FlowControl.NONE);
+        }
+    }
+
+    public enum FlowControl { NONE, RTS_CTS, XON_XOFF }
+
+    private final Settings settings;
+    private SerialPort port;
+
+    public SerialPrinterLink(Settings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public synchronized void open() throws IOException {
+        if (!Files.exists(Path.of(settings.path()))) {
+            throw new IOException("no serial port at " + settings.path());
+        }
+        SerialPort p;
+        try {
+            p = SerialPort.getCommPort(settings.path());
+        } catch (SerialPortInvalidPortException e) {
+            throw new IOException("no serial port at " + settings.path(), e);
+        }
+        p.setComPortParameters(settings.baud(), settings.dataBits(), settings.stopBits(), settings.parity());
+        p.setFlowControl(switch (settings.flow()) {
+            case NONE -> SerialPort.FLOW_CONTROL_DISABLED;
+            case RTS_CTS -> SerialPort.FLOW_CONTROL_RTS_ENABLED | SerialPort.FLOW_CONTROL_CTS_ENABLED;
+            case XON_XOFF -> SerialPort.FLOW_CONTROL_XONXOFF_IN_ENABLED | SerialPort.FLOW_CONTROL_XONXOFF_OUT_ENABLED;
+        });
+        p.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING, 500, 0);
+        if (!p.openPort()) {
+            throw new IOException("cannot open serial port " + settings.path() + " (error " + p.getLastErrorCode() + ")");
+        }
+        // A setting the driver silently ignored (a non-standard speed on a pty, say) reads back differently.
+        if (p.getBaudRate() != settings.baud() || p.getNumDataBits() != settings.dataBits()
+                || p.getNumStopBits() != settings.stopBits() || p.getParity() != settings.parity()) {
+            p.closePort();
+            throw new IOException("serial settings not applied on " + settings.path());
+        }
+        port = p;
+    }
+
+    @Override
+    public synchronized boolean isOpen() {
+        return port != null && port.isOpen();
+    }
+
+    @Override
+    public synchronized void write(byte[] data) throws IOException {
+        requireOpen();
+        int off = 0;
+        while (off < data.length) {
+            int n = port.writeBytes(data, data.length - off, off);
+            if (n <= 0) {
+                throw new IOException("serial line " + settings.path() + " went away after " + off + " bytes");
+            }
+            off += n;
+        }
+    }
+
+    @Override
+    public synchronized OptionalInt status(int n, Duration timeout) throws IOException {
+        requireOpen();
+        drainInput();
+        byte[] ask = {EscPos.DLE, EscPos.EOT, (byte) n};
+        if (port.writeBytes(ask, ask.length) != ask.length) {
+            throw new IOException("serial line " + settings.path() + " went away");
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        byte[] one = new byte[1];
+        while (System.nanoTime() < deadline) {
+            int got = port.readBytes(one, 1);
+            if (got == 1) {
+                return OptionalInt.of(one[0] & 0xFF);
+            }
+            if (got < 0) {
+                throw new IOException("serial line " + settings.path() + " went away");
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    private void drainInput() throws IOException {
+        int available = port.bytesAvailable();
+        if (available < 0) {
+            throw new IOException("serial line " + settings.path() + " went away");
+        }
+        if (available > 0) {
+            port.readBytes(new byte[available], available);
+        }
+    }
+
+    private void requireOpen() throws IOException {
+        if (!isOpen()) {
+            throw new IOException("serial port " + settings.path() + " is not open");
+        }
+    }
+
+    @Override
+    public int baud() {
+        return settings.baud();
+    }
+
+    @Override
+    public String describe() {
+        return settings.path() + " @ " + settings.baud() + " bd";
+    }
+
+    @Override
+    public synchronized void close() {
+        if (port != null) {
+            port.closePort();
+            port = null;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package hk.post.ecert.terminal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The terminal's settings, from {@code terminal.properties} (and {@code -D} overrides of the same keys).
+ *
+ * @param servers         WebSocket URLs of the counter server instances, tried in order (failover)
+ * @param dataDir         where the key pair and the durable job journal live
+ * @param enrolmentCode   the one-time code a supervisor issued; used only until the terminal is enrolled
+ * @param printerBackend  {@code virtual} (in-process simulator) or {@code serial}
+ */
+public record TerminalConfig(String terminalId, List<URI> servers, Path dataDir, String enrolmentCode,
+                             String printerBackend, String printerProfile, String printerPort, int printerBaud) {
+
+    public static TerminalConfig load(Path file) throws IOException {
+        Properties p = new Properties();
+        if (file != null && Files.exists(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                p.load(in);
+            }
+        }
+        for (String key : List.of("terminal.id", "terminal.servers", "terminal.data-dir", "terminal.enrolment-code",
+                "printer.backend", "printer.profile", "printer.port", "printer.baud")) {
+            String v = System.getProperty(key);
+            if (v != null) {
+                p.setProperty(key, v);
+            }
+        }
+        return new TerminalConfig(
+                require(p, "terminal.id"),
+                Arrays.stream(require(p, "terminal.servers").split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                        .map(URI::create).toList(),
+                Path.of(p.getProperty("terminal.data-dir", "data/terminal")),
+                p.getProperty("terminal.enrolment-code", ""),
+                p.getProperty("printer.backend", "virtual"),
+                p.getProperty("printer.profile", "hk-big5-80"),
+                p.getProperty("printer.port", ""),
+                Integer.parseInt(p.getProperty("printer.baud", "9600")));
+    }
+
+    private static String require(Properties p, String key) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException("terminal setting " + key + " is missing");
+        }
+        return v.trim();
+    }
+}
