@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
@@ -46,12 +45,13 @@ public class DeviceJobs {
     Event<JobWasRecorded> recorded;
 
     /**
-     * Records a print job for a receipt. The job id follows from the receipt id, which the caller chose before the
-     * first submit: submitting the same receipt again (double click, retry) returns the first job and prints nothing
-     * more.
+     * Records a print job. Its id follows from {@code printId}, which the screen chose before the first submit:
+     * submitting the same print again (double click, retry, replay) returns the first job and prints nothing more.
+     * A reprint is a new print id with the receipt marked as a copy.
      */
-    public String submitPrintOnce(String terminalId, ReceiptDocument receipt, String summary, String requestedBy) {
-        String jobId = "JOB-" + receipt.receiptId() + (receipt.copy() ? "-COPY-" + UUID.randomUUID() : "");
+    public String submitPrintOnce(String printId, String terminalId, ReceiptDocument receipt, String summary,
+                                  String requestedBy) {
+        String jobId = "JOB-" + printId;
         if (jobs.find(jobId).isPresent()) {
             return jobId;
         }

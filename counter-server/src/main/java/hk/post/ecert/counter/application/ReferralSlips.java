@@ -24,10 +24,12 @@ public class ReferralSlips {
     CounterOverview counters;
 
     /**
-     * @param slipId chosen by the screen before the first submit, so a double click prints one slip
+     * @param slipId  the slip's number, printed on it
+     * @param printId chosen by the screen before the first submit, so a double click prints one slip; a later print
+     *                of the same slip carries a new print id and comes out marked COPY
      * @return the device job id
      */
-    public String print(String slipId, String typeCode, String variantCode, String clerk) {
+    public String print(String slipId, String printId, String typeCode, String variantCode, String clerk) {
         CertificateType type = triage.catalogue().type(typeCode);
         Variant variant = type.variant(variantCode);
         CounterOverview.CounterPlace place = counters.placeOf(clerk);
@@ -35,7 +37,9 @@ public class ReferralSlips {
                 .orElseThrow(() -> new IllegalStateException("no enrolled terminal at counter " + place.counter()));
         ReceiptDocument slip = ReferralSlip.compose(slipId, type, variant, place.office(), place.counter(), clerk,
                 ZonedDateTime.now(Triage.HONG_KONG));
-        return jobs.submitPrintOnce(terminalId, slip, "Referral slip " + type.name().en()
+        boolean copy = !printId.equals(slipId);
+        return jobs.submitPrintOnce(printId, terminalId, copy ? slip.asCopy() : slip, (copy ? "COPY of referral slip " : "Referral slip ")
+                + type.name().en()
                 + (type.variants().size() > 1 ? " / " + variant.name().en() : ""), clerk);
     }
 

@@ -23,6 +23,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -57,6 +58,7 @@ class ReferralSlipBrowserIT {
     URL base;
 
     private static TerminalAgent terminal;
+    private static Path terminalDataDir;
     private static WebDriver browser;
     private static Path profileDir;
 
@@ -113,7 +115,8 @@ class ReferralSlipBrowserIT {
     @Test
     @Order(1)
     void aClerkPrintsAReferralSlipOnTheCountersPrinter() throws Exception {
-        terminal = Terminals.demoTerminal(base);
+        terminalDataDir = Files.createTempDirectory("terminal-");
+        terminal = Terminals.demoTerminal(base, terminalDataDir);
         assertTrue(terminal.awaitOnline(Duration.ofSeconds(30)), "the demo terminal enrols and comes online");
         VirtualPrinter printer = terminal.devices().virtualPrinter().orElseThrow();
 
@@ -142,8 +145,8 @@ class ReferralSlipBrowserIT {
         String referral = browser.findElement(By.id("referral")).getText();
         assertTrue(referral.contains("Hospital Authority") && referral.contains("www.ha.org.hk"), referral);
 
-        // A double click must print one slip: the slip id was chosen when the result was shown.
-        browser.findElement(By.id("triage:printSlip")).click();
+        // A double click must print one slip: the print id was chosen when the button was rendered.
+        new Actions(browser).doubleClick(browser.findElement(By.id("triage:printSlip"))).perform();
         waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Printed"));
         screenshot("referral-slip-printed");
 
@@ -157,6 +160,19 @@ class ReferralSlipBrowserIT {
         assertTrue(text.contains("醫院管理局的登記機構"), text);
         assertTrue(text.contains("www.ha.org.hk"), text);
         assertTrue(text.contains("clerk1"), text);
+        assertTrue(!text.contains("COPY"), "the first print is the original");
+        Thread.sleep(1500);
+        assertEquals(1, printer.receipts().size(), "a double click printed one slip");
+
+        // Printing the same slip again gives a copy, marked as such.
+        waitUpTo(20).until(ExpectedConditions.attributeContains(By.id("triage:printSlip"), "textContent", "copy"));
+        browser.findElement(By.id("triage:printSlip")).click();
+        assertTrue(printer.awaitReceipts(2, 20, TimeUnit.SECONDS));
+        String copy = printer.receipts().get(1).text();
+        assertTrue(copy.startsWith("*** COPY 副本 ***"), copy);
+        assertTrue(copy.contains(receipts.get(0).text().lines().filter(l -> l.contains("RS-")).findFirst().orElseThrow()),
+                "the copy carries the same slip number");
+        waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Printed"));
 
         browser.findElement(By.id("top:navHome")).click();
         waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".receipt")));
@@ -168,6 +184,25 @@ class ReferralSlipBrowserIT {
 
     @Test
     @Order(2)
+    void aSlipPrintedWhileTheTerminalIsOfflineComesOutWhenItReconnects() throws Exception {
+        Path dataDir = terminalDataDir;
+        terminal.close();
+        browser.get(base + "triage.xhtml");
+        choose("triage:type", "G_CERT_INDIVIDUAL");
+        waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id("triage:printSlip"))).click();
+        waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Waiting for the terminal"));
+
+        terminal = Terminals.terminal(base, dataDir);
+        assertTrue(terminal.awaitOnline(Duration.ofSeconds(30)), "the enrolled terminal reconnects with its key");
+        waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Printed"));
+        VirtualPrinter printer = terminal.devices().virtualPrinter().orElseThrow();
+        assertTrue(printer.awaitReceipts(1, 10, TimeUnit.SECONDS));
+        assertTrue(printer.receipts().get(0).text().contains("g-Cert (Individual)"));
+        assertTrue(printer.receipts().get(0).text().contains("B/D/O"));
+    }
+
+    @Test
+    @Order(3)
     void theScreenSwitchesToTraditionalChinese() throws Exception {
         browser.get(base + "triage.xhtml");
         waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("top:langZh")));
@@ -187,7 +222,7 @@ class ReferralSlipBrowserIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aPublishedFeeIsQuotedForAPersonalRenewal() {
         browser.get(base + "triage.xhtml");
         waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("triage:type")));

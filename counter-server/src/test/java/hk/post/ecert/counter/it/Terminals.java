@@ -28,7 +28,17 @@ final class Terminals {
     }
 
     static TerminalAgent demoTerminal(URL base) throws Exception {
-        TerminalConfig config = config(base, DEMO_TERMINAL, DEMO_CODE, Files.createTempDirectory("terminal-"));
+        return demoTerminal(base, Files.createTempDirectory("terminal-"));
+    }
+
+    /** The demo terminal, enrolling with the DEMO code unless its data directory already holds its enrolled key. */
+    static TerminalAgent demoTerminal(URL base, Path dataDir) throws Exception {
+        TerminalConfig config = config(base, DEMO_TERMINAL, DEMO_CODE, dataDir);
         return new TerminalAgent(config, CounterDevices.from(config)).start();
+    }
+
+    /** The demo terminal restarting from its data directory (key and job journal kept). */
+    static TerminalAgent terminal(URL base, Path dataDir) throws Exception {
+        return demoTerminal(base, dataDir);
     }
 }

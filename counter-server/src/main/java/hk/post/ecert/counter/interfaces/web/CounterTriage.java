@@ -44,8 +44,10 @@ public class CounterTriage implements Serializable {
     private String typeCode;
     private String variantCode;
     private Integer years;
-    /** Chosen when the result is shown, before the first click, so a double click prints one slip. */
+    /** The slip's number, chosen when the result is shown. */
     private String slipId;
+    /** How many times this slip was sent to the printer; the next print's id is rendered into the button. */
+    private int prints;
     private String jobId;
 
     public List<CertificateType> getTypes() {
@@ -70,7 +72,16 @@ public class CounterTriage implements Serializable {
 
     private void resetSlip() {
         slipId = ReferralSlips.newSlipId();
+        prints = 0;
         jobId = null;
+    }
+
+    /** The id of the next print, rendered into the print button: both clicks of a double click carry the same one. */
+    public String getNextPrintId() {
+        if (slipId == null) {
+            resetSlip();
+        }
+        return prints == 0 ? slipId : slipId + "-C" + prints;
     }
 
     public Triage.Result getResult() {
@@ -84,11 +95,15 @@ public class CounterTriage implements Serializable {
         if (getResult() == null || !getResult().referral()) {
             return;
         }
-        if (slipId == null) {
-            resetSlip();
+        String printId = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("printId");
+        if (printId == null || slipId == null || !printId.startsWith(slipId)) {
+            return;   // a stale form: the clerk has since chosen another certificate
         }
         try {
-            jobId = slips.print(slipId, typeCode, variantCode, staff.getUsername());
+            jobId = slips.print(slipId, printId, typeCode, variantCode, staff.getUsername());
+            if (printId.equals(getNextPrintId())) {
+                prints++;
+            }
         } catch (IllegalStateException e) {
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     bundle().getString("triage.noTerminal"), null));

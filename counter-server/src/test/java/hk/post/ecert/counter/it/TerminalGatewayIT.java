@@ -1,0 +1,169 @@
+package hk.post.ecert.counter.it;
+
+import hk.post.ecert.devices.wire.Json;
+import hk.post.ecert.devices.wire.Protocol;
+import hk.post.ecert.terminal.TerminalAgent;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The server's operator endpoints and the terminal gateway's authentication, on Payara Micro with the real WAR:
+ * MicroProfile Health, {@code GET /api/terminals}, and terminals that are unknown, hold a wrong enrolment code or
+ * sign with the wrong key being refused.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TerminalGatewayIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.counterWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> terminal(String id) throws Exception {
+        HttpResponse<String> r = get("api/terminals");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("application/json"));
+        return ((List<Object>) Json.read(r.body())).stream().map(o -> (Map<String, Object>) o)
+                .filter(m -> id.equals(m.get("id"))).findFirst().orElseThrow();
+    }
+
+    @Test
+    @Order(1)
+    void healthIsUpWithTheDatabaseMigrated() throws Exception {
+        HttpResponse<String> r = get("health");
+        assertEquals(200, r.statusCode(), r.body());
+        Map<String, Object> health = Json.readObject(r.body());
+        assertEquals("UP", health.get("status"));
+        assertTrue(r.body().contains("counter-database"), r.body());
+        assertEquals(200, get("login.xhtml").statusCode(), "the login page is served at the context root");
+    }
+
+    @Test
+    @Order(2)
+    void theDemoTerminalIsOfflineUntilItDialsIn() throws Exception {
+        assertEquals("offline", terminal("GPO-C01").get("status"));
+    }
+
+    @Test
+    @Order(3)
+    void anUnknownTerminalIsRefused() throws Exception {
+        try (WireClient c = new WireClient(Terminals.websocket(base))) {
+            Map<String, Object> challenge = c.next();
+            assertEquals(Protocol.CHALLENGE, challenge.get("type"));
+            Map<String, Object> hello = Protocol.message(Protocol.HELLO);
+            hello.put("terminalId", "NOT-A-COUNTER");
+            hello.put("signature", c.sign((String) challenge.get("nonce"), "NOT-A-COUNTER"));
+            c.send(hello);
+            assertEquals(Protocol.CLOSE_UNAUTHORISED, c.awaitClose());
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aWrongEnrolmentCodeIsRefused() throws Exception {
+        try (WireClient c = new WireClient(Terminals.websocket(base))) {
+            String nonce = (String) c.next().get("nonce");
+            Map<String, Object> enrol = Protocol.message(Protocol.ENROL);
+            enrol.put("terminalId", "GPO-C01");
+            enrol.put("code", "GUESSED-CODE");
+            enrol.put("publicKey", c.publicKey());
+            enrol.put("signature", c.sign(nonce, "GPO-C01"));
+            c.send(enrol);
+            assertEquals(Protocol.CLOSE_UNAUTHORISED, c.awaitClose());
+        }
+        assertEquals(false, terminal("GPO-C01").get("enrolled"));
+    }
+
+    @Test
+    @Order(5)
+    void nothingButAuthenticationIsAcceptedFirst() throws Exception {
+        try (WireClient c = new WireClient(Terminals.websocket(base))) {
+            c.next();
+            Map<String, Object> result = Protocol.message(Protocol.RESULT);
+            result.put("terminalId", "GPO-C01");
+            result.put("jobId", "JOB-FORGED");
+            result.put("outcome", "DONE");
+            c.send(result);
+            assertEquals(Protocol.CLOSE_UNAUTHORISED, c.awaitClose());
+        }
+    }
+
+    @Test
+    @Order(6)
+    void theEnrolledTerminalComesOnlineWithItsDevicesAndAnotherKeyIsRefused() throws Exception {
+        try (TerminalAgent agent = Terminals.demoTerminal(base)) {
+            assertTrue(agent.awaitOnline(Duration.ofSeconds(30)));
+            long deadline = System.currentTimeMillis() + 15_000;
+            Map<String, Object> t = terminal("GPO-C01");
+            while (((List<?>) t.get("devices")).isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(200);
+                t = terminal("GPO-C01");
+            }
+            assertEquals("online", t.get("status"));
+            assertEquals(true, t.get("enrolled"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> printer = (Map<String, Object>) ((List<Object>) t.get("devices")).get(0);
+            assertEquals("RECEIPT_PRINTER", printer.get("kind"));
+            assertEquals("READY", printer.get("state"));
+
+            // The enrolment code is used up, and a PC with another key cannot pass as GPO-C01.
+            try (WireClient c = new WireClient(Terminals.websocket(base))) {
+                String nonce = (String) c.next().get("nonce");
+                Map<String, Object> hello = Protocol.message(Protocol.HELLO);
+                hello.put("terminalId", "GPO-C01");
+                hello.put("signature", c.sign(nonce, "GPO-C01"));
+                c.send(hello);
+                assertEquals(Protocol.CLOSE_UNAUTHORISED, c.awaitClose());
+            }
+            try (WireClient c = new WireClient(Terminals.websocket(base))) {
+                String nonce = (String) c.next().get("nonce");
+                Map<String, Object> enrol = Protocol.message(Protocol.ENROL);
+                enrol.put("terminalId", "GPO-C01");
+                enrol.put("code", Terminals.DEMO_CODE);
+                enrol.put("publicKey", c.publicKey());
+                enrol.put("signature", c.sign(nonce, "GPO-C01"));
+                c.send(enrol);
+                assertEquals(Protocol.CLOSE_UNAUTHORISED, c.awaitClose(), "a one-time code works once");
+            }
+            assertEquals("online", terminal("GPO-C01").get("status"), "the genuine terminal stays connected");
+        }
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!"offline".equals(terminal("GPO-C01").get("status")) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals("offline", terminal("GPO-C01").get("status"), "a stopped terminal shows offline");
+    }
+}
