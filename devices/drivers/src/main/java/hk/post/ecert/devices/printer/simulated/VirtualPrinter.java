@@ -36,6 +36,7 @@ public class VirtualPrinter {
     private final java.util.concurrent.locks.Condition receiptDone = lock.newCondition();
     private volatile VirtualPrinter.Condition condition = VirtualPrinter.Condition.READY;
     private volatile int paceBaud;
+    private volatile VirtualPrinter.Condition conditionAfterNextCut;
     private volatile long lastByteNanos;
 
     private ReceiptBuilder current;
@@ -54,6 +55,11 @@ public class VirtualPrinter {
 
     public VirtualPrinter.Condition condition() {
         return condition;
+    }
+
+    /** Fault injection: the printer changes condition (e.g. runs out of paper) as it cuts the next receipt. */
+    public void becomeAfterNextCut(VirtualPrinter.Condition c) {
+        this.conditionAfterNextCut = c;
     }
 
     /** Read no faster than a real 8N1 line at this speed (10 bits a byte); 0 = as fast as bytes come. */
@@ -96,7 +102,10 @@ public class VirtualPrinter {
         Paced p = new Paced(in);
         try {
             while (true) {
-                int b = p.read();
+                int b = p.readUnrecorded();
+                if (b != EscPos.DLE) {
+                    p.record(b);
+                }
                 switch (b) {
                     case EscPos.DLE -> dle(p, out);
                     case EscPos.ESC -> esc(p);
@@ -112,12 +121,15 @@ public class VirtualPrinter {
         }
     }
 
+    /** DLE EOT n is a real-time request: answered at once, and not part of the receipt's bytes. */
     private void dle(Paced p, OutputStream out) throws IOException {
-        int b = p.read();
+        int b = p.readUnrecorded();
         if (b != EscPos.EOT) {
+            p.record(EscPos.DLE);
+            p.record(b);
             return;
         }
-        int n = p.read();
+        int n = p.readUnrecorded();
         if (condition == VirtualPrinter.Condition.SILENT) {
             return;
         }
@@ -231,6 +243,11 @@ public class VirtualPrinter {
         if (condition == VirtualPrinter.Condition.PAPER_OUT || condition == VirtualPrinter.Condition.COVER_OPEN) {
             return;   // nothing came out of an offline printer
         }
+        VirtualPrinter.Condition next = conditionAfterNextCut;
+        if (next != null) {
+            condition = next;
+            conditionAfterNextCut = null;
+        }
         lock.lock();
         try {
             receipts.add(done);
@@ -251,15 +268,22 @@ public class VirtualPrinter {
         }
 
         int read() throws IOException {
+            int b = readUnrecorded();
+            record(b);
+            return b;
+        }
+
+        int readUnrecorded() throws IOException {
             int b = in.read();
             if (b < 0) {
                 throw new EOFException();
             }
             pace();
-            if (current != null || b != EscPos.DLE) {
-                builder().raw.write(b);
-            }
             return b;
+        }
+
+        void record(int b) {
+            builder().raw.write(b);
         }
 
         byte[] readN(int n) throws IOException {

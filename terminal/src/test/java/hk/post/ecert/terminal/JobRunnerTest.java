@@ -1,0 +1,113 @@
+package hk.post.ecert.terminal;
+
+import hk.post.ecert.devices.job.DeviceJob;
+import hk.post.ecert.devices.job.JobKind;
+import hk.post.ecert.devices.job.JobOutcome;
+import hk.post.ecert.devices.job.JobResult;
+import hk.post.ecert.devices.printer.ReceiptCodec;
+import hk.post.ecert.devices.printer.ReceiptDocument;
+import hk.post.ecert.devices.printer.simulated.VirtualPrinter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A job runs at most once, across repeats and restarts of the terminal. */
+class JobRunnerTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T03:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private CounterDevices devices;
+    private VirtualPrinter printer;
+
+    @BeforeEach
+    void devices() throws Exception {
+        TerminalConfig config = new TerminalConfig("T1", List.of(java.net.URI.create("ws://localhost:1/")), dir, "",
+                "virtual", "hk-big5-80", "", 9600);
+        devices = CounterDevices.from(config);
+        devices.printer().open();
+        printer = devices.virtualPrinter().orElseThrow();
+    }
+
+    @AfterEach
+    void close() {
+        devices.close();
+    }
+
+    private JobRunner runner() throws Exception {
+        return new JobRunner(new JobJournal(dir.resolve("jobs.journal")), devices, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private static DeviceJob printJob(String id, Instant expires) {
+        ReceiptDocument receipt = ReceiptDocument.builder("R-" + id).title("RECEIPT 收據").text("Job " + id).cut().build();
+        return new DeviceJob(id, "T1", JobKind.PRINT_RECEIPT, expires, ReceiptCodec.toMap(receipt));
+    }
+
+    @Test
+    void aJobDeliveredTwicePrintsOnceAndAnswersWithItsFirstOutcome() throws Exception {
+        JobRunner runner = runner();
+        DeviceJob job = printJob("JOB-1", NOW.plusSeconds(600));
+        JobResult first = runner.run(job);
+        JobResult again = runner.run(job);
+        assertEquals(JobOutcome.DONE, first.outcome());
+        assertEquals(JobOutcome.DONE, again.outcome());
+        assertEquals(first.detail(), again.detail());
+        assertEquals(1, printer.receipts().size());
+        assertTrue(first.evidence().get("text").contains("收據"), "the simulator's evidence comes with the result");
+    }
+
+    @Test
+    void aJobRepeatedAfterARestartIsAnsweredFromTheJournal() throws Exception {
+        runner().run(printJob("JOB-2", NOW.plusSeconds(600)));
+        JobResult afterRestart = runner().run(printJob("JOB-2", NOW.plusSeconds(600)));
+        assertEquals(JobOutcome.DONE, afterRestart.outcome());
+        assertEquals(1, printer.receipts().size());
+    }
+
+    @Test
+    void aJobInterruptedMidPrintIsReportedUnknownAndNeverReprinted() throws Exception {
+        try (JobJournal journal = new JobJournal(dir.resolve("jobs.journal"))) {
+            journal.started("JOB-3");   // the terminal died after this line, before the printer answered
+        }
+        // A crash can also tear the last line.
+        Files.writeString(dir.resolve("jobs.journal"), "{\"event\":\"fini", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        JobResult r = runner().run(printJob("JOB-3", NOW.plusSeconds(600)));
+        assertEquals(JobOutcome.UNKNOWN, r.outcome());
+        assertEquals("INTERRUPTED", r.reason());
+        assertEquals(0, printer.receipts().size());
+    }
+
+    @Test
+    void anExpiredJobIsNotStarted() throws Exception {
+        JobResult r = runner().run(printJob("JOB-4", NOW.minusSeconds(1)));
+        assertEquals(JobOutcome.EXPIRED, r.outcome());
+        assertEquals(0, printer.receipts().size());
+    }
+
+    @Test
+    void aPrinterOutOfPaperFailsTheJobBeforeAnyByteIsSent() throws Exception {
+        printer.setCondition(VirtualPrinter.Condition.PAPER_OUT);
+        JobResult r = runner().run(printJob("JOB-5", NOW.plusSeconds(600)));
+        assertEquals(JobOutcome.FAILED, r.outcome());
+        assertEquals("PAPER_OUT", r.reason());
+        printer.setCondition(VirtualPrinter.Condition.READY);
+        assertEquals(JobOutcome.FAILED, runner().run(printJob("JOB-5", NOW.plusSeconds(600))).outcome(),
+                "a repeat answers with the first outcome; a new attempt needs a new job");
+        assertEquals(0, printer.receipts().size());
+    }
+}
