@@ -34,6 +34,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -203,6 +204,35 @@ class ReferralSlipBrowserIT {
 
     @Test
     @Order(3)
+    void eachPrinterFaultIsShownToTheClerkAndNothingPrints() throws Exception {
+        Path condition = terminalDataDir.resolve("virtual-printer.condition");
+        VirtualPrinter printer = terminal.devices().virtualPrinter().orElseThrow();
+        int printed = printer.receipts().size();
+        Map<String, String> faults = Map.of(
+                "PAPER_OUT", "Paper out: load a new roll.",
+                "COVER_OPEN", "Printer cover open: close it.",
+                "SILENT", "The printer does not answer: check its power and cable.");
+        for (Map.Entry<String, String> fault : faults.entrySet()) {
+            Files.writeString(condition, fault.getKey());
+            browser.get(base + "index.xhtml");
+            waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".device"), fault.getValue()));
+            assertTrue(browser.findElement(By.cssSelector(".device")).getText().contains("Fault"));
+
+            browser.get(base + "triage.xhtml");
+            choose("triage:type", "BANK_CERT_CORPORATE");
+            waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id("triage:printSlip"))).click();
+            waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Not printed"));
+            assertEquals(fault.getValue(), browser.findElement(By.id("jobReason")).getText());
+        }
+        screenshot("printer-fault-shown");
+        assertEquals(printed, printer.receipts().size(), "no slip came out of a faulty printer");
+        Files.writeString(condition, "READY");
+        browser.get(base + "index.xhtml");
+        waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".device"), "Ready"));
+    }
+
+    @Test
+    @Order(4)
     void theScreenSwitchesToTraditionalChinese() throws Exception {
         browser.get(base + "triage.xhtml");
         waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("top:langZh")));
@@ -222,7 +252,7 @@ class ReferralSlipBrowserIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aPublishedFeeIsQuotedForAPersonalRenewal() {
         browser.get(base + "triage.xhtml");
         waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("triage:type")));

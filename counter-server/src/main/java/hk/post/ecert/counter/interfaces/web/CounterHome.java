@@ -29,6 +29,13 @@ public class CounterHome implements Serializable {
         return counters.forStaff(staff.getUsername());
     }
 
+    @Inject
+    Language language;
+
+    public String faultText(String reason) {
+        return Messages.fault(java.util.ResourceBundle.getBundle(Messages.BUNDLE, language.getLocale()), reason);
+    }
+
     public List<DeviceJobs.JobView> receiptsOf(String terminalId) {
         return jobs.recentReceipts(terminalId, 5);
     }

@@ -123,6 +123,11 @@ public class CounterTriage implements Serializable {
         return bundle().getString("job." + status.name());
     }
 
+    /** The clerk's message for a device's typed reason (PAPER_OUT, COVER_OPEN, ...), or the code itself. */
+    public String faultText(String reason) {
+        return Messages.fault(bundle(), reason);
+    }
+
     private ResourceBundle bundle() {
         return ResourceBundle.getBundle("hk.post.ecert.counter.interfaces.web.messages", language.getLocale());
     }
