@@ -9,7 +9,7 @@ import hk.post.ecert.devices.printer.ReceiptPrinter;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.OptionalInt;
+import java.util.Optional;
 
 /**
  * A receipt printer that speaks ESC/POS over a {@link PrinterLink}. It never assumes: it asks the printer's
@@ -107,36 +107,32 @@ public class EscPosReceiptPrinter implements ReceiptPrinter {
         }
     }
 
-    /** DLE EOT 1, then 2 (why offline) or 4 (roll paper): the printer's own account of itself. */
+    /**
+     * DLE EOT 1 (printer), 4 (roll paper) and 2 (offline cause), asked together in one round trip: the printer's own
+     * account of itself.
+     */
     private PrinterStatus query(Duration timeout) throws IOException {
         if (!profile.statusCommands()) {
             return PrinterStatus.READY;
         }
-        OptionalInt s1 = link.status(EscPos.STATUS_PRINTER, timeout);
-        if (s1.isEmpty() || !EscPos.isStatusByte(s1.getAsInt())) {
+        int[] s = link.statuses(new int[]{EscPos.STATUS_PRINTER, EscPos.STATUS_ROLL_PAPER, EscPos.STATUS_OFFLINE_CAUSE}, timeout);
+        if (s.length < 3 || !EscPos.isStatusByte(s[0]) || !EscPos.isStatusByte(s[1]) || !EscPos.isStatusByte(s[2])) {
             return PrinterStatus.of(PrinterFault.NO_ANSWER);
         }
-        OptionalInt s4 = link.status(EscPos.STATUS_ROLL_PAPER, STATUS_TIMEOUT);
-        if (s4.isEmpty()) {
-            return PrinterStatus.of(PrinterFault.NO_ANSWER);
-        }
-        if ((s4.getAsInt() & EscPos.PAPER_END_BITS) != 0) {
+        int printer = s[0], roll = s[1], cause = s[2];
+        if ((roll & EscPos.PAPER_END_BITS) != 0) {
             return PrinterStatus.of(PrinterFault.PAPER_OUT);
         }
-        if ((s1.getAsInt() & EscPos.OFFLINE_BIT) != 0) {
-            OptionalInt s2 = link.status(EscPos.STATUS_OFFLINE_CAUSE, STATUS_TIMEOUT);
-            if (s2.isEmpty()) {
-                return PrinterStatus.of(PrinterFault.NO_ANSWER);
-            }
-            if ((s2.getAsInt() & EscPos.COVER_OPEN_BIT) != 0) {
+        if ((printer & EscPos.OFFLINE_BIT) != 0) {
+            if ((cause & EscPos.COVER_OPEN_BIT) != 0) {
                 return PrinterStatus.of(PrinterFault.COVER_OPEN);
             }
-            if ((s2.getAsInt() & EscPos.PAPER_END_STOP_BIT) != 0) {
+            if ((cause & EscPos.PAPER_END_STOP_BIT) != 0) {
                 return PrinterStatus.of(PrinterFault.PAPER_OUT);
             }
             return PrinterStatus.of(PrinterFault.OFFLINE);
         }
-        return new PrinterStatus(java.util.Optional.empty(), (s4.getAsInt() & EscPos.NEAR_END_BITS) != 0);
+        return new PrinterStatus(Optional.empty(), (roll & EscPos.NEAR_END_BITS) != 0);
     }
 
     @Override

@@ -2,7 +2,6 @@ package hk.post.ecert.devices.printer.escpos;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.OptionalInt;
 
 /**
  * The byte line to an ESC/POS printer: a serial port, or a pipe into the virtual printer. Status requests travel on
@@ -19,11 +18,12 @@ public interface PrinterLink extends AutoCloseable {
     void write(byte[] data) throws IOException;
 
     /**
-     * {@code DLE EOT n}: asks for a real-time status byte and waits up to {@code timeout} for it.
+     * Several {@code DLE EOT n} requests sent together, answered in order: one round trip on the line instead of
+     * one per request.
      *
-     * @return the status byte, or empty when the printer did not answer in time
+     * @return the status bytes received within {@code timeout}, in request order (fewer when the printer fell silent)
      */
-    OptionalInt status(int n, Duration timeout) throws IOException;
+    int[] statuses(int[] ns, Duration timeout) throws IOException;
 
     /** Line speed in bits per second (for sizing timeouts); 0 when not a serial line. */
     int baud();

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.OptionalInt;
 
 /**
  * A printer on a serial line, through jSerialComm (the only class that imports it). The port is named by path —
@@ -83,25 +82,33 @@ public class SerialPrinterLink implements PrinterLink {
     }
 
     @Override
-    public synchronized OptionalInt status(int n, Duration timeout) throws IOException {
+    public synchronized int[] statuses(int[] ns, Duration timeout) throws IOException {
         requireOpen();
         drainInput();
-        byte[] ask = {EscPos.DLE, EscPos.EOT, (byte) n};
+        byte[] ask = new byte[ns.length * 3];
+        for (int i = 0; i < ns.length; i++) {
+            ask[i * 3] = EscPos.DLE;
+            ask[i * 3 + 1] = EscPos.EOT;
+            ask[i * 3 + 2] = (byte) ns[i];
+        }
         if (port.writeBytes(ask, ask.length) != ask.length) {
             throw new IOException("serial line " + settings.path() + " went away");
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        byte[] one = new byte[1];
-        while (System.nanoTime() < deadline) {
-            int got = port.readBytes(one, 1);
-            if (got == 1) {
-                return OptionalInt.of(one[0] & 0xFF);
-            }
-            if (got < 0) {
+        byte[] got = new byte[ns.length];
+        int have = 0;
+        while (have < ns.length && System.nanoTime() < deadline) {
+            int n = port.readBytes(got, ns.length - have, have);
+            if (n < 0) {
                 throw new IOException("serial line " + settings.path() + " went away");
             }
+            have += n;
         }
-        return OptionalInt.empty();
+        int[] out = new int[have];
+        for (int i = 0; i < have; i++) {
+            out[i] = got[i] & 0xFF;
+        }
+        return out;
     }
 
     private void drainInput() throws IOException {

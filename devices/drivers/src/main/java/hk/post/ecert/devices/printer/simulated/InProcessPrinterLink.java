@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.time.Duration;
-import java.util.OptionalInt;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -70,16 +69,30 @@ public class InProcessPrinterLink implements PrinterLink {
     }
 
     @Override
-    public OptionalInt status(int n, Duration timeout) throws IOException {
+    public int[] statuses(int[] ns, Duration timeout) throws IOException {
         replies.clear();
-        write(new byte[]{EscPos.DLE, EscPos.EOT, (byte) n});
+        byte[] ask = new byte[ns.length * 3];
+        for (int i = 0; i < ns.length; i++) {
+            ask[i * 3] = EscPos.DLE;
+            ask[i * 3 + 1] = EscPos.EOT;
+            ask[i * 3 + 2] = (byte) ns[i];
+        }
+        write(ask);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int[] out = new int[ns.length];
+        int have = 0;
         try {
-            Integer b = replies.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            return b == null ? OptionalInt.empty() : OptionalInt.of(b);
+            while (have < ns.length) {
+                Integer b = replies.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (b == null) {
+                    break;
+                }
+                out[have++] = b;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return OptionalInt.empty();
         }
+        return java.util.Arrays.copyOf(out, have);
     }
 
     @Override
