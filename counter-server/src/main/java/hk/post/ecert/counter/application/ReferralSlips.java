@@ -2,6 +2,7 @@ package hk.post.ecert.counter.application;
 
 import hk.post.ecert.counter.domain.model.catalogue.CertificateType;
 import hk.post.ecert.counter.domain.model.catalogue.Variant;
+import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
 import hk.post.ecert.counter.domain.model.receipt.ReferralSlip;
 import hk.post.ecert.devices.printer.ReceiptDocument;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,14 +30,15 @@ public class ReferralSlips {
      *                of the same slip carries a new print id and comes out marked COPY
      * @return the device job id
      */
-    public String print(String slipId, String printId, String typeCode, String variantCode, String clerk) {
+    public String print(String slipId, String printId, String typeCode, String variantCode, String clerk,
+                        ReceiptLanguage language) {
         CertificateType type = triage.catalogue().type(typeCode);
         Variant variant = type.variant(variantCode);
         CounterOverview.CounterPlace place = counters.placeOf(clerk);
         String terminalId = counters.terminalAt(place)
                 .orElseThrow(() -> new IllegalStateException("no enrolled terminal at counter " + place.counter()));
-        ReceiptDocument slip = ReferralSlip.compose(slipId, type, variant, place.office(), place.counter(), clerk,
-                ZonedDateTime.now(Triage.HONG_KONG));
+        ReceiptDocument slip = ReferralSlip.compose(slipId, type, variant, Offices.name(place.office()), place.counter(),
+                clerk, ZonedDateTime.now(Triage.HONG_KONG), language);
         boolean copy = !printId.equals(slipId);
         return jobs.submitPrintOnce(printId, terminalId, copy ? slip.asCopy() : slip, (copy ? "COPY of referral slip " : "Referral slip ")
                 + type.name().en()

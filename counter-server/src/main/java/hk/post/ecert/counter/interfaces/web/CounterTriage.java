@@ -6,6 +6,7 @@ import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.domain.model.catalogue.CertificateType;
 import hk.post.ecert.counter.domain.model.catalogue.Variant;
 import hk.post.ecert.counter.domain.model.devicejob.JobStatus;
+import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -100,7 +101,8 @@ public class CounterTriage implements Serializable {
             return;   // a stale form: the clerk has since chosen another certificate
         }
         try {
-            jobId = slips.print(slipId, printId, typeCode, variantCode, staff.getUsername());
+            jobId = slips.print(slipId, printId, typeCode, variantCode, staff.getUsername(),
+                    language.isChinese() ? ReceiptLanguage.ZH : ReceiptLanguage.EN);
             if (printId.equals(getNextPrintId())) {
                 prints++;
             }

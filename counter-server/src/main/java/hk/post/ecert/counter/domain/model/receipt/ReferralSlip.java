@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.domain.model.receipt;
 
+import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
 import hk.post.ecert.counter.domain.model.catalogue.CertificateType;
 import hk.post.ecert.counter.domain.model.catalogue.Channel;
 import hk.post.ecert.counter.domain.model.catalogue.Referral;
@@ -7,7 +8,6 @@ import hk.post.ecert.counter.domain.model.catalogue.Variant;
 import hk.post.ecert.devices.printer.ReceiptDocument;
 
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The bilingual slip a clerk hands a customer whose certificate is not renewed at the counter: which body renews
@@ -15,47 +15,59 @@ import java.time.format.DateTimeFormatter;
  */
 public final class ReferralSlip {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
     private ReferralSlip() {
     }
 
-    public static ReceiptDocument compose(String slipId, CertificateType type, Variant variant, String office,
-                                          String counter, String clerk, ZonedDateTime at) {
+    private static String first(Bilingual t, ReceiptLanguage lang) {
+        return lang == ReceiptLanguage.EN ? t.en() : t.zh();
+    }
+
+    private static String second(Bilingual t, ReceiptLanguage lang) {
+        return lang == ReceiptLanguage.EN ? t.zh() : t.en();
+    }
+
+    private static final Bilingual TITLE = new Bilingual("REFERRAL SLIP", "轉介便條");
+    private static final Bilingual SLIP_NO = new Bilingual("Slip no.", "編號");
+    private static final Bilingual CERTIFICATE = new Bilingual("Certificate", "證書");
+    private static final Bilingual NOT_HERE = new Bilingual(
+            "This certificate is not renewed at post office counters. Please contact:",
+            "此類證書不在郵政局櫃位續期，請聯絡：");
+    private static final Bilingual NOTIFIES = new Bilingual("The renewing body will notify the subscriber.",
+            "續期機構會通知登記人。");
+
+    public static ReceiptDocument compose(String slipId, CertificateType type, Variant variant, Bilingual office,
+                                          String counter, String clerk, ZonedDateTime at, ReceiptLanguage lang) {
         if (type.channel() != Channel.REFERRAL) {
             throw new IllegalArgumentException(type.code() + " is renewed at " + type.channel() + ", not referred");
         }
         Referral referral = variant.referral()
                 .orElseThrow(() -> new IllegalArgumentException(type.code() + "/" + variant.code() + " names no referral body"));
         ReceiptDocument.Builder b = ReceiptDocument.builder(slipId)
-                .centered("Hongkong Post e-Cert 香港郵政電子證書")
-                .title("REFERRAL SLIP")
-                .title("轉介便條")
+                .centered(lang.label(ReceiptLabels.POST) + " e-Cert")
+                .title(lang == ReceiptLanguage.EN ? TITLE.en() : TITLE.zh())
+                .title(lang == ReceiptLanguage.EN ? TITLE.zh() : TITLE.en())
+                .rule();
+        PaymentReceipt.header(b, office, counter, clerk, at, lang)
+                .columns(lang.label(SLIP_NO), slipId)
                 .rule()
-                .columns("Office 郵政局", office)
-                .columns("Counter 櫃位", counter)
-                .columns("Clerk 職員", clerk)
-                .columns("Date 日期", WHEN.format(at))
-                .columns("Slip no. 編號", slipId)
-                .rule()
-                .bold("Certificate 證書:")
-                .text(type.name().en())
-                .text(type.name().zh());
+                .bold(lang.label(CERTIFICATE) + ":")
+                .text(first(type.name(), lang))
+                .text(second(type.name(), lang));
         if (type.variants().size() > 1) {
-            b.text(variant.name().en() + " " + variant.name().zh());
+            b.text(lang.label(variant.name()));
         }
         b.rule()
-                .bold("This certificate is not renewed at post office counters. Please contact:")
-                .bold("此類證書不在郵政局櫃位續期，請聯絡：")
+                .bold(first(NOT_HERE, lang))
+                .bold(second(NOT_HERE, lang))
                 .feed(1)
-                .text(referral.body().en())
-                .text(referral.body().zh());
+                .text(first(referral.body(), lang))
+                .text(second(referral.body(), lang));
         if (!referral.url().isBlank()) {
             b.text(referral.url());
         }
         b.feed(1)
-                .text("The renewing body will notify the subscriber.")
-                .text("續期機構會通知登記人。")
+                .text(first(NOTIFIES, lang))
+                .text(second(NOTIFIES, lang))
                 .rule()
                 .qr(slipId)
                 .feed(3)
