@@ -5,11 +5,9 @@ import hk.post.ecert.devices.printer.ReceiptDocument;
 import hk.post.ecert.devices.printer.escpos.EscPosReceiptPrinter;
 import hk.post.ecert.devices.printer.escpos.PrinterProfile;
 import hk.post.ecert.devices.printer.serial.SerialPrinterLink;
+import hk.post.ecert.devices.printer.simulated.SocatPair;
 import hk.post.ecert.devices.printer.simulated.VirtualPrinter;
 
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,28 +57,12 @@ public final class ReceiptLineSpeed {
     }
 
     private static Measure once(Path dir, PrinterProfile profile, int baud, int run) throws Exception {
-        Path a = dir.resolve("ttyBENCH"), b = dir.resolve("ttyBENCH-peer");
-        Files.deleteIfExists(a);
-        Files.deleteIfExists(b);
-        Process socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("socat.log").toFile()).start();
-        try {
-            while (!Files.exists(a) || !Files.exists(b)) {
-                Thread.sleep(5);
-            }
+        try (SocatPair line = new SocatPair(dir)) {
             VirtualPrinter virtual = new VirtualPrinter(profile);
             virtual.pace(baud);
-            Thread peer = new Thread(() -> {
-                try (FileInputStream in = new FileInputStream(b.toFile()); FileOutputStream out = new FileOutputStream(b.toFile())) {
-                    virtual.serve(in, out);
-                } catch (IOException e) {
-                    // line closed at the end of the run
-                }
-            });
-            peer.setDaemon(true);
-            peer.start();
+            line.serve(virtual);
             try (EscPosReceiptPrinter printer = new EscPosReceiptPrinter(profile,
-                    new SerialPrinterLink(SerialPrinterLink.Settings.of(a.toString(), baud)))) {
+                    new SerialPrinterLink(SerialPrinterLink.Settings.of(line.driverEnd.toString(), baud)))) {
                 printer.open();
                 ReceiptDocument receipt = paymentReceipt("BENCH-" + baud + "-" + run);
                 int bytes = printer.encode(receipt).length;
@@ -93,9 +75,6 @@ public final class ReceiptLineSpeed {
                 long end = Math.max(t1, virtual.lastByteNanos());
                 return new Measure(bytes, (end - t0) / 1e6, bytes * 10_000.0 / baud);
             }
-        } finally {
-            socat.destroy();
-            socat.waitFor(5, TimeUnit.SECONDS);
         }
     }
 

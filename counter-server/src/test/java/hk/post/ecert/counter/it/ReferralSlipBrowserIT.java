@@ -1,7 +1,13 @@
 package hk.post.ecert.counter.it;
 
 import hk.post.ecert.devices.printer.simulated.PrintedReceipt;
+import hk.post.ecert.devices.printer.escpos.EscPosReceiptPrinter;
+import hk.post.ecert.devices.printer.escpos.PrinterProfile;
+import hk.post.ecert.devices.printer.serial.SerialPrinterLink;
+import hk.post.ecert.devices.printer.simulated.SocatPair;
 import hk.post.ecert.devices.printer.simulated.VirtualPrinter;
+import hk.post.ecert.terminal.CounterDevices;
+import hk.post.ecert.terminal.TerminalConfig;
 import hk.post.ecert.terminal.TerminalAgent;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -37,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -249,6 +256,37 @@ class ReferralSlipBrowserIT {
         screenshot("triage-zh-bank-cert");
         browser.findElement(By.id("top:langEn")).click();
         waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Triage"));
+    }
+
+    @Test
+    @Order(6)
+    void aSlipFromTheScreenArrivesByteExactAtAPrinterOnASerialLine() throws Exception {
+        assertTrue(SocatPair.installed(), "socat is needed for the serial line");
+        terminal.close();
+        Path lineDir = Files.createTempDirectory("serial-line-");
+        try (SocatPair line = new SocatPair(lineDir)) {
+            PrinterProfile profile = PrinterProfile.byId("hk-big5-80");
+            VirtualPrinter atTheFarEnd = new VirtualPrinter(profile);
+            line.serve(atTheFarEnd);
+            RecordingLink recording = new RecordingLink(
+                    new SerialPrinterLink(SerialPrinterLink.Settings.of(line.driverEnd.toString(), 115200)));
+            TerminalConfig config = Terminals.config(base, Terminals.DEMO_TERMINAL, "", terminalDataDir);
+            terminal = new TerminalAgent(config, new CounterDevices(new EscPosReceiptPrinter(profile, recording), null)).start();
+            assertTrue(terminal.awaitOnline(Duration.ofSeconds(30)));
+
+            browser.get(base + "triage.xhtml");
+            choose("triage:type", "IAM_SMART_CERT");
+            waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id("triage:printSlip"))).click();
+            waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Printed"));
+
+            assertTrue(atTheFarEnd.awaitReceipts(1, 10, TimeUnit.SECONDS));
+            PrintedReceipt received = atTheFarEnd.receipts().get(0);
+            assertArrayEquals(recording.written(), received.raw(), "byte-exact over the serial line");
+            String text = received.text();
+            assertTrue(text.contains("iAM Smart-Cert") && text.contains("「智方便+」數碼證書"), text);
+            assertTrue(text.contains("The \"iAM Smart\" system, which notifies the\nsubscriber"), text);
+            assertTrue(text.contains("「智方便」系統（會通知登記人）"), text);
+        }
     }
 
     @Test

@@ -2,14 +2,12 @@ package hk.post.ecert.devices.printer;
 
 import hk.post.ecert.devices.printer.escpos.EscPosReceiptPrinter;
 import hk.post.ecert.devices.printer.serial.SerialPrinterLink;
+import hk.post.ecert.devices.printer.simulated.SocatPair;
 import hk.post.ecert.devices.printer.simulated.VirtualPrinter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -46,17 +44,7 @@ class VirtualPrinterOverSerialTest extends ReceiptPrinterContract {
     }
 
     private void servePeer(VirtualPrinter virtual) {
-        Path peerPath = line.printerEnd;
-        peer = new Thread(() -> {
-            try (FileInputStream in = new FileInputStream(peerPath.toFile());
-                 FileOutputStream out = new FileOutputStream(peerPath.toFile())) {
-                virtual.serve(in, out);
-            } catch (IOException e) {
-                // the line went away
-            }
-        }, "virtual-printer-peer");
-        peer.setDaemon(true);
-        peer.start();
+        peer = line.serve(virtual);
     }
 
     @Override
