@@ -3,5 +3,16 @@ package hk.post.ecert.devices.job;
 /** What a device job asks the terminal to do. */
 public enum JobKind {
     /** Print a {@link hk.post.ecert.devices.printer.ReceiptDocument} on the counter's receipt printer. */
-    PRINT_RECEIPT
+    PRINT_RECEIPT,
+    /** Generate a key pair on the customer's medium and return a PKCS#10 CSR signed by it. */
+    TOKEN_GENERATE_KEY,
+    /** Install the issued certificate and its chain next to the key, read back and verify. */
+    TOKEN_INSTALL_CERTIFICATE,
+    /** Remove the key and certificates a failed renewal created on the medium (only those). */
+    TOKEN_DISCARD;
+
+    /** Jobs that carry the customer's PIN: it travels in the live message only and is never stored. */
+    public boolean carriesPin() {
+        return this != PRINT_RECEIPT;
+    }
 }

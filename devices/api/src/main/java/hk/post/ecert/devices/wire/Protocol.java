@@ -78,6 +78,7 @@ public final class Protocol {
         m.put("reason", r.reason());
         m.put("detail", r.detail());
         m.put("evidence", r.evidence());
+        m.put("output", r.output());
         return m;
     }
 
@@ -88,8 +89,13 @@ public final class Protocol {
         if (ev instanceof Map<?, ?> map) {
             map.forEach((k, v) -> evidence.put(String.valueOf(k), String.valueOf(v)));
         }
+        Map<String, String> output = new LinkedHashMap<>();
+        Object out = m.get("output");
+        if (out instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> output.put(String.valueOf(k), String.valueOf(v)));
+        }
         return new JobResult((String) m.get("jobId"), JobOutcome.valueOf((String) m.get("outcome")),
-                (String) m.get("reason"), (String) m.get("detail"), evidence);
+                (String) m.get("reason"), (String) m.get("detail"), evidence, output);
     }
 
     public static Map<String, Object> encodeHealth(List<DeviceHealth> devices) {

@@ -1,0 +1,27 @@
+package hk.post.ecert.devices.token;
+
+import java.util.Objects;
+
+/**
+ * Which medium to write: a PKCS#11 token found by its label (or serial — never by slot index), or an e-Cert File
+ * USB medium found by its mount path.
+ *
+ * @param profile the token model profile (module library, label conventions)
+ */
+public record TokenTarget(String profile, String label, String serial, String mountPath) {
+
+    public TokenTarget {
+        Objects.requireNonNull(profile, "profile");
+        label = label == null ? "" : label;
+        serial = serial == null ? "" : serial;
+        mountPath = mountPath == null ? "" : mountPath;
+    }
+
+    public static TokenTarget token(String profile, String label) {
+        return new TokenTarget(profile, label, "", "");
+    }
+
+    public static TokenTarget fileMedium(String profile, String mountPath) {
+        return new TokenTarget(profile, "", "", mountPath);
+    }
+}

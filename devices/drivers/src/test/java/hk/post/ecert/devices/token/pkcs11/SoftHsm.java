@@ -1,0 +1,71 @@
+package hk.post.ecert.devices.token.pkcs11;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A private SoftHSM2 for tests: its configuration file is where {@code SOFTHSM2_CONF} (set by surefire) says, its
+ * tokens under {@code target/softhsm/tokens}. Tokens are made and deleted with {@code softhsm2-util}.
+ */
+final class SoftHsm {
+
+    static final String MODULE = "/usr/lib/softhsm/libsofthsm2.so";
+    static final String SO_PIN = "12345678";
+
+    private SoftHsm() {
+    }
+
+    static boolean installed() {
+        return Files.exists(Path.of(MODULE)) && run(List.of("softhsm2-util", "--version")).exit == 0
+                && Files.isExecutable(Path.of("/usr/bin/pkcs11-tool"));
+    }
+
+    /** Writes the configuration SoftHSM will read (before any C_Initialize in this JVM). */
+    static void configure() throws IOException {
+        String conf = System.getenv("SOFTHSM2_CONF");
+        if (conf == null) {
+            throw new IllegalStateException("SOFTHSM2_CONF is not set (surefire sets it)");
+        }
+        Path confPath = Path.of(conf);
+        Path tokens = confPath.getParent().resolve("tokens");
+        Files.createDirectories(tokens);
+        Files.writeString(confPath, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n"
+                + "slots.removable = false\n", StandardCharsets.UTF_8);
+    }
+
+    static void initToken(String label, String pin) {
+        Result r = run(List.of("softhsm2-util", "--init-token", "--free", "--label", label, "--so-pin", SO_PIN, "--pin", pin));
+        if (r.exit != 0) {
+            throw new IllegalStateException("softhsm2-util --init-token failed: " + r.out);
+        }
+    }
+
+    static void deleteToken(String label) {
+        run(List.of("softhsm2-util", "--delete-token", "--token", label));
+    }
+
+    static Result pkcs11Tool(String label, String... args) {
+        List<String> cmd = new java.util.ArrayList<>(List.of("pkcs11-tool", "--module", MODULE, "--token-label", label));
+        cmd.addAll(List.of(args));
+        return run(cmd);
+    }
+
+    record Result(int exit, String out) {
+    }
+
+    static Result run(List<String> cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return new Result(p.waitFor(), out);
+        } catch (IOException e) {
+            return new Result(127, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(130, "interrupted");
+        }
+    }
+}
