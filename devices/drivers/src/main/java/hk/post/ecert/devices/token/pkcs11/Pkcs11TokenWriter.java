@@ -73,6 +73,10 @@ public class Pkcs11TokenWriter implements TokenWriter {
 
     private static final Map<String, PKCS11Module> MODULES = new ConcurrentHashMap<>();
 
+    static {
+        org.xipki.pkcs11.wrapper.StaticLogger.setLogger(new WrapperLog());
+    }
+
     private final TokenProfile profile;
     private final ModuleLoader loader;
 
