@@ -15,13 +15,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import hk.post.ecert.devices.token.TokenProfile;
+import hk.post.ecert.devices.token.TokenTarget;
+import hk.post.ecert.devices.token.TokenWriter;
+import hk.post.ecert.devices.token.pkcs11.Pkcs11TokenWriter;
+import hk.post.ecert.devices.token.pkcs12.Pkcs12TokenWriter;
 import java.util.Optional;
 
 /**
  * The devices this counter PC drives, chosen by configuration: a real serial ESC/POS printer or the virtual printer
  * (which, being a simulator, can also show what it printed).
  */
-public final class CounterDevices implements AutoCloseable {
+public class CounterDevices implements AutoCloseable {
 
     /** For the demo and for fault drills: write READY, PAPER_NEAR_END, PAPER_OUT, COVER_OPEN or SILENT here. */
     public static final String VIRTUAL_PRINTER_CONDITION_FILE = "virtual-printer.condition";
@@ -29,26 +36,43 @@ public final class CounterDevices implements AutoCloseable {
     private final ReceiptPrinter printer;
     private final VirtualPrinter virtualPrinter;
     private final Path conditionFile;
+    private final Path mediumMount;
+    private final Map<String, TokenWriter> tokenWriters = new ConcurrentHashMap<>();
 
     public CounterDevices(ReceiptPrinter printer, VirtualPrinter virtualPrinter) {
-        this(printer, virtualPrinter, null);
+        this(printer, virtualPrinter, null, null);
     }
 
-    private CounterDevices(ReceiptPrinter printer, VirtualPrinter virtualPrinter, Path conditionFile) {
+    /** @param mediumMount where an e-Cert File USB medium is mounted on this PC */
+    public CounterDevices(ReceiptPrinter printer, VirtualPrinter virtualPrinter, Path conditionFile, Path mediumMount) {
         this.printer = printer;
         this.virtualPrinter = virtualPrinter;
         this.conditionFile = conditionFile;
+        this.mediumMount = mediumMount;
+    }
+
+    /** The writer for a token model: PKCS#11 through its module, or the PKCS#12 file medium. */
+    public TokenWriter tokenWriter(TokenProfile profile) {
+        return tokenWriters.computeIfAbsent(profile.id(), id -> profile.medium() == TokenProfile.Medium.PKCS11
+                ? new Pkcs11TokenWriter(profile) : new Pkcs12TokenWriter(profile));
+    }
+
+    /** Where to write: a token by label, or this PC's file-medium mount path. */
+    public TokenTarget tokenTarget(TokenProfile profile, String label) {
+        return profile.medium() == TokenProfile.Medium.PKCS11 ? TokenTarget.token(profile.id(), label)
+                : TokenTarget.fileMedium(profile.id(), mediumMount == null ? "" : mediumMount.toString());
     }
 
     public static CounterDevices from(TerminalConfig config) {
         PrinterProfile profile = PrinterProfile.byId(config.printerProfile());
         if ("serial".equals(config.printerBackend())) {
             return new CounterDevices(new EscPosReceiptPrinter(profile,
-                    new SerialPrinterLink(SerialPrinterLink.Settings.of(config.printerPort(), config.printerBaud()))), null);
+                    new SerialPrinterLink(SerialPrinterLink.Settings.of(config.printerPort(), config.printerBaud()))), null,
+                    null, config.mediumMount());
         }
         VirtualPrinter vp = new VirtualPrinter(profile);
         return new CounterDevices(new EscPosReceiptPrinter(profile, new InProcessPrinterLink(vp)), vp,
-                config.dataDir().resolve(VIRTUAL_PRINTER_CONDITION_FILE));
+                config.dataDir().resolve(VIRTUAL_PRINTER_CONDITION_FILE), config.mediumMount());
     }
 
     public ReceiptPrinter printer() {
@@ -72,7 +96,14 @@ public final class CounterDevices implements AutoCloseable {
         } else {
             printerHealth = new DeviceHealth(DeviceKind.RECEIPT_PRINTER, model, DeviceState.READY, "");
         }
-        return List.of(printerHealth);
+        return List.of(printerHealth, fileMediumHealth());
+    }
+
+    /** The e-Cert File medium slot: ready when a writable medium is mounted. */
+    private DeviceHealth fileMediumHealth() {
+        boolean ready = mediumMount != null && Files.isDirectory(mediumMount) && Files.isWritable(mediumMount);
+        return new DeviceHealth(DeviceKind.TOKEN_WRITER, "ecert-file-usb", ready ? DeviceState.READY : DeviceState.NO_HARDWARE,
+                ready ? "" : "MEDIUM_MISSING");
     }
 
     /** The virtual printer takes the condition an operator wrote into its condition file, if any. */

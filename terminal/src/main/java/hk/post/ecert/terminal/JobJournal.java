@@ -76,8 +76,9 @@ public final class JobJournal implements AutoCloseable {
     }
 
     public synchronized void finished(JobResult result) throws IOException {
-        // Evidence (receipt pictures) is for the server; the journal keeps the outcome only.
-        JobResult slim = new JobResult(result.jobId(), result.outcome(), result.reason(), result.detail(), Map.of());
+        // Evidence (receipt pictures) is for the server; the journal keeps the outcome and its output (a CSR: public).
+        JobResult slim = new JobResult(result.jobId(), result.outcome(), result.reason(), result.detail(), Map.of(),
+                result.output());
         append(Map.of("event", "finished", "result", Protocol.encodeResult(slim)));
         finished.put(result.jobId(), slim);
     }

@@ -9,7 +9,14 @@ import hk.post.ecert.devices.printer.ReceiptDocument;
 import hk.post.ecert.devices.printer.simulated.PrintedReceipt;
 import hk.post.ecert.devices.printer.simulated.VirtualPrinter;
 
+import hk.post.ecert.devices.token.GeneratedKey;
+import hk.post.ecert.devices.token.TokenException;
+import hk.post.ecert.devices.token.TokenProfile;
+import hk.post.ecert.devices.token.TokenTarget;
+import hk.post.ecert.devices.token.TokenWriter;
+
 import java.io.IOException;
+import java.util.Base64;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -49,6 +56,7 @@ public final class JobRunner {
         journal.started(job.jobId());
         JobResult result = switch (job.kind()) {
             case PRINT_RECEIPT -> print(job);
+            case TOKEN_GENERATE_KEY, TOKEN_INSTALL_CERTIFICATE, TOKEN_DISCARD -> token(job);
         };
         journal.finished(result);
         return result;
@@ -67,6 +75,43 @@ public final class JobRunner {
             case UNKNOWN -> new JobResult(job.jobId(), JobOutcome.UNKNOWN, reason,
                     "sent " + outcome.bytes() + " bytes but the printer did not confirm", evidence);
         };
+    }
+
+    /** Token jobs: the PIN comes in the live message only; it is wiped here after use and never journalled. */
+    private JobResult token(DeviceJob job) {
+        Map<String, Object> p = job.payload();
+        char[] pin = String.valueOf(p.getOrDefault("pin", "")).toCharArray();
+        String keyId = (String) p.get("keyId");
+        try {
+            TokenProfile profile = TokenProfile.byId((String) p.get("profile"));
+            TokenWriter writer = devices.tokenWriter(profile);
+            TokenTarget target = devices.tokenTarget(profile, (String) p.get("label"));
+            switch (job.kind()) {
+                case TOKEN_GENERATE_KEY -> {
+                    GeneratedKey key = writer.generateKey(target, pin, keyId, (String) p.get("subject"));
+                    return new JobResult(job.jobId(), JobOutcome.DONE, null, "key pair generated on the medium; CSR signed there",
+                            Map.of(), Map.of("csr", Base64.getEncoder().encodeToString(key.csrDer())));
+                }
+                case TOKEN_INSTALL_CERTIFICATE -> {
+                    @SuppressWarnings("unchecked")
+                    List<Object> chain = (List<Object>) p.getOrDefault("chain", List.of());
+                    writer.install(target, pin, keyId, Base64.getDecoder().decode((String) p.get("certificate")),
+                            chain.stream().map(c -> Base64.getDecoder().decode((String) c)).toList());
+                    return new JobResult(job.jobId(), JobOutcome.DONE, null, "certificate written, read back and verified",
+                            Map.of(), Map.of("verified", "true"));
+                }
+                default -> {
+                    writer.discard(target, pin, keyId);
+                    return new JobResult(job.jobId(), JobOutcome.DONE, null, "the renewal's objects were removed", Map.of());
+                }
+            }
+        } catch (TokenException e) {
+            return new JobResult(job.jobId(), JobOutcome.FAILED, e.fault().name(), e.getMessage(), Map.of());
+        } catch (RuntimeException e) {
+            return new JobResult(job.jobId(), JobOutcome.FAILED, "DEVICE_ERROR", String.valueOf(e.getMessage()), Map.of());
+        } finally {
+            java.util.Arrays.fill(pin, '\0');
+        }
     }
 
     private static void evidenceFrom(VirtualPrinter v, int before, Map<String, String> evidence) {

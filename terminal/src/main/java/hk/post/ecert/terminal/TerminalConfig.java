@@ -16,9 +16,17 @@ import java.util.Properties;
  * @param dataDir         where the key pair and the durable job journal live
  * @param enrolmentCode   the one-time code a supervisor issued; used only until the terminal is enrolled
  * @param printerBackend  {@code virtual} (in-process simulator) or {@code serial}
+ * @param mediumMount     where an e-Cert File USB medium is mounted ({@code token.medium-mount})
  */
 public record TerminalConfig(String terminalId, List<URI> servers, Path dataDir, String enrolmentCode,
-                             String printerBackend, String printerProfile, String printerPort, int printerBaud) {
+                             String printerBackend, String printerProfile, String printerPort, int printerBaud,
+                             Path mediumMount) {
+
+    public TerminalConfig(String terminalId, List<URI> servers, Path dataDir, String enrolmentCode, String printerBackend,
+                          String printerProfile, String printerPort, int printerBaud) {
+        this(terminalId, servers, dataDir, enrolmentCode, printerBackend, printerProfile, printerPort, printerBaud,
+                dataDir.resolve("ecert-file-usb"));
+    }
 
     public static TerminalConfig load(Path file) throws IOException {
         Properties p = new Properties();
@@ -28,22 +36,24 @@ public record TerminalConfig(String terminalId, List<URI> servers, Path dataDir,
             }
         }
         for (String key : List.of("terminal.id", "terminal.servers", "terminal.data-dir", "terminal.enrolment-code",
-                "printer.backend", "printer.profile", "printer.port", "printer.baud")) {
+                "printer.backend", "printer.profile", "printer.port", "printer.baud", "token.medium-mount")) {
             String v = System.getProperty(key);
             if (v != null) {
                 p.setProperty(key, v);
             }
         }
+        Path dataDir = Path.of(p.getProperty("terminal.data-dir", "data/terminal"));
         return new TerminalConfig(
                 require(p, "terminal.id"),
                 Arrays.stream(require(p, "terminal.servers").split(",")).map(String::trim).filter(s -> !s.isEmpty())
                         .map(URI::create).toList(),
-                Path.of(p.getProperty("terminal.data-dir", "data/terminal")),
+                dataDir,
                 p.getProperty("terminal.enrolment-code", ""),
                 p.getProperty("printer.backend", "virtual"),
                 p.getProperty("printer.profile", "hk-big5-80"),
                 p.getProperty("printer.port", ""),
-                Integer.parseInt(p.getProperty("printer.baud", "9600")));
+                Integer.parseInt(p.getProperty("printer.baud", "9600")),
+                Path.of(p.getProperty("token.medium-mount", dataDir.resolve("ecert-file-usb").toString())));
     }
 
     private static String require(Properties p, String key) {

@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -44,6 +45,12 @@ public class DeviceJobs {
     @Inject
     Event<JobWasRecorded> recorded;
 
+    @Inject
+    Event<JobWasFinished> finished;
+
+    @Inject
+    JobSecrets secrets;
+
     /**
      * Records a print job. Its id follows from {@code printId}, which the screen chose before the first submit:
      * submitting the same print again (double click, retry, replay) returns the first job and prints nothing more.
@@ -51,16 +58,28 @@ public class DeviceJobs {
      */
     public String submitPrintOnce(String printId, String terminalId, ReceiptDocument receipt, String summary,
                                   String requestedBy) {
-        String jobId = "JOB-" + printId;
+        return submitOnce("JOB-" + printId, terminalId, JobKind.PRINT_RECEIPT, ReceiptCodec.toMap(receipt), summary,
+                requestedBy, PRINT_JOB_LIFETIME);
+    }
+
+    /**
+     * Records a device job under an id the caller derived before the first submit; a repeat returns the existing job.
+     * The payload must hold no secret: a PIN travels only through {@link JobSecrets}, named by {@code secretRef}.
+     */
+    public String submitOnce(String jobId, String terminalId, JobKind kind, Map<String, Object> payload, String summary,
+                             String requestedBy, Duration lifetime) {
         if (jobs.find(jobId).isPresent()) {
             return jobId;
+        }
+        if (payload.containsKey("pin")) {
+            throw new IllegalArgumentException("a PIN must not be stored with a job");
         }
         if (terminals.find(terminalId).filter(t -> t.enrolled()).isEmpty()) {
             throw new NoSuchElementException("no enrolled terminal " + terminalId);
         }
         Instant now = Instant.now();
-        jobs.add(new DeviceJobRecord(jobId, terminalId, JobKind.PRINT_RECEIPT.name(), summary,
-                Json.write(ReceiptCodec.toMap(receipt)), requestedBy, now, now.plus(PRINT_JOB_LIFETIME)));
+        jobs.add(new DeviceJobRecord(jobId, terminalId, kind.name(), summary, Json.write(payload), requestedBy, now,
+                now.plus(lifetime)));
         recorded.fire(new JobWasRecorded(terminalId, jobId));
         return jobId;
     }
@@ -79,10 +98,26 @@ public class DeviceJobs {
         Instant now = Instant.now();
         if (now.isAfter(r.expiresAt())) {
             r.outcomeWasReported(JobStatus.EXPIRED, "EXPIRED", "not delivered before its expiry", null, null, now);
+            finished.fire(new JobWasFinished(r.terminalId(), r.kind(), new JobResult(r.jobId(),
+                    hk.post.ecert.devices.job.JobOutcome.EXPIRED, "EXPIRED", "not delivered before its expiry", Map.of())));
             return Optional.empty();
         }
-        return Optional.of(new DeviceJob(r.jobId(), r.terminalId(), JobKind.valueOf(r.kind()), r.expiresAt(),
-                Json.readObject(r.payload())));
+        JobKind kind = JobKind.valueOf(r.kind());
+        Map<String, Object> payload = Json.readObject(r.payload());
+        if (kind.carriesPin()) {
+            Optional<char[]> pin = secrets.pin((String) payload.get("secretRef"));
+            if (pin.isEmpty()) {
+                r.outcomeWasReported(JobStatus.FAILED, "PIN_NEEDED", "the PIN is no longer held; ask the customer again",
+                        null, null, now);
+                finished.fire(new JobWasFinished(r.terminalId(), r.kind(), new JobResult(r.jobId(),
+                        hk.post.ecert.devices.job.JobOutcome.FAILED, "PIN_NEEDED", "the PIN is no longer held", Map.of())));
+                return Optional.empty();
+            }
+            payload = new java.util.LinkedHashMap<>(payload);
+            payload.put("pin", new String(pin.get()));
+            java.util.Arrays.fill(pin.get(), '\0');
+        }
+        return Optional.of(new DeviceJob(r.jobId(), r.terminalId(), kind, r.expiresAt(), payload));
     }
 
     public List<String> unfinishedFor(String terminalId) {
@@ -107,7 +142,9 @@ public class DeviceJobs {
         }
         boolean first = job.get().outcomeWasReported(JobStatus.valueOf(result.outcome().name()), result.reason(),
                 result.detail(), result.evidence().get("text"), result.evidence().get("png"), Instant.now());
-        if (!first) {
+        if (first) {
+            finished.fire(new JobWasFinished(terminalId, job.get().kind(), result));
+        } else {
             LOG.info(() -> "repeated result for " + result.jobId() + " ignored; the first outcome stands");
         }
         return true;

@@ -22,22 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -67,26 +59,19 @@ class ReferralSlipBrowserIT {
 
     private static TerminalAgent terminal;
     private static Path terminalDataDir;
+    private static Browser chromium;
     private static WebDriver browser;
-    private static Path profileDir;
 
     @BeforeAll
     static void browser() throws Exception {
-        profileDir = Files.createTempDirectory("chromium-profile-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,1000", "--user-data-dir=" + profileDir, "--lang=en-GB");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-        browser = new ChromeDriver(service, options);
+        chromium = new Browser();
+        browser = chromium.driver;
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (terminal != null) {
             terminal.close();
@@ -94,30 +79,15 @@ class ReferralSlipBrowserIT {
     }
 
     private WebDriverWait waitUpTo(int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        return chromium.waitUpTo(seconds);
     }
 
-    private void ajaxSettled() {
-        waitUpTo(20).until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
-                "return document.readyState === 'complete' && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty())"));
-    }
-
-    /** Opens a PrimeFaces select menu and clicks the item, as a clerk would. */
     private void choose(String menuId, String value) {
-        waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id(menuId))).click();
-        String label = (String) ((JavascriptExecutor) browser).executeScript(
-                "var o = document.getElementById(arguments[0] + '_input').querySelector('option[value=\"' + arguments[1] + '\"]');"
-                        + " return o ? o.textContent : null;", menuId, value);
-        waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//*[@id='" + menuId + "_panel']//li[@data-label=\"" + label + "\"]"))).click();
-        ajaxSettled();
+        chromium.choose(menuId, value);
     }
 
     private void screenshot(String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(png.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        chromium.screenshot(name);
     }
 
     @Test
@@ -128,15 +98,7 @@ class ReferralSlipBrowserIT {
         assertTrue(terminal.awaitOnline(Duration.ofSeconds(30)), "the demo terminal enrols and comes online");
         VirtualPrinter printer = terminal.devices().virtualPrinter().orElseThrow();
 
-        System.out.println("deployment base: " + base);
-        browser.get(base + "index.xhtml");
-        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("j_username")));
-        browser.findElement(By.id("j_username")).sendKeys("clerk1");
-        browser.findElement(By.id("j_password")).sendKeys("Clerk#2026");
-        browser.findElement(By.id("loginButton")).click();
-
-        System.out.println("after login: " + browser.getCurrentUrl());
-        waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Welcome"));
+        chromium.login(base.toString(), "clerk1", "Clerk#2026");
         waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".terminal-status"), "online"));
         assertTrue(browser.findElement(By.cssSelector(".device")).getText().contains("Ready"),
                 "the counter home shows the printer's health");
@@ -144,10 +106,8 @@ class ReferralSlipBrowserIT {
         browser.findElement(By.id("top:navTriage")).click();
         waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("triage:type")));
         choose("triage:type", "ORGANISATIONAL_ROLE");
-        ajaxSettled();
         waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("triage:variant")));
         choose("triage:variant", "HOSPITAL_AUTHORITY");
-        ajaxSettled();
 
         assertTrue(browser.findElement(By.id("channel")).getText().contains("refer the customer"));
         String referral = browser.findElement(By.id("referral")).getText();
@@ -246,9 +206,7 @@ class ReferralSlipBrowserIT {
         browser.findElement(By.id("top:langZh")).click();
         waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "證書分流"));
         choose("triage:type", "BANK_CERT_BANK");
-        ajaxSettled();
         choose("triage:variant", "RENEWAL_AR_CHANGED");
-        ajaxSettled();
         assertTrue(browser.findElement(By.id("channel")).getText().contains("只限香港郵政核證機關櫃位"));
         assertTrue(browser.findElement(By.id("sections")).getText().contains("A, B, D"));
         assertTrue(browser.findElement(By.id("feeNotSet")).getText().contains("費用未設定"),
@@ -295,9 +253,7 @@ class ReferralSlipBrowserIT {
         browser.get(base + "triage.xhtml");
         waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("triage:type")));
         choose("triage:type", "PERSONAL");
-        ajaxSettled();
         choose("triage:variant", "STANDARD");
-        ajaxSettled();
         assertEquals("HK$48.00", browser.findElement(By.id("feeTotal")).getText());
         assertTrue(browser.findElement(By.id("forms")).getText().contains("CPos 798A"));
         assertTrue(browser.findElement(By.id("documents")).getText().contains("Original HKID card"));

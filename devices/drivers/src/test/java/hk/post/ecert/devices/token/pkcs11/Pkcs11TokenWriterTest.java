@@ -6,6 +6,7 @@ import hk.post.ecert.devices.token.TokenFault;
 import hk.post.ecert.devices.token.TokenProfile;
 import hk.post.ecert.devices.token.TokenTarget;
 import hk.post.ecert.devices.token.TokenWriterContract;
+import hk.post.ecert.devices.token.simulated.SoftHsm;
 import iaik.pkcs.pkcs11.wrapper.PKCS11Implementation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,4 +1,4 @@
-package hk.post.ecert.devices.token.pkcs11;
+package hk.post.ecert.devices.token.simulated;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,24 +7,26 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A private SoftHSM2 for tests: its configuration file is where {@code SOFTHSM2_CONF} (set by surefire) says, its
- * tokens under {@code target/softhsm/tokens}. Tokens are made and deleted with {@code softhsm2-util}.
+ * A private SoftHSM2 — the software token that stands in for a customer's e-Cert Token in tests, benchmarks and
+ * the demo: its configuration is where {@code SOFTHSM2_CONF} says (SoftHSM reads only the environment), its tokens
+ * in a {@code tokens} folder beside it. Tokens are made and deleted with {@code softhsm2-util}; {@code pkcs11-tool}
+ * looks at them independently.
  */
-final class SoftHsm {
+public final class SoftHsm {
 
-    static final String MODULE = "/usr/lib/softhsm/libsofthsm2.so";
+    public static final String MODULE = "/usr/lib/softhsm/libsofthsm2.so";
     static final String SO_PIN = "12345678";
 
     private SoftHsm() {
     }
 
-    static boolean installed() {
+    public static boolean installed() {
         return Files.exists(Path.of(MODULE)) && run(List.of("softhsm2-util", "--version")).exit == 0
                 && Files.isExecutable(Path.of("/usr/bin/pkcs11-tool"));
     }
 
     /** Writes the configuration SoftHSM will read (before any C_Initialize in this JVM). */
-    static void configure() throws IOException {
+    public static void configure() throws IOException {
         String conf = System.getenv("SOFTHSM2_CONF");
         if (conf == null) {
             throw new IllegalStateException("SOFTHSM2_CONF is not set (surefire sets it)");
@@ -36,24 +38,25 @@ final class SoftHsm {
                 + "slots.removable = false\n", StandardCharsets.UTF_8);
     }
 
-    static void initToken(String label, String pin) {
+    public static void initToken(String label, String pin) {
         Result r = run(List.of("softhsm2-util", "--init-token", "--free", "--label", label, "--so-pin", SO_PIN, "--pin", pin));
         if (r.exit != 0) {
             throw new IllegalStateException("softhsm2-util --init-token failed: " + r.out);
         }
     }
 
-    static void deleteToken(String label) {
+    public static void deleteToken(String label) {
         run(List.of("softhsm2-util", "--delete-token", "--token", label));
     }
 
-    static Result pkcs11Tool(String label, String... args) {
+    public static Result pkcs11Tool(String label, String... args) {
         List<String> cmd = new java.util.ArrayList<>(List.of("pkcs11-tool", "--module", MODULE, "--token-label", label));
         cmd.addAll(List.of(args));
         return run(cmd);
     }
 
-    record Result(int exit, String out) {
+    /** A command's exit code and its output. */
+    public record Result(int exit, String out) {
     }
 
     static Result run(List<String> cmd) {

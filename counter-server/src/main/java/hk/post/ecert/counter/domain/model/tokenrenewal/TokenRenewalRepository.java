@@ -1,0 +1,13 @@
+package hk.post.ecert.counter.domain.model.tokenrenewal;
+
+import java.util.Optional;
+
+/** Token renewals by id and by the device job now running for them. */
+public interface TokenRenewalRepository {
+
+    void add(TokenRenewal renewal);
+
+    Optional<TokenRenewal> find(String renewalId);
+
+    Optional<TokenRenewal> byCurrentJob(String jobId);
+}

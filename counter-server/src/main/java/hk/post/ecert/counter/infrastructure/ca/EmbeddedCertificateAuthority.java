@@ -1,0 +1,312 @@
+package hk.post.ecert.counter.infrastructure.ca;
+
+import hk.post.ecert.counter.domain.model.issuance.CertificateProfile;
+import hk.post.ecert.counter.domain.model.issuance.IssuedCertificateRecord;
+import hk.post.ecert.counter.domain.service.CertificateAuthority;
+import hk.post.ecert.counter.domain.service.CertificateRefusedException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.CertificatePolicies;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.PolicyInformation;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CRLHolder;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * The embedded certificate authority (Bouncy Castle) with a TEST hierarchy mirroring HKPCA's: a root, an issuing CA
+ * like "e-Cert CA 2-17" (Personal, Organisational, Encipherment), one like "2-15" (Mutual Recognition, Bank-Cert,
+ * Organisational Role) and a Server CA. Every name says TEST. The CA keys live in a PKCS#12 keystore created at
+ * first start under {@code counter.ca.dir}.
+ */
+@ApplicationScoped
+public class EmbeddedCertificateAuthority implements CertificateAuthority {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedCertificateAuthority.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ROOT = "root";
+    private static final Map<String, String> NAMES = Map.of(
+            ROOT, "CN=Hongkong Post Root CA 3 (TEST),O=Hongkong Post (TEST),C=HK",
+            "2-17", "CN=Hongkong Post e-Cert CA 2 - 17 (TEST),O=Hongkong Post (TEST),C=HK",
+            "2-15", "CN=Hongkong Post e-Cert CA 2 - 15 (TEST),O=Hongkong Post (TEST),C=HK",
+            "server", "CN=Hongkong Post e-Cert Server CA 3 (TEST),O=Hongkong Post (TEST),C=HK");
+
+    /** Where the CA keystore lives; a temporary folder when not set (tests). */
+    @Inject
+    @ConfigProperty(name = "counter.ca.dir")
+    java.util.Optional<String> caDir;
+
+    @Inject
+    @ConfigProperty(name = "counter.ca.password", defaultValue = "TEST-embedded-ca")
+    String caPassword;
+
+    @Inject
+    @ConfigProperty(name = "counter.ca.crl-base-url", defaultValue = "http://localhost:8080/api/crl/")
+    String crlBaseUrl;
+
+    @PersistenceContext(unitName = "counter")
+    EntityManager em;
+
+    private final Map<String, PrivateKey> keys = new LinkedHashMap<>();
+    private final Map<String, X509Certificate> certs = new LinkedHashMap<>();
+
+    @PostConstruct
+    void open() {
+        Path dir = caDir.filter(d -> !d.isBlank()).map(Path::of)
+                .orElse(Path.of(System.getProperty("java.io.tmpdir"), "ecert-counter-test-ca"));
+        Path store = dir.resolve("embedded-ca.p12");
+        try {
+            Files.createDirectories(dir);
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            if (Files.exists(store)) {
+                try (InputStream in = Files.newInputStream(store)) {
+                    ks.load(in, caPassword.toCharArray());
+                }
+            } else {
+                ks.load(null, null);
+                create(ks);
+                Path tmp = dir.resolve("embedded-ca.p12.tmp");
+                try (OutputStream out = Files.newOutputStream(tmp)) {
+                    ks.store(out, caPassword.toCharArray());
+                }
+                Files.move(tmp, store, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                LOG.info(() -> "embedded TEST CA hierarchy created in " + store);
+            }
+            for (String alias : NAMES.keySet()) {
+                keys.put(alias, (PrivateKey) ks.getKey(alias, caPassword.toCharArray()));
+                certs.put(alias, (X509Certificate) ks.getCertificate(alias));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot open the embedded CA", e);
+        }
+    }
+
+    private void create(KeyStore ks) throws GeneralSecurityException, OperatorCreationException, IOException {
+        KeyPair root = rsa(3072);
+        X509Certificate rootCert = caCertificate(NAMES.get(ROOT), root, NAMES.get(ROOT), root.getPrivate(), 20, 1);
+        ks.setKeyEntry(ROOT, root.getPrivate(), caPassword.toCharArray(), new Certificate[]{rootCert});
+        for (String ca : List.of("2-17", "2-15", "server")) {
+            KeyPair kp = rsa(2048);
+            X509Certificate cert = caCertificate(NAMES.get(ca), kp, NAMES.get(ROOT), root.getPrivate(), 10, 0);
+            ks.setKeyEntry(ca, kp.getPrivate(), caPassword.toCharArray(), new Certificate[]{cert, rootCert});
+        }
+    }
+
+    private static KeyPair rsa(int bits) throws GeneralSecurityException {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(bits, RANDOM);
+        return g.generateKeyPair();
+    }
+
+    private static X509Certificate caCertificate(String subject, KeyPair kp, String issuer, PrivateKey issuerKey, int years,
+                                                 int pathLen) throws GeneralSecurityException, OperatorCreationException, IOException {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(new X500Name(issuer), serial(), Date.from(now.minus(Duration.ofMinutes(5))),
+                Date.from(now.plus(years * 365L, ChronoUnit.DAYS)), new X500Name(subject), kp.getPublic())
+                .addExtension(Extension.basicConstraints, true, new BasicConstraints(pathLen))
+                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                .addExtension(Extension.subjectKeyIdentifier, false, new JcaX509ExtensionUtils().createSubjectKeyIdentifier(kp.getPublic()));
+        return new JcaX509CertificateConverter().getCertificate(b.build(signer(issuerKey)));
+    }
+
+    private static ContentSigner signer(PrivateKey key) throws OperatorCreationException {
+        return new JcaContentSignerBuilder("SHA256withRSA").build(key);
+    }
+
+    /** At least 64 bits of randomness, positive: 127 random bits. */
+    private static BigInteger serial() {
+        return new BigInteger(127, RANDOM).setBit(126);
+    }
+
+    @Override
+    @Transactional
+    public Issued issue(CertificateProfile profile, byte[] csrDer, int validityDays) {
+        PKCS10CertificationRequest csr;
+        try {
+            csr = new PKCS10CertificationRequest(csrDer);
+            if (!csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(csr.getSubjectPublicKeyInfo()))) {
+                throw new CertificateRefusedException("the CSR's signature does not verify");
+            }
+        } catch (IOException | org.bouncycastle.operator.OperatorCreationException | org.bouncycastle.pkcs.PKCSException
+                 | IllegalArgumentException | ClassCastException e) {
+            throw new CertificateRefusedException("not a valid PKCS#10 request: " + e.getMessage());
+        }
+        if (csr.getSubject().getRDNs().length == 0) {
+            throw new CertificateRefusedException("the CSR names no subject");
+        }
+        checkKey(csr.getSubjectPublicKeyInfo());
+        String ca = profile.issuingCa();
+        X509Certificate caCert = certs.get(ca);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        int days = Math.min(Math.max(1, validityDays), profile.maxDays());
+        Instant notAfter = now.plus(days, ChronoUnit.DAYS);
+        if (notAfter.isAfter(caCert.getNotAfter().toInstant())) {
+            notAfter = caCert.getNotAfter().toInstant();
+        }
+        BigInteger serial = serial();
+        try {
+            JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+            X509v3CertificateBuilder b = new X509v3CertificateBuilder(X500Name.getInstance(caCert.getSubjectX500Principal().getEncoded()),
+                    serial, Date.from(now.minus(Duration.ofMinutes(5))), Date.from(notAfter), csr.getSubject(), csr.getSubjectPublicKeyInfo())
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(profile.keyUsage()))
+                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(profile.extendedKeyUsage().stream()
+                            .map(o -> KeyPurposeId.getInstance(new ASN1ObjectIdentifier(o))).toArray(KeyPurposeId[]::new)))
+                    .addExtension(Extension.certificatePolicies, false, new CertificatePolicies(profile.policies().stream()
+                            .map(o -> new PolicyInformation(new ASN1ObjectIdentifier(o))).toArray(PolicyInformation[]::new)))
+                    .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(csr.getSubjectPublicKeyInfo()))
+                    .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(caCert))
+                    .addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[]{
+                            new DistributionPoint(new DistributionPointName(new GeneralNames(
+                                    new GeneralName(GeneralName.uniformResourceIdentifier, crlBaseUrl + ca + ".crl"))), null, null)}));
+            X509CertificateHolder holder = b.build(signer(keys.get(ca)));
+            byte[] der = holder.getEncoded();
+            String serialHex = serial.toString(16);
+            em.persist(new IssuedCertificateRecord(serialHex, ca, csr.getSubject().toString(), profile.name(),
+                    now.minus(Duration.ofMinutes(5)), notAfter, Base64.getEncoder().encodeToString(der)));
+            return new Issued(serialHex, ca, der, chain(ca));
+        } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException("the embedded CA failed to issue", e);
+        }
+    }
+
+    /** Rule: RSA of at least 2048 bits, or an EC key on an accepted curve. */
+    static void checkKey(SubjectPublicKeyInfo spki) {
+        String alg = spki.getAlgorithm().getAlgorithm().getId();
+        try {
+            if ("1.2.840.113549.1.1.1".equals(alg)) {
+                RSAPublicKey rsa = (RSAPublicKey) java.security.KeyFactory.getInstance("RSA")
+                        .generatePublic(new java.security.spec.X509EncodedKeySpec(spki.getEncoded()));
+                if (rsa.getModulus().bitLength() < 2048) {
+                    throw new CertificateRefusedException("RSA key of " + rsa.getModulus().bitLength() + " bits: at least 2048 are required");
+                }
+            } else if ("1.2.840.10045.2.1".equals(alg)) {
+                String curve = spki.getAlgorithm().getParameters().toString();
+                if (!List.of("1.2.840.10045.3.1.7", "1.3.132.0.34", "1.3.132.0.35").contains(curve)) {
+                    throw new CertificateRefusedException("EC curve " + curve + " is not accepted (P-256, P-384, P-521 are)");
+                }
+            } else {
+                throw new CertificateRefusedException("key algorithm " + alg + " is not accepted");
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            throw new CertificateRefusedException("unreadable public key: " + e.getMessage());
+        }
+    }
+
+    @Override
+    @Transactional
+    public void revoke(String serialHex, String reason) {
+        IssuedCertificateRecord r = em.find(IssuedCertificateRecord.class, serialHex);
+        if (r == null) {
+            throw new IllegalArgumentException("no certificate " + serialHex + " was issued here");
+        }
+        r.revoke(reason, Instant.now());
+    }
+
+    @Override
+    @Transactional
+    public byte[] crl(String issuingCa) {
+        X509Certificate caCert = certs.get(issuingCa);
+        if (caCert == null || ROOT.equals(issuingCa)) {
+            throw new IllegalArgumentException("no issuing CA " + issuingCa);
+        }
+        Instant now = Instant.now();
+        X509v2CRLBuilder b = new X509v2CRLBuilder(X500Name.getInstance(caCert.getSubjectX500Principal().getEncoded()), Date.from(now));
+        b.setNextUpdate(Date.from(now.plus(1, ChronoUnit.DAYS)));
+        List<IssuedCertificateRecord> revoked = em.createQuery(
+                        "select c from IssuedCertificateRecord c where c.issuingCa = :ca and c.status = 'REVOKED'", IssuedCertificateRecord.class)
+                .setParameter("ca", issuingCa).getResultList();
+        for (IssuedCertificateRecord r : revoked) {
+            b.addCRLEntry(new BigInteger(r.serialHex(), 16), Date.from(r.revokedAt()), reasonCode(r.revocationReason()));
+        }
+        try {
+            X509CRLHolder crl = b.build(signer(keys.get(issuingCa)));
+            return crl.getEncoded();
+        } catch (IOException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot sign the CRL", e);
+        }
+    }
+
+    private static int reasonCode(String reason) {
+        return switch (String.valueOf(reason)) {
+            case "KEY_COMPROMISE" -> CRLReason.keyCompromise;
+            case "SUPERSEDED" -> CRLReason.superseded;
+            case "CERTIFICATE_HOLD" -> CRLReason.certificateHold;
+            case "CESSATION_OF_OPERATION" -> CRLReason.cessationOfOperation;
+            default -> CRLReason.unspecified;
+        };
+    }
+
+    @Override
+    public List<byte[]> chain(String issuingCa) {
+        try {
+            List<byte[]> out = new ArrayList<>();
+            out.add(certs.get(issuingCa).getEncoded());
+            out.add(certs.get(ROOT).getEncoded());
+            return out;
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String hex(byte[] b) {
+        return HexFormat.of().formatHex(b);
+    }
+}

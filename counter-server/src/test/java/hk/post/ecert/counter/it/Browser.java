@@ -1,0 +1,78 @@
+package hk.post.ecert.counter.it;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+/** Debian's headless Chromium driven through Debian's chromedriver, with what the screens' tests need. */
+final class Browser implements AutoCloseable {
+
+    final WebDriver driver;
+
+    Browser() throws IOException {
+        Path profile = Files.createTempDirectory("chromium-profile-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,1000", "--user-data-dir=" + profile, "--lang=en-GB");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    WebDriverWait waitUpTo(int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+    }
+
+    void login(String base, String user, String password) {
+        driver.get(base + "index.xhtml");
+        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("j_username")));
+        driver.findElement(By.id("j_username")).sendKeys(user);
+        driver.findElement(By.id("j_password")).sendKeys(password);
+        driver.findElement(By.id("loginButton")).click();
+        waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Welcome"));
+    }
+
+    void ajaxSettled() {
+        waitUpTo(20).until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "return document.readyState === 'complete' && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty())"));
+    }
+
+    /** Opens a PrimeFaces select menu and clicks the item with this value, as a clerk would. */
+    void choose(String menuId, String value) {
+        waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id(menuId))).click();
+        String label = (String) ((JavascriptExecutor) driver).executeScript(
+                "var o = document.getElementById(arguments[0] + '_input').querySelector('option[value=\"' + arguments[1] + '\"]');"
+                        + " return o ? o.textContent : null;", menuId, value);
+        waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//*[@id='" + menuId + "_panel']//li[@data-label=\"" + label + "\"]"))).click();
+        ajaxSettled();
+    }
+
+    void screenshot(String name) throws IOException {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(png.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,230 @@
+package hk.post.ecert.counter.it;
+
+import hk.post.ecert.devices.token.TokenException;
+import hk.post.ecert.devices.token.TokenFault;
+import hk.post.ecert.devices.token.TokenProfile;
+import hk.post.ecert.devices.token.TokenTarget;
+import hk.post.ecert.devices.token.TokenWriter;
+import hk.post.ecert.devices.token.GeneratedKey;
+import hk.post.ecert.devices.token.simulated.SoftHsm;
+import hk.post.ecert.terminal.CounterDevices;
+import hk.post.ecert.terminal.TerminalAgent;
+import hk.post.ecert.terminal.TerminalConfig;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x509.CertificatePolicies;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.cert.X509CRLHolder;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Renewal onto a customer's token from the counter screen, end to end: SoftHSM2 stands in for the e-Cert Token,
+ * the embedded TEST CA issues, the terminal writes, and {@code pkcs11-tool} confirms the key and certificate. Then
+ * the faults: a wrong PIN, a token pulled out mid-write (retry the write), a token lost after issuance (revoke; the
+ * serial appears on the CRL).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TokenRenewalBrowserIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.counterWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private static Browser chromium;
+    private static WebDriver browser;
+    private static TerminalAgent terminal;
+    private static final AtomicBoolean pullTokenOnNextWrite = new AtomicBoolean();
+    private static final AtomicBoolean loseTokenOnNextWrite = new AtomicBoolean();
+    private static String label;
+
+    @BeforeAll
+    static void devices() throws Exception {
+        assertTrue(SoftHsm.installed(), "SoftHSM2 and pkcs11-tool are needed (bin/test installs them)");
+        SoftHsm.configure();
+        chromium = new Browser();
+        browser = chromium.driver;
+    }
+
+    @AfterAll
+    static void close() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (terminal != null) {
+            terminal.close();
+        }
+    }
+
+    /** The counter PC's devices, with a hand that can pull the token out during a write. */
+    private static CounterDevices devicesWithFaultyHands(TerminalConfig config) {
+        CounterDevices real = CounterDevices.from(config);
+        return new CounterDevices(real.printer(), real.virtualPrinter().orElse(null), null, config.mediumMount()) {
+            @Override
+            public TokenWriter tokenWriter(TokenProfile profile) {
+                TokenWriter writer = super.tokenWriter(profile);
+                return new TokenWriter() {
+                    @Override
+                    public GeneratedKey generateKey(TokenTarget t, char[] pin, String keyId, String subject) throws TokenException {
+                        return writer.generateKey(t, pin, keyId, subject);
+                    }
+
+                    @Override
+                    public void install(TokenTarget t, char[] pin, String keyId, byte[] cert, List<byte[]> chain) throws TokenException {
+                        if (pullTokenOnNextWrite.getAndSet(false)) {
+                            throw new TokenException(TokenFault.TOKEN_ABSENT, "no token labelled '" + t.label() + "'");
+                        }
+                        if (loseTokenOnNextWrite.getAndSet(false)) {
+                            SoftHsm.deleteToken(t.label());
+                        }
+                        writer.install(t, pin, keyId, cert, chain);
+                    }
+
+                    @Override
+                    public void discard(TokenTarget t, char[] pin, String keyId) throws TokenException {
+                        writer.discard(t, pin, keyId);
+                    }
+                };
+            }
+        };
+    }
+
+    private void startRenewal(String name, String pin) {
+        browser.get(base + "token.xhtml");
+        chromium.choose("token:type", "PERSONAL");
+        chromium.choose("token:variant", "MR_SAFENET");
+        chromium.choose("token:years", "2");
+        browser.findElement(By.id("token:name")).sendKeys(name);
+        chromium.choose("token:profile", "softhsm2");
+        chromium.waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.id("token:label")));
+        browser.findElement(By.id("token:label")).sendKeys(label);
+        browser.findElement(By.id("token:pin")).sendKeys(pin);
+        browser.findElement(By.id("token:start")).click();
+        try {
+            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("renewalState")));
+        } catch (RuntimeException e) {
+            throw new AssertionError("the renewal did not start; the page says: "
+                    + browser.findElement(By.id("token:messages")).getText(), e);
+        }
+    }
+
+    private String waitForState(String text) {
+        chromium.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("renewalState"), text));
+        return browser.findElement(By.id("renewalId")).getText();
+    }
+
+    @Test
+    @Order(1)
+    void aClerkRenewsOntoATokenAndPkcs11ToolConfirmsKeyAndCertificate() throws Exception {
+        label = "cust-" + UUID.randomUUID().toString().substring(0, 6);
+        SoftHsm.initToken(label, "1234");
+        TerminalConfig config = Terminals.config(base, Terminals.DEMO_TERMINAL, Terminals.DEMO_CODE, Files.createTempDirectory("terminal-"));
+        terminal = new TerminalAgent(config, devicesWithFaultyHands(config)).start();
+        assertTrue(terminal.awaitOnline(Duration.ofSeconds(30)));
+
+        chromium.login(base.toString(), "clerk1", "Clerk#2026");
+        startRenewal("CHAN Tai Man", "1234");
+        String renewalId = waitForState("Verified on the medium");
+        assertEquals(5, browser.findElements(By.cssSelector("#steps li.step-done")).size(), "every step of the saga is shown done");
+        assertTrue(browser.getPageSource().indexOf("1234") < 0, "the PIN is not echoed anywhere in the page");
+        chromium.screenshot("token-renewal-verified");
+
+        String keyId = java.util.HexFormat.of().formatHex(renewalId.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        SoftHsm.Result objects = SoftHsm.pkcs11Tool(label, "--login", "--pin", "1234", "-O");
+        String out = objects.out().replaceAll("[ \\t]+", " ");
+        assertTrue(out.contains("Private Key Object; RSA"), out);
+        assertTrue(out.contains("never extractable"), out);
+        assertTrue(out.contains("ID: " + keyId), "key and certificate carry the renewal's ID:\n" + out);
+        Path certFile = Files.createTempFile("issued", ".der");
+        SoftHsm.Result read = SoftHsm.pkcs11Tool(label, "--read-object", "--type", "cert", "--id", keyId, "--output-file", certFile.toString());
+        assertEquals(0, read.exit(), read.out());
+        X509CertificateHolder cert = new X509CertificateHolder(Files.readAllBytes(certFile));
+        assertTrue(cert.getIssuer().toString().contains("e-Cert CA 2 - 15 (TEST)"), "Mutual Recognition is issued by the 2-15-like CA: " + cert.getIssuer());
+        assertTrue(cert.getSubject().toString().contains("CHAN Tai Man"));
+        CertificatePolicies policies = CertificatePolicies.fromExtensions(cert.getExtensions());
+        assertNotNull(policies.getPolicyInformation(new ASN1ObjectIdentifier("2.16.344.8.2.2008.810.2")), "the Mutual Recognition policy");
+        assertTrue(cert.getSerialNumber().bitLength() >= 64, "serials carry at least 64 random bits");
+        assertNotNull(cert.getExtension(Extension.cRLDistributionPoints));
+        String serial = browser.findElement(By.id("serial")).getText();
+        assertEquals(new BigInteger(serial, 16), cert.getSerialNumber());
+    }
+
+    @Test
+    @Order(2)
+    void aWrongPinFailsBeforeAnythingIsIssuedAndSaysSo() throws Exception {
+        startRenewal("LEE Siu Ming", "9999");
+        waitForState("Failed before issuance");
+        assertEquals("The PIN is not correct. Ask the customer to type it again.", browser.findElement(By.id("failure")).getText());
+        assertTrue(browser.findElements(By.id("serial")).isEmpty(), "nothing was issued");
+    }
+
+    @Test
+    @Order(3)
+    void aTokenPulledOutMidWriteIsRetriedWithTheSameCertificate() throws Exception {
+        pullTokenOnNextWrite.set(true);
+        startRenewal("WONG Ka Yan", "1234");
+        waitForState("Issued, but not written");
+        String serial = browser.findElement(By.id("serial")).getText();
+        assertEquals("No token with that label is inserted. Insert the customer's token.", browser.findElement(By.id("failure")).getText());
+        chromium.screenshot("token-renewal-write-failed");
+        browser.findElement(By.id("token:retryPin")).sendKeys("1234");
+        browser.findElement(By.id("token:retry")).click();
+        waitForState("Verified on the medium");
+        assertEquals(serial, browser.findElement(By.id("serial")).getText(), "the same certificate, not a second one");
+    }
+
+    @Test
+    @Order(4)
+    void aTokenLostAfterIssuanceIsRevokedAndTheSerialIsOnTheCrl() throws Exception {
+        loseTokenOnNextWrite.set(true);
+        startRenewal("HO Wing Sze", "1234");
+        waitForState("Issued, but not written");
+        String serial = browser.findElement(By.id("serial")).getText();
+        browser.findElement(By.id("token:revoke")).click();
+        waitForState("Certificate revoked");
+
+        HttpResponse<byte[]> crl = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "api/crl/2-15.crl")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, crl.statusCode());
+        X509CRLHolder holder = new X509CRLHolder(crl.body());
+        assertNotNull(holder.getRevokedCertificate(new BigInteger(serial, 16)), "the revoked serial is on the 2-15 CRL");
+        assertTrue(holder.getIssuer().toString().contains("2 - 15 (TEST)"));
+    }
+}
