@@ -4,4 +4,7 @@ package hk.post.ecert.counter.application;
 public interface TerminalPresence {
 
     boolean isOnline(String terminalId);
+
+    /** Ends a terminal's connection now (it was revoked). */
+    void disconnect(String terminalId);
 }

@@ -62,6 +62,8 @@ final class Browser implements AutoCloseable {
         waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//*[@id='" + menuId + "_panel']//li[@data-label=\"" + label + "\"]"))).click();
         ajaxSettled();
+        // The panel fades out: wait until it no longer covers the next field.
+        waitUpTo(10).until(ExpectedConditions.invisibilityOfElementLocated(By.id(menuId + "_panel")));
     }
 
     void screenshot(String name) throws IOException {

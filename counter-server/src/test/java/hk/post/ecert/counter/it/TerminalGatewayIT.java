@@ -166,4 +166,48 @@ class TerminalGatewayIT {
         }
         assertEquals("offline", terminal("GPO-C01").get("status"), "a stopped terminal shows offline");
     }
+
+    @Test
+    @Order(7)
+    void aSupervisorEnrolsANewCounterPcAndRevokesIt() throws Exception {
+        try (Browser chromium = new Browser()) {
+            chromium.driver.get(base + "index.xhtml");
+            chromium.waitUpTo(20).until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.id("j_username")));
+            chromium.driver.findElement(org.openqa.selenium.By.id("j_username")).sendKeys("super1");
+            chromium.driver.findElement(org.openqa.selenium.By.id("j_password")).sendKeys("Super#2026");
+            chromium.driver.findElement(org.openqa.selenium.By.id("loginButton")).click();
+            chromium.waitUpTo(20).until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                    org.openqa.selenium.By.tagName("h1"), "Welcome"));
+            chromium.driver.findElement(org.openqa.selenium.By.id("top:navTerminals")).click();
+            chromium.waitUpTo(20).until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                    org.openqa.selenium.By.id("terminals:tid")));
+            chromium.driver.findElement(org.openqa.selenium.By.id("terminals:tid")).sendKeys("GPO-C02");
+            chromium.driver.findElement(org.openqa.selenium.By.id("terminals:counter")).sendKeys("C02");
+            chromium.driver.findElement(org.openqa.selenium.By.id("terminals:issue")).click();
+            chromium.waitUpTo(20).until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.id("code")));
+            String code = chromium.driver.findElement(org.openqa.selenium.By.id("code")).getText();
+            assertTrue(code.length() >= 10, "a one-time code: " + code);
+
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("terminal-c02-");
+            hk.post.ecert.terminal.TerminalConfig config = Terminals.config(base, "GPO-C02", code, dir);
+            try (TerminalAgent pc = new TerminalAgent(config, hk.post.ecert.terminal.CounterDevices.from(config)).start()) {
+                assertTrue(pc.awaitOnline(Duration.ofSeconds(30)), "the new PC enrols with the supervisor's code");
+                assertEquals("online", terminal("GPO-C02").get("status"));
+
+                chromium.driver.navigate().refresh();
+                chromium.waitUpTo(20).until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                        org.openqa.selenium.By.id("terminals:list:1:revoke")));
+                chromium.driver.findElement(org.openqa.selenium.By.id("terminals:list:1:revoke")).click();
+                chromium.ajaxSettled();
+                long deadline = System.currentTimeMillis() + 15_000;
+                while (!"offline".equals(terminal("GPO-C02").get("status")) && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(200);
+                }
+                assertEquals("offline", terminal("GPO-C02").get("status"), "a revoked PC is cut off at once");
+                Thread.sleep(3000);
+                assertEquals("offline", terminal("GPO-C02").get("status"), "and cannot dial in again");
+                assertEquals(false, terminal("GPO-C02").get("enrolled"));
+            }
+        }
+    }
 }

@@ -73,6 +73,7 @@ class TokenRenewalBrowserIT {
     private static TerminalAgent terminal;
     private static final AtomicBoolean pullTokenOnNextWrite = new AtomicBoolean();
     private static final AtomicBoolean loseTokenOnNextWrite = new AtomicBoolean();
+    private static final AtomicBoolean answerForSomeoneElse = new AtomicBoolean();
     private static String label;
 
     @BeforeAll
@@ -103,6 +104,9 @@ class TokenRenewalBrowserIT {
                 return new TokenWriter() {
                     @Override
                     public GeneratedKey generateKey(TokenTarget t, char[] pin, String keyId, String subject) throws TokenException {
+                        if (answerForSomeoneElse.getAndSet(false)) {
+                            return writer.generateKey(t, pin, keyId, "CN=SOMEONE Else, C=HK");
+                        }
                         return writer.generateKey(t, pin, keyId, subject);
                     }
 
@@ -226,5 +230,18 @@ class TokenRenewalBrowserIT {
         X509CRLHolder holder = new X509CRLHolder(crl.body());
         assertNotNull(holder.getRevokedCertificate(new BigInteger(serial, 16)), "the revoked serial is on the 2-15 CRL");
         assertTrue(holder.getIssuer().toString().contains("2 - 15 (TEST)"));
+    }
+
+    @Test
+    @Order(5)
+    void aRequestTheCaRefusesEndsBeforeIssuanceAndSaysSo() throws Exception {
+        label = "cust-" + UUID.randomUUID().toString().substring(0, 6);   // the last token was lost
+        SoftHsm.initToken(label, "1234");
+        answerForSomeoneElse.set(true);
+        startRenewal("CHEUNG Mei Ling", "1234");
+        waitForState("Failed before issuance");
+        assertEquals("The certificate authority refused the request.", browser.findElement(By.id("failure")).getText());
+        assertTrue(browser.findElement(By.id("failureDetail")).getText().contains("SOMEONE Else"));
+        assertTrue(browser.findElements(By.id("serial")).isEmpty(), "nothing was issued");
     }
 }

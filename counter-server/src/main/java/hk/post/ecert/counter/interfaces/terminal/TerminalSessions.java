@@ -53,6 +53,19 @@ public class TerminalSessions implements TerminalPresence {
         return Optional.ofNullable(online.get(terminalId)).map(Session::isOpen).orElse(false);
     }
 
+    @Override
+    public void disconnect(String terminalId) {
+        Session s = online.remove(terminalId);
+        if (s != null && s.isOpen()) {
+            try {
+                s.close(new jakarta.websocket.CloseReason(jakarta.websocket.CloseReason.CloseCodes.getCloseCode(
+                        hk.post.ecert.devices.wire.Protocol.CLOSE_UNAUTHORISED), "REVOKED"));
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "closing a revoked terminal's session", e);
+            }
+        }
+    }
+
     void jobWasRecorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobWasRecorded event) {
         deliver(event.terminalId(), event.jobId());
     }

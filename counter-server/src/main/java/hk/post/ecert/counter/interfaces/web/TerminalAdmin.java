@@ -39,8 +39,13 @@ public class TerminalAdmin implements Serializable {
                 counter.trim().toUpperCase(), staff.getUsername());
     }
 
+    @Inject
+    hk.post.ecert.counter.application.TerminalPresence presence;
+
+    /** Revokes a counter PC: its key no longer opens a connection, and the open one is closed now. */
     public void revoke(String id) {
         enrolment.revoke(id);
+        presence.disconnect(id);
     }
 
     public String getTerminalId() {

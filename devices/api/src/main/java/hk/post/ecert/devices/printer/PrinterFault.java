@@ -11,5 +11,7 @@ public enum PrinterFault {
     /** The printer did not answer a status request within the timeout. */
     NO_ANSWER,
     /** The serial line went away (cable pulled, port closed). */
-    DISCONNECTED
+    DISCONNECTED,
+    /** The serial port opened but did not take the configured settings (speed, framing): nothing is sent. */
+    LINE_SETTINGS
 }

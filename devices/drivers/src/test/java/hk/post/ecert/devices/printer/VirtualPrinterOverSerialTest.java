@@ -84,6 +84,17 @@ class VirtualPrinterOverSerialTest extends ReceiptPrinterContract {
     }
 
     @Test
+    void aSpeedTheLineDidNotTakeIsRefusedBeforeAnyByteIsSent() {
+        // jSerialComm accepts 12345 bd on a pty and reports it back; the line itself stays at 0 bd.
+        EscPosReceiptPrinter odd = new EscPosReceiptPrinter(profile,
+                new SerialPrinterLink(SerialPrinterLink.Settings.of(line.driverEnd.toString(), 12345)));
+        PrinterException e = org.junit.jupiter.api.Assertions.assertThrows(PrinterException.class, odd::open);
+        assertEquals(PrinterFault.LINE_SETTINGS, e.fault());
+        assertEquals(Optional.of(PrinterFault.LINE_SETTINGS), odd.print(paymentReceipt("R-203")).fault());
+        assertEquals(0, virtual.receipts().size());
+    }
+
+    @Test
     void aPortThatDoesNotExistIsDisconnectedNotACrash() {
         EscPosReceiptPrinter nowhere = new EscPosReceiptPrinter(profile,
                 new SerialPrinterLink(SerialPrinterLink.Settings.of(dir.resolve("no-such-tty").toString(), 9600)));

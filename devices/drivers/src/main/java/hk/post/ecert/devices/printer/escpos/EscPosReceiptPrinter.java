@@ -34,6 +34,8 @@ public class EscPosReceiptPrinter implements ReceiptPrinter {
     public void open() throws PrinterException {
         try {
             link.open();
+        } catch (hk.post.ecert.devices.printer.serial.SerialPrinterLink.LineSettingsException e) {
+            throw new PrinterException(PrinterFault.LINE_SETTINGS, e.getMessage(), e);
         } catch (IOException e) {
             throw new PrinterException(PrinterFault.DISCONNECTED, "cannot open " + link.describe() + ": " + e.getMessage(), e);
         }
@@ -65,6 +67,8 @@ public class EscPosReceiptPrinter implements ReceiptPrinter {
         try {
             ensureOpen();
             before = query(STATUS_TIMEOUT);
+        } catch (hk.post.ecert.devices.printer.serial.SerialPrinterLink.LineSettingsException e) {
+            return PrintOutcome.notPrinted(PrinterFault.LINE_SETTINGS);
         } catch (IOException e) {
             return PrintOutcome.notPrinted(PrinterFault.DISCONNECTED);
         }

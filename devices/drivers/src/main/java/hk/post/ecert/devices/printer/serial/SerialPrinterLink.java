@@ -54,13 +54,39 @@ public class SerialPrinterLink implements PrinterLink {
         if (!p.openPort()) {
             throw new IOException("cannot open serial port " + settings.path() + " (error " + p.getLastErrorCode() + ")");
         }
-        // A setting the driver silently ignored (a non-standard speed on a pty, say) reads back differently.
-        if (p.getBaudRate() != settings.baud() || p.getNumDataBits() != settings.dataBits()
-                || p.getNumStopBits() != settings.stopBits() || p.getParity() != settings.parity()) {
+        // jSerialComm reports what it was asked, not what the line took: a non-standard speed on a pty "succeeds"
+        // and leaves the line at 0 bd. Ask the terminal driver itself (stty) what speed the line runs at.
+        String applied = lineSpeed(p.getSystemPortPath());
+        if (applied != null && !applied.equals(Integer.toString(settings.baud()))) {
             p.closePort();
-            throw new IOException("serial settings not applied on " + settings.path());
+            throw new LineSettingsException("serial line " + settings.path() + " runs at " + applied
+                    + " bd, not the configured " + settings.baud() + " bd");
         }
         port = p;
+    }
+
+    /** The speed the OS applied to the line, from {@code stty}; {@code null} where stty is not available. */
+    static String lineSpeed(String systemPath) {
+        if (!Files.isExecutable(Path.of("/bin/stty"))) {
+            return null;
+        }
+        try {
+            Process stty = new ProcessBuilder("/bin/stty", "-F", systemPath, "speed").redirectErrorStream(true).start();
+            String out = new String(stty.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).trim();
+            return stty.waitFor() == 0 && out.matches("\\d+") ? out : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** The port opened but the line did not take the settings. */
+    public static final class LineSettingsException extends IOException {
+        public LineSettingsException(String message) {
+            super(message);
+        }
     }
 
     @Override
