@@ -85,7 +85,8 @@ class VirtualPrinterOverSerialTest extends ReceiptPrinterContract {
 
     @Test
     void aSpeedTheLineDidNotTakeIsRefusedBeforeAnyByteIsSent() {
-        // jSerialComm accepts 12345 bd on a pty and reports it back; the line itself stays at 0 bd.
+        // jSerialComm accepts 12345 bd on a pty and reports it back; the line itself keeps its old speed.
+        printer.close();   // one open per port and JVM
         EscPosReceiptPrinter odd = new EscPosReceiptPrinter(profile,
                 new SerialPrinterLink(SerialPrinterLink.Settings.of(line.driverEnd.toString(), 12345)));
         PrinterException e = org.junit.jupiter.api.Assertions.assertThrows(PrinterException.class, odd::open);
