@@ -181,6 +181,8 @@ public class EmbeddedCertificateAuthority implements CertificateAuthority {
         PKCS10CertificationRequest csr;
         try {
             csr = new PKCS10CertificationRequest(csrDer);
+            // The key first: an unaccepted curve or short key is named as such, not as a signature failure.
+            checkKey(csr.getSubjectPublicKeyInfo());
             if (!csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(csr.getSubjectPublicKeyInfo()))) {
                 throw new CertificateRefusedException("the CSR's signature does not verify");
             }
@@ -191,7 +193,6 @@ public class EmbeddedCertificateAuthority implements CertificateAuthority {
         if (csr.getSubject().getRDNs().length == 0) {
             throw new CertificateRefusedException("the CSR names no subject");
         }
-        checkKey(csr.getSubjectPublicKeyInfo());
         String ca = profile.issuingCa();
         X509Certificate caCert = certs.get(ca);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);

@@ -29,9 +29,17 @@ public class SchemaMigration {
     void migrate() {
         // Flyway scans with the thread context class loader; inside Payara that is the application's, which can
         // see WEB-INF/classes/db/migration.
+        String vendor;
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            vendor = hk.post.ecert.journal.JournalSchema.vendorLocation(c);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot reach the counter database", e);
+        }
+        // Tables for every database in db/migration; database-specific rules (the journal's append-only triggers)
+        // in db/vendor/<database>.
         Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations("classpath:db/migration", vendor)
                 .load();
         var result = flyway.migrate();
         LOG.info(() -> "schema at version " + flyway.info().current().getVersion() + " (" + result.migrationsExecuted

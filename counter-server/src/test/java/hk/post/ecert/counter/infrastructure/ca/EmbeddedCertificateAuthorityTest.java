@@ -92,10 +92,15 @@ class EmbeddedCertificateAuthorityTest {
 
     @Test
     void anEcKeyOnAnUnacceptedCurveIsRefused() throws Exception {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+        // The JDK no longer knows secp256k1; Bouncy Castle does.
+        java.security.Provider bc = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC", bc);
         g.initialize(new ECGenParameterSpec("secp256k1"));
+        KeyPair kp = g.generateKeyPair();
+        byte[] request = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=www.example.hk"), kp.getPublic())
+                .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(bc).build(kp.getPrivate())).getEncoded();
         CertificateRefusedException e = assertThrows(CertificateRefusedException.class,
-                () -> ca.issue(CertificateProfile.of("SERVER", "PLAIN"), csr(g.generateKeyPair(), "SHA256withECDSA"), 199));
+                () -> ca.issue(CertificateProfile.of("SERVER", "PLAIN"), request, 199));
         assertTrue(e.getMessage().contains("curve"), e.getMessage());
     }
 

@@ -1,0 +1,39 @@
+package hk.post.ecert.journal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.sql.Connection;
+import java.sql.DriverManager;
+
+/**
+ * The verifier as a command: {@code VerifyJournal <jdbc-url> [user] [password] [checkpoint-public-key.der]}.
+ * Prints every finding; exits 0 when the journal is intact, 1 when it is not, 2 on a usage error.
+ */
+public final class VerifyJournal {
+
+    private VerifyJournal() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("usage: VerifyJournal <jdbc-url> [user] [password] [checkpoint-public-key.der]");
+            System.exit(2);
+        }
+        PublicKey key = args.length > 3
+                ? KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Files.readAllBytes(Path.of(args[3]))))
+                : null;
+        long t0 = System.nanoTime();
+        JournalVerifier.Report report;
+        try (Connection c = DriverManager.getConnection(args[0], args.length > 1 ? args[1] : "", args.length > 2 ? args[2] : "")) {
+            report = JournalVerifier.verify(c, key);
+        }
+        report.findings().forEach(f -> System.out.println("FINDING " + f));
+        System.out.printf("journal %s: %d entries on %d counters verified in %.2f s%n",
+                report.intact() ? "INTACT" : "NOT INTACT (" + report.findings().size() + " findings)",
+                report.entries(), report.counters(), (System.nanoTime() - t0) / 1e9);
+        System.exit(report.intact() ? 0 : 1);
+    }
+}
