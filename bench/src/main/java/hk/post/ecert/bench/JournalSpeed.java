@@ -1,0 +1,128 @@
+package hk.post.ecert.bench;
+
+import hk.post.ecert.journal.Journal;
+import hk.post.ecert.journal.JournalHash;
+import hk.post.ecert.journal.JournalVerifier;
+import org.flywaydb.core.Flyway;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * {@code bin/bench journal}: appends through the real {@link Journal} on an embedded H2 file database, one
+ * transaction per append (as the counter does), and a full verification of a journal of 1,000,000 entries across
+ * 130 counters.
+ */
+public final class JournalSpeed {
+
+    private static final int APPENDS = 20_000;
+    private static final int VERIFY_ENTRIES = 1_000_000;
+    private static final int COUNTERS = 130;
+
+    private JournalSpeed() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        double appendPerSecond = appends(dir.resolve("append"));
+        double verifySeconds = verify(dir.resolve("verify"));
+        System.out.printf("RESULT journal append_per_s=%.0f verify_1m_s=%.2f%n", appendPerSecond, verifySeconds);
+    }
+
+    private static String migrate(Path dir) {
+        String url = "jdbc:h2:file:" + dir.resolve("journal");
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration", "classpath:db/vendor/h2").load().migrate();
+        return url;
+    }
+
+    private static double appends(Path dir) throws Exception {
+        String url = migrate(dir);
+        Journal journal = new Journal();
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < 2_000; i++) {   // warm up
+                journal.append(c, "WARM-" + (i % 4), "SALE", 4800, "clerk1", "{\"item\":\"PERSONAL_RENEWAL\"}");
+                c.commit();
+            }
+            long t0 = System.nanoTime();
+            for (int i = 0; i < APPENDS; i++) {
+                journal.append(c, "GPO-C0" + (i % 4), "SALE", 4800, "clerk1",
+                        "{\"item\":\"PERSONAL_RENEWAL\",\"tender\":\"CASH\",\"payment\":\"P-" + i + "\"}");
+                c.commit();
+            }
+            double s = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("%d appends (one transaction each) in %.2f s%n", APPENDS, s);
+            return APPENDS / s;
+        }
+    }
+
+    private static double verify(Path dir) throws Exception {
+        String url = migrate(dir);
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            c.setAutoCommit(false);
+            long t0 = System.nanoTime();
+            String[] hash = new String[COUNTERS];
+            long[] seq = new long[COUNTERS];
+            java.util.Arrays.fill(hash, JournalHash.GENESIS);
+            Instant start = Instant.parse("2026-11-25T01:00:00Z");
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO journal_entry (counter_code, seq, recorded_at, kind,"
+                    + " amount_cents, actor, payload, prev_hash, entry_hash) VALUES (?,?,?,?,?,?,?,?,?)")) {
+                for (int i = 0; i < VERIFY_ENTRIES; i++) {
+                    int k = i % COUNTERS;
+                    String counter = "C" + k;
+                    long n = ++seq[k];
+                    Instant at = start.plus(i, ChronoUnit.MILLIS);
+                    String payload = "{\"payment\":\"P-" + i + "\"}";
+                    String h = JournalHash.of(counter, n, at, "SALE", 4800, "clerk1", payload, hash[k]);
+                    ins.setString(1, counter);
+                    ins.setLong(2, n);
+                    ins.setTimestamp(3, Timestamp.from(at));
+                    ins.setString(4, "SALE");
+                    ins.setLong(5, 4800);
+                    ins.setString(6, "clerk1");
+                    ins.setString(7, payload);
+                    ins.setString(8, hash[k]);
+                    ins.setString(9, h);
+                    ins.addBatch();
+                    hash[k] = h;
+                    if (i % 10_000 == 9_999) {
+                        ins.executeBatch();
+                        c.commit();
+                    }
+                }
+                ins.executeBatch();
+            }
+            try (PreparedStatement head = c.prepareStatement("INSERT INTO journal_head (counter_code, last_seq, last_hash) VALUES (?,?,?)")) {
+                for (int k = 0; k < COUNTERS; k++) {
+                    head.setString(1, "C" + k);
+                    head.setLong(2, seq[k]);
+                    head.setString(3, hash[k]);
+                    head.addBatch();
+                }
+                head.executeBatch();
+            }
+            c.commit();
+            System.out.printf("loaded %d entries in %.1f s%n", VERIFY_ENTRIES, (System.nanoTime() - t0) / 1e9);
+        }
+        double[] runs = new double[3];
+        for (int run = 0; run < 3; run++) {
+            try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+                long t0 = System.nanoTime();
+                JournalVerifier.Report r = JournalVerifier.verify(c, null);
+                double s = (System.nanoTime() - t0) / 1e9;
+                if (!r.intact() || r.entries() != VERIFY_ENTRIES) {
+                    throw new IllegalStateException("verification failed: " + r.findings().size() + " findings, " + r.entries() + " entries");
+                }
+                System.out.printf("verify run %d: %d entries on %d counters in %.2f s%n", run, r.entries(), r.counters(), s);
+                runs[run] = s;
+            }
+        }
+        java.util.Arrays.sort(runs);
+        return runs[1];   // the median of three
+    }
+}
