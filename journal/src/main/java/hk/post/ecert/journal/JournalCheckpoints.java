@@ -34,7 +34,7 @@ public final class JournalCheckpoints {
                     return;
                 }
                 seq = rs.getLong(1);
-                hash = rs.getString(2).trim();
+                hash = rs.getString(2);
             }
         }
         try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM journal_checkpoint WHERE counter_code = ? AND seq = ?")) {

@@ -20,7 +20,7 @@ public final class JournalVerifier {
 
     /** One problem the verifier found. */
     public record Finding(Kind kind, String counter, long seq, String detail) {
-        public enum Kind { GAP, ALTERED, BREAK, TAIL_MISSING, HEAD_MISSING, CHECKPOINT_INVALID, CHECKPOINT_MISMATCH }
+        public enum Kind { GAP, REORDERED, ALTERED, BREAK, TAIL_MISSING, HEAD_MISSING, CHECKPOINT_INVALID, CHECKPOINT_MISMATCH }
 
         @Override
         public String toString() {
@@ -38,52 +38,159 @@ public final class JournalVerifier {
     private JournalVerifier() {
     }
 
+    /** Opens a fresh connection (one per parallel segment). */
+    public interface Connections {
+        Connection open() throws SQLException;
+    }
+
+    /** Verifies with one connection, in one pass. */
+    public static Report verify(Connection c, PublicKey checkpointKey) throws SQLException {
+        return verify(() -> c, checkpointKey, 1, false);
+    }
+
     /**
+     * Verifies in {@code segments} parallel passes over consecutive ranges of the table (one connection each): each
+     * segment follows the chains it holds, and the segments are then stitched — a chain's first entry in one segment
+     * must follow its last entry in the segment before.
+     *
      * @param checkpointKey the journal key's public half, to check signed checkpoints; {@code null} to skip them
      */
-    public static Report verify(Connection c, PublicKey checkpointKey) throws SQLException {
+    public static Report verify(Connections connections, PublicKey checkpointKey, int segments, boolean closeConnections)
+            throws SQLException {
+        long minId;
+        long maxId;
+        Map<String, List<Long>> checkpointSeqs;
+        Connection first = connections.open();
+        try {
+            try (Statement s = first.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT MIN(entry_id), MAX(entry_id) FROM journal_entry")) {
+                rs.next();
+                minId = rs.getLong(1);
+                maxId = rs.getLong(2);
+            }
+            checkpointSeqs = checkpointSeqs(first);
+        } finally {
+            if (closeConnections) {
+                first.close();
+            }
+        }
+        int n = Math.max(1, segments);
+        long span = (maxId - minId) / n + 1;
+        List<java.util.concurrent.Future<Segment>> futures = new ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            for (int i = 0; i < n; i++) {
+                long from = minId + i * span;
+                long to = i == n - 1 ? maxId : from + span - 1;
+                futures.add(pool.submit(() -> {
+                    Connection c = connections.open();
+                    try {
+                        return Segment.scan(c, from, to, checkpointSeqs);
+                    } finally {
+                        if (closeConnections) {
+                            c.close();
+                        }
+                    }
+                }));
+            }
+            List<Segment> parts = new ArrayList<>();
+            for (java.util.concurrent.Future<Segment> f : futures) {
+                parts.add(f.get());
+            }
+            return stitch(parts, connections, checkpointKey, closeConnections);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("verification interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof SQLException se ? se : new SQLException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** What one range of the table says about each counter's chain. */
+    private static final class Segment {
+        final List<Finding> findings = new ArrayList<>();
+        final Map<String, JournalEntry> firstByCounter = new HashMap<>();
+        final Map<String, long[]> lastSeq = new HashMap<>();
+        final Map<String, String> lastHash = new HashMap<>();
+        final Map<String, Map<Long, String>> checkpointHashes = new HashMap<>();
+        long entries;
+
+        static Segment scan(Connection c, long from, long to, Map<String, List<Long>> checkpointSeqs) throws SQLException {
+            Segment seg = new Segment();
+            try (PreparedStatement s = c.prepareStatement("SELECT counter_code, seq, recorded_at, kind, amount_cents, actor,"
+                    + " payload, prev_hash, entry_hash FROM journal_entry WHERE entry_id BETWEEN ? AND ? ORDER BY entry_id")) {
+                s.setFetchSize(10_000);
+                s.setLong(1, from);
+                s.setLong(2, to);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        seg.follow(row(rs), checkpointSeqs);
+                    }
+                }
+            }
+            return seg;
+        }
+
+        void follow(JournalEntry e, Map<String, List<Long>> checkpointSeqs) {
+            entries++;
+            String counter = e.counter();
+            if (!JournalHash.of(e).equals(e.hash())) {
+                findings.add(new Finding(Finding.Kind.ALTERED, counter, e.seq(), "its content does not match its hash"));
+            }
+            List<Long> cps = checkpointSeqs.get(counter);
+            if (cps != null && cps.contains(e.seq())) {
+                checkpointHashes.computeIfAbsent(counter, k -> new HashMap<>()).put(e.seq(), e.hash());
+            }
+            long[] last = lastSeq.get(counter);
+            if (last == null) {
+                firstByCounter.put(counter, e);   // checked against the previous segment when stitching
+                lastSeq.put(counter, new long[]{e.seq()});
+            } else {
+                link(findings, counter, e, last[0] + 1, lastHash.get(counter));
+                last[0] = Math.max(last[0], e.seq());   // a reordered entry does not move the chain back
+            }
+            lastHash.put(counter, e.hash());
+        }
+    }
+
+    private static void link(List<Finding> findings, String counter, JournalEntry e, long expectedSeq, String expectedPrev) {
+        if (e.seq() > expectedSeq) {
+            findings.add(new Finding(Finding.Kind.GAP, counter, expectedSeq,
+                    "entries " + expectedSeq + (e.seq() - 1 > expectedSeq ? "–" + (e.seq() - 1) : "") + " are missing"));
+        } else if (e.seq() < expectedSeq) {
+            findings.add(new Finding(Finding.Kind.REORDERED, counter, e.seq(), "it was recorded after entry " + (expectedSeq - 1)));
+        }
+        if (!e.prevHash().equals(expectedPrev)) {
+            findings.add(new Finding(Finding.Kind.BREAK, counter, e.seq(), "it does not chain to the entry before it"));
+        }
+    }
+
+    private static Report stitch(List<Segment> parts, Connections connections, PublicKey checkpointKey, boolean close)
+            throws SQLException {
         List<Finding> findings = new ArrayList<>();
         Map<String, long[]> lastSeqByCounter = new HashMap<>();
         Map<String, String> lastHashByCounter = new HashMap<>();
         Map<String, Map<Long, String>> hashesAtCheckpoints = new HashMap<>();
-        Map<String, List<Long>> checkpointSeqs = checkpointSeqs(c);
         long entries = 0;
-        try (Statement s = c.createStatement()) {
-            s.setFetchSize(10_000);
-            try (ResultSet rs = s.executeQuery("SELECT counter_code, seq, recorded_at, kind, amount_cents, actor, payload,"
-                    + " prev_hash, entry_hash FROM journal_entry ORDER BY counter_code, seq")) {
-                String counter = null;
-                long expectedSeq = 1;
-                String expectedPrev = JournalHash.GENESIS;
-                while (rs.next()) {
-                    JournalEntry e = row(rs);
-                    entries++;
-                    if (!e.counter().equals(counter)) {
-                        counter = e.counter();
-                        expectedSeq = 1;
-                        expectedPrev = JournalHash.GENESIS;
-                    }
-                    if (e.seq() != expectedSeq) {
-                        findings.add(new Finding(Finding.Kind.GAP, counter, expectedSeq,
-                                "entries " + expectedSeq + (e.seq() - 1 > expectedSeq ? "–" + (e.seq() - 1) : "") + " are missing"));
-                    }
-                    if (!JournalHash.of(e).equals(e.hash())) {
-                        findings.add(new Finding(Finding.Kind.ALTERED, counter, e.seq(), "its content does not match its hash"));
-                    }
-                    if (!e.prevHash().equals(expectedPrev)) {
-                        findings.add(new Finding(Finding.Kind.BREAK, counter, e.seq(), "it does not chain to the entry before it"));
-                    }
-                    List<Long> cps = checkpointSeqs.get(counter);
-                    if (cps != null && cps.contains(e.seq())) {
-                        hashesAtCheckpoints.computeIfAbsent(counter, k -> new HashMap<>()).put(e.seq(), e.hash());
-                    }
-                    expectedSeq = e.seq() + 1;
-                    expectedPrev = e.hash();
-                    lastSeqByCounter.put(counter, new long[]{e.seq()});
-                    lastHashByCounter.put(counter, e.hash());
-                }
+        for (Segment seg : parts) {
+            entries += seg.entries;
+            for (Map.Entry<String, JournalEntry> f : seg.firstByCounter.entrySet()) {
+                long[] before = lastSeqByCounter.get(f.getKey());
+                link(findings, f.getKey(), f.getValue(), before == null ? 1 : before[0] + 1,
+                        before == null ? JournalHash.GENESIS : lastHashByCounter.get(f.getKey()));
             }
-            try (ResultSet rs = s.executeQuery("SELECT counter_code, last_seq, last_hash FROM journal_head")) {
+            findings.addAll(seg.findings);
+            seg.lastSeq.forEach((counter, last) -> lastSeqByCounter.merge(counter, last, (a, b) -> new long[]{Math.max(a[0], b[0])}));
+            lastHashByCounter.putAll(seg.lastHash);
+            seg.checkpointHashes.forEach((counter, m) -> hashesAtCheckpoints.computeIfAbsent(counter, k -> new HashMap<>()).putAll(m));
+        }
+        findings.sort(java.util.Comparator.comparing(Finding::counter).thenComparingLong(Finding::seq));
+        Connection c = connections.open();
+        try {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT counter_code, last_seq, last_hash FROM journal_head")) {
                 while (rs.next()) {
                     String counter = rs.getString(1);
                     long headSeq = rs.getLong(2);
@@ -96,9 +203,13 @@ public final class JournalVerifier {
                     }
                 }
             }
-        }
-        if (checkpointKey != null) {
-            checkCheckpoints(c, checkpointKey, hashesAtCheckpoints, findings);
+            if (checkpointKey != null) {
+                checkCheckpoints(c, checkpointKey, hashesAtCheckpoints, findings);
+            }
+        } finally {
+            if (close) {
+                c.close();
+            }
         }
         return new Report(entries, lastSeqByCounter.size(), findings);
     }
@@ -135,6 +246,6 @@ public final class JournalVerifier {
 
     static JournalEntry row(ResultSet rs) throws SQLException {
         return new JournalEntry(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant(), rs.getString(4),
-                rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8).trim(), rs.getString(9).trim());
+                rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
     }
 }

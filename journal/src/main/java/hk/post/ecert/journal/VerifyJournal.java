@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
-import java.sql.Connection;
 import java.sql.DriverManager;
 
 /**
@@ -26,10 +25,10 @@ public final class VerifyJournal {
                 ? KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Files.readAllBytes(Path.of(args[3]))))
                 : null;
         long t0 = System.nanoTime();
-        JournalVerifier.Report report;
-        try (Connection c = DriverManager.getConnection(args[0], args.length > 1 ? args[1] : "", args.length > 2 ? args[2] : "")) {
-            report = JournalVerifier.verify(c, key);
-        }
+        String user = args.length > 1 ? args[1] : "";
+        String password = args.length > 2 ? args[2] : "";
+        JournalVerifier.Report report = JournalVerifier.verify(() -> DriverManager.getConnection(args[0], user, password), key,
+                Runtime.getRuntime().availableProcessors(), true);
         report.findings().forEach(f -> System.out.println("FINDING " + f));
         System.out.printf("journal %s: %d entries on %d counters verified in %.2f s%n",
                 report.intact() ? "INTACT" : "NOT INTACT (" + report.findings().size() + " findings)",
