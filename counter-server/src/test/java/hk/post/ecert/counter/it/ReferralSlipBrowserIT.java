@@ -160,7 +160,7 @@ class ReferralSlipBrowserIT {
         waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id("triage:printSlip"))).click();
         waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Waiting for the terminal"));
 
-        terminal = Terminals.terminal(base, dataDir);
+        terminal = Terminals.demoTerminal(base, dataDir);   // restarts from its data: key and journal kept
         assertTrue(terminal.awaitOnline(Duration.ofSeconds(30)), "the enrolled terminal reconnects with its key");
         waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Printed"));
         VirtualPrinter printer = terminal.devices().virtualPrinter().orElseThrow();

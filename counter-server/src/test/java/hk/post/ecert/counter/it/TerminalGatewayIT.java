@@ -2,7 +2,11 @@ package hk.post.ecert.counter.it;
 
 import hk.post.ecert.devices.wire.Json;
 import hk.post.ecert.devices.wire.Protocol;
+import hk.post.ecert.terminal.CounterDevices;
 import hk.post.ecert.terminal.TerminalAgent;
+import hk.post.ecert.terminal.TerminalConfig;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -19,6 +23,8 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -171,33 +177,27 @@ class TerminalGatewayIT {
     @Order(7)
     void aSupervisorEnrolsANewCounterPcAndRevokesIt() throws Exception {
         try (Browser chromium = new Browser()) {
-            chromium.driver.get(base + "index.xhtml");
-            chromium.waitUpTo(20).until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.id("j_username")));
-            chromium.driver.findElement(org.openqa.selenium.By.id("j_username")).sendKeys("super1");
-            chromium.driver.findElement(org.openqa.selenium.By.id("j_password")).sendKeys("Super#2026");
-            chromium.driver.findElement(org.openqa.selenium.By.id("loginButton")).click();
-            chromium.waitUpTo(20).until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
-                    org.openqa.selenium.By.tagName("h1"), "Welcome"));
-            chromium.driver.findElement(org.openqa.selenium.By.id("top:navTerminals")).click();
-            chromium.waitUpTo(20).until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
-                    org.openqa.selenium.By.id("terminals:tid")));
-            chromium.driver.findElement(org.openqa.selenium.By.id("terminals:tid")).sendKeys("GPO-C02");
-            chromium.driver.findElement(org.openqa.selenium.By.id("terminals:counter")).sendKeys("C02");
-            chromium.driver.findElement(org.openqa.selenium.By.id("terminals:issue")).click();
-            chromium.waitUpTo(20).until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.id("code")));
-            String code = chromium.driver.findElement(org.openqa.selenium.By.id("code")).getText();
+            chromium.login(base.toString(), "super1", "Super#2026");
+            chromium.driver.findElement(By.id("top:navTerminals")).click();
+            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(
+                    By.id("terminals:tid")));
+            chromium.driver.findElement(By.id("terminals:tid")).sendKeys("GPO-C02");
+            chromium.driver.findElement(By.id("terminals:counter")).sendKeys("C02");
+            chromium.driver.findElement(By.id("terminals:issue")).click();
+            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("code")));
+            String code = chromium.driver.findElement(By.id("code")).getText();
             assertTrue(code.length() >= 10, "a one-time code: " + code);
 
-            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("terminal-c02-");
-            hk.post.ecert.terminal.TerminalConfig config = Terminals.config(base, "GPO-C02", code, dir);
-            try (TerminalAgent pc = new TerminalAgent(config, hk.post.ecert.terminal.CounterDevices.from(config)).start()) {
+            Path dir = Files.createTempDirectory("terminal-c02-");
+            TerminalConfig config = Terminals.config(base, "GPO-C02", code, dir);
+            try (TerminalAgent pc = new TerminalAgent(config, CounterDevices.from(config)).start()) {
                 assertTrue(pc.awaitOnline(Duration.ofSeconds(30)), "the new PC enrols with the supervisor's code");
                 assertEquals("online", terminal("GPO-C02").get("status"));
 
                 chromium.driver.navigate().refresh();
-                chromium.waitUpTo(20).until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
-                        org.openqa.selenium.By.id("terminals:list:1:revoke")));
-                chromium.driver.findElement(org.openqa.selenium.By.id("terminals:list:1:revoke")).click();
+                chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(
+                        By.id("terminals:list:1:revoke")));
+                chromium.driver.findElement(By.id("terminals:list:1:revoke")).click();
                 chromium.ajaxSettled();
                 long deadline = System.currentTimeMillis() + 15_000;
                 while (!"offline".equals(terminal("GPO-C02").get("status")) && System.currentTimeMillis() < deadline) {

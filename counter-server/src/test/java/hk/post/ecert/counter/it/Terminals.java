@@ -37,8 +37,4 @@ final class Terminals {
         return new TerminalAgent(config, CounterDevices.from(config)).start();
     }
 
-    /** The demo terminal restarting from its data directory (key and job journal kept). */
-    static TerminalAgent terminal(URL base, Path dataDir) throws Exception {
-        return demoTerminal(base, dataDir);
-    }
 }

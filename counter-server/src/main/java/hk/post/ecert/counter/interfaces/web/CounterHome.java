@@ -33,7 +33,7 @@ public class CounterHome implements Serializable {
     Language language;
 
     public String faultText(String reason) {
-        return Messages.fault(java.util.ResourceBundle.getBundle(Messages.BUNDLE, language.getLocale()), reason);
+        return Messages.fault(language.getLocale(), reason);
     }
 
     public List<DeviceJobs.JobView> receiptsOf(String terminalId) {

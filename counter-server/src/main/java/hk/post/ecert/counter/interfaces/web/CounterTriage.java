@@ -127,11 +127,11 @@ public class CounterTriage implements Serializable {
 
     /** The clerk's message for a device's typed reason (PAPER_OUT, COVER_OPEN, ...), or the code itself. */
     public String faultText(String reason) {
-        return Messages.fault(bundle(), reason);
+        return Messages.fault(language.getLocale(), reason);
     }
 
     private ResourceBundle bundle() {
-        return ResourceBundle.getBundle("hk.post.ecert.counter.interfaces.web.messages", language.getLocale());
+        return Messages.bundle(language.getLocale());
     }
 
     public String getTypeCode() {

@@ -10,6 +10,15 @@ final class Messages {
     private Messages() {
     }
 
+    static ResourceBundle bundle(java.util.Locale locale) {
+        return ResourceBundle.getBundle(BUNDLE, locale);
+    }
+
+    /** The clerk's message for a device's typed reason in this language, or the code itself. */
+    static String fault(java.util.Locale locale, String reason) {
+        return fault(bundle(locale), reason);
+    }
+
     static String fault(ResourceBundle bundle, String reason) {
         if (reason == null || reason.isBlank()) {
             return "";

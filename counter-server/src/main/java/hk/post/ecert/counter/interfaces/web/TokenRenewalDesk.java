@@ -15,7 +15,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
-import java.util.ResourceBundle;
 import java.util.UUID;
 
 /**
@@ -161,7 +160,7 @@ public class TokenRenewalDesk implements Serializable {
     }
 
     public String faultText(String reason) {
-        return Messages.fault(ResourceBundle.getBundle(Messages.BUNDLE, language.getLocale()), reason);
+        return Messages.fault(language.getLocale(), reason);
     }
 
     public String getTypeCode() {
