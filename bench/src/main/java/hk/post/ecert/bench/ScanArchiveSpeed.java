@@ -1,0 +1,72 @@
+package hk.post.ecert.bench;
+
+import hk.post.ecert.forms.FormId;
+import hk.post.ecert.forms.PageMark;
+import hk.post.ecert.forms.archive.ArchiveAssembler;
+import hk.post.ecert.forms.archive.ScannedPage;
+import hk.post.ecert.forms.scan.PageIdentifier;
+import hk.post.ecert.forms.scan.SampleScans;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code bin/bench scan}: an A4 300-dpi grey scan of a form page through the archive path (in process), against
+ * ImageMagick's {@code convert page.png -quality 75 page.jpg} of the same page; then the page QR decoded again from
+ * the archived PDF, rasterised at 150 dpi.
+ */
+public final class ScanArchiveSpeed {
+
+    private static final int RUNS = 7;
+
+    private ScanArchiveSpeed() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        PageMark mark = new PageMark("RC-2026-000900", FormId.CPOS_798A, 1);
+        BufferedImage rgb = SampleScans.formPage(300, mark);
+        BufferedImage grey = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        grey.getGraphics().drawImage(rgb, 0, 0, null);
+        Path png = dir.resolve("page.png");
+        ImageIO.write(grey, "png", png.toFile());
+
+        byte[] pdf = null;
+        long[] ours = new long[RUNS];
+        long[] magick = new long[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long t0 = System.nanoTime();
+            pdf = ArchiveAssembler.assemble(List.of(new ScannedPage(grey, 300, ScannedPage.Mode.GREY)));
+            ours[i] = System.nanoTime() - t0;
+            long m0 = System.nanoTime();
+            Process p = new ProcessBuilder(System.getProperty("bench.convert", "convert"), png.toString(), "-quality", "75", dir.resolve("page.jpg").toString())
+                    .redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("convert failed");
+            }
+            magick[i] = System.nanoTime() - m0;
+            System.out.printf("run %d: archive %.0f ms, ImageMagick %.0f ms%n", i, ours[i] / 1e6, magick[i] / 1e6);
+        }
+        int decoded;
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            BufferedImage back = new PDFRenderer(doc).renderImageWithDPI(0, 150, ImageType.GRAY);
+            decoded = PageIdentifier.identify(back).filter(mark::equals).isPresent() ? 1 : 0;
+        }
+        double ratio = (double) median(ours) / median(magick);
+        System.out.printf("RESULT scan kb_per_page=%d time_ratio_vs_imagemagick=%.2f qr_decoded=%d%n", pdf.length / 1024, ratio, decoded);
+    }
+
+    private static long median(long[] v) {
+        long[] c = v.clone();
+        Arrays.sort(c);
+        return c[c.length / 2];
+    }
+}
