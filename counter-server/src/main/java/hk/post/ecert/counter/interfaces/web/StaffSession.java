@@ -27,13 +27,22 @@ public class StaffSession {
         return security.getCallerPrincipal() == null ? null : security.getCallerPrincipal().getName();
     }
 
+    /** Looked up once per request: every page's header shows it. */
+    private CounterOverview.CounterPlace place;
+
+    private CounterOverview.CounterPlace place() {
+        if (place == null && getUsername() != null) {
+            place = counters.placeOf(getUsername());
+        }
+        return place;
+    }
+
     public String getDisplayName() {
-        return getUsername() == null ? "" : counters.placeOf(getUsername()).displayName();
+        return place() == null ? "" : place().displayName();
     }
 
     public String getCounter() {
-        return getUsername() == null ? "" : counters.placeOf(getUsername()).office() + " / "
-                + java.util.Objects.toString(counters.placeOf(getUsername()).counter(), "—");
+        return place() == null ? "" : place().office() + " / " + java.util.Objects.toString(place().counter(), "—");
     }
 
     /** Through the servlet request: the roles web.xml declares are mapped there (SecurityContext misses them here). */
