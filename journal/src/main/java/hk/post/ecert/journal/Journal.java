@@ -105,4 +105,16 @@ public final class Journal {
         }
         return out;
     }
+
+    /** One entry of a counter's chain, if it exists. */
+    public static java.util.Optional<JournalEntry> entry(Connection c, String counter, long seq) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT counter_code, seq, recorded_at, kind, amount_cents, actor,"
+                + " payload, prev_hash, entry_hash FROM journal_entry WHERE counter_code = ? AND seq = ?")) {
+            s.setString(1, counter);
+            s.setLong(2, seq);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(JournalVerifier.row(rs)) : java.util.Optional.empty();
+            }
+        }
+    }
 }

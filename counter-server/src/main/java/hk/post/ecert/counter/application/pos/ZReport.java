@@ -1,0 +1,190 @@
+package hk.post.ecert.counter.application.pos;
+
+import hk.post.ecert.counter.domain.model.fee.Money;
+import hk.post.ecert.counter.domain.model.till.TenderKind;
+import hk.post.ecert.counter.domain.model.till.TillLedger;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.fontbox.ttf.TrueTypeCollection;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The office day's Z report: a PDF (PDFBox; Traditional Chinese headings with AR PL UMing embedded as a subset
+ * when the font is installed) and a CSV export with the same figures. Both are made from a {@link DayReport}, which
+ * the journal alone determines.
+ */
+public final class ZReport {
+
+    static final String[] FONT_FILES = {"/usr/share/fonts/truetype/arphic/uming.ttc"};
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(TillBook.HONG_KONG);
+
+    public String csv(DayReport r) {
+        StringBuilder b = new StringBuilder();
+        b.append("section,key,count,amount_hkd\n");
+        row(b, "office", r.office(), 0, 0);
+        row(b, "day", r.day().toString(), 0, 0);
+        r.byFeeItem().forEach((k, v) -> row(b, "fee_item", k, v[0], v[1]));
+        r.byTender().forEach((k, v) -> row(b, "tender", k.name(), v[0], v[1]));
+        r.byCertificateType().forEach((k, v) -> row(b, "certificate_type", k, v[0], v[1]));
+        r.byClerk().forEach((k, v) -> row(b, "clerk", k, v[0], v[1]));
+        for (TillLedger l : r.ledgers()) {
+            String till = l.tillId();
+            row(b, "till_float", till, 0, l.openingFloat().cents());
+            row(b, "till_drops", till, 0, l.drops().cents());
+            row(b, "till_pickups", till, 0, l.pickups().cents());
+            row(b, "till_voids_refunds", till, l.voids() + l.refunds(), -l.reversed().cents());
+            row(b, "till_cash_corrections", till, l.correctionNotes().size(), l.cashCorrections().cents());
+            row(b, "till_expected_cash", till, 0, l.expectedAtCount().orElse(l.expectedCash()).cents());
+            row(b, "till_counted", till, 0, l.counted().map(Money::cents).orElse(0L));
+            row(b, "till_variance", till, 0, l.variance().map(Money::cents).orElse(0L));
+        }
+        row(b, "total", "sales", r.sales(), r.netTakings().cents());
+        row(b, "total", "expected_cash", 0, r.expectedCash().cents());
+        row(b, "total", "counted", 0, r.counted().cents());
+        row(b, "total", "variance", 0, r.variance().cents());
+        return b.toString();
+    }
+
+    private static void row(StringBuilder b, String section, String key, long count, long cents) {
+        b.append(section).append(',').append(csvField(key)).append(',').append(count).append(',')
+                .append(plain(cents)).append('\n');
+    }
+
+    private static String csvField(String s) {
+        String v = s == null ? "" : s;
+        return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+
+    /** 1234.50 — a plain decimal for spreadsheets. */
+    static String plain(long cents) {
+        long abs = Math.abs(cents);
+        return (cents < 0 ? "-" : "") + abs / 100 + "." + String.format("%02d", abs % 100);
+    }
+
+    public byte[] pdf(DayReport r, String closedBy, Instant at) {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDFont latin = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+            PDFont cjk = chineseFont(doc);
+            List<String[]> lines = new ArrayList<>();
+            lines.add(new String[] {"#Z REPORT — OFFICE DAY CLOSE", "Z 報表 — 辦事處日結"});
+            lines.add(new String[] {"Office " + r.office() + "   Business day " + r.day(), "辦事處 / 營業日"});
+            lines.add(new String[] {"Closed by " + closedBy + " at " + WHEN.format(at), "日結人員 / 時間"});
+            lines.add(new String[] {"", ""});
+            section(lines, "By fee item", "按收費項目", r.byFeeItem(), k -> k);
+            section(lines, "By tender", "按付款方式", toStringKeys(r.byTender()), k -> k);
+            section(lines, "By certificate type", "按證書類別", r.byCertificateType(), k -> k);
+            section(lines, "By clerk", "按職員", r.byClerk(), k -> k);
+            lines.add(new String[] {"#Tills", "錢櫃"});
+            for (TillLedger l : r.ledgers()) {
+                lines.add(new String[] {l.tillId() + "  " + l.counter() + "  " + l.clerk(), ""});
+                lines.add(new String[] {"    float " + l.openingFloat() + "   drops " + l.drops() + "   pickups " + l.pickups()
+                        + "   voids/refunds " + (l.voids() + l.refunds()) + " (" + l.reversed() + ")", ""});
+                lines.add(new String[] {"    expected " + l.expectedAtCount().orElse(l.expectedCash()) + "   counted "
+                        + l.counted().map(Money::toString).orElse("-") + "   VARIANCE "
+                        + l.variance().map(Money::toString).orElse("-")
+                        + l.varianceReason().map(x -> "   reason: " + x).orElse("")
+                        + l.signedOffBy().map(x -> "   signed off: " + x).orElse(""), ""});
+                for (String note : l.correctionNotes()) {
+                    lines.add(new String[] {"    correction " + note, ""});
+                }
+            }
+            lines.add(new String[] {"", ""});
+            lines.add(new String[] {"#Totals", "總計"});
+            lines.add(new String[] {"Sales " + r.sales() + "   net takings " + r.netTakings(), "銷售 / 淨收入"});
+            lines.add(new String[] {"Expected cash " + r.expectedCash() + "   counted " + r.counted(), "應有現金 / 點算"});
+            lines.add(new String[] {"#VARIANCE " + r.variance(), "差額"});
+
+            PDPage page = null;
+            PDPageContentStream cs = null;
+            float y = 0;
+            for (String[] l : lines) {
+                if (cs == null || y < 50) {
+                    if (cs != null) {
+                        cs.close();
+                    }
+                    page = new PDPage(PDRectangle.A4);
+                    doc.addPage(page);
+                    cs = new PDPageContentStream(doc, page);
+                    y = page.getMediaBox().getHeight() - 50;
+                }
+                boolean heading = l[0].startsWith("#");
+                String en = heading ? l[0].substring(1) : l[0];
+                text(cs, heading ? bold : latin, heading ? 12 : 9, 40, y, en);
+                if (cjk != null && !l[1].isEmpty()) {
+                    text(cs, cjk, heading ? 12 : 9, 430, y, l[1]);
+                }
+                y -= heading ? 18 : 13;
+            }
+            cs.close();
+            doc.getDocumentInformation().setTitle("Z report " + r.office() + " " + r.day());
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, long[]> toStringKeys(Map<TenderKind, long[]> m) {
+        Map<String, long[]> out = new java.util.LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(k.label().en() + " " + k.label().zh(), v));
+        return out;
+    }
+
+    private static void section(List<String[]> lines, String en, String zh, Map<String, long[]> m,
+                                Function<String, String> name) {
+        lines.add(new String[] {"#" + en, zh});
+        m.forEach((k, v) -> lines.add(new String[] {"    " + name.apply(k) + "   x" + v[0] + "   " + Money.ofCents(v[1]), ""}));
+        lines.add(new String[] {"", ""});
+    }
+
+    private static void text(PDPageContentStream cs, PDFont font, float size, float x, float y, String s) throws IOException {
+        cs.beginText();
+        cs.setFont(font, size);
+        cs.newLineAtOffset(x, y);
+        cs.showText(font instanceof PDType0Font ? s : latinOnly(s));
+        cs.endText();
+    }
+
+    /** Standard-14 fonts cover WinAnsi only; anything else becomes '?'. */
+    private static String latinOnly(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char ch : s.toCharArray()) {
+            b.append(ch == '—' ? '-' : (ch < 256 ? ch : '?'));
+        }
+        return b.toString();
+    }
+
+    private static PDFont chineseFont(PDDocument doc) throws IOException {
+        for (String f : FONT_FILES) {
+            File file = new File(f);
+            if (file.isFile()) {
+                TrueTypeCollection ttc = new TrueTypeCollection(file);
+                var ttf = ttc.getFontByName("AR PL UMing HK");
+                if (ttf == null) {
+                    ttf = ttc.getFontByName("AR PL UMing TW");
+                }
+                if (ttf != null) {
+                    return PDType0Font.load(doc, ttf, true);
+                }
+            }
+        }
+        return null;   // headings in English only
+    }
+}
