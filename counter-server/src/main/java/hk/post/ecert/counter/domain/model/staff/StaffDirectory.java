@@ -9,4 +9,7 @@ public interface StaffDirectory {
     Optional<StaffMember> find(String username);
 
     void add(StaffMember member, Set<Role> roles);
+
+    /** The role names of a member of staff (as the identity store reads them). */
+    Set<String> rolesOf(String username);
 }

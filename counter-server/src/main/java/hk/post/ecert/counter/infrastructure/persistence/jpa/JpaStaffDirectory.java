@@ -31,4 +31,13 @@ public class JpaStaffDirectory implements StaffDirectory {
                     .setParameter(1, member.username()).setParameter(2, role.name()).executeUpdate();
         }
     }
+
+    @Override
+    public Set<String> rolesOf(String username) {
+        java.util.List<?> rows = em.createNativeQuery("select role from staff_role where username = ?")
+                .setParameter(1, username).getResultList();
+        Set<String> out = new java.util.TreeSet<>();
+        rows.forEach(r -> out.add(String.valueOf(r)));
+        return out;
+    }
 }

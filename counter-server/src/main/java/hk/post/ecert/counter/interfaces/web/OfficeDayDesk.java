@@ -1,0 +1,156 @@
+package hk.post.ecert.counter.interfaces.web;
+
+import hk.post.ecert.counter.application.CounterOverview;
+import hk.post.ecert.counter.application.pos.DayReport;
+import hk.post.ecert.counter.application.pos.PointOfSale;
+import hk.post.ecert.counter.application.pos.TillBook;
+import hk.post.ecert.counter.domain.model.fee.Money;
+import hk.post.ecert.counter.domain.model.till.PosRefusal;
+import hk.post.ecert.counter.domain.model.till.TenderKind;
+import hk.post.ecert.counter.domain.model.till.TillLedger;
+import hk.post.ecert.journal.JournalVerifier;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The supervisor's office day: every till with its figures from the journal (expected, counted, variance — never
+ * editable), sign-off of variances above the threshold, corrections proposed and approved by two people, the
+ * journal verifier, and the office day close with its Z report.
+ */
+@Named
+@ViewScoped
+public class OfficeDayDesk implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    PointOfSale pos;
+
+    @Inject
+    CounterOverview counters;
+
+    @Inject
+    StaffSession staff;
+
+    @Inject
+    Language language;
+
+    private String signOffNote;
+    private String correctionTill;
+    private String correctionTender = TenderKind.CASH.name();
+    private String correctionAmount;
+    private boolean correctionNegative;
+    private String correctionReason;
+    private String correctionEvidence;
+    private String correctionId = PointOfSale.newId("COR");
+    private JournalVerifier.Report verification;
+    private long verifyMillis;
+
+    public String getOffice() {
+        return counters.placeOf(staff.getUsername()).office();
+    }
+
+    public LocalDate getDay() {
+        return pos.today();
+    }
+
+    public List<TillBook.Till> getTills() {
+        return pos.tillsOf(getOffice(), getDay());
+    }
+
+    public DayReport getReport() {
+        return pos.dayReport(getOffice(), getDay());
+    }
+
+    public boolean isDayClosed() {
+        return pos.dayClosed(getOffice(), getDay());
+    }
+
+    public TillLedger ledger(String tillId) {
+        return pos.ledger(tillId);
+    }
+
+    public String money(Money m) {
+        return m == null ? "" : m.toString();
+    }
+
+    public void signOff(String tillId) {
+        try {
+            pos.signOff(tillId, staff.getUsername(), signOffNote);
+            signOffNote = null;
+        } catch (PosRefusal e) {
+            Screens.refused(e, language.getLocale());
+        }
+    }
+
+    public void closeDay() {
+        try {
+            DayReport r = pos.closeOfficeDay(getOffice(), getDay(), staff.getUsername());
+            Screens.info(Screens.text(language.getLocale(), "day.closed", r.office(), r.day().toString(), r.variance().toString()));
+        } catch (PosRefusal e) {
+            Screens.refused(e, language.getLocale());
+        }
+    }
+
+    public void propose() {
+        String id = Screens.param("correctionId");
+        if (id == null || !id.equals(correctionId)) {
+            return;
+        }
+        try {
+            Money m = Screens.money(correctionAmount, language.getLocale());
+            pos.proposeCorrection(id, correctionTill, TenderKind.valueOf(correctionTender),
+                    correctionNegative ? Money.ofCents(-m.cents()) : m, correctionReason, correctionEvidence, staff.getUsername());
+            correctionId = PointOfSale.newId("COR");
+            correctionAmount = null;
+            correctionReason = null;
+            correctionEvidence = null;
+        } catch (PosRefusal e) {
+            Screens.refused(e, language.getLocale());
+        } catch (IllegalArgumentException e) {
+            Screens.error(e.getMessage());
+        }
+    }
+
+    public void approve(String id) {
+        try {
+            pos.approveCorrection(id, staff.getUsername());
+        } catch (PosRefusal e) {
+            Screens.refused(e, language.getLocale());
+        }
+    }
+
+    public List<TillBook.Correction> getPendingCorrections() {
+        return pos.pendingCorrections(getOffice());
+    }
+
+    public void verify() {
+        long t0 = System.nanoTime();
+        verification = pos.verifyJournal();
+        verifyMillis = (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    public String getSignOffNote() { return signOffNote; }
+    public void setSignOffNote(String v) { signOffNote = v; }
+    public String getCorrectionTill() { return correctionTill; }
+    public void setCorrectionTill(String v) { correctionTill = v; }
+    public String getCorrectionTender() { return correctionTender; }
+    public void setCorrectionTender(String v) { correctionTender = v; }
+    public String getCorrectionAmount() { return correctionAmount; }
+    public void setCorrectionAmount(String v) { correctionAmount = v; }
+    public boolean isCorrectionNegative() { return correctionNegative; }
+    public void setCorrectionNegative(boolean v) { correctionNegative = v; }
+    public String getCorrectionReason() { return correctionReason; }
+    public void setCorrectionReason(String v) { correctionReason = v; }
+    public String getCorrectionEvidence() { return correctionEvidence; }
+    public void setCorrectionEvidence(String v) { correctionEvidence = v; }
+    public String getNextCorrectionId() { return correctionId; }
+    public JournalVerifier.Report getVerification() { return verification; }
+    public long getVerifyMillis() { return verifyMillis; }
+    public TenderKind[] getTenderKinds() { return TenderKind.values(); }
+}

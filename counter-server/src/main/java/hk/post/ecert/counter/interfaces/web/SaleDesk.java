@@ -1,0 +1,378 @@
+package hk.post.ecert.counter.interfaces.web;
+
+import hk.post.ecert.counter.application.DeviceJobs;
+import hk.post.ecert.counter.application.Triage;
+import hk.post.ecert.counter.application.pos.PointOfSale;
+import hk.post.ecert.counter.application.pos.TillBook;
+import hk.post.ecert.counter.domain.model.catalogue.CertificateType;
+import hk.post.ecert.counter.domain.model.catalogue.Channel;
+import hk.post.ecert.counter.domain.model.catalogue.Variant;
+import hk.post.ecert.counter.domain.model.fee.FeeItem;
+import hk.post.ecert.counter.domain.model.fee.Money;
+import hk.post.ecert.counter.domain.model.fee.Quote;
+import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
+import hk.post.ecert.counter.domain.model.till.CashCount;
+import hk.post.ecert.counter.domain.model.till.PosRefusal;
+import hk.post.ecert.counter.domain.model.till.SaleLine;
+import hk.post.ecert.counter.domain.model.till.Tender;
+import hk.post.ecert.counter.domain.model.till.TenderKind;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The sale screen: fee items from the fee schedule tied to their case, tenders (cash with change, EPS, cheque or
+ * cashier order, or several), one payment id chosen before the first submit, the receipt printed; voids and refunds
+ * with a supervisor's re-authentication.
+ */
+@Named
+@ViewScoped
+public class SaleDesk implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    PointOfSale pos;
+
+    @Inject
+    Triage triage;
+
+    @Inject
+    DeviceJobs jobs;
+
+    @Inject
+    StaffSession staff;
+
+    @Inject
+    Language language;
+
+    // the item being added
+    private String typeCode;
+    private String variantCode;
+    private String service = "RENEWAL";
+    private Integer years;
+    private String caseRef;
+    private final List<SaleLine> lines = new ArrayList<>();
+
+    // tenders
+    private String cash;
+    private String epsAmount;
+    private String epsRef;
+    private String paperKind = TenderKind.CHEQUE.name();
+    private String paperAmount;
+    private String paperBank;
+    private String paperNumber;
+    private String paperDate;
+    private String paperPayee;
+
+    /** Chosen now, rendered into the pay button: a double click or a retry carries the same id. */
+    private String paymentId = PointOfSale.newId("PAY");
+    private TillBook.SaleOutcome lastSale;
+    private String lastJobId;
+    private int copies;
+
+    // void / refund
+    private String reverseTxn;
+    private String reverseReason;
+    private String supervisor;
+    private String supervisorPassword;
+    private String reversalId = PointOfSale.newId("REV");
+    private TillBook.ReversalOutcome lastReversal;
+
+    public Optional<TillBook.Till> getTill() {
+        return pos.currentTill(staff.getUsername()).filter(t -> t.status() == TillBook.Status.OPEN);
+    }
+
+    public boolean isTillOpen() {
+        return getTill().isPresent();
+    }
+
+    public List<CertificateType> getTypes() {
+        return triage.catalogue().types().stream().filter(t -> t.channel() != Channel.REFERRAL).toList();
+    }
+
+    public List<Variant> getVariants() {
+        return typeCode == null ? List.of() : triage.catalogue().type(typeCode).variants();
+    }
+
+    public Variant getVariant() {
+        if (typeCode == null || variantCode == null) {
+            return null;
+        }
+        return triage.catalogue().type(typeCode).variant(variantCode);
+    }
+
+    public void typeChanged() {
+        List<Variant> v = getVariants();
+        variantCode = v.size() == 1 ? v.get(0).code() : null;
+        years = null;
+        service = "RENEWAL";
+    }
+
+    public boolean isExtensionOffered() {
+        Variant v = getVariant();
+        return v != null && v.extensionFeeItem().isPresent();
+    }
+
+    /** Adds the chosen item's fees for its case, as the fee schedule quotes them today. */
+    public void addItem() {
+        Variant v = getVariant();
+        if (v == null) {
+            Screens.error(Screens.text(language.getLocale(), "sale.chooseItem"));
+            return;
+        }
+        if (caseRef == null || caseRef.isBlank()) {
+            Screens.error(new PosRefusal(PosRefusal.Reason.NO_CASE).bilingual().in(language.getLocale()));
+            return;
+        }
+        int term = years != null && v.validityYears().contains(years) ? years
+                : v.validityYears().isEmpty() ? 1 : v.validityYears().get(0);
+        Quote q = "EXTENSION".equals(service) && v.extensionFeeItem().isPresent()
+                ? triage.fees().quoteExtension(v, years == null ? 1 : years, pos.today())
+                : triage.fees().quoteRenewal(v, term, 0, pos.today());
+        if (!q.isSet()) {
+            StringBuilder names = new StringBuilder();
+            for (FeeItem i : q.notSet()) {
+                names.append('“').append(i.name().in(language.getLocale())).append("” ");
+            }
+            Screens.error(Screens.text(language.getLocale(), "sale.feeNotSet", names.toString().trim()));
+            return;
+        }
+        for (Quote.Line l : q.lines()) {
+            lines.add(new SaleLine(caseRef.trim(), l.item().code(), l.item().name(), typeCode, l.quantity(), l.amount()));
+        }
+    }
+
+    public void removeItem(int index) {
+        if (index >= 0 && index < lines.size()) {
+            lines.remove(index);
+        }
+    }
+
+    public Money getTotal() {
+        return lines.stream().map(SaleLine::amount).reduce(Money.ZERO, Money::plus);
+    }
+
+    public String getNextPaymentId() {
+        return paymentId;
+    }
+
+    /** Takes the payment under the id the button carried; a repeat is answered with the first outcome. */
+    public void pay() {
+        String id = Screens.param("paymentId");
+        if (id == null || !id.equals(paymentId)) {
+            // A stale submit: this payment was taken already (its outcome is on screen), or the form is old.
+            return;
+        }
+        Optional<TillBook.Till> till = getTill();
+        if (till.isEmpty()) {
+            Screens.error(new PosRefusal(PosRefusal.Reason.NO_OPEN_TILL, staff.getCounter()).bilingual().in(language.getLocale()));
+            return;
+        }
+        try {
+            List<Tender> tenders = tenders();
+            TillBook.SaleOutcome out = pos.pay(id, till.get().tillId(), staff.getUsername(), List.copyOf(lines), tenders);
+            lastSale = out;
+            copies = 0;
+            lines.clear();
+            clearTenders();
+            paymentId = PointOfSale.newId("PAY");
+            printReceipt(out.paymentId());
+        } catch (PosRefusal e) {
+            Screens.refused(e, language.getLocale());
+        } catch (IllegalArgumentException e) {
+            Screens.error(e.getMessage());
+        }
+    }
+
+    private void printReceipt(String printId) {
+        try {
+            lastJobId = pos.printReceipt(lastSale.paymentId(), printId, staff.getUsername(), receiptLanguage());
+        } catch (IllegalStateException e) {
+            Screens.error(Screens.text(language.getLocale(), "sale.notPrinted"));
+        }
+    }
+
+    /** Prints the last receipt again, marked COPY. */
+    public void reprint() {
+        if (lastSale != null) {
+            copies++;
+            printReceipt(lastSale.paymentId() + "-COPY" + copies);
+        }
+    }
+
+    public String getReprintId() {
+        return lastSale == null ? "" : lastSale.paymentId() + "-COPY" + (copies + 1);
+    }
+
+    private ReceiptLanguage receiptLanguage() {
+        return language.isChinese() ? ReceiptLanguage.ZH : ReceiptLanguage.EN;
+    }
+
+    private List<Tender> tenders() {
+        List<Tender> out = new ArrayList<>();
+        Money eps = Screens.money(epsAmount, language.getLocale());
+        if (eps.cents() > 0 || (epsRef != null && !epsRef.isBlank())) {
+            out.add(Tender.eps(eps, epsRef));
+        }
+        Money paper = Screens.money(paperAmount, language.getLocale());
+        if (paper.cents() > 0) {
+            LocalDate dated = null;
+            if (paperDate != null && !paperDate.isBlank()) {
+                try {
+                    dated = LocalDate.parse(paperDate.trim());
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException(Screens.text(language.getLocale(), "sale.badDate", paperDate));
+                }
+            }
+            out.add(Tender.paper(TenderKind.valueOf(paperKind), paper, paperBank, paperNumber, dated, paperPayee));
+        }
+        Money c = Screens.money(cash, language.getLocale());
+        if (c.cents() > 0) {
+            out.add(Tender.cash(c));
+        }
+        return out;
+    }
+
+    private void clearTenders() {
+        cash = null;
+        epsAmount = null;
+        epsRef = null;
+        paperAmount = null;
+        paperBank = null;
+        paperNumber = null;
+        paperDate = null;
+        paperPayee = null;
+    }
+
+    /** The change of the last sale as notes and coins. */
+    public String getChangePieces() {
+        if (lastSale == null || lastSale.change().cents() == 0) {
+            return "";
+        }
+        CashCount pieces = CashCount.of(lastSale.change());
+        List<String> parts = new ArrayList<>();
+        pieces.pieces().forEach((d, n) -> parts.add(n + " × " + (language.isChinese() ? d.labelZh() : d.label())));
+        return String.join(", ", parts);
+    }
+
+    public DeviceJobs.JobView getJob() {
+        return lastJobId == null ? null : jobs.view(lastJobId).orElse(null);
+    }
+
+    public boolean isJobRunning() {
+        DeviceJobs.JobView j = getJob();
+        return j != null && !j.status().finished();
+    }
+
+    public String statusText(hk.post.ecert.counter.domain.model.devicejob.JobStatus status) {
+        return Screens.text(language.getLocale(), "job." + status.name());
+    }
+
+    public String faultText(String reason) {
+        return Messages.fault(language.getLocale(), reason);
+    }
+
+    public List<TillBook.SaleOutcome> getSales() {
+        return getTill().map(t -> pos.sales(t.tillId())).orElse(List.of());
+    }
+
+    public String reversalOf(TillBook.SaleOutcome s) {
+        return pos.reversalOf(s.paymentId()).map(r -> r.kind() + " " + r.transactionNo()).orElse("");
+    }
+
+    public String tenderSummary(TillBook.SaleOutcome s) {
+        List<String> parts = new ArrayList<>();
+        for (var t : s.tenders()) {
+            TenderKind k = TenderKind.valueOf((String) t.get("kind"));
+            parts.add(k.label().in(language.getLocale()) + " " + Money.ofCents(((Number) t.get("cents")).longValue()));
+        }
+        return String.join(" + ", parts);
+    }
+
+    public void chooseVoid(String transactionNo) {
+        reverseTxn = transactionNo;
+    }
+
+    /** Voids (this session) or refunds (earlier session) with a supervisor's password typed here. */
+    public void reverse(boolean isVoid) {
+        String id = Screens.param("reversalId");
+        if (id == null || !id.equals(reversalId)) {
+            return;
+        }
+        Optional<TillBook.Till> till = getTill();
+        if (till.isEmpty()) {
+            Screens.error(new PosRefusal(PosRefusal.Reason.NO_OPEN_TILL, staff.getCounter()).bilingual().in(language.getLocale()));
+            return;
+        }
+        char[] pw = supervisorPassword == null ? new char[0] : supervisorPassword.toCharArray();
+        supervisorPassword = null;
+        try {
+            lastReversal = pos.reverse(id, isVoid, reverseTxn == null ? "" : reverseTxn.trim().toUpperCase(),
+                    till.get().tillId(), staff.getUsername(), reverseReason, supervisor, pw);
+            reversalId = PointOfSale.newId("REV");
+            reverseTxn = null;
+            reverseReason = null;
+            supervisor = null;
+            try {
+                lastJobId = pos.printReversal(lastReversal, lastReversal.reversalId(), staff.getUsername(), receiptLanguage());
+            } catch (IllegalStateException e) {
+                Screens.error(Screens.text(language.getLocale(), "sale.notPrinted"));
+            }
+        } catch (PosRefusal e) {
+            Screens.refused(e, language.getLocale());
+        }
+    }
+
+    public String getNextReversalId() {
+        return reversalId;
+    }
+
+    // ---- plain properties
+    public String getTypeCode() { return typeCode; }
+    public void setTypeCode(String v) { typeCode = v; }
+    public String getVariantCode() { return variantCode; }
+    public void setVariantCode(String v) { variantCode = v; }
+    public String getService() { return service; }
+    public void setService(String v) { service = v; }
+    public Integer getYears() { return years; }
+    public void setYears(Integer v) { years = v; }
+    public String getCaseRef() { return caseRef; }
+    public void setCaseRef(String v) { caseRef = v; }
+    public List<SaleLine> getLines() { return lines; }
+    public String getCash() { return cash; }
+    public void setCash(String v) { cash = v; }
+    public String getEpsAmount() { return epsAmount; }
+    public void setEpsAmount(String v) { epsAmount = v; }
+    public String getEpsRef() { return epsRef; }
+    public void setEpsRef(String v) { epsRef = v; }
+    public String getPaperKind() { return paperKind; }
+    public void setPaperKind(String v) { paperKind = v; }
+    public String getPaperAmount() { return paperAmount; }
+    public void setPaperAmount(String v) { paperAmount = v; }
+    public String getPaperBank() { return paperBank; }
+    public void setPaperBank(String v) { paperBank = v; }
+    public String getPaperNumber() { return paperNumber; }
+    public void setPaperNumber(String v) { paperNumber = v; }
+    public String getPaperDate() { return paperDate; }
+    public void setPaperDate(String v) { paperDate = v; }
+    public String getPaperPayee() { return paperPayee; }
+    public void setPaperPayee(String v) { paperPayee = v; }
+    public TillBook.SaleOutcome getLastSale() { return lastSale; }
+    public TillBook.ReversalOutcome getLastReversal() { return lastReversal; }
+    public String getReverseTxn() { return reverseTxn; }
+    public void setReverseTxn(String v) { reverseTxn = v; }
+    public String getReverseReason() { return reverseReason; }
+    public void setReverseReason(String v) { reverseReason = v; }
+    public String getSupervisor() { return supervisor; }
+    public void setSupervisor(String v) { supervisor = v; }
+    public String getSupervisorPassword() { return null; }
+    public void setSupervisorPassword(String v) { supervisorPassword = v; }
+}

@@ -1,0 +1,111 @@
+package hk.post.ecert.counter.interfaces.web;
+
+import hk.post.ecert.counter.domain.model.fee.Money;
+import hk.post.ecert.counter.domain.model.till.CashCount;
+import hk.post.ecert.counter.domain.model.till.Denomination;
+import hk.post.ecert.counter.domain.model.till.PosRefusal;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Helpers the till screens share: messages, money typed by a clerk, and counts by denomination. */
+final class Screens {
+
+    private Screens() {
+    }
+
+    static void error(String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+    }
+
+    static void info(String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+    }
+
+    static void refused(PosRefusal e, Locale locale) {
+        error(e.bilingual().in(locale));
+    }
+
+    static String text(Locale locale, String key, Object... args) {
+        String t = Messages.bundle(locale).getString(key);
+        return args.length == 0 ? t : String.format(t, args);
+    }
+
+    /** The request parameter a button rendered (an id chosen before the first submit). */
+    static String param(String name) {
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(name);
+    }
+
+    /**
+     * "48", "48.5", "HK$1,048.50" → cents. Empty is zero.
+     *
+     * @throws IllegalArgumentException with a clerk's message when it is not an amount of money
+     */
+    static Money money(String typed, Locale locale) {
+        if (typed == null || typed.isBlank()) {
+            return Money.ZERO;
+        }
+        String s = typed.trim().replace("HK$", "").replace("$", "").replace(",", "");
+        try {
+            BigDecimal v = new BigDecimal(s);
+            if (v.scale() > 2 || v.signum() < 0) {
+                throw new NumberFormatException();
+            }
+            return Money.ofCents(v.movePointRight(2).longValueExact());
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException(text(locale, "pos.notMoney", typed));
+        }
+    }
+
+    /** One row of a count-by-denomination form. */
+    public static final class CountRow implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final Denomination denomination;
+        private Integer count;
+
+        CountRow(Denomination d) {
+            this.denomination = d;
+        }
+
+        public Denomination getDenomination() {
+            return denomination;
+        }
+
+        public String label(boolean chinese) {
+            return chinese ? denomination.labelZh() : denomination.label();
+        }
+
+        public Integer getCount() {
+            return count;
+        }
+
+        public void setCount(Integer count) {
+            this.count = count;
+        }
+    }
+
+    static List<CountRow> countRows() {
+        List<CountRow> rows = new ArrayList<>();
+        for (Denomination d : Denomination.values()) {
+            rows.add(new CountRow(d));
+        }
+        return rows;
+    }
+
+    static CashCount count(List<CountRow> rows) {
+        Map<Denomination, Integer> m = new EnumMap<>(Denomination.class);
+        for (CountRow r : rows) {
+            if (r.count != null) {
+                m.put(r.denomination, r.count);
+            }
+        }
+        return new CashCount(m);
+    }
+}

@@ -1,0 +1,231 @@
+package hk.post.ecert.counter.it;
+
+import hk.post.ecert.devices.printer.simulated.VirtualPrinter;
+import hk.post.ecert.terminal.TerminalAgent;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A day of counter trade in headless Chromium: a clerk opens the till, takes a cash sale with change (a double
+ * click charges once and prints one receipt), reprints it as a COPY, voids a sale with a supervisor's password,
+ * closes the till blind with a variance; the supervisor signs it off, verifies the journal and closes the office day,
+ * and the Z report carries the variance.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PointOfSaleBrowserIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.counterWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private static TerminalAgent terminal;
+    private static Browser chromium;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void browser() throws Exception {
+        chromium = new Browser();
+        browser = chromium.driver;
+    }
+
+    @AfterAll
+    static void close() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (terminal != null) {
+            terminal.close();
+        }
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    private void type(String id, String value) {
+        WebElement e = browser.findElement(By.id(id));
+        e.clear();
+        e.sendKeys(value);
+    }
+
+    private void count(String prefix, String denomination, int n) {
+        WebElement e = browser.findElement(By.cssSelector("input." + prefix + "-" + denomination));
+        e.clear();
+        e.sendKeys(Integer.toString(n));
+    }
+
+    private void click(String id) {
+        chromium.waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        chromium.ajaxSettled();
+    }
+
+    @Test
+    @Order(1)
+    void aCashSaleWithChangeIsChargedOnceAndAVoidNeedsASupervisor() throws Exception {
+        terminal = Terminals.demoTerminal(base, Files.createTempDirectory("terminal-"));
+        assertTrue(terminal.awaitOnline(Duration.ofSeconds(30)), "the demo terminal comes online");
+        VirtualPrinter printer = terminal.devices().virtualPrinter().orElseThrow();
+
+        chromium.login(base.toString(), "clerk1", "Clerk#2026");
+        browser.findElement(By.id("top:navSale")).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("noTill")));
+
+        // open the till with a counted float of HK$1,000
+        browser.findElement(By.id("top:navTill")).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input.float-NOTE_100")));
+        assertTrue(text("tillStatus").contains("No till open"), text("tillStatus"));
+        count("float", "NOTE_100", 10);
+        click("till:openTill");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("tillStatus"), "Open"));
+        assertEquals("HK$1,000.00", text("floatAmount"));
+        assertTrue(browser.findElements(By.id("expectedAmount")).isEmpty(), "no expected cash while the till is open");
+
+        // a Personal subscription extension, HK$48, paid with a HK$100 note
+        browser.findElement(By.id("till:toSale")).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("sale:type")));
+        chromium.choose("sale:type", "PERSONAL");
+        chromium.choose("sale:variant", "STANDARD");
+        chromium.choose("sale:service", "EXTENSION");
+        type("sale:caseRef", "EXT-0001");
+        click("sale:addItem");
+        assertEquals("HK$48.00", text("total"));
+        type("sale:cash", "100");
+        new Actions(browser).doubleClick(browser.findElement(By.id("sale:pay"))).perform();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("change")));
+        chromium.ajaxSettled();
+        assertEquals("HK$52.00", text("change"));
+        assertTrue(text("changePieces").contains("1 × $50 note") && text("changePieces").contains("1 × $2 coin"), text("changePieces"));
+        String txn = text("lastTxn");
+        assertTrue(printer.awaitReceipts(1, 20, TimeUnit.SECONDS), "the receipt is printed");
+        String receipt = printer.receipts().get(0).text();
+        assertTrue(receipt.contains(txn) && receipt.contains("HK$52.00") && receipt.contains("HK$48.00"), receipt);
+        chromium.screenshot("pos-cash-sale-with-change");
+        Thread.sleep(1500);
+        assertEquals(1, printer.receipts().size(), "a double click printed one receipt");
+        assertEquals(1, browser.findElements(By.cssSelector("#recent td.txn")).size(), "and recorded one sale");
+
+        click("sale:reprint");
+        assertTrue(printer.awaitReceipts(2, 20, TimeUnit.SECONDS));
+        String copy = printer.receipts().get(1).text();
+        assertTrue(copy.startsWith("*** COPY 副本 ***") && copy.contains(txn), copy);
+
+        // void it: a wrong supervisor password is refused and records nothing
+        type("sale:reverseTxn", txn);
+        type("sale:reverseReason", "wrong service chosen");
+        type("sale:supervisor", "super1");
+        type("sale:supervisorPassword", "not-the-password");
+        click("sale:void");
+        assertTrue(browser.findElement(By.id("sale:messages")).getText().contains("supervisor's user name or password is not correct"),
+                browser.findElement(By.id("sale:messages")).getText());
+        assertEquals("", browser.findElement(By.cssSelector("#recent td.reversal")).getText());
+        type("sale:supervisorPassword", "Super#2026");
+        click("sale:void");
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("lastReversal")));
+        assertTrue(text("lastReversal").startsWith("VOID"), text("lastReversal"));
+        assertTrue(browser.findElement(By.cssSelector("#recent td.reversal")).getText().startsWith("VOID"));
+        assertTrue(printer.awaitReceipts(3, 20, TimeUnit.SECONDS));
+        String voidSlip = printer.receipts().get(2).text();
+        assertTrue(voidSlip.contains("VOID") && voidSlip.contains("super1") && voidSlip.contains(txn), voidSlip);
+
+        // a cheque that is post-dated is refused with its reason
+        chromium.choose("sale:type", "ENCIPHERMENT");
+        type("sale:caseRef", "ENC-0002");
+        click("sale:addItem");
+        assertEquals("HK$24.00", text("total"));
+        type("sale:paperAmount", "24");
+        type("sale:paperBank", "HSBC");
+        type("sale:paperNumber", "123456");
+        type("sale:paperDate", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Hong_Kong")).plusDays(3).toString());
+        type("sale:paperPayee", "Postmaster General");
+        click("sale:pay");
+        assertTrue(browser.findElement(By.id("sale:messages")).getText().contains("post-dated"),
+                browser.findElement(By.id("sale:messages")).getText());
+        // paid exactly in cash instead
+        type("sale:paperAmount", "");
+        type("sale:cash", "24");
+        click("sale:pay");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("change"), "HK$0.00"));
+        assertEquals(2, browser.findElements(By.cssSelector("#recent td.txn")).size());
+    }
+
+    @Test
+    @Order(2)
+    void aBlindCloseRecordsTheVarianceAndTheDayClosesWithItInTheZReport() throws Exception {
+        browser.findElement(By.id("top:navTill")).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input.count-NOTE_100")));
+        // expected: 1,000 float + 48 − 48 (void) + 24 = 1,024; the clerk counts 1,000 + 20 − short by HK$4... and more
+        count("count", "NOTE_100", 9);
+        count("count", "NOTE_50", 1);
+        count("count", "NOTE_20", 1);
+        click("till:closeTill");
+        chromium.waitUpTo(10).until(ExpectedConditions.elementToBeClickable(By.id("till:confirmYes"))).click();
+        chromium.ajaxSettled();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("varianceAmount")));
+        assertEquals("HK$970.00", text("countedAmount"));
+        assertEquals("HK$1,024.00", text("expectedAmount"));
+        assertEquals("-HK$54.00", text("varianceAmount"));
+        chromium.screenshot("pos-blind-close-variance");
+        type("till:varianceReason", "HK$50 note given as change by mistake");
+        click("till:explain");
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("awaitingSignOff")));
+
+        // the supervisor signs off, verifies the journal and closes the office day
+        browser.findElement(By.id("top:logout")).click();
+        chromium.login(base.toString(), "super1", "Super#2026");
+        browser.findElement(By.id("top:navDay")).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("dayVariance")));
+        assertEquals("-HK$54.00", text("dayVariance"));
+        assertEquals("HK$24.00", text("dayNet"));
+        chromium.waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[id$='signOff']"))).click();
+        chromium.ajaxSettled();
+        chromium.waitUpTo(20).until(d -> d.findElements(By.cssSelector("button[id$='signOff']")).isEmpty());
+        click("day:verify");
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("verifyResult")));
+        assertTrue(text("verifyResult").contains("intact"), text("verifyResult"));
+        click("day:closeDay");
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("dayClosed")));
+        chromium.screenshot("pos-office-day-closed");
+        String csv = (String) ((JavascriptExecutor) browser).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "fetch(document.getElementById('day:zCsv').href).then(r => r.text()).then(done, e => done('ERR ' + e));");
+        assertTrue(csv.contains("total,variance,0,-54.00"), csv);
+        assertTrue(csv.contains("tender,CASH,2,24.00"), csv);
+        assertTrue(csv.contains("fee_item,ENCIPHERMENT_PER_YEAR,1,24.00"), csv);
+        Long pdfBytes = (Long) ((JavascriptExecutor) browser).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "fetch(document.getElementById('day:zPdf').href).then(r => r.arrayBuffer()).then(b => done(b.byteLength), e => done(-1));");
+        assertTrue(pdfBytes > 1000, "the Z report PDF: " + pdfBytes + " bytes");
+        assertFalse(browser.getPageSource().contains("closeDay"), "the day cannot be closed twice from the screen");
+    }
+}
