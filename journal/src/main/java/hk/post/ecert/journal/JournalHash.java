@@ -15,17 +15,22 @@ public final class JournalHash {
 
     public static final String GENESIS = "0".repeat(64);
 
+    /** One digest per thread: a verifier hashes a million entries, and looking up the provider each time shows. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
     private JournalHash() {
     }
 
     public static String of(String counter, long seq, Instant recordedAt, String kind, long amountCents, String actor,
                             String payload, String prevHash) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha = SHA256.get();
+        sha.reset();
         field(sha, counter);
         sha.update(ByteBuffer.allocate(24).putLong(seq).putLong(recordedAt.toEpochMilli()).putLong(amountCents).array());
         field(sha, kind);
