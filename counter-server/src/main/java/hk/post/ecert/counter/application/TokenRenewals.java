@@ -64,6 +64,9 @@ public class TokenRenewals {
     @Inject
     Triage triage;
 
+    @Inject
+    CounterJournal journal;
+
     /** What the clerk asks for. The PIN is used for this saga and forgotten. */
     public record Request(String requestId, String clerk, String typeCode, String variantCode, int years,
                          String subscriberName, String tokenProfile, String tokenLabel) {
@@ -158,6 +161,8 @@ public class TokenRenewals {
                 CertificateAuthority.Issued issued = ca.issue(CertificateProfile.of(r.typeCode(), r.variantCode()),
                         Base64.getDecoder().decode(csr), r.validityYears() * 365);
                 r.certificateWasIssued(issued.serialHex(), Base64.getEncoder().encodeToString(issued.certificateDer()), now);
+                journal.record(r.clerk(), hk.post.ecert.counter.domain.model.till.Events.CERTIFICATE_ISSUED,
+                        certificateEvent(r, issued.serialHex()));
                 sendWrite(r, issued.chainDer());
             } catch (CertificateRefusedException | IllegalArgumentException e) {
                 r.stepFailed("CA_REFUSED", e.getMessage(), now);
@@ -171,6 +176,16 @@ public class TokenRenewals {
             }
             secrets.forget(r.renewalId());
         }
+    }
+
+    private static Map<String, Object> certificateEvent(TokenRenewal r, String serialHex) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("renewal", r.renewalId());
+        m.put("type", r.typeCode());
+        m.put("variant", r.variantCode());
+        m.put("serial", serialHex);
+        m.put("years", r.validityYears());
+        return m;
     }
 
     private static void checkCsrNames(TokenRenewal r, byte[] csrDer) {
@@ -214,6 +229,8 @@ public class TokenRenewals {
         }
         ca.revoke(r.serialHex().orElseThrow(), "SUPERSEDED");
         r.certificateWasRevoked(Instant.now());
+        journal.record(r.clerk(), hk.post.ecert.counter.domain.model.till.Events.CERTIFICATE_REVOKED,
+                certificateEvent(r, r.serialHex().orElseThrow()));
         secrets.forget(renewalId);
         LOG.info(() -> "renewal " + renewalId + ": certificate " + r.serialHex().orElse("") + " revoked after a failed write");
     }

@@ -244,4 +244,18 @@ class TokenRenewalBrowserIT {
         assertTrue(browser.findElement(By.id("failureDetail")).getText().contains("SOMEONE Else"));
         assertTrue(browser.findElements(By.id("serial")).isEmpty(), "nothing was issued");
     }
+
+    @Test
+    @Order(6)
+    void theIssuedAndRevokedCertificatesAreInTheCountersJournalWhichVerifies() throws Exception {
+        browser.findElement(By.id("top:logout")).click();
+        chromium.login(base.toString(), "super1", "Super#2026");
+        browser.findElement(By.id("top:navDay")).click();
+        chromium.waitUpTo(20).until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(By.id("day:verify"))).click();
+        chromium.waitUpTo(20).until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("verifyResult")));
+        String result = browser.findElement(By.id("verifyResult")).getText();
+        assertTrue(result.contains("The journal is intact."), result);
+        // three certificates issued (renewals 1, 3 and 4) and one revoked (renewal 4)
+        assertTrue(result.contains("(4 entries, 1 counters"), result);
+    }
 }
