@@ -21,8 +21,8 @@ public final class VerifyJournal {
             System.err.println("usage: VerifyJournal <jdbc-url> [user] [password] [checkpoint-public-key.der]");
             System.exit(2);
         }
-        PublicKey key = args.length > 3
-                ? KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Files.readAllBytes(Path.of(args[3]))))
+        PublicKey key = args.length > 3 && !args[3].isBlank()
+                ? KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(keyBytes(Path.of(args[3]))))
                 : null;
         long t0 = System.nanoTime();
         String user = args.length > 1 ? args[1] : "";
@@ -34,5 +34,12 @@ public final class VerifyJournal {
                 report.intact() ? "INTACT" : "NOT INTACT (" + report.findings().size() + " findings)",
                 report.entries(), report.counters(), (System.nanoTime() - t0) / 1e9);
         System.exit(report.intact() ? 0 : 1);
+    }
+
+    /** The key as DER, or as the base64 text the counter server writes ({@code journal-key.pub}). */
+    static byte[] keyBytes(Path file) throws java.io.IOException {
+        byte[] raw = Files.readAllBytes(file);
+        String text = new String(raw, java.nio.charset.StandardCharsets.US_ASCII).trim();
+        return text.matches("[A-Za-z0-9+/=\\s]+") ? java.util.Base64.getMimeDecoder().decode(text) : raw;
     }
 }
