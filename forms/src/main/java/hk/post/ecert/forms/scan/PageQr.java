@@ -20,6 +20,16 @@ public final class PageQr {
     private PageQr() {
     }
 
+    /** The page mark's QR modules (with a 4-module quiet zone), for drawing as vectors on a rendered form. */
+    public static BitMatrix matrix(PageMark mark) {
+        try {
+            return new QRCodeWriter().encode(mark.encode(), BarcodeFormat.QR_CODE, 0, 0,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+        } catch (WriterException e) {
+            throw new IllegalStateException("page mark too long for a QR code", e);
+        }
+    }
+
     /** The page mark as a QR code with error correction M and a quiet zone, {@code modulePx} pixels a module. */
     public static BufferedImage render(PageMark mark, int modulePx) {
         try {

@@ -176,9 +176,9 @@ public final class ZReport {
             File file = new File(f);
             if (file.isFile()) {
                 TrueTypeCollection ttc = new TrueTypeCollection(file);
-                var ttf = ttc.getFontByName("AR PL UMing HK");
+                var ttf = ttc.getFontByName("UMingHK");
                 if (ttf == null) {
-                    ttf = ttc.getFontByName("AR PL UMing TW");
+                    ttf = ttc.getFontByName("UMingTW");
                 }
                 if (ttf != null) {
                     return PDType0Font.load(doc, ttf, true);
