@@ -16,7 +16,7 @@ public final class PnmFiles {
 
     /** Grey images as P5, everything else as P6. */
     public static void write(BufferedImage img, Path file) throws IOException {
-        boolean grey = img.getType() == BufferedImage.TYPE_BYTE_GRAY || img.getType() == BufferedImage.TYPE_BYTE_BINARY;
+        boolean grey = img.getType() == BufferedImage.TYPE_BYTE_GRAY;
         int w = img.getWidth();
         int h = img.getHeight();
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
@@ -24,7 +24,12 @@ public final class PnmFiles {
             int[] row = new int[w];
             byte[] bytes = new byte[w * (grey ? 1 : 3)];
             for (int y = 0; y < h; y++) {
-                img.getRGB(0, y, w, 1, row, 0, w);
+                if (grey) {
+                    // the raster's own grey levels (getRGB would convert them from linear grey to sRGB)
+                    img.getRaster().getSamples(0, y, w, 1, 0, row);
+                } else {
+                    img.getRGB(0, y, w, 1, row, 0, w);
+                }
                 for (int x = 0; x < w; x++) {
                     int p = row[x];
                     if (grey) {

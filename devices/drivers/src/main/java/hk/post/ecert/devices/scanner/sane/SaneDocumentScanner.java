@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -27,14 +28,27 @@ import java.util.function.Consumer;
  */
 public final class SaneDocumentScanner implements DocumentScanner {
 
+    /** A scan from a feeder never returns more than this (a backend that never runs out of paper). */
+    static final int MAX_PAGES = 200;
+
     private final InetSocketAddress saned;
     private final String deviceName;
+    private final Map<String, String> deviceOptions;
     private volatile SaneDevice current;
     private volatile boolean cancelled;
 
-    public SaneDocumentScanner(InetSocketAddress saned, String deviceName) {
+    /**
+     * @param deviceOptions device-specific SANE options set after source, mode and resolution (e.g. the {@code pnm}
+     *                      backend's {@code filename}), by option name
+     */
+    public SaneDocumentScanner(InetSocketAddress saned, String deviceName, Map<String, String> deviceOptions) {
         this.saned = saned;
         this.deviceName = deviceName;
+        this.deviceOptions = Map.copyOf(deviceOptions);
+    }
+
+    public SaneDocumentScanner(InetSocketAddress saned, String deviceName) {
+        this(saned, deviceName, Map.of());
     }
 
     @Override
@@ -46,8 +60,8 @@ public final class SaneDocumentScanner implements DocumentScanner {
             try {
                 device.open();
                 current = device;
-                configure(device, request);
-                while (true) {
+                boolean feeder = configure(device, request, deviceOptions);
+                while (pages.size() < MAX_PAGES) {
                     if (cancelled) {
                         throw new ScannerException(ScannerFault.CANCELLED, "cancelled after " + pages.size() + " page(s)", pages);
                     }
@@ -64,8 +78,8 @@ public final class SaneDocumentScanner implements DocumentScanner {
                     ScannedImage page = new ScannedImage(pages.size() + 1, img, request.dpi(), request.mode());
                     pages.add(page);
                     onPage.accept(page);
-                    if (request.source() == ScanRequest.Source.FLATBED) {
-                        break;
+                    if (request.source() == ScanRequest.Source.FLATBED || !feeder) {
+                        break;   // one page from a flatbed, or from a device without a feeder
                     }
                 }
                 return pages;
@@ -84,13 +98,17 @@ public final class SaneDocumentScanner implements DocumentScanner {
         }
     }
 
-    private static void configure(SaneDevice device, ScanRequest r) throws IOException, SaneException, ScannerException {
+    /** Sets source, mode, resolution and the device's own options; tells whether pages come from a feeder. */
+    private static boolean configure(SaneDevice device, ScanRequest r, Map<String, String> extra)
+            throws IOException, SaneException, ScannerException {
+        boolean feeder = false;
         SaneOption source = device.getOption("source");
         if (source != null && source.isActive() && source.isWriteable()) {
             String wanted = pick(source.getStringConstraints(), r.source() == ScanRequest.Source.ADF
                     ? new String[] {"automatic document feeder", "adf", "feeder"} : new String[] {"flatbed"});
             if (wanted != null) {
                 source.setStringValue(wanted);
+                feeder = r.source() == ScanRequest.Source.ADF;
             } else if (r.source() == ScanRequest.Source.ADF && source.getStringConstraints() != null
                     && !source.getStringConstraints().isEmpty()) {
                 throw new ScannerException(ScannerFault.UNSUPPORTED, "no document feeder: " + source.getStringConstraints());
@@ -117,6 +135,20 @@ public final class SaneDocumentScanner implements DocumentScanner {
                 }
             }
         }
+        for (Map.Entry<String, String> e : extra.entrySet()) {
+            SaneOption o = device.getOption(e.getKey());
+            if (o == null) {
+                throw new ScannerException(ScannerFault.UNSUPPORTED, device.getName() + " has no option " + e.getKey());
+            }
+            switch (o.getType()) {
+                case BOOLEAN -> o.setBooleanValue(Boolean.parseBoolean(e.getValue()) || "yes".equalsIgnoreCase(e.getValue()));
+                case INT -> o.setIntegerValue(Integer.parseInt(e.getValue().trim()));
+                case FIXED -> o.setFixedValue(Double.parseDouble(e.getValue().trim()));
+                case BUTTON -> o.setButtonValue();
+                default -> o.setStringValue(e.getValue());
+            }
+        }
+        return feeder;
     }
 
     private static String pick(List<String> offered, String[] wanted) {
