@@ -47,9 +47,30 @@ class ArchiveAssemblerTest {
             assertEquals(595, Math.round(doc.getPage(0).getMediaBox().getWidth()), "A4 width in points");
             PDImageXObject img = (PDImageXObject) doc.getPage(0).getResources().getXObject(
                     doc.getPage(0).getResources().getXObjectNames().iterator().next());
-            assertEquals("jpg", img.getSuffix());
+            // a text page: 16 grey levels coded losslessly is the smaller coding
+            assertEquals(COSName.FLATE_DECODE, img.getCOSObject().getCOSName(COSName.FILTER));
+            assertEquals(4, img.getBitsPerComponent());
+            assertTrue(pdf.length < 300 * 1024, "under 300 KB: " + pdf.length);
             BufferedImage back = new PDFRenderer(doc).renderImageWithDPI(0, 150, ImageType.GRAY);
             assertEquals(Optional.of(MARK), PageIdentifier.identify(back), "the page mark survives the archive");
+        }
+    }
+
+    @Test
+    void aGreyPhotographStaysJpeg() throws Exception {
+        BufferedImage photo = new BufferedImage(1200, 800, BufferedImage.TYPE_BYTE_GRAY);
+        java.util.Random rnd = new java.util.Random(7);
+        for (int y = 0; y < photo.getHeight(); y++) {
+            for (int x = 0; x < photo.getWidth(); x++) {
+                int v = (int) (128 + 60 * Math.sin(x / 37.0) * Math.cos(y / 23.0)) + rnd.nextInt(24) - 12;
+                photo.getRaster().setSample(x, y, 0, Math.max(0, Math.min(255, v)));
+            }
+        }
+        byte[] pdf = ArchiveAssembler.assemble(List.of(new ScannedPage(photo, 300, ScannedPage.Mode.GREY)));
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDImageXObject img = (PDImageXObject) doc.getPage(0).getResources().getXObject(
+                    doc.getPage(0).getResources().getXObjectNames().iterator().next());
+            assertEquals("jpg", img.getSuffix(), "continuous tone is smaller as JPEG");
         }
     }
 
