@@ -5,7 +5,6 @@ import hk.post.ecert.forms.PageMark;
 import hk.post.ecert.forms.archive.ArchiveAssembler;
 import hk.post.ecert.forms.archive.ScannedPage;
 import hk.post.ecert.forms.scan.PageIdentifier;
-import hk.post.ecert.forms.scan.SampleScans;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
@@ -18,7 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code bin/bench scan}: an A4 300-dpi grey scan of a form page through the archive path (in process), against
+ * {@code bin/bench scan}: an A4 300-dpi grey scan of a rendered form page through the archive path (in process), against
  * ImageMagick's {@code convert page.png -quality 75 page.jpg} of the same page; then the page QR decoded again from
  * the archived PDF, rasterised at 150 dpi.
  */
@@ -32,9 +31,26 @@ public final class ScanArchiveSpeed {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         PageMark mark = new PageMark("RC-2026-000900", FormId.CPOS_798A, 1);
-        BufferedImage rgb = SampleScans.formPage(300, mark);
-        BufferedImage grey = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-        grey.getGraphics().drawImage(rgb, 0, 0, null);
+        // the first page of a pre-filled CPos 798A as a 300-dpi grey scan of the printed page: the rendered form, a
+        // slightly grey paper and the scanner's speckle
+        byte[] form = hk.post.ecert.forms.render.FormRenderer.render(hk.post.ecert.forms.render.FormDefinition.of(FormId.CPOS_798A),
+                mark.caseReference(), java.util.Map.of("surname", "CHAN", "given_name", "TAI MAN", "chinese_name", "陳大文",
+                        "hkid", "A123456(3)", "date_of_birth", "01/02/1980", "email_in_cert", "chan@example.hk"));
+        BufferedImage grey;
+        try (PDDocument doc = Loader.loadPDF(form)) {
+            grey = new PDFRenderer(doc).renderImageWithDPI(0, 300, ImageType.GRAY);
+        }
+        java.util.Random noise = new java.util.Random(42);
+        java.awt.image.WritableRaster r = grey.getRaster();
+        for (int y = 0; y < grey.getHeight(); y++) {
+            for (int x = 0; x < grey.getWidth(); x++) {
+                int v = r.getSample(x, y, 0);
+                r.setSample(x, y, 0, v > 240 ? 246 - noise.nextInt(4) : v);   // paper is never pure white
+            }
+        }
+        for (int i = 0; i < grey.getWidth() * grey.getHeight() / 2000; i++) {   // dust and sensor noise
+            r.setSample(noise.nextInt(grey.getWidth()), noise.nextInt(grey.getHeight()), 0, 128);
+        }
         Path png = dir.resolve("page.png");
         ImageIO.write(grey, "png", png.toFile());
 
