@@ -15,6 +15,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import hk.post.ecert.devices.scanner.DocumentScanner;
+import hk.post.ecert.devices.scanner.folder.FolderDocumentScanner;
+import hk.post.ecert.devices.scanner.sane.SaneDocumentScanner;
+import hk.post.ecert.devices.scanner.simulated.SimulatedScanner;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import hk.post.ecert.devices.token.TokenProfile;
@@ -65,14 +69,49 @@ public class CounterDevices implements AutoCloseable {
 
     public static CounterDevices from(TerminalConfig config) {
         PrinterProfile profile = PrinterProfile.byId(config.printerProfile());
+        CounterDevices d;
         if ("serial".equals(config.printerBackend())) {
-            return new CounterDevices(new EscPosReceiptPrinter(profile,
+            d = new CounterDevices(new EscPosReceiptPrinter(profile,
                     new SerialPrinterLink(SerialPrinterLink.Settings.of(config.printerPort(), config.printerBaud()))), null,
                     null, config.mediumMount());
+        } else {
+            VirtualPrinter vp = new VirtualPrinter(profile);
+            d = new CounterDevices(new EscPosReceiptPrinter(profile, new InProcessPrinterLink(vp)), vp,
+                    config.dataDir().resolve(VIRTUAL_PRINTER_CONDITION_FILE), config.mediumMount());
         }
-        VirtualPrinter vp = new VirtualPrinter(profile);
-        return new CounterDevices(new EscPosReceiptPrinter(profile, new InProcessPrinterLink(vp)), vp,
-                config.dataDir().resolve(VIRTUAL_PRINTER_CONDITION_FILE), config.mediumMount());
+        d.useScanner(scannerFrom(config.scanner()));
+        return d;
+    }
+
+    /** The scanner the settings name: a SANE device through saned, a scan-to-folder scanner, or the simulator. */
+    static DocumentScanner scannerFrom(Map<String, String> s) {
+        String backend = s.getOrDefault("scanner.backend", "simulated");
+        return switch (backend) {
+            case "sane" -> {
+                String[] hp = s.getOrDefault("scanner.sane.address", "127.0.0.1:6566").split(":");
+                yield new SaneDocumentScanner(new java.net.InetSocketAddress(hp[0], Integer.parseInt(hp[1])),
+                        s.getOrDefault("scanner.sane.device", "test:0"));
+            }
+            case "folder" -> new FolderDocumentScanner(Path.of(s.getOrDefault("scanner.folder", "scans")), java.time.Duration.ofMillis(300));
+            case "simulated" -> new SimulatedScanner();
+            default -> throw new IllegalArgumentException("scanner.backend must be simulated, sane or folder, not " + backend);
+        };
+    }
+
+    private volatile DocumentScanner scanner = new SimulatedScanner();
+
+    /** Replaces the counter's scanner (configuration, or a test's own). */
+    public void useScanner(DocumentScanner s) {
+        this.scanner = s;
+    }
+
+    public DocumentScanner scanner() {
+        return scanner;
+    }
+
+    /** The simulator, when this counter has one (bin/run, tests). */
+    public Optional<SimulatedScanner> simulatedScanner() {
+        return scanner instanceof SimulatedScanner s ? Optional.of(s) : Optional.empty();
     }
 
     public ReceiptPrinter printer() {
@@ -96,7 +135,15 @@ public class CounterDevices implements AutoCloseable {
         } else {
             printerHealth = new DeviceHealth(DeviceKind.RECEIPT_PRINTER, model, DeviceState.READY, "");
         }
-        return List.of(printerHealth, fileMediumHealth());
+        return List.of(printerHealth, fileMediumHealth(),
+                scannerHealth());
+    }
+
+    private DeviceHealth scannerHealth() {
+        DocumentScanner s = scanner;
+        String model = s instanceof SimulatedScanner ? "simulated" : s.describe();
+        return s.problem().map(p -> new DeviceHealth(DeviceKind.SCANNER, model, DeviceState.FAULT, p.name()))
+                .orElse(new DeviceHealth(DeviceKind.SCANNER, model, DeviceState.READY, ""));
     }
 
     /** The e-Cert File medium slot: ready when a writable medium is mounted. */

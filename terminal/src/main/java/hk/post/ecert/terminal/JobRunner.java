@@ -20,6 +20,8 @@ import java.util.Base64;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
+import hk.post.ecert.devices.scanner.ScanRequest;
+import hk.post.ecert.devices.scanner.ScannerException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -36,10 +38,19 @@ public final class JobRunner {
     private final CounterDevices devices;
     private final Clock clock;
 
+    private final PageUploader uploader;
+
     public JobRunner(JobJournal journal, CounterDevices devices, Clock clock) {
+        this(journal, devices, clock, (job, seq, dpi, mode, png) -> {
+            throw new IOException("this terminal cannot upload pages");
+        });
+    }
+
+    public JobRunner(JobJournal journal, CounterDevices devices, Clock clock, PageUploader uploader) {
         this.journal = journal;
         this.devices = devices;
         this.clock = clock;
+        this.uploader = uploader;
     }
 
     public synchronized JobResult run(DeviceJob job) throws IOException {
@@ -57,6 +68,7 @@ public final class JobRunner {
         JobResult result = switch (job.kind()) {
             case PRINT_RECEIPT -> print(job);
             case TOKEN_GENERATE_KEY, TOKEN_INSTALL_CERTIFICATE, TOKEN_DISCARD -> token(job);
+            case SCAN_DOCUMENTS -> scan(job);
         };
         journal.finished(result);
         return result;
@@ -111,6 +123,75 @@ public final class JobRunner {
             return new JobResult(job.jobId(), JobOutcome.FAILED, "DEVICE_ERROR", String.valueOf(e.getMessage()), Map.of());
         } finally {
             java.util.Arrays.fill(pin, '\0');
+        }
+    }
+
+    /**
+     * Scans and uploads each page as it comes (PNG, lossless; the server archives it). A fault after some pages
+     * reports the fault and keeps the pages already uploaded. The simulator may be handed the pages to serve (the
+     * demo's "printed" form).
+     */
+    private JobResult scan(DeviceJob job) {
+        Map<String, Object> p = job.payload();
+        ScanRequest request = new ScanRequest(ScanRequest.Source.valueOf(String.valueOf(p.getOrDefault("source", "ADF"))),
+                ScanRequest.Mode.valueOf(String.valueOf(p.getOrDefault("mode", "GREY"))),
+                ((Number) p.getOrDefault("dpi", 300)).intValue());
+        devices.simulatedScanner().ifPresent(sim -> {
+            Object demo = p.get("simulatorPages");
+            if (demo instanceof List<?> pages) {
+                List<java.awt.image.BufferedImage> images = new java.util.ArrayList<>();
+                for (Object o : pages) {
+                    try {
+                        images.add(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(Base64.getDecoder().decode((String) o))));
+                    } catch (IOException e) {
+                        LOG.warning("a simulator page did not decode: " + e.getMessage());
+                    }
+                }
+                sim.load(images);
+            }
+        });
+        List<String> hashes = new java.util.ArrayList<>();
+        IOException[] uploadFailure = new IOException[1];
+        try {
+            devices.scanner().scan(request, page -> {
+                if (uploadFailure[0] != null) {
+                    return;
+                }
+                try {
+                    byte[] png = png(page.image());
+                    uploader.upload(job.jobId(), page.sequence(), page.dpi(), page.mode().name(), png);
+                    hashes.add(sha256(png));
+                } catch (IOException e) {
+                    uploadFailure[0] = e;
+                    devices.scanner().cancel();
+                }
+            });
+        } catch (ScannerException e) {
+            if (uploadFailure[0] == null) {
+                return new JobResult(job.jobId(), JobOutcome.FAILED, e.fault().name(), e.getMessage() + "; "
+                        + hashes.size() + " page(s) uploaded before", Map.of(), Map.of("pages", Integer.toString(hashes.size()),
+                        "sha256", String.join(",", hashes)));
+            }
+        }
+        if (uploadFailure[0] != null) {
+            return new JobResult(job.jobId(), JobOutcome.FAILED, "UPLOAD_FAILED", uploadFailure[0].getMessage(), Map.of(),
+                    Map.of("pages", Integer.toString(hashes.size()), "sha256", String.join(",", hashes)));
+        }
+        return new JobResult(job.jobId(), JobOutcome.DONE, null, hashes.size() + " page(s) scanned and uploaded", Map.of(),
+                Map.of("pages", Integer.toString(hashes.size()), "sha256", String.join(",", hashes)));
+    }
+
+    static byte[] png(java.awt.image.BufferedImage img) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "png", out);
+        return out.toByteArray();
+    }
+
+    static String sha256(byte[] b) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -60,7 +60,7 @@ public final class TerminalAgent implements AutoCloseable {
         this.devices = devices;
         this.identity = TerminalIdentity.loadOrCreate(config.dataDir());
         this.journal = new JobJournal(config.dataDir().resolve("jobs.journal"));
-        this.runner = new JobRunner(journal, devices, Clock.systemUTC());
+        this.runner = new JobRunner(journal, devices, Clock.systemUTC(), this::uploadPage);
         this.dialler = new Thread(this::dialLoop, "terminal-dialler");
         this.dialler.setDaemon(true);
     }
@@ -98,6 +98,7 @@ public final class TerminalAgent implements AutoCloseable {
             try {
                 socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
                         .buildAsync(server, new Listener(closed)).join();
+                connectedTo = server;
                 LOG.info(() -> "connected to " + server);
                 backoff = 500;
                 closed.join();
@@ -203,6 +204,44 @@ public final class TerminalAgent implements AutoCloseable {
             send(ws, reply);
         } catch (GeneralSecurityException e) {
             LOG.log(Level.SEVERE, "cannot sign the server's challenge", e);
+        }
+    }
+
+    private volatile URI connectedTo;
+
+    /** Uploads a scanned page to the server instance this terminal is connected to, signed with its key. */
+    private void uploadPage(String jobId, int sequence, int dpi, String mode, byte[] png) throws IOException {
+        URI server = connectedTo;
+        if (server == null) {
+            throw new IOException("not connected to a server");
+        }
+        String sha = JobRunner.sha256(png);
+        String signature;
+        try {
+            signature = identity.sign(Protocol.signedPage(config.terminalId(), jobId, sequence, sha));
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot sign the page", e);
+        }
+        java.net.http.HttpRequest req = java.net.http.HttpRequest.newBuilder(
+                        Protocol.httpBase(server).resolve(Protocol.PAGE_UPLOAD_PATH))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "image/png")
+                .header("X-Terminal-Id", config.terminalId())
+                .header("X-Job-Id", jobId)
+                .header("X-Page", Integer.toString(sequence))
+                .header("X-Dpi", Integer.toString(dpi))
+                .header("X-Mode", mode)
+                .header("X-Sha256", sha)
+                .header("X-Signature", signature)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(png)).build();
+        try {
+            java.net.http.HttpResponse<String> r = http.send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200 && r.statusCode() != 204) {
+                throw new IOException("the server refused page " + sequence + ": HTTP " + r.statusCode() + " " + r.body());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 

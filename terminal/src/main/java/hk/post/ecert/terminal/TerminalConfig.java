@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -17,10 +18,19 @@ import java.util.Properties;
  * @param enrolmentCode   the one-time code a supervisor issued; used only until the terminal is enrolled
  * @param printerBackend  {@code virtual} (in-process simulator) or {@code serial}
  * @param mediumMount     where an e-Cert File USB medium is mounted ({@code token.medium-mount})
+ * @param scanner         {@code scanner.backend} = {@code simulated} (default), {@code sane} (with
+ *                        {@code scanner.sane.address} host:port and {@code scanner.sane.device}) or {@code folder}
+ *                        (with {@code scanner.folder})
  */
 public record TerminalConfig(String terminalId, List<URI> servers, Path dataDir, String enrolmentCode,
                              String printerBackend, String printerProfile, String printerPort, int printerBaud,
-                             Path mediumMount) {
+                             Path mediumMount, Map<String, String> scanner) {
+
+    public TerminalConfig(String terminalId, List<URI> servers, Path dataDir, String enrolmentCode, String printerBackend,
+                          String printerProfile, String printerPort, int printerBaud, Path mediumMount) {
+        this(terminalId, servers, dataDir, enrolmentCode, printerBackend, printerProfile, printerPort, printerBaud,
+                mediumMount, Map.of("scanner.backend", "simulated"));
+    }
 
     public TerminalConfig(String terminalId, List<URI> servers, Path dataDir, String enrolmentCode, String printerBackend,
                           String printerProfile, String printerPort, int printerBaud) {
@@ -36,7 +46,8 @@ public record TerminalConfig(String terminalId, List<URI> servers, Path dataDir,
             }
         }
         for (String key : List.of("terminal.id", "terminal.servers", "terminal.data-dir", "terminal.enrolment-code",
-                "printer.backend", "printer.profile", "printer.port", "printer.baud", "token.medium-mount")) {
+                "printer.backend", "printer.profile", "printer.port", "printer.baud", "token.medium-mount",
+                "scanner.backend", "scanner.sane.address", "scanner.sane.device", "scanner.folder")) {
             String v = System.getProperty(key);
             if (v != null) {
                 p.setProperty(key, v);
@@ -53,7 +64,19 @@ public record TerminalConfig(String terminalId, List<URI> servers, Path dataDir,
                 p.getProperty("printer.profile", "hk-big5-80"),
                 p.getProperty("printer.port", ""),
                 Integer.parseInt(p.getProperty("printer.baud", "9600")),
-                Path.of(p.getProperty("token.medium-mount", dataDir.resolve("ecert-file-usb").toString())));
+                Path.of(p.getProperty("token.medium-mount", dataDir.resolve("ecert-file-usb").toString())),
+                scannerSettings(p));
+    }
+
+    private static Map<String, String> scannerSettings(Properties p) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("scanner.backend", p.getProperty("scanner.backend", "simulated"));
+        for (String k : List.of("scanner.sane.address", "scanner.sane.device", "scanner.folder")) {
+            if (p.getProperty(k) != null) {
+                m.put(k, p.getProperty(k).trim());
+            }
+        }
+        return Map.copyOf(m);
     }
 
     private static String require(Properties p, String key) {

@@ -110,4 +110,33 @@ class JobRunnerTest {
                 "a repeat answers with the first outcome; a new attempt needs a new job");
         assertEquals(0, printer.receipts().size());
     }
+
+    @Test
+    void aScanUploadsEachPageOnceAndAJamReportsThePagesBeforeIt() throws Exception {
+        java.util.List<String> uploaded = new java.util.ArrayList<>();
+        JobRunner runner = new JobRunner(new JobJournal(dir.resolve("jobs.journal")), devices, Clock.fixed(NOW, ZoneOffset.UTC),
+                (job, seq, dpi, mode, png) -> uploaded.add(job + "#" + seq + "@" + dpi + " " + png.length));
+        var sim = devices.simulatedScanner().orElseThrow();
+        java.awt.image.BufferedImage page = new java.awt.image.BufferedImage(200, 300, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        sim.load(List.of(page, page, page));
+        DeviceJob scan = new DeviceJob("SCAN-1", "T1", JobKind.SCAN_DOCUMENTS, NOW.plusSeconds(600),
+                java.util.Map.of("source", "ADF", "mode", "GREY", "dpi", 300));
+        JobResult done = runner.run(scan);
+        assertEquals(JobOutcome.DONE, done.outcome(), done.detail());
+        assertEquals("3", done.output().get("pages"));
+        assertEquals(3, done.output().get("sha256").split(",").length);
+        assertEquals(3, uploaded.size());
+        assertTrue(uploaded.get(0).startsWith("SCAN-1#1@300"), uploaded.toString());
+        assertEquals(done, runner.run(scan), "a scan job delivered twice is answered with its first outcome");
+        assertEquals(3, uploaded.size(), "and scans nothing again");
+
+        sim.load(List.of(page, page, page));
+        sim.failWith(java.util.Optional.of(hk.post.ecert.devices.scanner.ScannerFault.JAMMED), 2);
+        JobResult jammed = runner.run(new DeviceJob("SCAN-2", "T1", JobKind.SCAN_DOCUMENTS, NOW.plusSeconds(600),
+                java.util.Map.of("source", "ADF", "mode", "GREY", "dpi", 300)));
+        assertEquals(JobOutcome.FAILED, jammed.outcome());
+        assertEquals("JAMMED", jammed.reason());
+        assertEquals("2", jammed.output().get("pages"));
+        assertEquals(5, uploaded.size());
+    }
 }

@@ -94,7 +94,7 @@ public class TerminalEnrolment {
         return Verdict.ACCEPTED;
     }
 
-    static boolean verify(String publicKeyB64, byte[] message, String signatureB64) {
+    public static boolean verify(String publicKeyB64, byte[] message, String signatureB64) {
         try {
             PublicKey key = KeyFactory.getInstance("Ed25519")
                     .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKeyB64)));

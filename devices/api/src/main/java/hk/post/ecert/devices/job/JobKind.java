@@ -9,10 +9,12 @@ public enum JobKind {
     /** Install the issued certificate and its chain next to the key, read back and verify. */
     TOKEN_INSTALL_CERTIFICATE,
     /** Remove the key and certificates a failed renewal created on the medium (only those). */
-    TOKEN_DISCARD;
+    TOKEN_DISCARD,
+    /** Scan documents (feeder or flatbed) and upload each page to the server, signed by the terminal. */
+    SCAN_DOCUMENTS;
 
     /** Jobs that carry the customer's PIN: it travels in the live message only and is never stored. */
     public boolean carriesPin() {
-        return this != PRINT_RECEIPT;
+        return this == TOKEN_GENERATE_KEY || this == TOKEN_INSTALL_CERTIFICATE || this == TOKEN_DISCARD;
     }
 }

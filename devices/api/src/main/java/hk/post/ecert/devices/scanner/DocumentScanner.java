@@ -15,6 +15,11 @@ public interface DocumentScanner extends AutoCloseable {
     /** Asks a running scan to stop; it ends with {@link ScannerFault#CANCELLED} and the pages it had. */
     void cancel();
 
+    /** Why the scanner cannot scan now (daemon unreachable, folder missing), or empty when it can. */
+    default java.util.Optional<ScannerFault> problem() {
+        return java.util.Optional.empty();
+    }
+
     /** A short description for health reports, e.g. "SANE pnm:0 at 127.0.0.1:6566". */
     String describe();
 

@@ -38,6 +38,21 @@ public final class Protocol {
         return ("ecert-counter-terminal-v1\n" + nonce + "\n" + terminalId).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** Where a terminal uploads a scanned page (HTTP POST beside the WebSocket endpoint). */
+    public static final String PAGE_UPLOAD_PATH = "/terminal/pages";
+
+    /** The bytes a terminal signs for an uploaded page: domain tag, terminal, job, page number and the PNG's SHA-256. */
+    public static byte[] signedPage(String terminalId, String jobId, int sequence, String sha256Hex) {
+        return ("ecert-counter-page-v1\n" + terminalId + "\n" + jobId + "\n" + sequence + "\n" + sha256Hex)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The HTTP base of a server's WebSocket URL: ws://host:8080/terminal/ws → http://host:8080. */
+    public static java.net.URI httpBase(java.net.URI websocket) {
+        String scheme = "wss".equals(websocket.getScheme()) ? "https" : "http";
+        return java.net.URI.create(scheme + "://" + websocket.getRawAuthority());
+    }
+
     private Protocol() {
     }
 

@@ -103,6 +103,11 @@ public final class FolderDocumentScanner implements DocumentScanner {
     }
 
     @Override
+    public java.util.Optional<ScannerFault> problem() {
+        return Files.isDirectory(folder) ? java.util.Optional.empty() : java.util.Optional.of(ScannerFault.UNREACHABLE);
+    }
+
+    @Override
     public String describe() {
         return "scan folder " + folder;
     }

@@ -194,6 +194,17 @@ public final class SaneDocumentScanner implements DocumentScanner {
         }
     }
 
+    /** saned answers on its port (a TCP connect; saned logs it as a harmless bad request). */
+    @Override
+    public java.util.Optional<ScannerFault> problem() {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(saned, 300);
+            return java.util.Optional.empty();
+        } catch (IOException e) {
+            return java.util.Optional.of(ScannerFault.UNREACHABLE);
+        }
+    }
+
     @Override
     public String describe() {
         return "SANE " + deviceName + " at " + saned.getHostString() + ":" + saned.getPort();
