@@ -182,7 +182,7 @@ public class EmbeddedCertificateAuthority implements CertificateAuthority {
             csr = new PKCS10CertificationRequest(csrDer);
             // The key first: an unaccepted curve or short key is named as such, not as a signature failure.
             checkKey(csr.getSubjectPublicKeyInfo());
-            if (!csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(csr.getSubjectPublicKeyInfo()))) {
+            if (!csr.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider()).build(csr.getSubjectPublicKeyInfo()))) {
                 throw new CertificateRefusedException("the CSR's signature does not verify");
             }
         } catch (IOException | org.bouncycastle.operator.OperatorCreationException | org.bouncycastle.pkcs.PKCSException

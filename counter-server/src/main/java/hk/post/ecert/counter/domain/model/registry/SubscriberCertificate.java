@@ -1,0 +1,80 @@
+package hk.post.ecert.counter.domain.model.registry;
+
+import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * A certificate in the subscriber registry: type and variant, subject, serial, validity, the subscription period
+ * (e-Cert (Personal)), status, medium, and for organisational types the AR and whether it has AEOI functions. The
+ * HKID is held only masked here; lookups by HKID go through a keyed digest.
+ */
+public record SubscriberCertificate(String serialHex, String srn, String typeCode, String variantCode, String issuingCa,
+                                    String subjectName, String hkidMasked, String brNumber, LocalDate validFrom,
+                                    LocalDate validTo, LocalDate subscriptionEnd, CertificateStatus recordedStatus,
+                                    String medium, String arName, boolean aeoi) {
+
+    /** The status today: a suspension or revocation as recorded, otherwise expired once past its validity. */
+    public CertificateStatus status(LocalDate today) {
+        if (recordedStatus == CertificateStatus.REVOKED || recordedStatus == CertificateStatus.SUSPENDED) {
+            return recordedStatus;
+        }
+        return today.isAfter(validTo) ? CertificateStatus.EXPIRED : CertificateStatus.ACTIVE;
+    }
+
+    public Optional<LocalDate> subscription() {
+        return Optional.ofNullable(subscriptionEnd);
+    }
+
+    /**
+     * Rule 1: an expired, suspended or revoked certificate is not renewed or extended; the customer makes a new
+     * application. Empty when the certificate may be renewed or extended.
+     */
+    public Optional<Bilingual> newApplicationNeeded(LocalDate today) {
+        return switch (status(today)) {
+            case ACTIVE -> Optional.empty();
+            case EXPIRED -> Optional.of(new Bilingual("This certificate expired on " + validTo + ". It cannot be renewed:"
+                    + " the customer makes a new application.", "此證書已於 " + validTo + " 屆滿，不能續期：客戶須重新申請。"));
+            case SUSPENDED -> Optional.of(new Bilingual("This certificate is suspended. It cannot be renewed or extended:"
+                    + " the customer makes a new application.", "此證書已暫停，不能續期或延長：客戶須重新申請。"));
+            case REVOKED -> Optional.of(new Bilingual("This certificate is revoked. It cannot be renewed or extended:"
+                    + " the customer makes a new application.", "此證書已撤銷，不能續期或延長：客戶須重新申請。"));
+        };
+    }
+
+    /**
+     * Rule 2: how many whole years of subscription can be paid for now — each extends the subscription by one year,
+     * never past the certificate's own expiry. Zero means renewal is the answer.
+     */
+    public int extensionYearsAvailable(LocalDate today) {
+        if (subscriptionEnd == null || status(today) != CertificateStatus.ACTIVE) {
+            return 0;
+        }
+        int n = 0;
+        while (!subscriptionEnd.plusYears(n + 1).isAfter(validTo)) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The subscription end after paying {@code years} more, refused when it would pass the certificate's expiry. */
+    public LocalDate extendedBy(int years, LocalDate today) {
+        newApplicationNeeded(today).ifPresent(m -> {
+            throw new RegistryRefusal(m);
+        });
+        if (subscriptionEnd == null) {
+            throw new RegistryRefusal(new Bilingual("Only an e-Cert (Personal) has a subscription to extend.",
+                    "只有電子證書（個人）可延長登記期。"));
+        }
+        int available = extensionYearsAvailable(today);
+        if (years < 1 || years > available) {
+            throw new RegistryRefusal(available == 0
+                    ? new Bilingual("The subscription already runs to the certificate's expiry (" + validTo + "): renew the"
+                    + " certificate instead.", "登記期已延至證書屆滿日（" + validTo + "）：請改為續期。")
+                    : new Bilingual("At most " + available + " year(s) can be added: the subscription never runs past the"
+                    + " certificate's expiry (" + validTo + ").", "最多可延長 " + available + " 年：登記期不可超過證書屆滿日（" + validTo + "）。"));
+        }
+        return subscriptionEnd.plusYears(years);
+    }
+}

@@ -1,0 +1,2 @@
+/** The subscriber registry: the certificates subscribers hold, and what the counter may do with each. */
+package hk.post.ecert.counter.domain.model.registry;
