@@ -32,7 +32,13 @@ public class CounterJournal {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String staff, String kind, Map<String, Object> payload) {
         CounterOverview.CounterPlace p = counters.placeOf(staff);
-        String counter = TillBook.journalCounter(p.office(), p.counter() == null ? "DESK" : p.counter());
+        recordAt(TillBook.journalCounter(p.office(), p.counter() == null ? "DESK" : p.counter()), staff, kind, payload);
+    }
+
+    /** Appends an event without money to a named chain (e.g. the office desk for a scheduled job). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAt(String counter, String actor, String kind, Map<String, Object> payload) {
+        String staff = actor;
         try (Connection c = dataSource.getConnection()) {
             journal.append(c, counter, kind, 0, staff, Json.write(payload));
         } catch (SQLException e) {

@@ -181,10 +181,54 @@ class PointOfSaleBrowserIT {
 
     @Test
     @Order(2)
+    void aPersonalSubscriptionIsExtendedForCashAtTheTill() throws Exception {
+        VirtualPrinter printer = terminal.devices().virtualPrinter().orElseThrow();
+        int printed = printer.receipts().size();
+        browser.findElement(By.id("top:navSubscribers")).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("sub:value")));
+
+        // a wrong HKID check digit is refused before anything is looked up
+        chromium.choose("sub:by", "HKID");
+        type("sub:value", "A123450(9)");
+        type("sub:reason", "customer asks about renewal");
+        click("sub:lookup");
+        assertTrue(browser.findElement(By.id("sub:messages")).getText().contains("check digit"), browser.findElement(By.id("sub:messages")).getText());
+
+        // an expired certificate: a new application, not a renewal
+        chromium.choose("sub:by", "SRN");
+        type("sub:value", "SRN-P-000003");
+        click("sub:lookup");
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("certStatus")));
+        assertEquals("Expired", text("certStatus"));
+        assertTrue(text("newApplication").contains("new application"), text("newApplication"));
+        assertTrue(browser.findElements(By.id("sub:payExtend")).isEmpty());
+
+        type("sub:value", "SRN-P-000001");
+        click("sub:lookup");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("certStatus"), "Active"));
+        java.time.LocalDate before = java.time.LocalDate.parse(text("subscriptionEnd"));
+        assertEquals("HK$48.00", text("extQuote"));
+        type("sub:cash", "50");
+        click("sub:payExtend");
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("newEnd")));
+        assertEquals(before.plusYears(1).toString(), text("newEnd"));
+        assertEquals("HK$2.00", text("extChange"));
+        chromium.screenshot("pos-subscription-extended");
+        assertTrue(printer.awaitReceipts(printed + 1, 20, TimeUnit.SECONDS), "the receipt is printed");
+        String receipt = printer.receipts().get(printed).text();
+        assertTrue(receipt.contains("SRN-P-000001") && receipt.contains("HK$48.00"), receipt);
+
+        // looked up again, the subscription shows the new end and no more years can be bought past expiry
+        click("sub:lookup");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("subscriptionEnd"), before.plusYears(1).toString()));
+    }
+
+    @Test
+    @Order(3)
     void aBlindCloseRecordsTheVarianceAndTheDayClosesWithItInTheZReport() throws Exception {
         browser.findElement(By.id("top:navTill")).click();
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input.count-NOTE_100")));
-        // expected: 1,000 float + 48 − 48 (void) + 24 = 1,024; the clerk counts 1,000 + 20 − short by HK$4... and more
+        // expected: 1,000 float + 48 − 48 (void) + 24 + 48 (extension) = 1,072; the clerk counts 970
         count("count", "NOTE_100", 9);
         count("count", "NOTE_50", 1);
         count("count", "NOTE_20", 1);
@@ -193,8 +237,8 @@ class PointOfSaleBrowserIT {
         chromium.ajaxSettled();
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("varianceAmount")));
         assertEquals("HK$970.00", text("countedAmount"));
-        assertEquals("HK$1,024.00", text("expectedAmount"));
-        assertEquals("-HK$54.00", text("varianceAmount"));
+        assertEquals("HK$1,072.00", text("expectedAmount"));
+        assertEquals("-HK$102.00", text("varianceAmount"));
         chromium.screenshot("pos-blind-close-variance");
         type("till:varianceReason", "HK$50 note given as change by mistake");
         click("till:explain");
@@ -205,8 +249,8 @@ class PointOfSaleBrowserIT {
         chromium.login(base.toString(), "super1", "Super#2026");
         browser.findElement(By.id("top:navDay")).click();
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("dayVariance")));
-        assertEquals("-HK$54.00", text("dayVariance"));
-        assertEquals("HK$24.00", text("dayNet"));
+        assertEquals("-HK$102.00", text("dayVariance"));
+        assertEquals("HK$72.00", text("dayNet"));
         chromium.waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[id$='signOff']"))).click();
         chromium.ajaxSettled();
         chromium.waitUpTo(20).until(d -> d.findElements(By.cssSelector("button[id$='signOff']")).isEmpty());
@@ -219,13 +263,21 @@ class PointOfSaleBrowserIT {
         String csv = (String) ((JavascriptExecutor) browser).executeAsyncScript(
                 "var done = arguments[arguments.length - 1];"
                         + "fetch(document.getElementById('day:zCsv').href).then(r => r.text()).then(done, e => done('ERR ' + e));");
-        assertTrue(csv.contains("total,variance,0,-54.00"), csv);
-        assertTrue(csv.contains("tender,CASH,2,24.00"), csv);
+        assertTrue(csv.contains("total,variance,0,-102.00"), csv);
+        assertTrue(csv.contains("tender,CASH,3,72.00"), csv);
+        assertTrue(csv.contains("fee_item,PERSONAL_EXTENSION_PER_YEAR,2,48.00"), csv);
         assertTrue(csv.contains("fee_item,ENCIPHERMENT_PER_YEAR,1,24.00"), csv);
         Long pdfBytes = (Long) ((JavascriptExecutor) browser).executeAsyncScript(
                 "var done = arguments[arguments.length - 1];"
                         + "fetch(document.getElementById('day:zPdf').href).then(r => r.arrayBuffer()).then(b => done(b.byteLength), e => done(-1));");
         assertTrue(pdfBytes > 1000, "the Z report PDF: " + pdfBytes + " bytes");
         assertFalse(browser.getPageSource().contains("closeDay"), "the day cannot be closed twice from the screen");
+
+        // the supervisor sees every subscriber lookup with its reason
+        browser.findElement(By.id("top:navSubscribers")).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("audit")));
+        String audit = browser.findElement(By.id("audit")).getText();
+        assertTrue(audit.contains("clerk1") && audit.contains("customer asks about renewal") && audit.contains("SRN SRN-P-000001"), audit);
+        assertFalse(audit.contains("A123450"), "HKIDs appear masked in the audit: " + audit);
     }
 }

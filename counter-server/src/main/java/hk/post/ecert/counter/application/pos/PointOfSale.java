@@ -157,6 +157,11 @@ public class PointOfSale {
     }
 
     @Transactional
+    public Optional<TillBook.SaleOutcome> saleByPayment(String paymentId) {
+        return db(c -> book.saleByPayment(c, paymentId));
+    }
+
+    @Transactional
     public List<TillBook.SaleOutcome> sales(String tillId) {
         return db(c -> book.salesOf(c, tillId));
     }

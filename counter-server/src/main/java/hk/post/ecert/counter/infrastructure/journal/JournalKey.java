@@ -45,10 +45,11 @@ public class JournalKey {
 
     private KeyPair pair;
     private String keyId;
+    private Path dir;
 
     @PostConstruct
     void load() {
-        Path dir = keyDir.filter(d -> !d.isBlank()).or(() -> caDir.filter(d -> !d.isBlank())).map(Path::of)
+        dir = keyDir.filter(d -> !d.isBlank()).or(() -> caDir.filter(d -> !d.isBlank())).map(Path::of)
                 .orElse(Path.of(System.getProperty("java.io.tmpdir"), "ecert-counter-test-ca"));
         Path priv = dir.resolve("journal-key.p8");
         Path pub = dir.resolve("journal-key.pub");
@@ -78,6 +79,11 @@ public class JournalKey {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, text + "\n", StandardCharsets.US_ASCII);
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Where the server's own keys live (shared by every instance). */
+    public Path dir() {
+        return dir;
     }
 
     public KeyPair pair() {

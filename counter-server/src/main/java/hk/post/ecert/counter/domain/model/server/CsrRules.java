@@ -166,7 +166,7 @@ public final class CsrRules {
                 ASN1Encodable params = spki.getAlgorithm().getParameters();
                 String curve = params instanceof ASN1ObjectIdentifier oid ? ACCEPTED_CURVES.get(oid) : null;
                 if (curve == null) {
-                    problems.add(new Bilingual("The EC curve is not accepted (P-256, P-384 or P-521 only).", "不接受此橢圓曲線（只接受 P-256 或 P-384）。"));
+                    problems.add(new Bilingual("The EC curve is not accepted (P-256, P-384 or P-521 only).", "不接受此橢圓曲線（只接受 P-256、P-384 或 P-521）。"));
                     return "EC";
                 }
                 return "EC " + curve;

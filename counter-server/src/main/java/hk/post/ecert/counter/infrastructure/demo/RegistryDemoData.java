@@ -1,0 +1,145 @@
+package hk.post.ecert.counter.infrastructure.demo;
+
+import hk.post.ecert.counter.application.registry.SubscriberRegistry;
+import hk.post.ecert.counter.domain.model.identity.Hkid;
+import hk.post.ecert.counter.domain.model.issuance.CertificateProfile;
+import hk.post.ecert.counter.domain.model.registry.CertificateStatus;
+import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
+import hk.post.ecert.counter.domain.service.CertificateAuthority;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * DEMO subscribers: real certificates issued by the embedded TEST CA for every counter-renewable type, in every
+ * state — active inside and outside the renewal window, a Personal subscription that can be extended and one that
+ * already runs to expiry, one that lapsed, expired, suspended (on hold on the CRL) and revoked (on the CRL). Seeded
+ * once; names and numbers are DEMO data.
+ */
+@Singleton
+@Startup
+@DependsOn("DemoData")
+public class RegistryDemoData {
+
+    private static final Logger LOG = Logger.getLogger(RegistryDemoData.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "counter.demo", defaultValue = "true")
+    boolean demo;
+
+    @Inject
+    SubscriberRegistry registry;
+
+    @Inject
+    CertificateAuthority ca;
+
+    private int seq;
+
+    @PostConstruct
+    void seed() {
+        if (!demo || registry.count() > 0) {
+            return;
+        }
+        LocalDate today = registry.today();
+        // e-Cert (Personal): the subscription cases of rule 2 and every state of rule 1
+        personal("CHAN TAI MAN", "A12345", today.plusYears(2), today.plusDays(20), CertificateStatus.ACTIVE, "STANDARD");
+        personal("WONG SIU MING", "B23456", today.plusDays(10), today.plusDays(10), CertificateStatus.ACTIVE, "STANDARD");
+        personal("LEE KA YAN", "C34567", today.minusDays(5), today.minusDays(5), CertificateStatus.ACTIVE, "STANDARD");
+        personal("HO WING SZE", "D45678", today.plusYears(1), today.minusDays(40), CertificateStatus.SUSPENDED, "STANDARD");
+        personal("CHEUNG MEI LING", "E56789", today.plusYears(1), today.plusDays(100), CertificateStatus.REVOKED, "STANDARD");
+        personal("LAM CHI KEUNG", "G67890", today.plusYears(2), today.minusDays(1), CertificateStatus.ACTIVE, "STANDARD");
+        personal("TSANG HOI YAN", "H78901", today.plusDays(12), today.plusDays(12), CertificateStatus.ACTIVE, "MR_SAFENET");
+        personal("YEUNG KA MING", "K89012", today.plusDays(15), today.plusDays(15), CertificateStatus.ACTIVE, "MR_FEITIAN");
+        // organisational types: inside and outside the window, AEOI, expired, suspended, revoked
+        organisation("ORGANISATIONAL", "PLAIN", "DEMO TRADING LIMITED", "12345678", today.plusDays(20), CertificateStatus.ACTIVE, false);
+        organisation("ORGANISATIONAL", "PLAIN", "DEMO LOGISTICS LIMITED", "23456789", today.plusMonths(8), CertificateStatus.ACTIVE, false);
+        organisation("ORGANISATIONAL", "AEOI", "DEMO BANK (AEOI) LIMITED", "34567890", today.plusDays(25), CertificateStatus.ACTIVE, true);
+        organisation("ORGANISATIONAL", "MR_SAFENET", "DEMO EXPORTS LIMITED", "45678901", today.plusDays(18), CertificateStatus.ACTIVE, false);
+        organisation("ORGANISATIONAL", "PLAIN", "DEMO FORMER LIMITED", "56789012", today.minusDays(30), CertificateStatus.ACTIVE, false);
+        organisation("ORGANISATIONAL", "PLAIN", "DEMO HELD LIMITED", "67890123", today.plusMonths(6), CertificateStatus.SUSPENDED, false);
+        organisation("ORGANISATIONAL", "PLAIN", "DEMO CLOSED LIMITED", "78901234", today.plusMonths(6), CertificateStatus.REVOKED, false);
+        organisation("ENCIPHERMENT", "STANDARD", "DEMO TRADING LIMITED", "12345678", today.plusDays(20), CertificateStatus.ACTIVE, false);
+        organisation("ENCIPHERMENT", "STANDARD", "DEMO OLD CIPHER LIMITED", "89012345", today.minusDays(3), CertificateStatus.ACTIVE, false);
+        organisation("SERVER", "PLAIN", "www.demo-trading.hk", "12345678", today.plusDays(20), CertificateStatus.ACTIVE, false);
+        organisation("SERVER", "WILDCARD", "*.demo-trading.hk", "12345678", today.plusDays(20), CertificateStatus.ACTIVE, false);
+        organisation("SERVER", "MULTI_DOMAIN", "shop.demo-trading.hk", "12345678", today.plusDays(20), CertificateStatus.ACTIVE, false);
+        organisation("SERVER", "EV", "secure.demo-bank.hk", "34567890", today.plusDays(20), CertificateStatus.ACTIVE, false);
+        organisation("SERVER", "EV_MULTI_DOMAIN", "pay.demo-bank.hk", "34567890", today.plusDays(20), CertificateStatus.ACTIVE, false);
+        organisation("SERVER", "PLAIN", "old.demo-trading.hk", "12345678", today.minusDays(2), CertificateStatus.ACTIVE, false);
+        LOG.info(() -> "DEMO subscriber registry seeded with " + seq + " certificates");
+    }
+
+    private void personal(String name, String hkidStem, LocalDate validTo, LocalDate subscriptionEnd, CertificateStatus status,
+                          String variant) {
+        Hkid hkid = valid(hkidStem);
+        String serial = issue("PERSONAL", variant, name);
+        String srn = String.format("SRN-P-%06d", ++seq);
+        registry.register(new SubscriberCertificate(serial, srn, "PERSONAL", variant,
+                CertificateProfile.of("PERSONAL", variant).issuingCa(), name, hkid.masked(), null, validTo.minusYears(3), validTo,
+                subscriptionEnd, status, variant.startsWith("MR_") ? variant.substring(3).toLowerCase() + " token" : "ecert-file-usb",
+                null, false), Optional.of(hkid));
+        revokeIfNeeded(serial, status);
+    }
+
+    private void organisation(String type, String variant, String name, String br, LocalDate validTo, CertificateStatus status,
+                              boolean aeoi) {
+        String serial = issue(type, variant, name);
+        String srn = String.format("SRN-%s-%06d", type.substring(0, 1), ++seq);
+        registry.register(new SubscriberCertificate(serial, srn, type, variant, CertificateProfile.of(type, variant).issuingCa(),
+                name, null, br, validTo.minus(1, ChronoUnit.YEARS), validTo, null, status,
+                variant.startsWith("MR_") ? variant.substring(3).toLowerCase() + " token" : "ecert-file-usb",
+                "CHAN TAI MAN (DEMO AR)", aeoi), Optional.empty());
+        revokeIfNeeded(serial, status);
+    }
+
+    private void revokeIfNeeded(String serial, CertificateStatus status) {
+        if (status == CertificateStatus.SUSPENDED) {
+            ca.revoke(serial, "CERTIFICATE_HOLD");
+        } else if (status == CertificateStatus.REVOKED) {
+            ca.revoke(serial, "KEY_COMPROMISE");
+        }
+    }
+
+    /** A DEMO HKID with the check digit that makes it valid. */
+    static Hkid valid(String stem) {
+        for (char c : "0123456789A".toCharArray()) {
+            try {
+                return Hkid.parse(stem.charAt(0) + stem.substring(1) + "0".repeat(7 - stem.length()) + "(" + c + ")");
+            } catch (RuntimeException tryNext) {
+                // the next check digit
+            }
+        }
+        throw new IllegalStateException("no check digit for " + stem);
+    }
+
+    private String issue(String type, String variant, String name) {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+            g.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPair key = g.generateKeyPair();
+            X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "HK")
+                    .addRDN(BCStyle.O, "e-Cert Counter DEMO (TEST)").addRDN(BCStyle.CN, name).build();
+            byte[] csr = new JcaPKCS10CertificationRequestBuilder(subject, key.getPublic())
+                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate())).getEncoded();
+            return ca.issue(CertificateProfile.of(type, variant), csr, 365).serialHex();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot issue the DEMO certificate for " + name, e);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package hk.post.ecert.counter.interfaces.web;
+
+import hk.post.ecert.counter.application.Triage;
+import hk.post.ecert.counter.application.pos.PointOfSale;
+import hk.post.ecert.counter.application.pos.TillBook;
+import hk.post.ecert.counter.application.registry.SubscriberRegistry;
+import hk.post.ecert.counter.domain.model.catalogue.RenewalWindow;
+import hk.post.ecert.counter.domain.model.fee.Money;
+import hk.post.ecert.counter.domain.model.fee.Quote;
+import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
+import hk.post.ecert.counter.domain.model.registry.RegistryRefusal;
+import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
+import hk.post.ecert.counter.domain.model.till.PosRefusal;
+import hk.post.ecert.counter.domain.model.till.Tender;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * The subscriber screen: look a subscriber up (by SRN, serial, HKID or BR number, always with a reason), see each
+ * certificate's status, validity, subscription and renewal window, and — for an e-Cert (Personal) — take the
+ * payment for a subscription extension at the till and extend it.
+ */
+@Named
+@ViewScoped
+public class SubscriberDesk implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    SubscriberRegistry registry;
+
+    @Inject
+    PointOfSale pos;
+
+    @Inject
+    Triage triage;
+
+    @Inject
+    StaffSession staff;
+
+    @Inject
+    Language language;
+
+    private String by = "SRN";
+    private String value;
+    private String reason;
+    private List<SubscriberCertificate> found = List.of();
+    private String selected;
+    private Integer years = 1;
+    private String cash;
+    private String epsAmount;
+    private String epsRef;
+    private String paymentId = PointOfSale.newId("PAY");
+    private SubscriberRegistry.Extended extended;
+
+    public void lookup() {
+        try {
+            found = registry.lookup(SubscriberRegistry.LookupBy.valueOf(by), value, reason, staff.getUsername());
+            selected = found.size() == 1 ? found.get(0).serialHex() : null;
+            extended = null;
+            if (found.isEmpty()) {
+                Screens.info(Screens.text(language.getLocale(), "subscriber.none"));
+            }
+        } catch (RegistryRefusal e) {
+            Screens.error(e.bilingual().in(language.getLocale()));
+        }
+    }
+
+    public void select(String serial) {
+        selected = serial;
+        years = 1;
+        extended = null;
+    }
+
+    public SubscriberCertificate getCertificate() {
+        return selected == null ? null : found.stream().filter(c -> c.serialHex().equals(selected)).findFirst()
+                .map(c -> registry.bySerial(c.serialHex()).orElse(c)).orElse(null);
+    }
+
+    public String status(SubscriberCertificate c) {
+        return c.status(registry.today()).label().in(language.getLocale());
+    }
+
+    public String statusCode(SubscriberCertificate c) {
+        return c.status(registry.today()).name();
+    }
+
+    public String newApplication(SubscriberCertificate c) {
+        return c.newApplicationNeeded(registry.today()).map(b -> b.in(language.getLocale())).orElse("");
+    }
+
+    public String window(SubscriberCertificate c) {
+        RenewalWindow w = triage.catalogue().renewalWindowFor(c.typeCode(), c.validTo(), registry.today(), Optional.empty());
+        return Screens.text(language.getLocale(), "subscriber.window." + w.position().name(),
+                w.opens() == null ? "" : w.opens().toString(), c.validTo().toString());
+    }
+
+    public List<Integer> extensionYears(SubscriberCertificate c) {
+        return IntStream.rangeClosed(1, c.extensionYearsAvailable(registry.today())).boxed().toList();
+    }
+
+    public String getQuote() {
+        SubscriberCertificate c = getCertificate();
+        if (c == null || years == null || c.extensionYearsAvailable(registry.today()) < years) {
+            return "";
+        }
+        Quote q = registry.quoteExtension(c, years);
+        return q.isSet() ? q.total().toString() : Screens.text(language.getLocale(), "subscriber.feeNotSet");
+    }
+
+    public String getNextPaymentId() {
+        return paymentId;
+    }
+
+    /** Takes the payment and extends the subscription in one transaction; a repeat of the same id charges once. */
+    public void payAndExtend() {
+        String id = Screens.param("paymentId");
+        SubscriberCertificate c = getCertificate();
+        if (c == null || id == null || !id.equals(paymentId)) {
+            return;
+        }
+        Optional<TillBook.Till> till = pos.currentTill(staff.getUsername()).filter(t -> t.status() == TillBook.Status.OPEN);
+        if (till.isEmpty()) {
+            Screens.error(new PosRefusal(PosRefusal.Reason.NO_OPEN_TILL, staff.getCounter()).bilingual().in(language.getLocale()));
+            return;
+        }
+        try {
+            List<Tender> tenders = new ArrayList<>();
+            Money eps = Screens.money(epsAmount, language.getLocale());
+            if (eps.cents() > 0) {
+                tenders.add(Tender.eps(eps, epsRef));
+            }
+            Money cashIn = Screens.money(cash, language.getLocale());
+            if (cashIn.cents() > 0) {
+                tenders.add(Tender.cash(cashIn));
+            }
+            extended = registry.payAndExtend(id, c.serialHex(), years, till.get().tillId(), staff.getUsername(), tenders);
+            paymentId = PointOfSale.newId("PAY");
+            cash = null;
+            epsAmount = null;
+            epsRef = null;
+            try {
+                pos.printReceipt(extended.sale().paymentId(), extended.sale().paymentId(), staff.getUsername(),
+                        language.isChinese() ? ReceiptLanguage.ZH : ReceiptLanguage.EN);
+            } catch (IllegalStateException e) {
+                Screens.error(Screens.text(language.getLocale(), "sale.notPrinted"));
+            }
+        } catch (RegistryRefusal e) {
+            Screens.error(e.bilingual().in(language.getLocale()));
+        } catch (PosRefusal e) {
+            Screens.refused(e, language.getLocale());
+        } catch (IllegalArgumentException e) {
+            Screens.error(e.getMessage());
+        }
+    }
+
+    /** Supervisors: suspend Personal certificates whose subscription lapsed, now (the nightly job does it too). */
+    public void runLapsedCheck() {
+        int n = registry.suspendLapsed(registry.today(), staff.getUsername());
+        Screens.info(Screens.text(language.getLocale(), "subscriber.suspended", n));
+    }
+
+    public List<Map<String, Object>> getRecentLookups() {
+        return registry.recentLookups(20);
+    }
+
+    public List<SubscriberCertificate> getFound() { return found; }
+    public String getBy() { return by; }
+    public void setBy(String v) { by = v; }
+    public String getValue() { return value; }
+    public void setValue(String v) { value = v; }
+    public String getReason() { return reason; }
+    public void setReason(String v) { reason = v; }
+    public Integer getYears() { return years; }
+    public void setYears(Integer v) { years = v; }
+    public String getCash() { return cash; }
+    public void setCash(String v) { cash = v; }
+    public String getEpsAmount() { return epsAmount; }
+    public void setEpsAmount(String v) { epsAmount = v; }
+    public String getEpsRef() { return epsRef; }
+    public void setEpsRef(String v) { epsRef = v; }
+    public SubscriberRegistry.Extended getExtended() { return extended; }
+    public String getSelected() { return selected; }
+}
