@@ -1,0 +1,284 @@
+package hk.post.ecert.counter.domain.model.renewal;
+
+import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
+import hk.post.ecert.counter.domain.model.catalogue.Catalogue;
+import hk.post.ecert.counter.domain.model.catalogue.CertificateType;
+import hk.post.ecert.counter.domain.model.catalogue.Channel;
+import hk.post.ecert.counter.domain.model.catalogue.RenewalWindow;
+import hk.post.ecert.counter.domain.model.catalogue.Variant;
+import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
+import hk.post.ecert.counter.domain.model.server.CsrRules;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A renewal at the counter, from the customer's certificate to the renewed one. Opening it applies rules 1, 3, 5, 6
+ * and 7's name rules; the identity step rule 8; the documents step rule 9; delivery rule 10. The states:
+ * OPEN → VETTING → APPROVED → ISSUED → COMPLETED, with MORE_DOCUMENTS (back to the counter) and REJECTED.
+ */
+public final class RenewalCase {
+
+    public enum State { OPEN, VETTING, MORE_DOCUMENTS, APPROVED, REJECTED, ISSUED, COMPLETED }
+
+    /** How the renewed certificate reaches the customer. */
+    public enum Delivery { TOKEN_AT_COUNTER, DISPATCH, CSR }
+
+    private final String caseRef;
+    private final String serialHex;
+    private final String typeCode;
+    private final String variantCode;
+    private final int years;
+    private final boolean arChanged;
+    private final List<String> approvedNames;
+    private final Delivery delivery;
+    private final String openedBy;
+    private State state;
+    private String identityConfirmedBy;
+    private String paymentId;
+    private String vettedBy;
+    private String vettingNote;
+    private String newSerialHex;
+    private String pinEnvelopeNo;
+    private String mediumArticleNo;
+    private String pinArticleNo;
+
+    public RenewalCase(String caseRef, String serialHex, String typeCode, String variantCode, int years, boolean arChanged,
+                       List<String> approvedNames, Delivery delivery, String openedBy, State state, String identityConfirmedBy,
+                       String paymentId, String vettedBy, String vettingNote, String newSerialHex, String pinEnvelopeNo,
+                       String mediumArticleNo, String pinArticleNo) {
+        this.caseRef = caseRef;
+        this.serialHex = serialHex;
+        this.typeCode = typeCode;
+        this.variantCode = variantCode;
+        this.years = years;
+        this.arChanged = arChanged;
+        this.approvedNames = List.copyOf(approvedNames);
+        this.delivery = delivery;
+        this.openedBy = openedBy;
+        this.state = state;
+        this.identityConfirmedBy = identityConfirmedBy;
+        this.paymentId = paymentId;
+        this.vettedBy = vettedBy;
+        this.vettingNote = vettingNote;
+        this.newSerialHex = newSerialHex;
+        this.pinEnvelopeNo = pinEnvelopeNo;
+        this.mediumArticleNo = mediumArticleNo;
+        this.pinArticleNo = pinArticleNo;
+    }
+
+    /**
+     * Opens a renewal of {@code cert} as {@code variantCode} for {@code years}, refusing what the catalogue's rules do
+     * not allow, with the reason the clerk can tell the customer.
+     */
+    public static RenewalCase open(String caseRef, SubscriberCertificate cert, Catalogue catalogue, String variantCode, int years,
+                                   boolean arChanged, List<String> names, Delivery delivery, LocalDate today,
+                                   Optional<Integer> windowDays, String clerk) {
+        cert.newApplicationNeeded(today).ifPresent(m -> {
+            throw new CaseRefusal(m);
+        });
+        CertificateType type = catalogue.type(cert.typeCode());
+        if (type.channel() != Channel.COUNTER) {
+            throw new CaseRefusal(type.name().en() + " is not renewed at the counter: give the customer the referral slip.",
+                    type.name().zh() + " 不在櫃位續期：請給客戶轉介便條。");
+        }
+        Variant variant = type.variant(variantCode);
+        // rule 5: AEOI only for an existing AEOI certificate
+        if (catalogue.aeoiRenewal(cert.typeCode(), variantCode, cert.aeoi()) == Catalogue.AeoiDecision.NEW_APPLICATION_REQUIRED) {
+            throw new CaseRefusal("Adding AEOI functions is a new application (CPos 798F + CPos 798FA), not a renewal.",
+                    "加入「自動交換財務帳戶資料」功能屬新申請（CPos 798F 及 CPos 798FA），並非續期。");
+        }
+        if (cert.aeoi() && !variant.requiresExistingAeoi()) {
+            throw new CaseRefusal("This certificate has AEOI functions: renew it as e-Cert (Organisational) with AEOI.",
+                    "此證書附有 AEOI 功能：請以附 AEOI 功能的電子證書（機構）續期。");
+        }
+        // rule 3: the renewal window
+        RenewalWindow w = catalogue.renewalWindowFor(cert.typeCode(), cert.validTo(), today, windowDays);
+        if (!w.accepted()) {
+            throw new CaseRefusal("Outside the renewal window: it opens on " + w.opens() + " (the certificate expires on "
+                    + cert.validTo() + ").", "不在續期期內：續期期於 " + w.opens() + " 開始（證書於 " + cert.validTo() + " 屆滿）。");
+        }
+        if (!variant.validityYears().isEmpty() && !variant.validityYears().contains(years)) {
+            throw new CaseRefusal(variant.name().en() + " is issued for " + variant.validityYears() + " year(s), not " + years + ".",
+                    variant.name().zh() + " 的有效期為 " + variant.validityYears() + " 年，不是 " + years + " 年。");
+        }
+        Set<String> cleaned = new LinkedHashSet<>();
+        names.forEach(n -> {
+            if (n != null && !n.isBlank()) {
+                cleaned.add(n.trim().toLowerCase(Locale.ROOT));
+            }
+        });
+        if ("SERVER".equals(cert.typeCode())) {
+            serverNames(CsrRules.Kind.ofVariant(variantCode), cleaned);
+            delivery = Delivery.CSR;
+        } else if (delivery == Delivery.CSR) {
+            throw new CaseRefusal("Only e-Cert (Server) is issued for the customer's own CSR.", "只有電子證書（伺服器）以客戶的證書簽署要求簽發。");
+        } else if (delivery == Delivery.TOKEN_AT_COUNTER && variant.media().isEmpty()) {
+            throw new CaseRefusal(variant.name().en() + " is not written onto a medium at the counter.",
+                    variant.name().zh() + " 不在櫃位寫入儲存媒體。");
+        }
+        return new RenewalCase(caseRef, cert.serialHex(), cert.typeCode(), variantCode, years, arChanged, List.copyOf(cleaned),
+                delivery, clerk, State.OPEN, null, null, null, null, null, null, null, null);
+    }
+
+    /** Rule 7's name rules on the approved names themselves. */
+    static void serverNames(CsrRules.Kind kind, Set<String> names) {
+        if (names.isEmpty()) {
+            throw new CaseRefusal("Name the server(s) to certify.", "請列明須核證的伺服器名稱。");
+        }
+        boolean multi = kind == CsrRules.Kind.MULTI_DOMAIN || kind == CsrRules.Kind.EV_MULTI_DOMAIN;
+        if (!multi && names.size() > 1) {
+            throw new CaseRefusal("This certificate names one server.", "此證書只可有一個伺服器名稱。");
+        }
+        if (multi && names.size() > CsrRules.MAX_MULTI_DOMAIN_NAMES) {
+            throw new CaseRefusal("At most 50 server names.", "最多 50 個伺服器名稱。");
+        }
+        for (String n : names) {
+            if (n.contains("*") && (kind != CsrRules.Kind.WILDCARD || !n.startsWith("*.") || n.substring(2).contains("*"))) {
+                throw new CaseRefusal("A wildcard is allowed only as the whole left-most label of a \"Wildcard\" certificate (" + n + ").",
+                        "通用字元只可用作「通用版」證書最左方的完整標籤（" + n + "）。");
+            }
+            if (!n.matches("(\\*\\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}")) {
+                throw new CaseRefusal("\"" + n + "\" is not a server name.", "「" + n + "」不是伺服器名稱。");
+            }
+        }
+    }
+
+    /** The supporting documents this case needs: the catalogue's, with the AR authorisation only if the AR changed. */
+    public List<String> requiredDocuments(Variant variant) {
+        List<String> out = new ArrayList<>();
+        for (String d : variant.documents()) {
+            if (d.endsWith("_IF_CHANGED") && !arChanged) {
+                continue;
+            }
+            out.add(d);
+        }
+        return out;
+    }
+
+    private void require(State... allowed) {
+        for (State s : allowed) {
+            if (state == s) {
+                return;
+            }
+        }
+        throw new CaseRefusal("Case " + caseRef + " is " + state + ": that step does not apply now.",
+                "個案 " + caseRef + " 狀態為 " + state + "：此步驟現不適用。");
+    }
+
+    /** Rule 8 recorded: the clerk compared the original document with the form. */
+    public void identityConfirmed(String clerk) {
+        require(State.OPEN, State.MORE_DOCUMENTS);
+        identityConfirmedBy = clerk;
+    }
+
+    public void paid(String paymentId) {
+        require(State.OPEN);
+        if (this.paymentId != null && !this.paymentId.equals(paymentId)) {
+            throw new CaseRefusal("This case is paid already.", "此個案已付款。");
+        }
+        this.paymentId = paymentId;
+    }
+
+    public void submitForVetting(boolean documentsCaptured) {
+        require(State.OPEN, State.MORE_DOCUMENTS);
+        List<Bilingual> missing = new ArrayList<>();
+        if (identityConfirmedBy == null) {
+            missing.add(new Bilingual("the identity check", "身份核對"));
+        }
+        if (paymentId == null) {
+            missing.add(new Bilingual("the payment", "付款"));
+        }
+        if (!documentsCaptured) {
+            missing.add(new Bilingual("the documents", "文件"));
+        }
+        if (!missing.isEmpty()) {
+            throw new CaseRefusal("Before vetting the case needs: " + String.join(", ", missing.stream().map(Bilingual::en).toList()) + ".",
+                    "送交審核前須完成：" + String.join("、", missing.stream().map(Bilingual::zh).toList()) + "。");
+        }
+        state = State.VETTING;
+    }
+
+    private void officer(String officer) {
+        if (officer.equals(openedBy)) {
+            throw new CaseRefusal("The clerk who opened the case cannot vet it.", "開立個案的職員不可審核該個案。");
+        }
+    }
+
+    public void approve(String officer, String note) {
+        require(State.VETTING);
+        officer(officer);
+        vettedBy = officer;
+        vettingNote = note == null ? "" : note.trim();
+        state = State.APPROVED;
+    }
+
+    public void reject(String officer, String reasons) {
+        require(State.VETTING);
+        officer(officer);
+        if (reasons == null || reasons.isBlank()) {
+            throw new CaseRefusal("Give the reasons for the rejection.", "請列明拒絕的原因。");
+        }
+        vettedBy = officer;
+        vettingNote = reasons.trim();
+        state = State.REJECTED;
+    }
+
+    public void requestDocuments(String officer, String what) {
+        require(State.VETTING);
+        officer(officer);
+        if (what == null || what.isBlank()) {
+            throw new CaseRefusal("Say which documents are needed.", "請列明所需文件。");
+        }
+        vettedBy = officer;
+        vettingNote = what.trim();
+        state = State.MORE_DOCUMENTS;
+    }
+
+    public void issued(String serial) {
+        require(State.APPROVED);
+        newSerialHex = serial;
+        state = delivery == Delivery.DISPATCH ? State.ISSUED : State.COMPLETED;
+    }
+
+    /** Rule 10: the medium and the PIN envelope go by registered mail separately, each with its article number. */
+    public void dispatched(String pinEnvelope, String mediumArticle, String pinArticle) {
+        require(State.ISSUED);
+        if (pinEnvelope == null || pinEnvelope.isBlank()) {
+            throw new CaseRefusal("Record the PIN envelope number.", "請記錄密碼信封編號。");
+        }
+        String m = ArticleNumber.check(mediumArticle);
+        String p = ArticleNumber.check(pinArticle);
+        if (m.equals(p)) {
+            throw new CaseRefusal("The medium and the PIN envelope go in separate registered letters.", "儲存媒體與密碼信封須分開以掛號郵寄。");
+        }
+        pinEnvelopeNo = pinEnvelope.trim();
+        mediumArticleNo = m;
+        pinArticleNo = p;
+        state = State.COMPLETED;
+    }
+
+    public String caseRef() { return caseRef; }
+    public String serialHex() { return serialHex; }
+    public String typeCode() { return typeCode; }
+    public String variantCode() { return variantCode; }
+    public int years() { return years; }
+    public boolean arChanged() { return arChanged; }
+    public List<String> approvedNames() { return approvedNames; }
+    public Delivery delivery() { return delivery; }
+    public String openedBy() { return openedBy; }
+    public State state() { return state; }
+    public String identityConfirmedBy() { return identityConfirmedBy; }
+    public String paymentId() { return paymentId; }
+    public String vettedBy() { return vettedBy; }
+    public String vettingNote() { return vettingNote; }
+    public String newSerialHex() { return newSerialHex; }
+    public String pinEnvelopeNo() { return pinEnvelopeNo; }
+    public String mediumArticleNo() { return mediumArticleNo; }
+    public String pinArticleNo() { return pinArticleNo; }
+}

@@ -1,0 +1,120 @@
+package hk.post.ecert.counter.domain.model.renewal;
+
+import hk.post.ecert.counter.domain.model.catalogue.Catalogue;
+import hk.post.ecert.counter.domain.model.registry.CertificateStatus;
+import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RenewalCaseTest {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+    static final Catalogue CATALOGUE = Catalogue.loadDefault();
+
+    static SubscriberCertificate cert(String type, String variant, LocalDate validTo, CertificateStatus status, boolean aeoi) {
+        return new SubscriberCertificate("0A1B", "SRN-X", type, variant, "2-17", "DEMO", null, "12345678",
+                validTo.minusYears(2), validTo, "PERSONAL".equals(type) ? validTo : null, status, "ecert-file-usb", "AR", aeoi);
+    }
+
+    static String refusal(Runnable r) {
+        return assertThrows(CaseRefusal.class, r::run).getMessage();
+    }
+
+    static RenewalCase open(SubscriberCertificate c, String variant, int years, boolean arChanged, List<String> names,
+                            RenewalCase.Delivery d) {
+        return RenewalCase.open("RC-1", c, CATALOGUE, variant, years, arChanged, names, d, TODAY, Optional.empty(), "clerk1");
+    }
+
+    @Test
+    void rule1AndRule3ExpiredSuspendedRevokedAndOutsideTheWindowAreRefused() {
+        assertTrue(refusal(() -> open(cert("PERSONAL", "STANDARD", TODAY.minusDays(1), CertificateStatus.ACTIVE, false), "STANDARD", 3,
+                false, List.of(), RenewalCase.Delivery.DISPATCH)).contains("new application"));
+        assertTrue(refusal(() -> open(cert("PERSONAL", "STANDARD", TODAY.plusDays(5), CertificateStatus.SUSPENDED, false), "STANDARD", 3,
+                false, List.of(), RenewalCase.Delivery.DISPATCH)).contains("suspended"));
+        assertTrue(refusal(() -> open(cert("PERSONAL", "STANDARD", TODAY.plusDays(5), CertificateStatus.REVOKED, false), "STANDARD", 3,
+                false, List.of(), RenewalCase.Delivery.DISPATCH)).contains("revoked"));
+        String outside = refusal(() -> open(cert("PERSONAL", "STANDARD", TODAY.plusMonths(3), CertificateStatus.ACTIVE, false), "STANDARD",
+                3, false, List.of(), RenewalCase.Delivery.DISPATCH));
+        assertTrue(outside.contains("Outside the renewal window: it opens on"), outside);
+        RenewalCase ok = open(cert("PERSONAL", "STANDARD", TODAY.plusDays(10), CertificateStatus.ACTIVE, false), "STANDARD", 3, false,
+                List.of(), RenewalCase.Delivery.DISPATCH);
+        assertEquals(RenewalCase.State.OPEN, ok.state());
+    }
+
+    @Test
+    void rule5AeoiOnlyForAnExistingAeoiCertificate() {
+        SubscriberCertificate plain = cert("ORGANISATIONAL", "PLAIN", TODAY.plusDays(20), CertificateStatus.ACTIVE, false);
+        assertTrue(refusal(() -> open(plain, "AEOI", 1, false, List.of(), RenewalCase.Delivery.DISPATCH)).contains("new application"));
+        SubscriberCertificate aeoi = cert("ORGANISATIONAL", "AEOI", TODAY.plusDays(20), CertificateStatus.ACTIVE, true);
+        assertEquals("AEOI", open(aeoi, "AEOI", 1, false, List.of(), RenewalCase.Delivery.DISPATCH).variantCode());
+        assertTrue(refusal(() -> open(aeoi, "PLAIN", 1, false, List.of(), RenewalCase.Delivery.DISPATCH)).contains("renew it as"));
+    }
+
+    @Test
+    void rule4AChangedArNeedsTheAuthorisationDocuments() {
+        SubscriberCertificate org = cert("ORGANISATIONAL", "PLAIN", TODAY.plusDays(20), CertificateStatus.ACTIVE, false);
+        var variant = CATALOGUE.type("ORGANISATIONAL").variant("PLAIN");
+        assertTrue(open(org, "PLAIN", 1, true, List.of(), RenewalCase.Delivery.DISPATCH).requiredDocuments(variant)
+                .contains("AR_AUTHORISATION_IF_CHANGED"));
+        assertTrue(!open(org, "PLAIN", 1, false, List.of(), RenewalCase.Delivery.DISPATCH).requiredDocuments(variant)
+                .contains("AR_AUTHORISATION_IF_CHANGED"));
+    }
+
+    @Test
+    void rule7ServerNamesAreCheckedWhenTheCaseOpens() {
+        SubscriberCertificate server = cert("SERVER", "PLAIN", TODAY.plusDays(20), CertificateStatus.ACTIVE, false);
+        assertTrue(refusal(() -> open(server, "PLAIN", 1, false, List.of(), RenewalCase.Delivery.CSR)).contains("Name the server"));
+        assertTrue(refusal(() -> open(server, "PLAIN", 1, false, List.of("a.demo.hk", "b.demo.hk"), RenewalCase.Delivery.CSR))
+                .contains("one server"));
+        SubscriberCertificate wild = cert("SERVER", "WILDCARD", TODAY.plusDays(20), CertificateStatus.ACTIVE, false);
+        assertTrue(refusal(() -> open(wild, "WILDCARD", 1, false, List.of("www.*.demo.hk"), RenewalCase.Delivery.CSR))
+                .contains("left-most"));
+        SubscriberCertificate multi = cert("SERVER", "MULTI_DOMAIN", TODAY.plusDays(20), CertificateStatus.ACTIVE, false);
+        assertTrue(refusal(() -> open(multi, "MULTI_DOMAIN", 1, false, List.of("*.demo.hk"), RenewalCase.Delivery.CSR))
+                .contains("left-most"));
+        assertEquals(RenewalCase.Delivery.CSR, open(server, "PLAIN", 1, false, List.of("WWW.demo.hk"), RenewalCase.Delivery.DISPATCH)
+                .delivery());
+    }
+
+    @Test
+    void referralTypesAreNotOpenedAtTheCounter() {
+        SubscriberCertificate ha = cert("ORGANISATIONAL_ROLE", "HOSPITAL_AUTHORITY", TODAY.plusDays(20), CertificateStatus.ACTIVE, false);
+        assertTrue(refusal(() -> open(ha, "HOSPITAL_AUTHORITY", 1, false, List.of(), RenewalCase.Delivery.DISPATCH)).contains("referral"));
+    }
+
+    @Test
+    void theCaseMovesOnlyThroughItsStepsAndTheOpenerCannotVetIt() {
+        RenewalCase k = open(cert("ORGANISATIONAL", "PLAIN", TODAY.plusDays(20), CertificateStatus.ACTIVE, false), "PLAIN", 1, false,
+                List.of(), RenewalCase.Delivery.DISPATCH);
+        String missing = refusal(() -> k.submitForVetting(false));
+        assertTrue(missing.contains("identity check") && missing.contains("payment") && missing.contains("documents"), missing);
+        k.identityConfirmed("clerk1");
+        k.paid("PAY-1");
+        k.submitForVetting(true);
+        assertEquals(RenewalCase.State.VETTING, k.state());
+        assertTrue(refusal(() -> k.approve("clerk1", "")).contains("cannot vet"));
+        k.requestDocuments("officer1", "a clearer BR copy");
+        assertEquals(RenewalCase.State.MORE_DOCUMENTS, k.state());
+        k.submitForVetting(true);
+        k.approve("officer1", "ok");
+        k.issued("ABCD");
+        assertEquals(RenewalCase.State.ISSUED, k.state());
+        assertTrue(refusal(() -> k.dispatched("PE-1", "RR123456785HK", "RR123456785HK")).contains("separate"));
+        assertTrue(refusal(() -> k.dispatched("PE-1", "RR123456784HK", "RR000000014HK")).contains("check digit"));
+        k.dispatched("PE-1", "RR123456785HK", "RR000000014HK");
+        assertEquals(RenewalCase.State.COMPLETED, k.state());
+    }
+
+    @Test
+    void s10CheckDigits() {
+        assertEquals(5, ArticleNumber.checkDigit("12345678"));
+        assertEquals("RR123456785HK", ArticleNumber.check("rr 1234 5678 5 hk"));
+    }
+}
