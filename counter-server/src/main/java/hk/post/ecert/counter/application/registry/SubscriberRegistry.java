@@ -112,7 +112,8 @@ public class SubscriberRegistry {
             }
             case SERIAL -> {
                 column = "serial_hex";
-                key = v.replaceFirst("^0X", "").replaceFirst("^0+(?=.)", "");
+                // serials are kept as the CA wrote them: lower-case hex without leading zeros
+                key = v.replaceFirst("^0X", "").replaceFirst("^0+(?=.)", "").toLowerCase(Locale.ROOT);
                 shown = key;
             }
             case BR -> {
@@ -289,6 +290,47 @@ public class SubscriberRegistry {
             LOG.info(() -> "suspended " + cert.srn() + " (" + cert.serialHex() + "): subscription lapsed on " + cert.subscriptionEnd());
         }
         return lapsed.size();
+    }
+
+    /** Rule 8: whether the HKID the clerk read off the card is the one the certificate was issued to. */
+    @Transactional
+    public boolean hkidMatches(String serialHex, Hkid hkid) {
+        String want = digest.of(hkid.full());
+        return db(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT hkid_digest FROM subscriber_certificate WHERE serial_hex = ?")) {
+                s.setString(1, serialHex);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() && want.equals(rs.getString(1));
+                }
+            }
+        });
+    }
+
+    /** The HKID digest of a certificate (carried to its renewal without ever holding the number). */
+    @Transactional
+    public Optional<String> hkidDigest(String serialHex) {
+        return db(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT hkid_digest, hkid_masked FROM subscriber_certificate WHERE serial_hex = ?")) {
+                s.setString(1, serialHex);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Registers a renewed certificate with the identity digest of the one it renews. */
+    @Transactional
+    public void registerRenewal(SubscriberCertificate c, String renewedSerial) {
+        register(c, Optional.empty());
+        db(conn -> {
+            try (PreparedStatement u = conn.prepareStatement("UPDATE subscriber_certificate SET hkid_digest = (SELECT hkid_digest FROM"
+                    + " subscriber_certificate WHERE serial_hex = ?) WHERE serial_hex = ?")) {
+                u.setString(1, renewedSerial);
+                u.setString(2, c.serialHex());
+                return u.executeUpdate();
+            }
+        });
     }
 
     /** Adds a certificate to the registry (issuance and the demo data). */

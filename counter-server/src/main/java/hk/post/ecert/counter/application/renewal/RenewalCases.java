@@ -1,0 +1,456 @@
+package hk.post.ecert.counter.application.renewal;
+
+import hk.post.ecert.counter.application.CounterJournal;
+import hk.post.ecert.counter.application.Triage;
+import hk.post.ecert.counter.application.capture.CaptureDesk;
+import hk.post.ecert.counter.application.pos.PointOfSale;
+import hk.post.ecert.counter.application.pos.TillBook;
+import hk.post.ecert.counter.application.registry.SubscriberRegistry;
+import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
+import hk.post.ecert.counter.domain.model.catalogue.Variant;
+import hk.post.ecert.counter.domain.model.fee.Quote;
+import hk.post.ecert.counter.domain.model.identity.Hkid;
+import hk.post.ecert.counter.domain.model.identity.InvalidHkidException;
+import hk.post.ecert.counter.domain.model.issuance.CertificateProfile;
+import hk.post.ecert.counter.domain.model.registry.CertificateStatus;
+import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
+import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
+import hk.post.ecert.counter.domain.model.renewal.RenewalCase;
+import hk.post.ecert.counter.domain.model.server.CsrRules;
+import hk.post.ecert.counter.domain.model.till.SaleLine;
+import hk.post.ecert.counter.domain.model.till.Tender;
+import hk.post.ecert.counter.domain.service.CertificateAuthority;
+import hk.post.ecert.counter.domain.service.CertificateRefusedException;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import javax.sql.DataSource;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Renewal cases at the counter and at the HKPCA vetting desk: open (rules 1, 3, 4, 5, 7), identity (rule 8),
+ * documents (through document capture, rule 9), payment at the till, vetting (approve, reject with reasons, or ask
+ * for more documents), issuance through the CA, then dispatch by registered mail (rule 10) or, for e-Cert (Server),
+ * the AR's CSR checked against the approved names (rule 7).
+ */
+@ApplicationScoped
+public class RenewalCases {
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    @Inject
+    SubscriberRegistry registry;
+
+    @Inject
+    Triage triage;
+
+    @Inject
+    CaptureDesk capture;
+
+    @Inject
+    PointOfSale pos;
+
+    @Inject
+    CertificateAuthority ca;
+
+    @Inject
+    CounterJournal journal;
+
+    /** Rule 3's window in days, when an operator sets it (otherwise the catalogue's per type). */
+    @Inject
+    @ConfigProperty(name = "counter.renewal.window-days")
+    Optional<Integer> windowDays;
+
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T db(Work<T> w) {
+        try (Connection c = dataSource.getConnection()) {
+            return w.run(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the counter database refused: " + e.getMessage(), e);
+        }
+    }
+
+    /** A case with its certificate and history, for the screens. */
+    public record View(RenewalCase renewal, SubscriberCertificate certificate, List<String> history, Optional<Quote> quote,
+                       boolean documentsSubmitted) {
+    }
+
+    // ---------------------------------------------------------------- counter
+
+    @Transactional
+    public RenewalCase open(String clerk, String srnOrSerial, String variantCode, int years, boolean arChanged, List<String> names,
+                            RenewalCase.Delivery delivery) {
+        SubscriberCertificate cert = find(clerk, srnOrSerial);
+        String caseRef = "RC-" + registry.today().toString().replace("-", "") + "-"
+                + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+        RenewalCase k = RenewalCase.open(caseRef, cert, triage.catalogue(), variantCode, years, arChanged, names, delivery,
+                registry.today(), windowDays, clerk);
+        insert(k);
+        Map<String, String> values = new LinkedHashMap<>();
+        if (cert.hkidMasked() != null) {
+            String[] parts = cert.subjectName().split(" ", 2);
+            values.put("surname", parts[0]);
+            if (parts.length > 1) {
+                values.put("given_name", parts[1]);
+            }
+        } else {
+            values.put("org_name_en", cert.subjectName());
+            values.put("br_number", cert.brNumber() == null ? "" : cert.brNumber());
+            values.put("ar_name", arChanged ? "" : String.valueOf(cert.arName()));
+            values.put("ar_changed", arChanged ? "Y" : "N");
+        }
+        values.put("validity_years", Integer.toString(years));
+        capture.open(caseRef, cert.typeCode(), variantCode, values, clerk);
+        event(caseRef, clerk, "opened: renew " + cert.srn() + " (" + cert.serialHex() + ") as " + variantCode + " for " + years
+                + " year(s)" + (arChanged ? ", AR changed" : "") + (k.approvedNames().isEmpty() ? "" : ", names " + k.approvedNames()));
+        return k;
+    }
+
+    private SubscriberCertificate find(String clerk, String srnOrSerial) {
+        String v = srnOrSerial == null ? "" : srnOrSerial.trim().toUpperCase(Locale.ROOT);
+        List<SubscriberCertificate> found = registry.lookup(v.startsWith("SRN-") ? SubscriberRegistry.LookupBy.SRN
+                : SubscriberRegistry.LookupBy.SERIAL, v, "renewal case", clerk);
+        if (found.isEmpty()) {
+            throw new CaseRefusal("No certificate " + v + ".", "沒有證書 " + v + "。");
+        }
+        // the newest certificate of the subscriber is the one renewed
+        return found.get(0);
+    }
+
+    @Transactional
+    public Optional<View> view(String caseRef) {
+        return load(caseRef).map(k -> {
+            SubscriberCertificate cert = registry.bySerial(k.serialHex()).orElseThrow();
+            Optional<Quote> quote = Optional.of(quote(k));
+            boolean docs = capture.find(caseRef).map(CaptureDesk.CaptureCase::submitted).orElse(false);
+            return new View(k, cert, history(caseRef), quote, docs);
+        });
+    }
+
+    Quote quote(RenewalCase k) {
+        Variant v = triage.catalogue().type(k.typeCode()).variant(k.variantCode());
+        int extra = Math.max(0, k.approvedNames().size() - 1);
+        return triage.fees().quoteRenewal(v, k.years(), extra, registry.today());
+    }
+
+    /** Rule 8: the original document compared with the form. Personal: HKID (check digit, and the certificate's own). */
+    @Transactional
+    public void confirmIdentity(String caseRef, String clerk, String idNumber, String nameOnForm) {
+        RenewalCase k = load(caseRef).orElseThrow();
+        SubscriberCertificate cert = registry.bySerial(k.serialHex()).orElseThrow();
+        String name = nameOnForm == null ? "" : nameOnForm.trim().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+        if ("PERSONAL".equals(k.typeCode())) {
+            Hkid h;
+            try {
+                h = Hkid.parse(idNumber);
+            } catch (InvalidHkidException e) {
+                throw new CaseRefusal(e.getMessage(), "香港身份證號碼無效（請核對檢查碼）。");
+            }
+            if (!registry.hkidMatches(cert.serialHex(), h)) {
+                throw new CaseRefusal("The HKID on the card is not the one this certificate was issued to.", "身份證號碼與證書登記人不符。");
+            }
+            if (!name.equals(cert.subjectName().toUpperCase(Locale.ROOT))) {
+                throw new CaseRefusal("The name on the form (" + name + ") is not the certificate's (" + cert.subjectName() + ").",
+                        "表格上的姓名（" + name + "）與證書（" + cert.subjectName() + "）不符。");
+            }
+            event(caseRef, clerk, "identity checked: HKID " + h.masked() + " and name match the card");
+        } else {
+            if (name.isBlank() || idNumber == null || idNumber.isBlank()) {
+                throw new CaseRefusal("Type the AR's name and identity document number as on the document.", "請輸入獲授權代表的姓名及身份證明文件號碼。");
+            }
+            if (!k.arChanged() && cert.arName() != null && !cert.arName().toUpperCase(Locale.ROOT).startsWith(name)) {
+                throw new CaseRefusal("This is not the Authorised Representative on record (" + cert.arName() + "). If the AR changed,"
+                        + " open the case with \"AR changed\".", "此人並非記錄中的獲授權代表（" + cert.arName() + "）。如已更改，請以「獲授權代表已更改」開立個案。");
+            }
+            String shown = idNumber.trim().length() > 4 ? idNumber.trim().substring(0, 4) + "***" : "***";
+            event(caseRef, clerk, "AR identity checked face to face: " + name + ", document " + shown);
+        }
+        k.identityConfirmed(clerk);
+        save(k);
+    }
+
+    /** Takes the case's fee at the clerk's till; a repeat of the payment id changes nothing. */
+    @Transactional
+    public TillBook.SaleOutcome pay(String caseRef, String paymentId, String tillId, String clerk, List<Tender> tenders) {
+        RenewalCase k = load(caseRef).orElseThrow();
+        if (paymentId.equals(k.paymentId())) {
+            return pos.saleByPayment(paymentId).orElseThrow();
+        }
+        Quote q = quote(k);
+        if (!q.isSet()) {
+            throw new CaseRefusal("Fee not set: " + String.join(", ", q.notSet().stream().map(i -> i.name().en()).toList())
+                    + ". The counter cannot charge it until an administrator enters the published fee.",
+                    "費用未設定：" + String.join("、", q.notSet().stream().map(i -> i.name().zh()).toList()) + "。");
+        }
+        List<SaleLine> lines = q.lines().stream().map(l -> new SaleLine(caseRef, l.item().code(), l.item().name(), k.typeCode(),
+                l.quantity(), l.amount())).toList();
+        k.paid(paymentId);
+        TillBook.SaleOutcome sale = pos.pay(paymentId, tillId, clerk, lines, tenders);
+        save(k);
+        event(caseRef, clerk, "paid " + sale.total() + " (" + sale.transactionNo() + ")");
+        return sale;
+    }
+
+    @Transactional
+    public void submitForVetting(String caseRef, String clerk) {
+        RenewalCase k = load(caseRef).orElseThrow();
+        boolean docs = capture.find(caseRef).map(CaptureDesk.CaptureCase::submitted).orElse(false);
+        if (docs && k.arChanged()) {
+            boolean authorisation = capture.documents(caseRef).stream().anyMatch(d -> d.docKey().startsWith("AR_AUTHORISATION"));
+            if (!authorisation) {
+                throw new CaseRefusal("The AR changed: the authorisation documents are needed (rule 4).", "獲授權代表已更改：須提交授權文件。");
+            }
+        }
+        k.submitForVetting(docs);
+        save(k);
+        event(caseRef, clerk, "sent for vetting");
+    }
+
+    // ---------------------------------------------------------------- HKPCA vetting
+
+    @Transactional
+    public List<View> queue() {
+        List<String> refs = db(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT case_ref FROM renewal_case WHERE state = 'VETTING' ORDER BY opened_at")) {
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+        return refs.stream().map(r -> view(r).orElseThrow()).toList();
+    }
+
+    /** Approves; a case delivered by post is issued at once (the key pair generated on the subscriber's behalf). */
+    @Transactional
+    public void approve(String caseRef, String officer, String note) {
+        RenewalCase k = load(caseRef).orElseThrow();
+        k.approve(officer, note);
+        event(caseRef, officer, "approved" + (note == null || note.isBlank() ? "" : ": " + note.trim()));
+        if (k.delivery() == RenewalCase.Delivery.DISPATCH) {
+            issueOnBehalf(k, officer);
+        }
+        save(k);
+    }
+
+    @Transactional
+    public void reject(String caseRef, String officer, String reasons) {
+        RenewalCase k = load(caseRef).orElseThrow();
+        k.reject(officer, reasons);
+        save(k);
+        event(caseRef, officer, "rejected: " + reasons.trim());
+    }
+
+    @Transactional
+    public void requestDocuments(String caseRef, String officer, String what) {
+        RenewalCase k = load(caseRef).orElseThrow();
+        k.requestDocuments(officer, what);
+        save(k);
+        event(caseRef, officer, "more documents requested: " + what.trim());
+    }
+
+    private void issueOnBehalf(RenewalCase k, String officer) {
+        SubscriberCertificate old = registry.bySerial(k.serialHex()).orElseThrow();
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+            g.initialize(2048);
+            KeyPair key = g.generateKeyPair();
+            X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "HK")
+                    .addRDN(BCStyle.O, "e-Cert Counter (TEST)").addRDN(BCStyle.CN, old.subjectName()).build();
+            byte[] csr = new JcaPKCS10CertificationRequestBuilder(subject, key.getPublic())
+                    .build(new JcaContentSignerBuilder("SHA256withRSA").build(key.getPrivate())).getEncoded();
+            CertificateAuthority.Issued issued = ca.issue(CertificateProfile.of(k.typeCode(), k.variantCode()), csr, k.years() * 365);
+            issued(k, old, issued, officer);
+        } catch (CertificateRefusedException e) {
+            throw new CaseRefusal("The certificate authority refused: " + e.getMessage(), "核證機關拒絕簽發：" + e.getMessage());
+        } catch (java.security.GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException | java.io.IOException e) {
+            throw new IllegalStateException("cannot prepare the key pair", e);
+        }
+    }
+
+    private void issued(RenewalCase k, SubscriberCertificate old, CertificateAuthority.Issued issued, String actor) {
+        k.issued(issued.serialHex());
+        LocalDate today = registry.today();
+        LocalDate validTo = "SERVER".equals(k.typeCode()) ? today.plusDays(199) : today.plusYears(k.years());
+        registry.registerRenewal(new SubscriberCertificate(issued.serialHex(), old.srn(), k.typeCode(), k.variantCode(),
+                issued.issuingCa(), old.subjectName(), old.hkidMasked(), old.brNumber(), today, validTo,
+                "PERSONAL".equals(k.typeCode()) ? today.plusYears(1) : null, CertificateStatus.ACTIVE, old.medium(), old.arName(),
+                "AEOI".equals(k.variantCode())), old.serialHex());
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("case", k.caseRef());
+        e.put("serial", issued.serialHex());
+        e.put("renews", old.serialHex());
+        e.put("ca", issued.issuingCa());
+        journal.recordAt("REGISTRY", actor, "CERT_ISSUED", e);
+        event(k.caseRef(), actor, "certificate " + issued.serialHex() + " issued by " + issued.issuingCa());
+    }
+
+    /** e-Cert (Server): the AR's CSR, checked against the approved names (rule 7), then issued. */
+    @Transactional
+    public CsrRules.Verdict submitCsr(String caseRef, String clerk, byte[] csr) {
+        RenewalCase k = load(caseRef).orElseThrow();
+        if (k.delivery() != RenewalCase.Delivery.CSR || k.state() != RenewalCase.State.APPROVED) {
+            throw new CaseRefusal("This case is not waiting for a CSR.", "此個案並非等候證書簽署要求。");
+        }
+        CsrRules.Verdict v = CsrRules.check(csr, CsrRules.Kind.ofVariant(k.variantCode()), new java.util.LinkedHashSet<>(k.approvedNames()));
+        if (!v.acceptable()) {
+            event(caseRef, clerk, "CSR refused: " + String.join(" ", v.problems().stream().map(Bilingual::en).toList()));
+            return v;
+        }
+        try {
+            byte[] der = CsrRules.parse(csr).getEncoded();
+            CertificateAuthority.Issued issued = ca.issue(CertificateProfile.of(k.typeCode(), k.variantCode()), der, k.years() * 365);
+            issued(k, registry.bySerial(k.serialHex()).orElseThrow(), issued, clerk);
+            save(k);
+            certificates.put(caseRef, issued.certificateDer());
+            return v;
+        } catch (CertificateRefusedException e) {
+            throw new CaseRefusal("The certificate authority refused: " + e.getMessage(), "核證機關拒絕簽發：" + e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Issued Server certificates for download (the CA keeps every certificate it issued). */
+    private final Map<String, byte[]> certificates = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public Optional<String> certificatePem(String caseRef) {
+        byte[] der = certificates.get(caseRef);
+        return der == null ? Optional.empty() : Optional.of("-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END CERTIFICATE-----\n");
+    }
+
+    /** Rule 10: the medium and the PIN envelope go by registered mail separately. */
+    @Transactional
+    public void dispatch(String caseRef, String clerk, String pinEnvelope, String mediumArticle, String pinArticle) {
+        RenewalCase k = load(caseRef).orElseThrow();
+        k.dispatched(pinEnvelope, mediumArticle, pinArticle);
+        save(k);
+        event(caseRef, clerk, "dispatched: medium " + k.mediumArticleNo() + ", PIN envelope " + k.pinEnvelopeNo() + " in "
+                + k.pinArticleNo());
+    }
+
+    // ---------------------------------------------------------------- persistence
+
+    private void insert(RenewalCase k) {
+        db(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO renewal_case (case_ref, serial_hex, type_code, variant_code,"
+                    + " years, ar_changed, approved_names, delivery, opened_by, opened_at, state, version)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,0)")) {
+                s.setString(1, k.caseRef());
+                s.setString(2, k.serialHex());
+                s.setString(3, k.typeCode());
+                s.setString(4, k.variantCode());
+                s.setInt(5, k.years());
+                s.setBoolean(6, k.arChanged());
+                s.setString(7, String.join(",", k.approvedNames()));
+                s.setString(8, k.delivery().name());
+                s.setString(9, k.openedBy());
+                s.setTimestamp(10, Timestamp.from(Instant.now()));
+                s.setString(11, k.state().name());
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    private void save(RenewalCase k) {
+        db(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE renewal_case SET state = ?, identity_by = ?, payment_id = ?,"
+                    + " vetted_by = ?, vetting_note = ?, new_serial_hex = ?, pin_envelope_no = ?, medium_article_no = ?,"
+                    + " pin_article_no = ?, version = version + 1 WHERE case_ref = ?")) {
+                s.setString(1, k.state().name());
+                s.setString(2, k.identityConfirmedBy());
+                s.setString(3, k.paymentId());
+                s.setString(4, k.vettedBy());
+                s.setString(5, k.vettingNote());
+                s.setString(6, k.newSerialHex());
+                s.setString(7, k.pinEnvelopeNo());
+                s.setString(8, k.mediumArticleNo());
+                s.setString(9, k.pinArticleNo());
+                s.setString(10, k.caseRef());
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** Loads a case, locking its row for the rest of the transaction (two screens cannot move it at once). */
+    public Optional<RenewalCase> load(String caseRef) {
+        return db(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT * FROM renewal_case WHERE case_ref = ? FOR UPDATE")) {
+                s.setString(1, caseRef);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    String names = rs.getString("approved_names");
+                    return Optional.of(new RenewalCase(rs.getString("case_ref"), rs.getString("serial_hex"), rs.getString("type_code"),
+                            rs.getString("variant_code"), rs.getInt("years"), rs.getBoolean("ar_changed"),
+                            names == null || names.isBlank() ? List.of() : List.of(names.split(",")),
+                            RenewalCase.Delivery.valueOf(rs.getString("delivery")), rs.getString("opened_by"),
+                            RenewalCase.State.valueOf(rs.getString("state")), rs.getString("identity_by"), rs.getString("payment_id"),
+                            rs.getString("vetted_by"), rs.getString("vetting_note"), rs.getString("new_serial_hex"),
+                            rs.getString("pin_envelope_no"), rs.getString("medium_article_no"), rs.getString("pin_article_no")));
+                }
+            }
+        });
+    }
+
+    private void event(String caseRef, String actor, String what) {
+        db(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO case_event (case_ref, at, actor, what) VALUES (?,?,?,?)")) {
+                s.setString(1, caseRef);
+                s.setTimestamp(2, Timestamp.from(Instant.now()));
+                s.setString(3, actor);
+                s.setString(4, what.length() > 1000 ? what.substring(0, 1000) : what);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    private List<String> history(String caseRef) {
+        return db(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT at, actor, what FROM case_event WHERE case_ref = ? ORDER BY event_id")) {
+                s.setString(1, caseRef);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getTimestamp(1).toInstant().atZone(TillBook.HONG_KONG).toLocalDateTime().withNano(0)
+                                + " " + rs.getString(2) + ": " + rs.getString(3));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+}

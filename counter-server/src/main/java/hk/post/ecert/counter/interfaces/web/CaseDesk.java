@@ -1,0 +1,252 @@
+package hk.post.ecert.counter.interfaces.web;
+
+import hk.post.ecert.counter.application.Triage;
+import hk.post.ecert.counter.application.pos.PointOfSale;
+import hk.post.ecert.counter.application.pos.TillBook;
+import hk.post.ecert.counter.application.renewal.RenewalCases;
+import hk.post.ecert.counter.domain.model.catalogue.Variant;
+import hk.post.ecert.counter.domain.model.fee.Money;
+import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
+import hk.post.ecert.counter.domain.model.registry.RegistryRefusal;
+import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
+import hk.post.ecert.counter.domain.model.renewal.RenewalCase;
+import hk.post.ecert.counter.domain.model.server.CsrRules;
+import hk.post.ecert.counter.domain.model.till.PosRefusal;
+import hk.post.ecert.counter.domain.model.till.Tender;
+import hk.post.ecert.counter.domain.model.till.TenderKind;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The renewal case screen: open a case for a subscriber's certificate, then its steps — identity, documents,
+ * payment, vetting — and after approval the dispatch or the Server CSR.
+ */
+@Named
+@ViewScoped
+public class CaseDesk implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    RenewalCases cases;
+
+    @Inject
+    PointOfSale pos;
+
+    @Inject
+    Triage triage;
+
+    @Inject
+    StaffSession staff;
+
+    @Inject
+    Language language;
+
+    private String certificate;
+    private String typeCode;
+    private String variantCode;
+    private Integer years = 1;
+    private boolean arChanged;
+    private String names;
+    private String delivery = "DISPATCH";
+    private String caseRef;
+    private String idNumber;
+    private String nameOnForm;
+    private String cash;
+    private String chequeAmount;
+    private String chequeBank;
+    private String chequeNumber;
+    private String chequeDate;
+    private String paymentId = PointOfSale.newId("PAY");
+    private String pinEnvelope;
+    private String mediumArticle;
+    private String pinArticle;
+    private String csr;
+    private List<String> csrProblems = List.of();
+
+    private void refused(RuntimeException e) {
+        if (e instanceof CaseRefusal c) {
+            Screens.error(c.bilingual().in(language.getLocale()));
+        } else if (e instanceof RegistryRefusal r) {
+            Screens.error(r.bilingual().in(language.getLocale()));
+        } else if (e instanceof PosRefusal p) {
+            Screens.refused(p, language.getLocale());
+        } else {
+            Screens.error(e.getMessage());
+        }
+    }
+
+    public List<Variant> getVariants() {
+        return typeCode == null ? List.of() : triage.catalogue().type(typeCode).variants();
+    }
+
+    public List<Integer> getYearChoices() {
+        if (typeCode == null || variantCode == null) {
+            return List.of(1);
+        }
+        List<Integer> y = triage.catalogue().type(typeCode).variant(variantCode).validityYears();
+        return y.isEmpty() ? List.of(1) : y;
+    }
+
+    public void open() {
+        try {
+            RenewalCase k = cases.open(staff.getUsername(), certificate, variantCode, years == null ? 1 : years, arChanged,
+                    names == null ? List.of() : Arrays.asList(names.split("[,\\s]+")), RenewalCase.Delivery.valueOf(delivery));
+            caseRef = k.caseRef();
+        } catch (CaseRefusal | RegistryRefusal e) {
+            refused(e);
+        } catch (IllegalArgumentException e) {
+            Screens.error(e.getMessage());
+        }
+    }
+
+    public void resume() {
+        String ref = caseRef == null ? "" : caseRef.trim().toUpperCase();
+        if (cases.view(ref).isPresent()) {
+            caseRef = ref;
+        } else {
+            Screens.error(Screens.text(language.getLocale(), "capture.noCase", ref));
+            caseRef = null;
+        }
+    }
+
+    public RenewalCases.View getView() {
+        return caseRef == null ? null : cases.view(caseRef).orElse(null);
+    }
+
+    public void confirmIdentity() {
+        try {
+            cases.confirmIdentity(caseRef, staff.getUsername(), idNumber, nameOnForm);
+            idNumber = null;
+        } catch (CaseRefusal e) {
+            refused(e);
+        }
+    }
+
+    public String getNextPaymentId() {
+        return paymentId;
+    }
+
+    public void pay() {
+        String id = Screens.param("paymentId");
+        if (id == null || !id.equals(paymentId)) {
+            return;
+        }
+        Optional<TillBook.Till> till = pos.currentTill(staff.getUsername()).filter(t -> t.status() == TillBook.Status.OPEN);
+        if (till.isEmpty()) {
+            Screens.error(new PosRefusal(PosRefusal.Reason.NO_OPEN_TILL, staff.getCounter()).bilingual().in(language.getLocale()));
+            return;
+        }
+        try {
+            List<Tender> tenders = new ArrayList<>();
+            Money cheque = Screens.money(chequeAmount, language.getLocale());
+            if (cheque.cents() > 0) {
+                tenders.add(Tender.paper(TenderKind.CHEQUE, cheque, chequeBank, chequeNumber,
+                        chequeDate == null || chequeDate.isBlank() ? null : LocalDate.parse(chequeDate.trim()), Tender.PAYEE));
+            }
+            Money c = Screens.money(cash, language.getLocale());
+            if (c.cents() > 0) {
+                tenders.add(Tender.cash(c));
+            }
+            TillBook.SaleOutcome sale = cases.pay(caseRef, id, till.get().tillId(), staff.getUsername(), tenders);
+            paymentId = PointOfSale.newId("PAY");
+            cash = null;
+            chequeAmount = null;
+            try {
+                pos.printReceipt(sale.paymentId(), sale.paymentId(), staff.getUsername(),
+                        language.isChinese() ? ReceiptLanguage.ZH : ReceiptLanguage.EN);
+            } catch (IllegalStateException e) {
+                Screens.error(Screens.text(language.getLocale(), "sale.notPrinted"));
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            Screens.error(Screens.text(language.getLocale(), "sale.badDate", chequeDate));
+        } catch (RuntimeException e) {
+            refused(e);
+        }
+    }
+
+    public void submitForVetting() {
+        try {
+            cases.submitForVetting(caseRef, staff.getUsername());
+        } catch (CaseRefusal e) {
+            refused(e);
+        }
+    }
+
+    public void dispatch() {
+        try {
+            cases.dispatch(caseRef, staff.getUsername(), pinEnvelope, mediumArticle, pinArticle);
+        } catch (CaseRefusal e) {
+            refused(e);
+        }
+    }
+
+    public void submitCsr() {
+        try {
+            CsrRules.Verdict v = cases.submitCsr(caseRef, staff.getUsername(), csr == null ? new byte[0] : csr.getBytes(StandardCharsets.US_ASCII));
+            csrProblems = v.problems().stream().map(p -> p.in(language.getLocale())).toList();
+        } catch (CaseRefusal e) {
+            refused(e);
+        }
+    }
+
+    public String getCertificatePem() {
+        return caseRef == null ? "" : cases.certificatePem(caseRef).orElse("");
+    }
+
+    public String stateText(RenewalCase.State s) {
+        return Screens.text(language.getLocale(), "case.state." + s.name());
+    }
+
+    public String getCertificate() { return certificate; }
+    public void setCertificate(String v) { certificate = v; }
+    public String getTypeCode() { return typeCode; }
+    public void setTypeCode(String v) { typeCode = v; }
+    public String getVariantCode() { return variantCode; }
+    public void setVariantCode(String v) { variantCode = v; }
+    public Integer getYears() { return years; }
+    public void setYears(Integer v) { years = v; }
+    public boolean isArChanged() { return arChanged; }
+    public void setArChanged(boolean v) { arChanged = v; }
+    public String getNames() { return names; }
+    public void setNames(String v) { names = v; }
+    public String getDelivery() { return delivery; }
+    public void setDelivery(String v) { delivery = v; }
+    public String getCaseRef() { return caseRef; }
+    public void setCaseRef(String v) { caseRef = v; }
+    public String getIdNumber() { return idNumber; }
+    public void setIdNumber(String v) { idNumber = v; }
+    public String getNameOnForm() { return nameOnForm; }
+    public void setNameOnForm(String v) { nameOnForm = v; }
+    public String getCash() { return cash; }
+    public void setCash(String v) { cash = v; }
+    public String getChequeAmount() { return chequeAmount; }
+    public void setChequeAmount(String v) { chequeAmount = v; }
+    public String getChequeBank() { return chequeBank; }
+    public void setChequeBank(String v) { chequeBank = v; }
+    public String getChequeNumber() { return chequeNumber; }
+    public void setChequeNumber(String v) { chequeNumber = v; }
+    public String getChequeDate() { return chequeDate; }
+    public void setChequeDate(String v) { chequeDate = v; }
+    public String getPinEnvelope() { return pinEnvelope; }
+    public void setPinEnvelope(String v) { pinEnvelope = v; }
+    public String getMediumArticle() { return mediumArticle; }
+    public void setMediumArticle(String v) { mediumArticle = v; }
+    public String getPinArticle() { return pinArticle; }
+    public void setPinArticle(String v) { pinArticle = v; }
+    public String getCsr() { return csr; }
+    public void setCsr(String v) { csr = v; }
+    public List<String> getCsrProblems() { return csrProblems; }
+    public List<hk.post.ecert.counter.domain.model.catalogue.CertificateType> getTypes() {
+        return triage.catalogue().types().stream().filter(t -> t.channel() == hk.post.ecert.counter.domain.model.catalogue.Channel.COUNTER).toList();
+    }
+}

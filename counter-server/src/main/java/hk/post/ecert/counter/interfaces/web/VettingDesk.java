@@ -1,0 +1,57 @@
+package hk.post.ecert.counter.interfaces.web;
+
+import hk.post.ecert.counter.application.renewal.RenewalCases;
+import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** The HKPCA vetting queue: approve, reject with reasons, or ask for more documents. */
+@Named
+@ViewScoped
+public class VettingDesk implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    RenewalCases cases;
+
+    @Inject
+    StaffSession staff;
+
+    @Inject
+    Language language;
+
+    private String note;
+
+    public List<RenewalCases.View> getQueue() {
+        return cases.queue();
+    }
+
+    public void approve(String caseRef) {
+        act(() -> cases.approve(caseRef, staff.getUsername(), note));
+    }
+
+    public void reject(String caseRef) {
+        act(() -> cases.reject(caseRef, staff.getUsername(), note));
+    }
+
+    public void requestDocuments(String caseRef) {
+        act(() -> cases.requestDocuments(caseRef, staff.getUsername(), note));
+    }
+
+    private void act(Runnable r) {
+        try {
+            r.run();
+            note = null;
+        } catch (CaseRefusal e) {
+            Screens.error(e.bilingual().in(language.getLocale()));
+        }
+    }
+
+    public String getNote() { return note; }
+    public void setNote(String v) { note = v; }
+}

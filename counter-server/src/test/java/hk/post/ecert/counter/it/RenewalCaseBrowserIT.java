@@ -1,0 +1,269 @@
+package hk.post.ecert.counter.it;
+
+import hk.post.ecert.devices.scanner.simulated.SimulatedScanner;
+import hk.post.ecert.terminal.TerminalAgent;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Renewal cases from the browser, clerk and HKPCA officer: an e-Cert (Organisational) renewal dispatched by registered
+ * mail, and an e-Cert (Server) renewal issued for a CSR made with {@code openssl req} after a wrong one is refused.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RenewalCaseBrowserIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.counterWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private static TerminalAgent terminal;
+    private static Browser chromium;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void browser() throws Exception {
+        chromium = new Browser();
+        browser = chromium.driver;
+    }
+
+    @AfterAll
+    static void close() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (terminal != null) {
+            terminal.close();
+        }
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    private void type(String id, String value) {
+        WebElement e = browser.findElement(By.id(id));
+        e.clear();
+        e.sendKeys(value);
+    }
+
+    private void click(String id) {
+        chromium.waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        chromium.ajaxSettled();
+    }
+
+    private String messages(String form) {
+        return browser.findElement(By.id(form + ":messages")).getText();
+    }
+
+    private void as(String user, String password) {
+        if (!browser.findElements(By.id("top:logout")).isEmpty()) {
+            browser.findElement(By.id("top:logout")).click();
+        }
+        chromium.login(base.toString(), user, password);
+    }
+
+    private String openCase(String certificate, String type, String variant, String years, String delivery, String names) {
+        browser.findElement(By.id("top:navCases")).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("case:certificate")));
+        type("case:certificate", certificate);
+        chromium.choose("case:type", type);
+        chromium.choose("case:variant", variant);
+        chromium.choose("case:years", years);
+        chromium.choose("case:delivery", delivery);
+        if (names != null) {
+            type("case:names", names);
+        }
+        click("case:openCase");
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("caseRef")));
+        return text("caseRef");
+    }
+
+    private void resume(String caseRef) {
+        browser.findElement(By.id("top:navCases")).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("case:resumeRef")));
+        type("case:resumeRef", caseRef);
+        click("case:resume");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseRef"), caseRef));
+    }
+
+    /** Scans the form (the demo simulator has it) with the AR's identity document and the BR certificate, labels, submits. */
+    private void captureDocuments(String caseRef) throws Exception {
+        SimulatedScanner scanner = terminal.devices().simulatedScanner().orElseThrow();
+        scanner.load(List.of(FormCaptureBrowserIT.document("BUSINESS REGISTRATION"), FormCaptureBrowserIT.document("AR IDENTITY")));
+        browser.findElement(By.id("top:navCapture")).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("capture:caseRef")));
+        type("capture:caseRef", caseRef);
+        click("capture:resume");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("openCase"), caseRef));
+        click("capture:scan");
+        chromium.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Scanned"));
+        chromium.ajaxSettled();
+        for (String[] label : new String[][] {{"0", "BUSINESS_REGISTRATION"}, {"1", "AR_IDENTITY"}}) {
+            WebElement card = browser.findElements(By.cssSelector(".page-card.unidentified")).get(Integer.parseInt(label[0]));
+            new Select(card.findElement(By.cssSelector("select.doc-label"))).selectByValue(label[1]);
+            card.findElement(By.cssSelector("button.save-label")).click();
+            chromium.ajaxSettled();
+        }
+        click("capture:submit");
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("documents")));
+    }
+
+    private void identityAndPayment(String caseRef, String cash) throws Exception {
+        resume(caseRef);
+        type("case:idNumber", "A1234567");
+        type("case:nameOnForm", "Chan Tai Man");
+        click("case:confirmIdentity");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("identityDone"), "☑"));
+        assertEquals("☑", text("documentsDone"));
+        type("case:cash", cash);
+        click("case:pay");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("paymentDone"), "☑"));
+        click("case:submitForVetting");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "Waiting for HKPCA vetting"));
+    }
+
+    private void officerApproves(String caseRef) {
+        as("officer1", "Officer#2026");
+        browser.findElement(By.id("top:navVetting")).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".vet-case")));
+        WebElement mine = browser.findElements(By.cssSelector(".vet-case")).stream()
+                .filter(f -> f.findElement(By.cssSelector(".vet-ref")).getText().equals(caseRef)).findFirst().orElseThrow();
+        assertTrue(mine.getText().contains("sent for vetting"), mine.getText());
+        mine.findElement(By.cssSelector("button.approve")).click();
+        chromium.ajaxSettled();
+        chromium.waitUpTo(20).until(d -> d.findElements(By.cssSelector(".vet-ref")).stream().noneMatch(e -> e.getText().equals(caseRef)));
+        as("clerk1", "Clerk#2026");
+    }
+
+    @Test
+    @Order(1)
+    void anOrganisationalRenewalIsVettedIssuedAndDispatched() throws Exception {
+        terminal = Terminals.demoTerminal(base, Files.createTempDirectory("terminal-"));
+        assertTrue(terminal.awaitOnline(Duration.ofSeconds(30)));
+        Thread.sleep(1500);
+        chromium.login(base.toString(), "clerk1", "Clerk#2026");
+        // a till to take the fee
+        browser.findElement(By.id("top:navTill")).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input.float-NOTE_100")));
+        browser.findElement(By.cssSelector("input.float-NOTE_100")).sendKeys("10");
+        click("till:openTill");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("tillStatus"), "Open"));
+
+        // rule 5: adding AEOI to a plain certificate is a new application
+        browser.findElement(By.id("top:navCases")).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("case:certificate")));
+        type("case:certificate", "SRN-O-000009");
+        chromium.choose("case:type", "ORGANISATIONAL");
+        chromium.choose("case:variant", "AEOI");
+        click("case:openCase");
+        assertTrue(messages("case").contains("Adding AEOI functions is a new application"), messages("case"));
+
+        String caseRef = openCase("SRN-O-000009", "ORGANISATIONAL", "PLAIN", "1", "DISPATCH", null);
+        assertEquals("HK$150.00", text("caseFee"));
+        click("case:submitForVetting");
+        assertTrue(messages("case").contains("the identity check") && messages("case").contains("the documents"), messages("case"));
+        captureDocuments(caseRef);
+        identityAndPayment(caseRef, "150");
+        officerApproves(caseRef);
+
+        resume(caseRef);
+        assertEquals("Issued: to dispatch", text("caseState"));
+        String serial = text("newSerial");
+        type("case:pinEnvelope", "PE-000123");
+        type("case:mediumArticle", "RR123456784HK");
+        type("case:pinArticle", "RR000000014HK");
+        click("case:dispatch");
+        assertTrue(messages("case").contains("check digit"), messages("case"));
+        type("case:mediumArticle", "RR123456785HK");
+        click("case:dispatch");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "Completed"));
+        chromium.screenshot("case-organisational-dispatched");
+        assertTrue(text("history").contains("dispatched: medium RR123456785HK, PIN envelope PE-000123 in RR000000014HK"), text("history"));
+        assertTrue(text("history").contains("approved") && text("history").contains("officer1"), text("history"));
+
+        // the renewed certificate is in the registry, active
+        browser.findElement(By.id("top:navSubscribers")).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("sub:value")));
+        chromium.choose("sub:by", "SERIAL");
+        type("sub:value", serial);
+        type("sub:reason", "check the renewal");
+        click("sub:lookup");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("certStatus"), "Active"));
+    }
+
+    @Test
+    @Order(2)
+    void aServerRenewalIsIssuedForTheArsOwnCsrMadeWithOpensslReq() throws Exception {
+        String caseRef = openCase("SRN-S-000018", "SERVER", "PLAIN", "1", "CSR", "www.demo-trading.hk");
+        assertEquals("HK$2,500.00", text("caseFee"));
+        captureDocuments(caseRef);
+        identityAndPayment(caseRef, "2500");
+        officerApproves(caseRef);
+        resume(caseRef);
+        assertEquals("Approved", text("caseState"));
+
+        Path dir = Files.createTempDirectory("openssl-");
+        String wrong = openssl(dir, "wrong", "shop.demo-trading.hk", "rsa:2048");
+        type("case:csr", wrong);
+        click("case:submitCsr");
+        assertTrue(text("csrProblems").contains("not approved: shop.demo-trading.hk"), text("csrProblems"));
+        assertEquals("Approved", text("caseState"));
+        String weak = openssl(dir, "weak", "www.demo-trading.hk", "rsa:1024");
+        type("case:csr", weak);
+        click("case:submitCsr");
+        assertTrue(text("csrProblems").contains("RSA 1024 bits"), text("csrProblems"));
+        String good = openssl(dir, "good", "www.demo-trading.hk", "rsa:2048");
+        type("case:csr", good);
+        click("case:submitCsr");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "Completed"));
+        chromium.screenshot("case-server-issued");
+        String pem = text("certificatePem");
+        Path cert = dir.resolve("issued.pem");
+        Files.writeString(cert, pem + "\n");
+        Process p = new ProcessBuilder("openssl", "x509", "-in", cert.toString(), "-noout", "-subject", "-issuer", "-ext", "subjectAltName")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.contains("www.demo-trading.hk") && out.contains("Server CA"), out);
+    }
+
+    private static String openssl(Path dir, String name, String cn, String key) throws Exception {
+        Path out = dir.resolve(name + ".csr");
+        Process p = new ProcessBuilder("openssl", "req", "-new", "-newkey", key, "-nodes", "-keyout", dir.resolve(name + ".key").toString(),
+                "-subj", "/C=HK/O=DEMO TRADING LIMITED/CN=" + cn, "-addext", "subjectAltName=DNS:" + cn, "-out", out.toString())
+                .redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertEquals(0, p.waitFor());
+        return Files.readString(out);
+    }
+}
