@@ -118,8 +118,14 @@ class RenewalCaseBrowserIT {
 
     /** Scans the form (the demo simulator has it) with the AR's identity document and the BR certificate, labels, submits. */
     private void captureDocuments(String caseRef) throws Exception {
+        captureDocuments(caseRef, true);
+    }
+
+    private void captureDocuments(String caseRef, boolean supporting) throws Exception {
         SimulatedScanner scanner = terminal.devices().simulatedScanner().orElseThrow();
-        scanner.load(List.of(FormCaptureBrowserIT.document("BUSINESS REGISTRATION"), FormCaptureBrowserIT.document("AR IDENTITY")));
+        if (supporting) {
+            scanner.load(List.of(FormCaptureBrowserIT.document("BUSINESS REGISTRATION"), FormCaptureBrowserIT.document("AR IDENTITY")));
+        }
         browser.findElement(By.id("top:navCapture")).click();
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("capture:caseRef")));
         type("capture:caseRef", caseRef);
@@ -128,7 +134,7 @@ class RenewalCaseBrowserIT {
         click("capture:scan");
         chromium.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Scanned"));
         chromium.ajaxSettled();
-        for (String[] label : new String[][] {{"0", "BUSINESS_REGISTRATION"}, {"1", "AR_IDENTITY"}}) {
+        for (String[] label : supporting ? new String[][] {{"0", "BUSINESS_REGISTRATION"}, {"1", "AR_IDENTITY"}} : new String[0][]) {
             WebElement card = browser.findElements(By.cssSelector(".page-card.unidentified")).get(Integer.parseInt(label[0]));
             new Select(card.findElement(By.cssSelector("select.doc-label"))).selectByValue(label[1]);
             card.findElement(By.cssSelector("button.save-label")).click();
@@ -139,9 +145,13 @@ class RenewalCaseBrowserIT {
     }
 
     private void identityAndPayment(String caseRef, String cash) throws Exception {
+        identityAndPayment(caseRef, cash, "A1234567", "Chan Tai Man");
+    }
+
+    private void identityAndPayment(String caseRef, String cash, String id, String name) throws Exception {
         resume(caseRef);
-        type("case:idNumber", "A1234567");
-        type("case:nameOnForm", "Chan Tai Man");
+        type("case:idNumber", id);
+        type("case:nameOnForm", name);
         click("case:confirmIdentity");
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("identityDone"), "☑"));
         assertEquals("☑", text("documentsDone"));
@@ -265,5 +275,40 @@ class RenewalCaseBrowserIT {
         p.getInputStream().readAllBytes();
         assertEquals(0, p.waitFor());
         return Files.readString(out);
+    }
+
+    @Test
+    @Order(3)
+    void aPersonalRenewalIsWrittenOntoASoftHsmTokenAtTheCounter() throws Exception {
+        assertTrue(hk.post.ecert.devices.token.simulated.SoftHsm.installed(), "SoftHSM2 is needed (bin/test installs it)");
+        hk.post.ecert.devices.token.simulated.SoftHsm.configure();
+        String label = "case-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        hk.post.ecert.devices.token.simulated.SoftHsm.initToken(label, "1234");
+        String caseRef = openCase("SRN-P-000002", "PERSONAL", "STANDARD", "3", "TOKEN_AT_COUNTER", null);
+        assertEquals("HK$48.00", text("caseFee"));
+        captureDocuments(caseRef, false);
+        // rule 8: the HKID must pass its check digit and be the certificate's own
+        resume(caseRef);
+        type("case:idNumber", "B234560(5)");
+        type("case:nameOnForm", "Wong Siu Ming");
+        click("case:confirmIdentity");
+        assertTrue(messages("case").contains("check digit"), messages("case"));
+        type("case:idNumber", "A123450(4)");
+        click("case:confirmIdentity");
+        assertTrue(messages("case").contains("not the one this certificate was issued to"), messages("case"));
+        identityAndPayment(caseRef, "50", "B234560(4)", "Wong Siu Ming");
+        officerApproves(caseRef);
+        resume(caseRef);
+        type("case:tokenLabel", label);
+        type("case:tokenPin", "1234");
+        click("case:writeToken");
+        chromium.waitUpTo(90).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "Completed"));
+        chromium.screenshot("case-personal-token-written");
+        String serial = text("newSerial");
+        var objects = hk.post.ecert.devices.token.simulated.SoftHsm.pkcs11Tool(label, "-O");
+        assertTrue(objects.out().toLowerCase().contains("never extractable") || objects.out().contains("Certificate Object"),
+                objects.out());
+        assertTrue(text("history").contains("written and verified on the medium"), text("history"));
+        assertTrue(serial.matches("[0-9a-f]+"), serial);
     }
 }

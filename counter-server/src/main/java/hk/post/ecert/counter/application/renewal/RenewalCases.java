@@ -351,6 +351,48 @@ public class RenewalCases {
                 + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END CERTIFICATE-----\n");
     }
 
+    @Inject
+    hk.post.ecert.counter.application.TokenRenewals tokens;
+
+    /**
+     * Token delivery: after approval the renewed certificate is made on the customer's medium at the counter (key
+     * pair generated on it, never leaving it) by the token renewal saga. The saga's id is derived from the case, so
+     * a repeated click starts it once.
+     */
+    @Transactional
+    public String startTokenWrite(String caseRef, String clerk, String tokenProfile, String tokenLabel, char[] pin) {
+        RenewalCase k = load(caseRef).orElseThrow();
+        k.tokenWriteStarted();
+        SubscriberCertificate cert = registry.bySerial(k.serialHex()).orElseThrow();
+        String renewalId = tokens.start(new hk.post.ecert.counter.application.TokenRenewals.Request(caseRef, clerk, k.typeCode(),
+                k.variantCode(), k.years(), cert.subjectName(), tokenProfile, tokenLabel), pin);
+        event(caseRef, clerk, "token write started (" + renewalId + ", " + tokenProfile + ")");
+        return renewalId;
+    }
+
+    /** Completes a token-delivered case once its saga verified the certificate on the medium. */
+    @Transactional
+    public boolean completeTokenWrite(String caseRef, String clerk) {
+        RenewalCase k = load(caseRef).orElseThrow();
+        if (k.state() != RenewalCase.State.APPROVED || k.delivery() != RenewalCase.Delivery.TOKEN_AT_COUNTER) {
+            return false;
+        }
+        Optional<hk.post.ecert.counter.application.TokenRenewals.View> r = tokens.view("TR-" + caseRef);
+        if (r.isEmpty() || r.get().state() != hk.post.ecert.counter.domain.model.tokenrenewal.RenewalState.VERIFIED) {
+            return false;
+        }
+        SubscriberCertificate old = registry.bySerial(k.serialHex()).orElseThrow();
+        k.issued(r.get().serialHex());
+        LocalDate today = registry.today();
+        registry.registerRenewal(new SubscriberCertificate(r.get().serialHex(), old.srn(), k.typeCode(), k.variantCode(),
+                CertificateProfile.of(k.typeCode(), k.variantCode()).issuingCa(), old.subjectName(), old.hkidMasked(), old.brNumber(),
+                today, today.plusYears(k.years()), "PERSONAL".equals(k.typeCode()) ? today.plusYears(1) : null,
+                CertificateStatus.ACTIVE, r.get().tokenProfile(), old.arName(), false), old.serialHex());
+        save(k);
+        event(caseRef, clerk, "certificate " + r.get().serialHex() + " written and verified on the medium");
+        return true;
+    }
+
     /** Rule 10: the medium and the PIN envelope go by registered mail separately. */
     @Transactional
     public void dispatch(String caseRef, String clerk, String pinEnvelope, String mediumArticle, String pinArticle) {

@@ -199,6 +199,38 @@ public class CaseDesk implements Serializable {
         }
     }
 
+    private String tokenProfile = "softhsm2";
+    private String tokenLabel;
+    private String tokenPin;
+    private String renewalId;
+
+    public void writeToken() {
+        char[] pin = tokenPin == null ? new char[0] : tokenPin.toCharArray();
+        tokenPin = null;
+        try {
+            renewalId = cases.startTokenWrite(caseRef, staff.getUsername(), tokenProfile, tokenLabel, pin);
+        } catch (CaseRefusal e) {
+            refused(e);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            Screens.error(e.getMessage());
+        }
+    }
+
+    /** Polled while the token is written: completes the case when the saga has verified the medium. */
+    public void poll() {
+        if (caseRef != null) {
+            cases.completeTokenWrite(caseRef, staff.getUsername());
+        }
+    }
+
+    public String getRenewalId() { return renewalId; }
+    public String getTokenProfile() { return tokenProfile; }
+    public void setTokenProfile(String v) { tokenProfile = v; }
+    public String getTokenLabel() { return tokenLabel; }
+    public void setTokenLabel(String v) { tokenLabel = v; }
+    public String getTokenPin() { return null; }
+    public void setTokenPin(String v) { tokenPin = v; }
+
     public String getCertificatePem() {
         return caseRef == null ? "" : cases.certificatePem(caseRef).orElse("");
     }

@@ -240,6 +240,14 @@ public final class RenewalCase {
         state = State.MORE_DOCUMENTS;
     }
 
+    /** The saga that writes the renewed certificate onto the customer's medium at the counter (token delivery). */
+    public void tokenWriteStarted() {
+        require(State.APPROVED);
+        if (delivery != Delivery.TOKEN_AT_COUNTER) {
+            throw new CaseRefusal("This case is not written at the counter.", "此個案不在櫃位寫入儲存器。");
+        }
+    }
+
     public void issued(String serial) {
         require(State.APPROVED);
         newSerialHex = serial;
