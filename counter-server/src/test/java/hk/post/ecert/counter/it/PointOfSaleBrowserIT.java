@@ -279,5 +279,25 @@ class PointOfSaleBrowserIT {
         String audit = browser.findElement(By.id("audit")).getText();
         assertTrue(audit.contains("clerk1") && audit.contains("customer asks about renewal") && audit.contains("SRN SRN-P-000001"), audit);
         assertFalse(audit.contains("A123450"), "HKIDs appear masked in the audit: " + audit);
+
+        // the nightly job, run now: the Personal subscription that lapsed yesterday is suspended and on the CRL
+        click("sub:lapsed");
+        assertTrue(browser.findElement(By.id("sub:messages")).getText().contains("1 certificate(s)"),
+                browser.findElement(By.id("sub:messages")).getText());
+        chromium.choose("sub:by", "SRN");
+        type("sub:value", "SRN-P-000006");
+        type("sub:reason", "check the suspension");
+        click("sub:lookup");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("certStatus"), "Suspended"));
+        String serial = text("serial");
+        byte[] crl = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base + "api/crl/2-17.crl")).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+        org.bouncycastle.cert.X509CRLHolder holder = new org.bouncycastle.cert.X509CRLHolder(crl);
+        assertTrue(holder.getRevokedCertificate(new java.math.BigInteger(serial, 16)) != null, "the suspended certificate is on the CRL");
+        assertEquals(org.bouncycastle.asn1.x509.CRLReason.certificateHold, org.bouncycastle.asn1.x509.CRLReason.getInstance(
+                holder.getRevokedCertificate(new java.math.BigInteger(serial, 16)).getExtensions()
+                        .getExtensionParsedValue(org.bouncycastle.asn1.x509.Extension.reasonCode)).getValue().intValue());
+        click("sub:lapsed");
+        assertTrue(browser.findElement(By.id("sub:messages")).getText().contains("0 certificate(s)"), "a second run suspends nothing more");
     }
 }
