@@ -1,0 +1,175 @@
+package hk.post.ecert.bench;
+
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code bin/bench counter-flow}: N simulated counters at once, each running the e-Cert (Personal) subscription
+ * extension flow over HTTP ten times — log in, look the subscriber up, quote, pay cash, send the receipt job — and in
+ * the same run a static page from the same server. Prints the 95th percentile of the flow's requests, its ratio to
+ * the static page's, and the errors.
+ */
+public final class CounterFlowSpeed {
+
+    private static final Pattern SERIAL = Pattern.compile("\"serial\":\"([0-9a-f]+)\"");
+
+    private final String base;
+    private final ConcurrentLinkedQueue<Long> flow = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Long> statics = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger errors = new AtomicInteger();
+    private final ConcurrentLinkedQueue<String> firstErrors = new ConcurrentLinkedQueue<>();
+
+    private CounterFlowSpeed(String base) {
+        this.base = base;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0].endsWith("/") ? args[0] : args[0] + "/";
+        int counters = Integer.parseInt(args[1]);
+        int iterations = Integer.parseInt(args[2]);
+        new CounterFlowSpeed(base).run(counters, iterations);
+    }
+
+    private void run(int counters, int iterations) throws Exception {
+        // each counter opens its till once (not timed)
+        for (int i = 1; i <= counters; i++) {
+            HttpClient c = client();
+            login(c, clerk(i), false);
+            expect(send(c, post("api/counter/till?id=TILL-BENCH-" + i + "&floatCents=100000"), false), "open till");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(counters);
+        CountDownLatch done = new CountDownLatch(counters);
+        long t0 = System.nanoTime();
+        for (int i = 1; i <= counters; i++) {
+            int counter = i;
+            pool.submit(() -> {
+                try {
+                    for (int j = 1; j <= iterations; j++) {
+                        iteration(counter, j);
+                    }
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        pool.shutdown();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long p95 = percentile(flow, 95);
+        long p95Static = percentile(statics, 95);
+        System.out.printf("%d counters x %d flows in %.1f s: %d flow requests (p50 %d ms, p95 %d ms), %d static (p95 %d ms)%n",
+                counters, iterations, seconds, flow.size(), percentile(flow, 50), p95, statics.size(), p95Static);
+        firstErrors.stream().limit(5).forEach(e -> System.out.println("error: " + e));
+        System.out.printf("RESULT counter-flow p95_ms=%d p95_ratio_vs_static=%.2f errors=%d%n", p95,
+                (double) p95 / Math.max(1, p95Static), errors.get());
+    }
+
+    private static String clerk(int i) {
+        return String.format("bench%03d", i);
+    }
+
+    private void iteration(int counter, int j) {
+        try {
+            HttpClient c = client();
+            timedStatic(c);
+            login(c, clerk(counter), true);
+            String srn = String.format("SRN-B-%03d%02d", counter, j);
+            String found = expect(send(c, get("api/counter/subscribers?srn=" + srn + "&reason=" + enc("bench: renewal enquiry")), true), "lookup");
+            Matcher m = SERIAL.matcher(found);
+            if (!m.find()) {
+                throw new IllegalStateException("no certificate for " + srn + ": " + found);
+            }
+            String serial = m.group(1);
+            expect(send(c, get("api/counter/extension-quote?serial=" + serial + "&years=1"), true), "quote");
+            String paymentId = "PAY-BENCH-" + UUID.randomUUID();
+            expect(send(c, post("api/counter/extensions?paymentId=" + paymentId + "&serial=" + serial + "&years=1&cashCents=5000"), true), "pay");
+            expect(send(c, post("api/counter/receipts?paymentId=" + paymentId), true), "receipt");
+        } catch (Exception e) {
+            errors.incrementAndGet();
+            if (firstErrors.size() < 10) {
+                firstErrors.add(clerk(counter) + " #" + j + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private void timedStatic(HttpClient c) throws Exception {
+        long t = System.nanoTime();
+        HttpResponse<String> r = c.send(get("static.html"), HttpResponse.BodyHandlers.ofString());
+        statics.add((System.nanoTime() - t) / 1_000_000);
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("static page: HTTP " + r.statusCode());
+        }
+    }
+
+    private void login(HttpClient c, String user, boolean timed) throws Exception {
+        send(c, get("index.xhtml"), timed);   // the protected page leads to the login form
+        HttpResponse<String> r = send(c, HttpRequest.newBuilder(URI.create(base + "j_security_check"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("j_username=" + enc(user) + "&j_password=" + enc("Bench#2026"))).build(), timed);
+        if (r.statusCode() != 200 || r.body().contains("j_password")) {
+            throw new IllegalStateException("login of " + user + " failed: HTTP " + r.statusCode());
+        }
+    }
+
+    private HttpResponse<String> send(HttpClient c, HttpRequest req, boolean timed) throws Exception {
+        long t = System.nanoTime();
+        HttpResponse<String> r = c.send(req, HttpResponse.BodyHandlers.ofString());
+        if (timed) {
+            flow.add((System.nanoTime() - t) / 1_000_000);
+        }
+        return r;
+    }
+
+    private static String expect(HttpResponse<String> r, String what) {
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(what + ": HTTP " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    private HttpClient client() {
+        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        return HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120)).GET().build();
+    }
+
+    private HttpRequest post(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static long percentile(ConcurrentLinkedQueue<Long> q, int p) {
+        List<Long> l = new ArrayList<>(q);
+        if (l.isEmpty()) {
+            return 0;
+        }
+        Collections.sort(l);
+        return l.get(Math.min(l.size() - 1, (int) Math.ceil(p / 100.0 * l.size()) - 1));
+    }
+}

@@ -1,0 +1,82 @@
+package hk.post.ecert.counter.infrastructure.demo;
+
+import hk.post.ecert.counter.application.registry.SubscriberRegistry;
+import hk.post.ecert.counter.domain.model.registry.CertificateStatus;
+import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
+import hk.post.ecert.counter.domain.model.staff.Role;
+import hk.post.ecert.counter.domain.model.staff.StaffDirectory;
+import hk.post.ecert.counter.domain.model.staff.StaffMember;
+import hk.post.ecert.counter.domain.model.terminal.Terminal;
+import hk.post.ecert.counter.domain.model.terminal.TerminalRepository;
+import hk.post.ecert.counter.infrastructure.security.PasswordHashing;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * BENCH data for {@code bin/bench counter-flow}, only when {@code counter.bench.counters} is set: that many clerks
+ * ({@code bench001} … with password {@code Bench#2026}) at office BEN, each at its own counter with an enrolled
+ * terminal, and ten e-Cert (Personal) subscribers per counter whose subscriptions can be extended.
+ */
+@Singleton
+@Startup
+@DependsOn("RegistryDemoData")
+public class BenchCounters {
+
+    private static final Logger LOG = Logger.getLogger(BenchCounters.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "counter.bench.counters", defaultValue = "0")
+    int counters;
+
+    @Inject
+    StaffDirectory staff;
+
+    @Inject
+    TerminalRepository terminals;
+
+    @Inject
+    PasswordHashing passwords;
+
+    @Inject
+    SubscriberRegistry registry;
+
+    @PostConstruct
+    void seed() {
+        if (counters <= 0 || staff.find("bench001").isPresent()) {
+            return;
+        }
+        String hash = passwords.hash("Bench#2026".toCharArray());
+        String publicKey;
+        try {
+            publicKey = Base64.getEncoder().encodeToString(KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic().getEncoded());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        LocalDate today = registry.today();
+        for (int i = 1; i <= counters; i++) {
+            String n = String.format("%03d", i);
+            staff.add(new StaffMember("bench" + n, "BENCH clerk " + n, hash, "BEN", "B" + n), Set.of(Role.CLERK));
+            Terminal t = new Terminal("BEN-B" + n, "BEN", "B" + n);
+            t.enrolmentWasCompleted(publicKey, Instant.now());
+            terminals.add(t);
+            for (int j = 1; j <= 10; j++) {
+                registry.register(new SubscriberCertificate(String.format("be%03d%02d", i, j), String.format("SRN-B-%03d%02d", i, j),
+                        "PERSONAL", "STANDARD", "2-17", "BENCH SUBSCRIBER " + n + j, null, null, today.minusYears(1),
+                        today.plusYears(2), today.plusDays(30), CertificateStatus.ACTIVE, "ecert-file-usb", null, false), Optional.empty());
+            }
+        }
+        LOG.info(() -> "BENCH data: " + counters + " counters, clerks bench001…, " + counters * 10 + " subscribers");
+    }
+}
