@@ -98,8 +98,18 @@ class FormCaptureBrowserIT {
         return browser.findElement(By.id("capture:messages")).getText();
     }
 
+    /** Waits for the scan's outcome; if the page's poll has not shown it, asks again as a clerk would. */
     private void awaitScan(String status) {
-        chromium.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), status));
+        for (int attempt = 0; attempt < 4; attempt++) {
+            try {
+                chromium.waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), status));
+                chromium.ajaxSettled();
+                return;
+            } catch (org.openqa.selenium.TimeoutException notYet) {
+                click("capture:refreshJob");
+            }
+        }
+        chromium.waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), status));
         chromium.ajaxSettled();
     }
 

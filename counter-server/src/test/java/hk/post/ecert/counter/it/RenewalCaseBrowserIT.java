@@ -132,7 +132,14 @@ class RenewalCaseBrowserIT {
         click("capture:resume");
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("openCase"), caseRef));
         click("capture:scan");
-        chromium.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Scanned"));
+        for (int attempt = 0; attempt < 4 && !text("jobStatus").contains("Scanned"); attempt++) {
+            try {
+                chromium.waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Scanned"));
+            } catch (org.openqa.selenium.TimeoutException notYet) {
+                click("capture:refreshJob");
+            }
+        }
+        chromium.waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Scanned"));
         chromium.ajaxSettled();
         for (String[] label : supporting ? new String[][] {{"0", "BUSINESS_REGISTRATION"}, {"1", "AR_IDENTITY"}} : new String[0][]) {
             WebElement card = browser.findElements(By.cssSelector(".page-card.unidentified")).get(Integer.parseInt(label[0]));

@@ -2,19 +2,15 @@ package hk.post.ecert.counter.infrastructure.security;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.security.enterprise.authentication.mechanism.http.FormAuthenticationMechanismDefinition;
-import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
 import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
 /**
- * Staff log in with a form; passwords are checked against PBKDF2 hashes in the {@code staff} table, roles come
- * from {@code staff_role}.
+ * Staff log in with a form ({@link StaffLoginMechanism}); passwords are checked against PBKDF2 hashes in the
+ * {@code staff} table, roles come from {@code staff_role}.
  */
 @ApplicationScoped
 @DeclareRoles({"CLERK", "SUPERVISOR", "HKPCA_OFFICER", "ADMIN"})
-@FormAuthenticationMechanismDefinition(loginToContinue = @LoginToContinue(
-        loginPage = "/login.xhtml", errorPage = "/login.xhtml?error=true", useForwardToLogin = false))
 @DatabaseIdentityStoreDefinition(
         dataSourceLookup = "java:comp/DefaultDataSource",
         callerQuery = "select password_hash from staff where username = ? and active = true",
