@@ -82,6 +82,11 @@ public class RegistryDemoData {
         organisation("SERVER", "EV", "secure.demo-bank.hk", "34567890", today.plusDays(20), CertificateStatus.ACTIVE, false);
         organisation("SERVER", "EV_MULTI_DOMAIN", "pay.demo-bank.hk", "34567890", today.plusDays(20), CertificateStatus.ACTIVE, false);
         organisation("SERVER", "PLAIN", "old.demo-trading.hk", "12345678", today.minusDays(2), CertificateStatus.ACTIVE, false);
+        // every type in every state
+        organisation("ENCIPHERMENT", "STANDARD", "DEMO HELD CIPHER LIMITED", "90123456", today.plusMonths(6), CertificateStatus.SUSPENDED, false);
+        organisation("ENCIPHERMENT", "STANDARD", "DEMO REVOKED CIPHER LIMITED", "91234567", today.plusMonths(6), CertificateStatus.REVOKED, false);
+        organisation("SERVER", "PLAIN", "held.demo-trading.hk", "12345678", today.plusMonths(3), CertificateStatus.SUSPENDED, false);
+        organisation("SERVER", "PLAIN", "revoked.demo-trading.hk", "12345678", today.plusMonths(3), CertificateStatus.REVOKED, false);
         LOG.info(() -> "DEMO subscriber registry seeded with " + seq + " certificates");
     }
 
