@@ -119,16 +119,8 @@ public class CaptureDesk {
     public record StoredDocument(String docKey, String sha256, long bytes, int pages, Instant storedAt) {
     }
 
-    interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T db(Work<T> w) {
-        try (Connection c = dataSource.getConnection()) {
-            return w.run(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException("the counter database refused: " + e.getMessage(), e);
-        }
+    private <T> T db(hk.post.ecert.counter.application.Sql.Work<T> w) {
+        return hk.post.ecert.counter.application.Sql.run(dataSource, w);
     }
 
     // ---------------------------------------------------------------- the case

@@ -69,16 +69,8 @@ public class SubscriberRegistry {
     @Inject
     CertificateAuthority ca;
 
-    interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T db(Work<T> w) {
-        try (Connection c = dataSource.getConnection()) {
-            return w.run(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException("the counter database refused: " + e.getMessage(), e);
-        }
+    private <T> T db(hk.post.ecert.counter.application.Sql.Work<T> w) {
+        return hk.post.ecert.counter.application.Sql.run(dataSource, w);
     }
 
     public LocalDate today() {

@@ -86,16 +86,8 @@ public class RenewalCases {
     @ConfigProperty(name = "counter.renewal.window-days")
     Optional<Integer> windowDays;
 
-    interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T db(Work<T> w) {
-        try (Connection c = dataSource.getConnection()) {
-            return w.run(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException("the counter database refused: " + e.getMessage(), e);
-        }
+    private <T> T db(hk.post.ecert.counter.application.Sql.Work<T> w) {
+        return hk.post.ecert.counter.application.Sql.run(dataSource, w);
     }
 
     /** A case with its certificate and history, for the screens. */
