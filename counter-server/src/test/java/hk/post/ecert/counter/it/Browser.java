@@ -66,6 +66,24 @@ final class Browser implements AutoCloseable {
         waitUpTo(10).until(ExpectedConditions.invisibilityOfElementLocated(By.id(menuId + "_panel")));
     }
 
+    /** The visible text of the element with this id. */
+    String text(String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    /** Replaces what an input holds with {@code value}, as typed. */
+    void type(String id, String value) {
+        org.openqa.selenium.WebElement e = driver.findElement(By.id(id));
+        e.clear();
+        e.sendKeys(value);
+    }
+
+    /** Clicks once the element can be clicked, and waits for the page's Ajax to settle. */
+    void click(String id) {
+        waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        ajaxSettled();
+    }
+
     void screenshot(String name) throws IOException {
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);

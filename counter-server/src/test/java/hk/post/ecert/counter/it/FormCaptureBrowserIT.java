@@ -89,10 +89,6 @@ class FormCaptureBrowserIT {
         return img;
     }
 
-    private void click(String id) {
-        chromium.waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
-        chromium.ajaxSettled();
-    }
 
     private String messages() {
         return browser.findElement(By.id("capture:messages")).getText();
@@ -106,7 +102,7 @@ class FormCaptureBrowserIT {
                 chromium.ajaxSettled();
                 return;
             } catch (org.openqa.selenium.TimeoutException notYet) {
-                click("capture:refreshJob");
+                chromium.click("capture:refreshJob");
             }
         }
         chromium.waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), status));
@@ -127,7 +123,7 @@ class FormCaptureBrowserIT {
         chromium.choose("capture:type", "ORGANISATIONAL");
         chromium.choose("capture:variant", "PLAIN");
         browser.findElement(By.id("capture:orgName")).sendKeys("陳大文貿易有限公司");
-        click("capture:open");
+        chromium.click("capture:open");
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("openCase"), "RC-IT-0001"));
 
         // the pre-filled form to print
@@ -138,7 +134,7 @@ class FormCaptureBrowserIT {
 
         // the customer's documents go into the feeder first; the demo simulator then gets the printed form
         scanner.load(List.of(document("BUSINESS REGISTRATION CERTIFICATE"), document("AR IDENTITY CARD")));
-        click("capture:scan");
+        chromium.click("capture:scan");
         awaitScan("Scanned");
         chromium.screenshot("capture-scanned");
         List<WebElement> identified = browser.findElements(By.cssSelector(".page-card.identified"));
@@ -149,7 +145,7 @@ class FormCaptureBrowserIT {
         String checklist = browser.findElement(By.id("checklist")).getText();
         assertTrue(checklist.contains("☑ CPos 798F p.1") && checklist.contains("☐ Business Registration"), checklist);
 
-        click("capture:submit");
+        chromium.click("capture:submit");
         assertTrue(messages().contains("Not everything is captured yet") && messages().contains("BUSINESS_REGISTRATION"), messages());
 
         // label the two supporting documents
@@ -176,7 +172,7 @@ class FormCaptureBrowserIT {
         assertEquals(2, browser.findElements(By.cssSelector(".page-card.unidentified")).size());
         assertTrue(browser.findElement(By.id("checklist")).getText().contains("☑ Identity document of the Authorised"));
 
-        click("capture:submit");
+        chromium.click("capture:submit");
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("documents")));
         chromium.screenshot("capture-submitted");
         assertTrue(messages().contains("3 document(s) archived"), messages());

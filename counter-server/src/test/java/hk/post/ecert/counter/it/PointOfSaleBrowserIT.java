@@ -69,15 +69,7 @@ class PointOfSaleBrowserIT {
         }
     }
 
-    private String text(String id) {
-        return browser.findElement(By.id(id)).getText();
-    }
 
-    private void type(String id, String value) {
-        WebElement e = browser.findElement(By.id(id));
-        e.clear();
-        e.sendKeys(value);
-    }
 
     private void count(String prefix, String denomination, int n) {
         WebElement e = browser.findElement(By.cssSelector("input." + prefix + "-" + denomination));
@@ -85,10 +77,6 @@ class PointOfSaleBrowserIT {
         e.sendKeys(Integer.toString(n));
     }
 
-    private void click(String id) {
-        chromium.waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
-        chromium.ajaxSettled();
-    }
 
     @Test
     @Order(1)
@@ -104,11 +92,11 @@ class PointOfSaleBrowserIT {
         // open the till with a counted float of HK$1,000
         browser.findElement(By.id("top:navTill")).click();
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input.float-NOTE_100")));
-        assertTrue(text("tillStatus").contains("No till open"), text("tillStatus"));
+        assertTrue(chromium.text("tillStatus").contains("No till open"), chromium.text("tillStatus"));
         count("float", "NOTE_100", 10);
-        click("till:openTill");
+        chromium.click("till:openTill");
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("tillStatus"), "Open"));
-        assertEquals("HK$1,000.00", text("floatAmount"));
+        assertEquals("HK$1,000.00", chromium.text("floatAmount"));
         assertTrue(browser.findElements(By.id("expectedAmount")).isEmpty(), "no expected cash while the till is open");
 
         // a Personal subscription extension, HK$48, paid with a HK$100 note
@@ -117,16 +105,16 @@ class PointOfSaleBrowserIT {
         chromium.choose("sale:type", "PERSONAL");
         chromium.choose("sale:variant", "STANDARD");
         chromium.choose("sale:service", "EXTENSION");
-        type("sale:caseRef", "EXT-0001");
-        click("sale:addItem");
-        assertEquals("HK$48.00", text("total"));
-        type("sale:cash", "100");
+        chromium.type("sale:caseRef", "EXT-0001");
+        chromium.click("sale:addItem");
+        assertEquals("HK$48.00", chromium.text("total"));
+        chromium.type("sale:cash", "100");
         new Actions(browser).doubleClick(browser.findElement(By.id("sale:pay"))).perform();
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("change")));
         chromium.ajaxSettled();
-        assertEquals("HK$52.00", text("change"));
-        assertTrue(text("changePieces").contains("1 × $50 note") && text("changePieces").contains("1 × $2 coin"), text("changePieces"));
-        String txn = text("lastTxn");
+        assertEquals("HK$52.00", chromium.text("change"));
+        assertTrue(chromium.text("changePieces").contains("1 × $50 note") && chromium.text("changePieces").contains("1 × $2 coin"), chromium.text("changePieces"));
+        String txn = chromium.text("lastTxn");
         assertTrue(printer.awaitReceipts(1, 20, TimeUnit.SECONDS), "the receipt is printed");
         String receipt = printer.receipts().get(0).text();
         assertTrue(receipt.contains(txn) && receipt.contains("HK$52.00") && receipt.contains("HK$48.00"), receipt);
@@ -135,24 +123,24 @@ class PointOfSaleBrowserIT {
         assertEquals(1, printer.receipts().size(), "a double click printed one receipt");
         assertEquals(1, browser.findElements(By.cssSelector("#recent td.txn")).size(), "and recorded one sale");
 
-        click("sale:reprint");
+        chromium.click("sale:reprint");
         assertTrue(printer.awaitReceipts(2, 20, TimeUnit.SECONDS));
         String copy = printer.receipts().get(1).text();
         assertTrue(copy.startsWith("*** COPY 副本 ***") && copy.contains(txn), copy);
 
         // void it: a wrong supervisor password is refused and records nothing
-        type("sale:reverseTxn", txn);
-        type("sale:reverseReason", "wrong service chosen");
-        type("sale:supervisor", "super1");
-        type("sale:supervisorPassword", "not-the-password");
-        click("sale:void");
+        chromium.type("sale:reverseTxn", txn);
+        chromium.type("sale:reverseReason", "wrong service chosen");
+        chromium.type("sale:supervisor", "super1");
+        chromium.type("sale:supervisorPassword", "not-the-password");
+        chromium.click("sale:void");
         assertTrue(browser.findElement(By.id("sale:messages")).getText().contains("supervisor's user name or password is not correct"),
                 browser.findElement(By.id("sale:messages")).getText());
         assertEquals("", browser.findElement(By.cssSelector("#recent td.reversal")).getText());
-        type("sale:supervisorPassword", "Super#2026");
-        click("sale:void");
+        chromium.type("sale:supervisorPassword", "Super#2026");
+        chromium.click("sale:void");
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("lastReversal")));
-        assertTrue(text("lastReversal").startsWith("VOID"), text("lastReversal"));
+        assertTrue(chromium.text("lastReversal").startsWith("VOID"), chromium.text("lastReversal"));
         assertTrue(browser.findElement(By.cssSelector("#recent td.reversal")).getText().startsWith("VOID"));
         assertTrue(printer.awaitReceipts(3, 20, TimeUnit.SECONDS));
         String voidSlip = printer.receipts().get(2).text();
@@ -160,21 +148,21 @@ class PointOfSaleBrowserIT {
 
         // a cheque that is post-dated is refused with its reason
         chromium.choose("sale:type", "ENCIPHERMENT");
-        type("sale:caseRef", "ENC-0002");
-        click("sale:addItem");
-        assertEquals("HK$24.00", text("total"));
-        type("sale:paperAmount", "24");
-        type("sale:paperBank", "HSBC");
-        type("sale:paperNumber", "123456");
-        type("sale:paperDate", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Hong_Kong")).plusDays(3).toString());
-        type("sale:paperPayee", "Postmaster General");
-        click("sale:pay");
+        chromium.type("sale:caseRef", "ENC-0002");
+        chromium.click("sale:addItem");
+        assertEquals("HK$24.00", chromium.text("total"));
+        chromium.type("sale:paperAmount", "24");
+        chromium.type("sale:paperBank", "HSBC");
+        chromium.type("sale:paperNumber", "123456");
+        chromium.type("sale:paperDate", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Hong_Kong")).plusDays(3).toString());
+        chromium.type("sale:paperPayee", "Postmaster General");
+        chromium.click("sale:pay");
         assertTrue(browser.findElement(By.id("sale:messages")).getText().contains("post-dated"),
                 browser.findElement(By.id("sale:messages")).getText());
         // paid exactly in cash instead
-        type("sale:paperAmount", "");
-        type("sale:cash", "24");
-        click("sale:pay");
+        chromium.type("sale:paperAmount", "");
+        chromium.type("sale:cash", "24");
+        chromium.click("sale:pay");
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("change"), "HK$0.00"));
         assertEquals(2, browser.findElements(By.cssSelector("#recent td.txn")).size());
     }
@@ -189,37 +177,37 @@ class PointOfSaleBrowserIT {
 
         // a wrong HKID check digit is refused before anything is looked up
         chromium.choose("sub:by", "HKID");
-        type("sub:value", "A123450(9)");
-        type("sub:reason", "customer asks about renewal");
-        click("sub:lookup");
+        chromium.type("sub:value", "A123450(9)");
+        chromium.type("sub:reason", "customer asks about renewal");
+        chromium.click("sub:lookup");
         assertTrue(browser.findElement(By.id("sub:messages")).getText().contains("check digit"), browser.findElement(By.id("sub:messages")).getText());
 
         // an expired certificate: a new application, not a renewal
         chromium.choose("sub:by", "SRN");
-        type("sub:value", "SRN-P-000003");
-        click("sub:lookup");
+        chromium.type("sub:value", "SRN-P-000003");
+        chromium.click("sub:lookup");
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("certStatus")));
-        assertEquals("Expired", text("certStatus"));
-        assertTrue(text("newApplication").contains("new application"), text("newApplication"));
+        assertEquals("Expired", chromium.text("certStatus"));
+        assertTrue(chromium.text("newApplication").contains("new application"), chromium.text("newApplication"));
         assertTrue(browser.findElements(By.id("sub:payExtend")).isEmpty());
 
-        type("sub:value", "SRN-P-000001");
-        click("sub:lookup");
+        chromium.type("sub:value", "SRN-P-000001");
+        chromium.click("sub:lookup");
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("certStatus"), "Active"));
-        java.time.LocalDate before = java.time.LocalDate.parse(text("subscriptionEnd"));
-        assertEquals("HK$48.00", text("extQuote"));
-        type("sub:cash", "50");
-        click("sub:payExtend");
+        java.time.LocalDate before = java.time.LocalDate.parse(chromium.text("subscriptionEnd"));
+        assertEquals("HK$48.00", chromium.text("extQuote"));
+        chromium.type("sub:cash", "50");
+        chromium.click("sub:payExtend");
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("newEnd")));
-        assertEquals(before.plusYears(1).toString(), text("newEnd"));
-        assertEquals("HK$2.00", text("extChange"));
+        assertEquals(before.plusYears(1).toString(), chromium.text("newEnd"));
+        assertEquals("HK$2.00", chromium.text("extChange"));
         chromium.screenshot("pos-subscription-extended");
         assertTrue(printer.awaitReceipts(printed + 1, 20, TimeUnit.SECONDS), "the receipt is printed");
         String receipt = printer.receipts().get(printed).text();
         assertTrue(receipt.contains("SRN-P-000001") && receipt.contains("HK$48.00"), receipt);
 
         // looked up again, the subscription shows the new end and no more years can be bought past expiry
-        click("sub:lookup");
+        chromium.click("sub:lookup");
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("subscriptionEnd"), before.plusYears(1).toString()));
     }
 
@@ -232,16 +220,16 @@ class PointOfSaleBrowserIT {
         count("count", "NOTE_100", 9);
         count("count", "NOTE_50", 1);
         count("count", "NOTE_20", 1);
-        click("till:closeTill");
+        chromium.click("till:closeTill");
         chromium.waitUpTo(10).until(ExpectedConditions.elementToBeClickable(By.id("till:confirmYes"))).click();
         chromium.ajaxSettled();
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("varianceAmount")));
-        assertEquals("HK$970.00", text("countedAmount"));
-        assertEquals("HK$1,072.00", text("expectedAmount"));
-        assertEquals("-HK$102.00", text("varianceAmount"));
+        assertEquals("HK$970.00", chromium.text("countedAmount"));
+        assertEquals("HK$1,072.00", chromium.text("expectedAmount"));
+        assertEquals("-HK$102.00", chromium.text("varianceAmount"));
         chromium.screenshot("pos-blind-close-variance");
-        type("till:varianceReason", "HK$50 note given as change by mistake");
-        click("till:explain");
+        chromium.type("till:varianceReason", "HK$50 note given as change by mistake");
+        chromium.click("till:explain");
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("awaitingSignOff")));
 
         // the supervisor signs off, verifies the journal and closes the office day
@@ -249,15 +237,15 @@ class PointOfSaleBrowserIT {
         chromium.login(base.toString(), "super1", "Super#2026");
         browser.findElement(By.id("top:navDay")).click();
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("dayVariance")));
-        assertEquals("-HK$102.00", text("dayVariance"));
-        assertEquals("HK$72.00", text("dayNet"));
+        assertEquals("-HK$102.00", chromium.text("dayVariance"));
+        assertEquals("HK$72.00", chromium.text("dayNet"));
         chromium.waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[id$='signOff']"))).click();
         chromium.ajaxSettled();
         chromium.waitUpTo(20).until(d -> d.findElements(By.cssSelector("button[id$='signOff']")).isEmpty());
-        click("day:verify");
+        chromium.click("day:verify");
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("verifyResult")));
-        assertTrue(text("verifyResult").contains("intact"), text("verifyResult"));
-        click("day:closeDay");
+        assertTrue(chromium.text("verifyResult").contains("intact"), chromium.text("verifyResult"));
+        chromium.click("day:closeDay");
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("dayClosed")));
         chromium.screenshot("pos-office-day-closed");
         String csv = (String) ((JavascriptExecutor) browser).executeAsyncScript(
@@ -281,15 +269,15 @@ class PointOfSaleBrowserIT {
         assertFalse(audit.contains("A123450"), "HKIDs appear masked in the audit: " + audit);
 
         // the nightly job, run now: the Personal subscription that lapsed yesterday is suspended and on the CRL
-        click("sub:lapsed");
+        chromium.click("sub:lapsed");
         assertTrue(browser.findElement(By.id("sub:messages")).getText().contains("1 certificate(s)"),
                 browser.findElement(By.id("sub:messages")).getText());
         chromium.choose("sub:by", "SRN");
-        type("sub:value", "SRN-P-000006");
-        type("sub:reason", "check the suspension");
-        click("sub:lookup");
+        chromium.type("sub:value", "SRN-P-000006");
+        chromium.type("sub:reason", "check the suspension");
+        chromium.click("sub:lookup");
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("certStatus"), "Suspended"));
-        String serial = text("serial");
+        String serial = chromium.text("serial");
         byte[] crl = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(base + "api/crl/2-17.crl")).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
         org.bouncycastle.cert.X509CRLHolder holder = new org.bouncycastle.cert.X509CRLHolder(crl);
@@ -297,7 +285,7 @@ class PointOfSaleBrowserIT {
         assertEquals(org.bouncycastle.asn1.x509.CRLReason.certificateHold, org.bouncycastle.asn1.x509.CRLReason.getInstance(
                 holder.getRevokedCertificate(new java.math.BigInteger(serial, 16)).getExtensions()
                         .getExtensionParsedValue(org.bouncycastle.asn1.x509.Extension.reasonCode)).getValue().intValue());
-        click("sub:lapsed");
+        chromium.click("sub:lapsed");
         assertTrue(browser.findElement(By.id("sub:messages")).getText().contains("0 certificate(s)"), "a second run suspends nothing more");
     }
 }

@@ -66,20 +66,8 @@ class RenewalCaseBrowserIT {
         }
     }
 
-    private String text(String id) {
-        return browser.findElement(By.id(id)).getText();
-    }
 
-    private void type(String id, String value) {
-        WebElement e = browser.findElement(By.id(id));
-        e.clear();
-        e.sendKeys(value);
-    }
 
-    private void click(String id) {
-        chromium.waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
-        chromium.ajaxSettled();
-    }
 
     private String messages(String form) {
         return browser.findElement(By.id(form + ":messages")).getText();
@@ -95,24 +83,24 @@ class RenewalCaseBrowserIT {
     private String openCase(String certificate, String type, String variant, String years, String delivery, String names) {
         browser.findElement(By.id("top:navCases")).click();
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("case:certificate")));
-        type("case:certificate", certificate);
+        chromium.type("case:certificate", certificate);
         chromium.choose("case:type", type);
         chromium.choose("case:variant", variant);
         chromium.choose("case:years", years);
         chromium.choose("case:delivery", delivery);
         if (names != null) {
-            type("case:names", names);
+            chromium.type("case:names", names);
         }
-        click("case:openCase");
+        chromium.click("case:openCase");
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("caseRef")));
-        return text("caseRef");
+        return chromium.text("caseRef");
     }
 
     private void resume(String caseRef) {
         browser.findElement(By.id("top:navCases")).click();
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("case:resumeRef")));
-        type("case:resumeRef", caseRef);
-        click("case:resume");
+        chromium.type("case:resumeRef", caseRef);
+        chromium.click("case:resume");
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseRef"), caseRef));
     }
 
@@ -128,15 +116,15 @@ class RenewalCaseBrowserIT {
         }
         browser.findElement(By.id("top:navCapture")).click();
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("capture:caseRef")));
-        type("capture:caseRef", caseRef);
-        click("capture:resume");
+        chromium.type("capture:caseRef", caseRef);
+        chromium.click("capture:resume");
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("openCase"), caseRef));
-        click("capture:scan");
-        for (int attempt = 0; attempt < 4 && !text("jobStatus").contains("Scanned"); attempt++) {
+        chromium.click("capture:scan");
+        for (int attempt = 0; attempt < 4 && !chromium.text("jobStatus").contains("Scanned"); attempt++) {
             try {
                 chromium.waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Scanned"));
             } catch (org.openqa.selenium.TimeoutException notYet) {
-                click("capture:refreshJob");
+                chromium.click("capture:refreshJob");
             }
         }
         chromium.waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Scanned"));
@@ -147,7 +135,7 @@ class RenewalCaseBrowserIT {
             card.findElement(By.cssSelector("button.save-label")).click();
             chromium.ajaxSettled();
         }
-        click("capture:submit");
+        chromium.click("capture:submit");
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("documents")));
     }
 
@@ -157,15 +145,15 @@ class RenewalCaseBrowserIT {
 
     private void identityAndPayment(String caseRef, String cash, String id, String name) throws Exception {
         resume(caseRef);
-        type("case:idNumber", id);
-        type("case:nameOnForm", name);
-        click("case:confirmIdentity");
+        chromium.type("case:idNumber", id);
+        chromium.type("case:nameOnForm", name);
+        chromium.click("case:confirmIdentity");
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("identityDone"), "☑"));
-        assertEquals("☑", text("documentsDone"));
-        type("case:cash", cash);
-        click("case:pay");
+        assertEquals("☑", chromium.text("documentsDone"));
+        chromium.type("case:cash", cash);
+        chromium.click("case:pay");
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("paymentDone"), "☑"));
-        click("case:submitForVetting");
+        chromium.click("case:submitForVetting");
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "Waiting for HKPCA vetting"));
     }
 
@@ -193,48 +181,48 @@ class RenewalCaseBrowserIT {
         browser.findElement(By.id("top:navTill")).click();
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input.float-NOTE_100")));
         browser.findElement(By.cssSelector("input.float-NOTE_100")).sendKeys("10");
-        click("till:openTill");
+        chromium.click("till:openTill");
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("tillStatus"), "Open"));
 
         // rule 5: adding AEOI to a plain certificate is a new application
         browser.findElement(By.id("top:navCases")).click();
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("case:certificate")));
-        type("case:certificate", "SRN-O-000009");
+        chromium.type("case:certificate", "SRN-O-000009");
         chromium.choose("case:type", "ORGANISATIONAL");
         chromium.choose("case:variant", "AEOI");
-        click("case:openCase");
+        chromium.click("case:openCase");
         assertTrue(messages("case").contains("Adding AEOI functions is a new application"), messages("case"));
 
         String caseRef = openCase("SRN-O-000009", "ORGANISATIONAL", "PLAIN", "1", "DISPATCH", null);
-        assertEquals("HK$150.00", text("caseFee"));
-        click("case:submitForVetting");
+        assertEquals("HK$150.00", chromium.text("caseFee"));
+        chromium.click("case:submitForVetting");
         assertTrue(messages("case").contains("the identity check") && messages("case").contains("the documents"), messages("case"));
         captureDocuments(caseRef);
         identityAndPayment(caseRef, "150");
         officerApproves(caseRef);
 
         resume(caseRef);
-        assertEquals("Issued: to dispatch", text("caseState"));
-        String serial = text("newSerial");
-        type("case:pinEnvelope", "PE-000123");
-        type("case:mediumArticle", "RR123456784HK");
-        type("case:pinArticle", "RR000000014HK");
-        click("case:dispatch");
+        assertEquals("Issued: to dispatch", chromium.text("caseState"));
+        String serial = chromium.text("newSerial");
+        chromium.type("case:pinEnvelope", "PE-000123");
+        chromium.type("case:mediumArticle", "RR123456784HK");
+        chromium.type("case:pinArticle", "RR000000014HK");
+        chromium.click("case:dispatch");
         assertTrue(messages("case").contains("check digit"), messages("case"));
-        type("case:mediumArticle", "RR123456785HK");
-        click("case:dispatch");
+        chromium.type("case:mediumArticle", "RR123456785HK");
+        chromium.click("case:dispatch");
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "Completed"));
         chromium.screenshot("case-organisational-dispatched");
-        assertTrue(text("history").contains("dispatched: medium RR123456785HK, PIN envelope PE-000123 in RR000000014HK"), text("history"));
-        assertTrue(text("history").contains("approved") && text("history").contains("officer1"), text("history"));
+        assertTrue(chromium.text("history").contains("dispatched: medium RR123456785HK, PIN envelope PE-000123 in RR000000014HK"), chromium.text("history"));
+        assertTrue(chromium.text("history").contains("approved") && chromium.text("history").contains("officer1"), chromium.text("history"));
 
         // the renewed certificate is in the registry, active
         browser.findElement(By.id("top:navSubscribers")).click();
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("sub:value")));
         chromium.choose("sub:by", "SERIAL");
-        type("sub:value", serial);
-        type("sub:reason", "check the renewal");
-        click("sub:lookup");
+        chromium.type("sub:value", serial);
+        chromium.type("sub:reason", "check the renewal");
+        chromium.click("sub:lookup");
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("certStatus"), "Active"));
     }
 
@@ -242,29 +230,29 @@ class RenewalCaseBrowserIT {
     @Order(2)
     void aServerRenewalIsIssuedForTheArsOwnCsrMadeWithOpensslReq() throws Exception {
         String caseRef = openCase("SRN-S-000018", "SERVER", "PLAIN", "1", "CSR", "www.demo-trading.hk");
-        assertEquals("HK$2,500.00", text("caseFee"));
+        assertEquals("HK$2,500.00", chromium.text("caseFee"));
         captureDocuments(caseRef);
         identityAndPayment(caseRef, "2500");
         officerApproves(caseRef);
         resume(caseRef);
-        assertEquals("Approved", text("caseState"));
+        assertEquals("Approved", chromium.text("caseState"));
 
         Path dir = Files.createTempDirectory("openssl-");
         String wrong = openssl(dir, "wrong", "shop.demo-trading.hk", "rsa:2048");
-        type("case:csr", wrong);
-        click("case:submitCsr");
-        assertTrue(text("csrProblems").contains("not approved: shop.demo-trading.hk"), text("csrProblems"));
-        assertEquals("Approved", text("caseState"));
+        chromium.type("case:csr", wrong);
+        chromium.click("case:submitCsr");
+        assertTrue(chromium.text("csrProblems").contains("not approved: shop.demo-trading.hk"), chromium.text("csrProblems"));
+        assertEquals("Approved", chromium.text("caseState"));
         String weak = openssl(dir, "weak", "www.demo-trading.hk", "rsa:1024");
-        type("case:csr", weak);
-        click("case:submitCsr");
-        assertTrue(text("csrProblems").contains("RSA 1024 bits"), text("csrProblems"));
+        chromium.type("case:csr", weak);
+        chromium.click("case:submitCsr");
+        assertTrue(chromium.text("csrProblems").contains("RSA 1024 bits"), chromium.text("csrProblems"));
         String good = openssl(dir, "good", "www.demo-trading.hk", "rsa:2048");
-        type("case:csr", good);
-        click("case:submitCsr");
+        chromium.type("case:csr", good);
+        chromium.click("case:submitCsr");
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "Completed"));
         chromium.screenshot("case-server-issued");
-        String pem = text("certificatePem");
+        String pem = chromium.text("certificatePem");
         Path cert = dir.resolve("issued.pem");
         Files.writeString(cert, pem + "\n");
         Process p = new ProcessBuilder("openssl", "x509", "-in", cert.toString(), "-noout", "-subject", "-issuer", "-ext", "subjectAltName")
@@ -292,30 +280,30 @@ class RenewalCaseBrowserIT {
         String label = "case-" + java.util.UUID.randomUUID().toString().substring(0, 6);
         hk.post.ecert.devices.token.simulated.SoftHsm.initToken(label, "1234");
         String caseRef = openCase("SRN-P-000002", "PERSONAL", "STANDARD", "3", "TOKEN_AT_COUNTER", null);
-        assertEquals("HK$48.00", text("caseFee"));
+        assertEquals("HK$48.00", chromium.text("caseFee"));
         captureDocuments(caseRef, false);
         // rule 8: the HKID must pass its check digit and be the certificate's own
         resume(caseRef);
-        type("case:idNumber", "B234560(5)");
-        type("case:nameOnForm", "Wong Siu Ming");
-        click("case:confirmIdentity");
+        chromium.type("case:idNumber", "B234560(5)");
+        chromium.type("case:nameOnForm", "Wong Siu Ming");
+        chromium.click("case:confirmIdentity");
         assertTrue(messages("case").contains("check digit"), messages("case"));
-        type("case:idNumber", "A123450(4)");
-        click("case:confirmIdentity");
+        chromium.type("case:idNumber", "A123450(4)");
+        chromium.click("case:confirmIdentity");
         assertTrue(messages("case").contains("not the one this certificate was issued to"), messages("case"));
         identityAndPayment(caseRef, "50", "B234560(4)", "Wong Siu Ming");
         officerApproves(caseRef);
         resume(caseRef);
-        type("case:tokenLabel", label);
-        type("case:tokenPin", "1234");
-        click("case:writeToken");
+        chromium.type("case:tokenLabel", label);
+        chromium.type("case:tokenPin", "1234");
+        chromium.click("case:writeToken");
         chromium.waitUpTo(90).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "Completed"));
         chromium.screenshot("case-personal-token-written");
-        String serial = text("newSerial");
+        String serial = chromium.text("newSerial");
         var objects = hk.post.ecert.devices.token.simulated.SoftHsm.pkcs11Tool(label, "-O");
         assertTrue(objects.out().toLowerCase().contains("never extractable") || objects.out().contains("Certificate Object"),
                 objects.out());
-        assertTrue(text("history").contains("written and verified on the medium"), text("history"));
+        assertTrue(chromium.text("history").contains("written and verified on the medium"), chromium.text("history"));
         assertTrue(serial.matches("[0-9a-f]+"), serial);
     }
 }
