@@ -24,11 +24,13 @@ final class WireClient implements AutoCloseable {
     final BlockingQueue<Map<String, Object>> received = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     final KeyPair key;
+    /** Held for the life of the socket: an unreferenced HttpClient may be collected and take its connections with it. */
+    private final HttpClient http = HttpClient.newHttpClient();
     private final WebSocket ws;
 
     WireClient(URI uri) throws Exception {
         key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
+        ws = http.newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();
 
             @Override
