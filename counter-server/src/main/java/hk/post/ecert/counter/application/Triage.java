@@ -25,14 +25,16 @@ public class Triage {
     public static final ZoneId HONG_KONG = ZoneId.of("Asia/Hong_Kong");
 
     private final Catalogue catalogue = Catalogue.loadDefault();
-    private final FeeSchedule fees = FeeSchedule.loadDefault();
+    @jakarta.inject.Inject
+    hk.post.ecert.counter.application.pos.FeeSettings settings;
 
     public Catalogue catalogue() {
         return catalogue;
     }
 
+    /** The schedule in force now: published fees and the settings an administrator entered. */
     public FeeSchedule fees() {
-        return fees;
+        return settings.schedule();
     }
 
     public Result triage(String typeCode, String variantCode, Integer years) {
@@ -41,7 +43,7 @@ public class Triage {
         int term = years != null && variant.validityYears().contains(years) ? years
                 : variant.validityYears().isEmpty() ? 0 : variant.validityYears().get(0);
         Optional<Quote> quote = type.channel() == Channel.REFERRAL || variant.feeItems().isEmpty() ? Optional.empty()
-                : Optional.of(fees.quoteRenewal(variant, term, 0, LocalDate.now(HONG_KONG)));
+                : Optional.of(fees().quoteRenewal(variant, term, 0, LocalDate.now(HONG_KONG)));
         return new Result(type, variant, type.channel(), term, quote);
     }
 

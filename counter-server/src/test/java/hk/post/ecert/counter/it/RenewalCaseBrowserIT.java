@@ -306,4 +306,47 @@ class RenewalCaseBrowserIT {
         assertTrue(chromium.text("history").contains("written and verified on the medium"), chromium.text("history"));
         assertTrue(serial.matches("[0-9a-f]+"), serial);
     }
+
+    @Test
+    @Order(4)
+    void anAeoiRenewalWaitsForItsUnpublishedFeeWhichAnAdministratorEntersAndASupervisorApproves() throws Exception {
+        // the AEOI fee is not published: the counter quotes no figure and cannot take payment
+        String caseRef = openCase("SRN-O-000011", "ORGANISATIONAL", "AEOI", "1", "DISPATCH", null);
+        assertTrue(chromium.text("caseFee").contains("not set"), chromium.text("caseFee"));
+
+        as("admin", "Admin#2026");
+        browser.findElement(By.id("top:navFees")).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("fees:amount")));
+        assertTrue(chromium.text("fees:schedule").contains("Fee not set"), chromium.text("fees:schedule"));
+        chromium.choose("fees:item", "ORGANISATIONAL_AEOI");
+        chromium.type("fees:amount", "320");
+        chromium.type("fees:source", "TEST instruction for the browser test");
+        chromium.type("fees:approver", "super1");
+        chromium.type("fees:approverPassword", "wrong");
+        chromium.click("fees:enter");
+        assertTrue(chromium.text("fees:msgs").toLowerCase().contains("supervisor"), chromium.text("fees:msgs"));
+        assertTrue(chromium.text("fees:entries").contains("No fee has been entered"), chromium.text("fees:entries"));
+        chromium.type("fees:approverPassword", "Super#2026");
+        chromium.click("fees:enter");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("fees:msgs"), "approved by super1"));
+        assertTrue(chromium.text("fees:entries").contains("HK$320.00") && chromium.text("fees:entries").contains("admin / super1"),
+                chromium.text("fees:entries"));
+        chromium.screenshot("fees-aeoi-entered");
+
+        // the clerk's case now carries the figure, and the renewal runs to dispatch
+        as("clerk1", "Clerk#2026");
+        resume(caseRef);
+        assertEquals("HK$320.00", chromium.text("caseFee"));
+        captureDocuments(caseRef);
+        identityAndPayment(caseRef, "320");
+        officerApproves(caseRef);
+        resume(caseRef);
+        assertEquals("Issued: to dispatch", chromium.text("caseState"));
+        chromium.type("case:pinEnvelope", "PE-000124");
+        chromium.type("case:mediumArticle", "RR123456799HK");
+        chromium.type("case:pinArticle", "RR000000028HK");
+        chromium.click("case:dispatch");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "Completed"));
+        chromium.screenshot("case-organisational-aeoi-dispatched");
+    }
 }

@@ -1,0 +1,55 @@
+package hk.post.ecert.counter.application.pos;
+
+import hk.post.ecert.counter.application.Sql;
+import hk.post.ecert.counter.domain.model.fee.FeeSchedule;
+import hk.post.ecert.counter.domain.model.fee.Money;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import javax.sql.DataSource;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The fee schedule in force: HKPCA's published figures, plus the fees an administrator entered as settings (each
+ * approved by a supervisor who re-authenticates). Read from the database on each quote, so every instance of the
+ * counter service charges the same.
+ */
+@ApplicationScoped
+public class FeeSettings {
+
+    private static final Logger LOG = Logger.getLogger(FeeSettings.class.getName());
+
+    private final FeeBook book = new FeeBook(FeeSchedule.loadDefault());
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    @Inject
+    PointOfSale pos;
+
+    public FeeSchedule schedule() {
+        return Sql.run(dataSource, book::schedule);
+    }
+
+    public List<FeeBook.Setting> settings() {
+        return Sql.run(dataSource, book::settings);
+    }
+
+    /** Enters an unpublished fee, approved by {@code approver} who re-authenticates with {@code password}. */
+    @Transactional
+    public FeeBook.Setting enter(String settingId, String itemCode, Optional<Integer> years, LocalDate effectiveFrom,
+                                 Money amount, String source, String enteredBy, String approver, char[] password) {
+        String approvedBy = pos.authenticateSupervisor(approver, password);
+        FeeBook.Setting s = Sql.run(dataSource, c -> book.enter(c, settingId, itemCode, years, effectiveFrom, amount, source,
+                enteredBy, approvedBy, pos.today()));
+        LOG.info(() -> "fee setting " + s.settingId() + ": " + s.itemCode() + s.years().map(y -> " " + y + "y").orElse("")
+                + " " + s.amount() + " from " + s.effectiveFrom() + " entered by " + s.enteredBy() + ", approved by "
+                + s.approvedBy());
+        return s;
+    }
+}
