@@ -284,6 +284,42 @@ public class SubscriberRegistry {
         return lapsed.size();
     }
 
+    /** An organisation's certificates by its BR number, newest first (no personal data, so no lookup audit). */
+    @Transactional
+    public List<SubscriberCertificate> ofOrganisation(String typeCode, String brNumber) {
+        return db(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT * FROM subscriber_certificate WHERE type_code = ? AND br_number = ?"
+                    + " ORDER BY valid_to DESC")) {
+                s.setString(1, typeCode);
+                s.setString(2, brNumber);
+                return rows(s);
+            }
+        });
+    }
+
+    /** Revokes a certificate at the subscriber's request: recorded, journalled, and on the issuing CA's CRL. */
+    @Transactional
+    public void revoke(String serialHex, String reason, String by) {
+        SubscriberCertificate cert = bySerial(serialHex).orElseThrow();
+        int n = db(c -> {
+            try (PreparedStatement u = c.prepareStatement("UPDATE subscriber_certificate SET status = 'REVOKED', version = version + 1"
+                    + " WHERE serial_hex = ? AND status <> 'REVOKED'")) {
+                u.setString(1, serialHex);
+                return u.executeUpdate();
+            }
+        });
+        if (n == 0) {
+            return;
+        }
+        ca.revoke(serialHex, "CESSATION_OF_OPERATION");
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("serial", serialHex);
+        event.put("srn", cert.srn());
+        event.put("reason", reason);
+        journal.recordAt("REGISTRY", by, "CERT_REVOKED", event);
+        LOG.info(() -> "revoked " + cert.srn() + " (" + serialHex + ") at the subscriber's request");
+    }
+
     /** Rule 8: whether the HKID the clerk read off the card is the one the certificate was issued to. */
     @Transactional
     public boolean hkidMatches(String serialHex, Hkid hkid) {
