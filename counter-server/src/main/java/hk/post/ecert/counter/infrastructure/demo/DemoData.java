@@ -52,9 +52,25 @@ public class DemoData {
     @Inject
     PasswordHashing passwords;
 
+    @Inject
+    @ConfigProperty(name = "counter.demo.desk-enrolment-code", defaultValue = "DEMO-ENROL-HKPCA-D01")
+    String deskEnrolmentCode;
+
     @PostConstruct
     void seed() {
-        if (!demo || staff.find("clerk1").isPresent()) {
+        if (!demo) {
+            return;
+        }
+        if (staff.find("desk1").isEmpty()) {
+            // HKPCA's Bank-Cert desk: an officer who receives applications and takes the fee at the desk's till
+            staff.add(new StaffMember("desk1", "Kwok Wai Ling (DEMO HKPCA desk officer)", passwords.hash("Desk#2026".toCharArray()),
+                    "HKPCA", "D01"), Set.of(Role.HKPCA_OFFICER, Role.CLERK));
+            Terminal d = new Terminal("HKPCA-D01", "HKPCA", "D01");
+            d.allowEnrolment(TerminalEnrolment.hashCode(deskEnrolmentCode), Instant.now().plus(Duration.ofDays(3650)), "demo-seed");
+            terminals.add(d);
+            LOG.info("DEMO HKPCA desk seeded: staff desk1; terminal HKPCA-D01 awaiting enrolment");
+        }
+        if (staff.find("clerk1").isPresent()) {
             return;
         }
         add("clerk1", "Chan Tai Man (DEMO clerk)", "Clerk#2026", COUNTER, Role.CLERK);

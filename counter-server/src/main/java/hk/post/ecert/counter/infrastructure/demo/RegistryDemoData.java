@@ -51,11 +51,41 @@ public class RegistryDemoData {
 
     private int seq;
 
+    @Inject
+    hk.post.ecert.counter.application.bankcert.BankCertDesk bankDesk;
+
     @PostConstruct
     void seed() {
-        if (!demo || registry.count() > 0) {
+        if (!demo) {
             return;
         }
+        if (registry.count() == 0) {
+            seedCounterTypes();
+        }
+        if (registry.ofOrganisation("BANK_CERT_BANK", "90100001").isEmpty()) {
+            seedBanks();
+        }
+    }
+
+    /**
+     * DEMO Licensed Banks' Bank-Cert (Bank) certificates and their AR history: bank 901 with a certificate due for renewal
+     * and its AR authenticated a year ago; 902 active, with an AR; 903 with none (a new application); 909 no longer listed.
+     */
+    private void seedBanks() {
+        LocalDate today = registry.today();
+        java.time.Instant yearAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(365));
+        organisation("BANK_CERT_BANK", "NEW_ONLY", "DEMO FIRST BANK (HONG KONG) LIMITED", "90100001", today.plusDays(30),
+                CertificateStatus.ACTIVE, false, "CHEUNG MEI LING");
+        bankDesk.recordEarlierAuthentication("901", "CHEUNG MEI LING", "HKID", "C123456(9)", "officer1", yearAgo, "BC-DEMO-901-1");
+        organisation("BANK_CERT_BANK", "NEW_ONLY", "DEMO HARBOUR BANK LIMITED", "90200002", today.plusMonths(14),
+                CertificateStatus.ACTIVE, false, "LAM KA KIT");
+        bankDesk.recordEarlierAuthentication("902", "LAM KA KIT", "PASSPORT", "K01234567", "officer1", yearAgo, "BC-DEMO-902-1");
+        organisation("BANK_CERT_BANK", "NEW_ONLY", "DEMO FORMER BANK LIMITED", "90900009", today.plusMonths(3),
+                CertificateStatus.ACTIVE, false, "HO KA WAI");
+        LOG.info("DEMO Bank-Cert (Bank) certificates and AR history seeded");
+    }
+
+    private void seedCounterTypes() {
         LocalDate today = registry.today();
         // e-Cert (Personal): the subscription cases of rule 2 and every state of rule 1
         personal("CHAN TAI MAN", "A12345", today.plusYears(2), today.plusDays(20), CertificateStatus.ACTIVE, "STANDARD");
@@ -104,12 +134,17 @@ public class RegistryDemoData {
 
     private void organisation(String type, String variant, String name, String br, LocalDate validTo, CertificateStatus status,
                               boolean aeoi) {
+        organisation(type, variant, name, br, validTo, status, aeoi, "CHAN TAI MAN (DEMO AR)");
+    }
+
+    private void organisation(String type, String variant, String name, String br, LocalDate validTo, CertificateStatus status,
+                              boolean aeoi, String arName) {
         String serial = issue(type, variant, name);
         String srn = String.format("SRN-%s-%06d", type.substring(0, 1), ++seq);
         registry.register(new SubscriberCertificate(serial, srn, type, variant, CertificateProfile.of(type, variant).issuingCa(),
                 name, null, br, validTo.minus(1, ChronoUnit.YEARS), validTo, null, status,
                 variant.startsWith("MR_") ? variant.substring(3).toLowerCase() + " token" : "ecert-file-usb",
-                "CHAN TAI MAN (DEMO AR)", aeoi), Optional.empty());
+                arName, aeoi), Optional.empty());
         revokeIfNeeded(serial, status);
     }
 
