@@ -1,0 +1,47 @@
+# PostgreSQL helpers for bin/run (COUNTER_DB=postgresql), bin/bench scale and the cluster test: a private cluster in a
+# data directory of ours, on loopback and a port of ours, from Debian's postgresql package. Sourced by bin scripts.
+
+pg_bin() {
+  local d
+  d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  [ -n "$d" ] || { echo "PostgreSQL is not installed (apt-get install postgresql)" >&2; return 1; }
+  echo "$d"
+}
+
+# as_pg CMD...: PostgreSQL refuses to run as root; run as the postgres user then.
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# pg_start DIR PORT: initialises DIR on first use (database "counter", user "counter", password "counter"), starts it.
+pg_start() {
+  local dir=$1 port=$2 bin
+  bin=$(pg_bin) || return 1
+  mkdir -p "$dir"
+  [ "$(id -u)" = 0 ] && chown postgres: "$dir"
+  if [ ! -f "$dir/PG_VERSION" ]; then
+    as_pg "$bin/initdb" -D "$dir" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+  as_pg "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" start >/dev/null
+  as_pg "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAc "SELECT 1 FROM pg_roles WHERE rolname='counter'" | grep -q 1 \
+    || { as_pg "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "CREATE ROLE counter LOGIN PASSWORD 'counter'" \
+         && as_pg "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "CREATE DATABASE counter OWNER counter"; }
+}
+
+pg_stop() {
+  local dir=$1 bin
+  bin=$(pg_bin) || return 1
+  as_pg "$bin/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+# write_postboot_pg HOST PORT DB USER PASSWORD FILE: Payara's jdbc/__default on a PostgreSQL pool (needs the
+# driver on the server's classpath: payara-micro --addlibs counter-server/target/pg/postgresql-*.jar).
+write_postboot_pg() {
+  local host=$1 port=$2 db=$3 user=$4 password=$5 file=$6
+  {
+    echo "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource --steadypoolsize 4 --maxpoolsize 64 --property serverName=$host:portNumber=$port:databaseName=$db:user=$user:password=$password CounterPool"
+    echo "delete-jdbc-resource jdbc/__default"
+    echo "create-jdbc-resource --connectionpoolid CounterPool jdbc/__default"
+  } > "$file"
+}
