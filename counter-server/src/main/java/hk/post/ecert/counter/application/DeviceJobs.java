@@ -120,6 +120,23 @@ public class DeviceJobs {
         return Optional.of(new DeviceJob(r.jobId(), r.terminalId(), kind, r.expiresAt(), payload));
     }
 
+    /** A job waiting in the outbox for its terminal. */
+    public record Pending(String jobId, String terminalId) {
+    }
+
+    /** The outbox: jobs recorded before {@code before} and not yet sent, for these terminals, oldest first. */
+    public List<Pending> pendingFor(java.util.Collection<String> terminalIds, Instant before) {
+        if (terminalIds.isEmpty()) {
+            return List.of();
+        }
+        return jobs.pendingFor(terminalIds, before).stream().map(r -> new Pending(r.jobId(), r.terminalId())).toList();
+    }
+
+    /** Which of these terminals have been revoked. */
+    public List<String> revokedAmong(java.util.Collection<String> terminalIds) {
+        return terminalIds.stream().filter(id -> terminals.find(id).map(t -> t.revoked()).orElse(true)).toList();
+    }
+
     public List<String> unfinishedFor(String terminalId) {
         return jobs.unfinishedFor(terminalId).stream().map(DeviceJobRecord::jobId).toList();
     }

@@ -15,8 +15,16 @@ public class LapsedSubscriptions {
     @Inject
     SubscriberRegistry registry;
 
+    @Inject
+    hk.post.ecert.counter.application.ServiceInstance instance;
+
+    /** Every instance has the timer; the one that claims the day runs it (the others log and skip). */
     @Schedule(hour = "2", minute = "15", persistent = false)
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
     void nightly() {
+        if (!instance.claim("LAPSED_SUBSCRIPTIONS", registry.today())) {
+            return;
+        }
         int n = registry.suspendLapsed(registry.today(), "system");
         LOG.info(() -> "lapsed subscriptions: " + n + " certificate(s) suspended");
     }

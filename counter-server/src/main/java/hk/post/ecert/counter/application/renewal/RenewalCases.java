@@ -325,7 +325,6 @@ public class RenewalCases {
             CertificateAuthority.Issued issued = ca.issue(CertificateProfile.of(k.typeCode(), k.variantCode()), der, k.years() * 365);
             issued(k, registry.bySerial(k.serialHex()).orElseThrow(), issued, clerk);
             save(k);
-            certificates.put(caseRef, issued.certificateDer());
             return v;
         } catch (CertificateRefusedException e) {
             throw new CaseRefusal("The certificate authority refused: " + e.getMessage(), "核證機關拒絕簽發：" + e.getMessage());
@@ -334,13 +333,26 @@ public class RenewalCases {
         }
     }
 
-    /** Issued Server certificates for download (the CA keeps every certificate it issued). */
-    private final Map<String, byte[]> certificates = new java.util.concurrent.ConcurrentHashMap<>();
-
+    /**
+     * A Server case's issued certificate for download, from the CA's record of every certificate it issued (read from
+     * the database, so any instance of the counter service can answer).
+     */
+    @Transactional
     public Optional<String> certificatePem(String caseRef) {
-        byte[] der = certificates.get(caseRef);
-        return der == null ? Optional.empty() : Optional.of("-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END CERTIFICATE-----\n");
+        Optional<String> serial = load(caseRef).filter(k -> "SERVER".equals(k.typeCode())).map(RenewalCase::newSerialHex);
+        if (serial.isEmpty()) {
+            return Optional.empty();
+        }
+        String b64 = db(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT der FROM issued_certificate WHERE serial_hex = ?")) {
+                s.setString(1, serial.get());
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+        return b64 == null ? Optional.empty() : Optional.of("-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(Base64.getDecoder().decode(b64)) + "\n-----END CERTIFICATE-----\n");
     }
 
     @Inject

@@ -12,7 +12,23 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.websocket.Session;
 
+import hk.post.ecert.counter.application.ServiceInstance;
+import hk.post.ecert.counter.application.Sql;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.Initialized;
+
+import javax.sql.DataSource;
 import java.io.IOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,18 +36,73 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The authenticated terminal connections on this server instance, and delivery of device jobs to them. A job is
- * delivered after its record is committed; an offline terminal receives its unfinished jobs when it next connects.
+ * The authenticated terminal connections on this server instance, and delivery of device jobs to them.
+ *
+ * <p>Several instances share the database, and a job may be recorded on one instance while its terminal is
+ * connected to another. The job table is the outbox: a job recorded here for a terminal connected here is sent as
+ * soon as its record is committed; every half second each instance also sends the pending jobs of the terminals
+ * connected to it, wherever they were recorded. A terminal that connects receives all its unfinished jobs (a job
+ * delivered twice runs once: the terminal's journal answers a repeat with its first outcome).
  */
 @ApplicationScoped
 public class TerminalSessions implements TerminalPresence {
 
     private static final Logger LOG = Logger.getLogger(TerminalSessions.class.getName());
 
+    /** How often the outbox is read for the terminals connected here. */
+    static final long OUTBOX_POLL_MS = 500;
+    /** A terminal connected to another instance counts as online while it was heard from this recently. */
+    static final Duration ELSEWHERE_FRESH = Duration.ofSeconds(75);
+
     private final Map<String, Session> online = new ConcurrentHashMap<>();
 
     @Inject
     DeviceJobs jobs;
+
+    @Inject
+    ServiceInstance instance;
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private volatile ScheduledFuture<?> poller;
+    private long ticks;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object init) {
+        poller = scheduler.scheduleWithFixedDelay(this::pollOutbox, OUTBOX_POLL_MS, OUTBOX_POLL_MS, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        ScheduledFuture<?> p = poller;
+        if (p != null) {
+            p.cancel(false);
+        }
+    }
+
+    /** Sends pending jobs (recorded on any instance) to the terminals connected here; closes revoked ones. */
+    void pollOutbox() {
+        try {
+            if (online.isEmpty()) {
+                return;
+            }
+            List<String> here = online.entrySet().stream().filter(e -> e.getValue().isOpen()).map(Map.Entry::getKey).toList();
+            for (DeviceJobs.Pending p : jobs.pendingFor(here, Instant.now().minusMillis(OUTBOX_POLL_MS))) {
+                deliver(p.terminalId(), p.jobId());
+            }
+            if (++ticks % 20 == 0) {
+                for (String id : jobs.revokedAmong(here)) {
+                    LOG.warning(() -> "terminal " + id + " was revoked (on another instance); closing its connection here");
+                    disconnect(id);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "reading the device job outbox failed; trying again", e);
+        }
+    }
 
     void register(String terminalId, Session session) {
         Session previous = online.put(terminalId, session);
@@ -42,15 +113,54 @@ public class TerminalSessions implements TerminalPresence {
                 LOG.log(Level.FINE, "closing a superseded terminal session", e);
             }
         }
+        connectedHere(terminalId, true);
     }
 
     void unregister(String terminalId, Session session) {
-        online.remove(terminalId, session);
+        if (online.remove(terminalId, session)) {
+            connectedHere(terminalId, false);
+        }
+    }
+
+    /** Records in the terminal's row that it is (or no longer is) connected to this instance. */
+    private void connectedHere(String terminalId, boolean connected) {
+        try {
+            Sql.run(dataSource, c -> {
+                try (PreparedStatement s = c.prepareStatement(connected
+                        ? "UPDATE terminal SET connected_instance = ?, last_seen = ? WHERE terminal_id = ?"
+                        : "UPDATE terminal SET connected_instance = NULL WHERE connected_instance = ? AND terminal_id = ?")) {
+                    s.setString(1, instance.name());
+                    if (connected) {
+                        s.setTimestamp(2, Timestamp.from(Instant.now()));
+                        s.setString(3, terminalId);
+                    } else {
+                        s.setString(2, terminalId);
+                    }
+                    return s.executeUpdate();
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot record where terminal " + terminalId + " is connected", e);
+        }
     }
 
     @Override
     public boolean isOnline(String terminalId) {
-        return Optional.ofNullable(online.get(terminalId)).map(Session::isOpen).orElse(false);
+        if (Optional.ofNullable(online.get(terminalId)).map(Session::isOpen).orElse(false)) {
+            return true;
+        }
+        // connected to another instance, and heard from lately (an instance that died leaves a stale row behind)
+        return Sql.run(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT connected_instance, last_seen FROM terminal WHERE terminal_id = ?")) {
+                s.setString(1, terminalId);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next() || rs.getString(1) == null || rs.getString(1).equals(instance.name()) || rs.getTimestamp(2) == null) {
+                        return false;
+                    }
+                    return rs.getTimestamp(2).toInstant().isAfter(Instant.now().minus(ELSEWHERE_FRESH));
+                }
+            }
+        });
     }
 
     @Override

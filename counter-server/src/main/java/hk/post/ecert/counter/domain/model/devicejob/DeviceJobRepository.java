@@ -13,6 +13,9 @@ public interface DeviceJobRepository {
     /** Jobs of a terminal that have no outcome yet, oldest first: what to (re)deliver when it connects. */
     List<DeviceJobRecord> unfinishedFor(String terminalId);
 
+    /** Jobs not yet sent to any of these terminals, recorded before {@code before}, oldest first (the outbox). */
+    List<DeviceJobRecord> pendingFor(java.util.Collection<String> terminalIds, java.time.Instant before);
+
     /** The terminal's most recent finished jobs of a kind, newest first. */
     List<DeviceJobRecord> recentFinished(String terminalId, String kind, int max);
 }

@@ -34,6 +34,14 @@ public class JpaDeviceJobRepository implements DeviceJobRepository {
     }
 
     @Override
+    public List<DeviceJobRecord> pendingFor(java.util.Collection<String> terminalIds, java.time.Instant before) {
+        return em.createQuery("select j from DeviceJobRecord j where j.terminalId in :t and j.status = :s and j.createdAt < :b"
+                        + " order by j.createdAt", DeviceJobRecord.class)
+                .setParameter("t", terminalIds).setParameter("s", JobStatus.PENDING).setParameter("b", before)
+                .setMaxResults(200).getResultList();
+    }
+
+    @Override
     public List<DeviceJobRecord> recentFinished(String terminalId, String kind, int max) {
         return em.createQuery("select j from DeviceJobRecord j where j.terminalId = :t and j.kind = :k and j.status not in :s"
                                 + " order by j.completedAt desc", DeviceJobRecord.class)
