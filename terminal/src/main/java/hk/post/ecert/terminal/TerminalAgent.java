@@ -84,6 +84,11 @@ public final class TerminalAgent implements AutoCloseable {
         return firstWelcome.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && online;
     }
 
+    /** The server this terminal is connected to now, if online. */
+    public java.util.Optional<URI> connectedTo() {
+        return online ? java.util.Optional.ofNullable(connectedTo) : java.util.Optional.empty();
+    }
+
     public CounterDevices devices() {
         return devices;
     }

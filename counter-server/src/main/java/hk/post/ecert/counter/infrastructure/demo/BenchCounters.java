@@ -40,6 +40,14 @@ public class BenchCounters {
     @ConfigProperty(name = "counter.bench.counters", defaultValue = "0")
     int counters;
 
+    /**
+     * When set, each BENCH terminal waits for a real terminal agent to enrol with {@code <code>-<nnn>} (e.g. the
+     * cluster failover test); otherwise it is enrolled with a throw-away key and its jobs stay pending.
+     */
+    @Inject
+    @ConfigProperty(name = "counter.bench.enrolment-code")
+    java.util.Optional<String> enrolmentCode;
+
     @Inject
     StaffDirectory staff;
 
@@ -69,7 +77,12 @@ public class BenchCounters {
             String n = String.format("%03d", i);
             staff.add(new StaffMember("bench" + n, "BENCH clerk " + n, hash, "BEN", "B" + n), Set.of(Role.CLERK));
             Terminal t = new Terminal("BEN-B" + n, "BEN", "B" + n);
-            t.enrolmentWasCompleted(publicKey, Instant.now());
+            if (enrolmentCode.isPresent()) {
+                t.allowEnrolment(hk.post.ecert.counter.application.TerminalEnrolment.hashCode(enrolmentCode.get() + "-" + n),
+                        Instant.now().plus(java.time.Duration.ofDays(1)), "bench-seed");
+            } else {
+                t.enrolmentWasCompleted(publicKey, Instant.now());
+            }
             terminals.add(t);
             for (int j = 1; j <= 10; j++) {
                 registry.register(new SubscriberCertificate(String.format("be%03d%02d", i, j), String.format("SRN-B-%03d%02d", i, j),

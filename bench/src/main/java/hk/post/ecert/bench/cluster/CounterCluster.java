@@ -1,0 +1,110 @@
+package hk.post.ecert.bench.cluster;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The production shape on one machine: PostgreSQL and Payara Micro instances of the counter service that share it and
+ * form a Hazelcast cluster on loopback ({@code --clustermode tcpip}), with one CA and journal key directory shared by
+ * all (in production: the same files on each instance's host). Seeds {@code counters} BENCH counters whose terminals
+ * wait for real terminal agents to enrol with {@code <enrolmentCode>-<nnn>}.
+ */
+public final class CounterCluster implements AutoCloseable {
+
+    private final Path root;
+    private final Path work;
+    private final Postgres postgres;
+    private final int counters;
+    private final String enrolmentCode;
+    private final String clusterName = "ecert-" + UUID.randomUUID().toString().substring(0, 8);
+    private final int hazelcastPort;
+    private final List<CounterInstance> instances = new ArrayList<>();
+
+    private CounterCluster(Path root, Path work, Postgres postgres, int counters, String enrolmentCode, int hazelcastPort) {
+        this.root = root;
+        this.work = work;
+        this.postgres = postgres;
+        this.counters = counters;
+        this.enrolmentCode = enrolmentCode;
+        this.hazelcastPort = hazelcastPort;
+    }
+
+    /** The repository root: {@code ecert.root}, or the parent of the working directory when that is a module. */
+    public static Path repositoryRoot() {
+        String p = System.getProperty("ecert.root");
+        if (p != null) {
+            return Path.of(p).toAbsolutePath();
+        }
+        Path cwd = Path.of("").toAbsolutePath();
+        return Files.exists(cwd.resolve("counter-server")) ? cwd : cwd.getParent();
+    }
+
+    public static CounterCluster start(Path work, int counters, String enrolmentCode) throws IOException, InterruptedException {
+        Postgres pg = Postgres.start(freePort());
+        int hz = freePort() + 0;
+        CounterCluster c = new CounterCluster(repositoryRoot(), work, pg, counters, enrolmentCode, hz);
+        Files.writeString(work.resolve("postgres.asadmin"), pg.postBootCommands());
+        Files.createDirectories(work.resolve("shared"));
+        return c;
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static Path only(Path dir, String glob) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> dir.getFileSystem().getPathMatcher("glob:" + glob).matches(p.getFileName())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + glob + " in " + dir + " (build first: mvn package)"));
+        }
+    }
+
+    /** Starts one more instance and waits until it serves pages. */
+    public CounterInstance startInstance(String name) throws IOException, InterruptedException {
+        Path target = root.resolve("counter-server/target");
+        int port = freePort();
+        List<String> jvm = List.of("-Xmx1g", "-XX:+UseSerialGC", "-Dcounter.ca.dir=" + work.resolve("shared/ca"),
+                "-Dcounter.bench.counters=" + counters, "-Dcounter.bench.enrolment-code=" + enrolmentCode);
+        List<String> micro = List.of(only(target, "payara-micro-*.jar").toString(), "--deploy", target.resolve("ROOT.war").toString(),
+                "--addlibs", only(target.resolve("pg"), "postgresql-*.jar").toString(),
+                "--postbootcommandfile", work.resolve("postgres.asadmin").toString(),
+                "--clustermode", "tcpip:127.0.0.1:" + hazelcastPort, "--startport", Integer.toString(hazelcastPort),
+                "--interfaces", "127.0.0.1", "--clustername", clusterName, "--nohostaware", "--hzinitialjoinwait", "0",
+                "--disablephonehome");
+        CounterInstance i = CounterInstance.start(name, port, jvm, micro, work.resolve(name + ".log"));
+        instances.add(i);
+        if (!i.awaitReady(Duration.ofMinutes(4))) {
+            throw new IllegalStateException("instance " + name + " did not start; see " + i.log());
+        }
+        return i;
+    }
+
+    public Postgres postgres() {
+        return postgres;
+    }
+
+    public List<CounterInstance> instances() {
+        return instances;
+    }
+
+    public Path sharedDir() {
+        return work.resolve("shared");
+    }
+
+    @Override
+    public void close() {
+        for (CounterInstance i : instances) {
+            i.close();
+        }
+        postgres.close();
+    }
+}
