@@ -110,7 +110,7 @@ public final class CounterTraffic {
         Clerk(int n) {
             this.n = n;
             this.user = clerk(n);
-            this.preferred = n;
+            this.preferred = n + 1;   // not the instance its terminal dials first: jobs cross instances
         }
 
         void work(int perClerk) throws Exception {

@@ -30,13 +30,13 @@ public final class FailoverRun implements AutoCloseable {
 
     /** What a run measured and found. */
     public record Figures(int payments, double seconds, double paymentsPerSecond, double failoverSeconds, int lost, int doubled,
-                          int jobsWithoutOneOutcome, int printedTwice, int unconfirmed, boolean journalIntact, long journalEntries,
+                          int jobsWithoutOneOutcome, int unknownOutcomes, int printedTwice, int unconfirmed, boolean journalIntact, long journalEntries,
                           int failovers, List<String> problems) {
         @Override
         public String toString() {
-            return String.format("%d payments in %.1f s (%.2f/s), failover %.2f s, lost %d, doubled %d, jobs without one outcome %d,"
-                            + " printed twice %d, unconfirmed %d, journal %s (%d entries), client failovers %d%s",
-                    payments, seconds, paymentsPerSecond, failoverSeconds, lost, doubled, jobsWithoutOneOutcome, printedTwice,
+            return String.format("%d payments in %.1f s (%.2f/s), failover %.2f s, lost %d, doubled %d, jobs without one outcome %d"
+                            + " (UNKNOWN outcomes %d), printed twice %d, unconfirmed %d, journal %s (%d entries), client failovers %d%s",
+                    payments, seconds, paymentsPerSecond, failoverSeconds, lost, doubled, jobsWithoutOneOutcome, unknownOutcomes, printedTwice,
                     unconfirmed, journalIntact ? "intact" : "NOT INTACT", journalEntries, failovers,
                     problems.isEmpty() ? "" : "; problems: " + String.join(" | ", problems.subList(0, Math.min(5, problems.size()))));
         }
@@ -141,15 +141,19 @@ public final class FailoverRun implements AutoCloseable {
             }
             // each receipt job ends with exactly one outcome (the job table holds one status per id), and prints once
             int notOne = 0;
+            int unknown = 0;
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             for (CounterTraffic.Payment p : confirmed) {
                 String status;
-                while (!"DONE".equals(status = status(c, p.receiptJob())) && System.nanoTime() < deadline) {
+                while (!finished(status = status(c, p.receiptJob())) && System.nanoTime() < deadline) {
                     Thread.sleep(200);
                 }
-                if (!"DONE".equals(status)) {
+                if (!finished(status)) {
                     notOne++;
                     problems.add("receipt job " + p.receiptJob() + " is " + status);
+                } else if (!"DONE".equals(status)) {
+                    unknown++;
+                    problems.add("receipt job " + p.receiptJob() + " ended " + status);
                 }
             }
             int printedTwice = 0;
@@ -168,7 +172,7 @@ public final class FailoverRun implements AutoCloseable {
             report.findings().forEach(f -> problems.add("journal: " + f));
             int unconfirmedLost = traffic.unconfirmed().size();
             return new Figures(confirmed.size(), seconds, confirmed.size() / seconds, failover.isEmpty() ? 0 : failover.get(0), lost,
-                    doubled, notOne, printedTwice, unconfirmedLost, report.intact(), report.entries(), traffic.failovers(), problems);
+                    doubled, notOne, unknown, printedTwice, unconfirmedLost, report.intact(), report.entries(), traffic.failovers(), problems);
         }
     }
 
@@ -182,6 +186,10 @@ public final class FailoverRun implements AutoCloseable {
                 return rs.getInt(1);
             }
         }
+    }
+
+    private static boolean finished(String status) {
+        return !"PENDING".equals(status) && !"SENT".equals(status) && !"MISSING".equals(status);
     }
 
     private static String status(Connection c, String jobId) throws SQLException {

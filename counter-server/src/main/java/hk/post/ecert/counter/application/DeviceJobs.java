@@ -141,8 +141,12 @@ public class DeviceJobs {
         return jobs.unfinishedFor(terminalId).stream().map(DeviceJobRecord::jobId).toList();
     }
 
-    public void jobWasSent(String jobId) {
-        jobs.find(jobId).ifPresent(j -> j.wasSent(Instant.now()));
+    /**
+     * Claims a pending job for sending: true for exactly one caller (on any instance), which then sends it; a job
+     * already sent is not claimed again (a terminal that reconnects gets its unfinished jobs through the backlog).
+     */
+    public boolean claimForSending(String jobId) {
+        return jobs.claimPending(jobId, Instant.now());
     }
 
     /**

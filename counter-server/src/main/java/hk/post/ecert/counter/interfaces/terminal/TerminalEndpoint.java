@@ -77,7 +77,7 @@ public class TerminalEndpoint {
             case Protocol.HEALTH -> health.reported(terminalId, Protocol.decodeHealth(m));
             case Protocol.RESULT -> {
                 JobResult result = Protocol.decodeResult(m);
-                if (jobs.recordResult(terminalId, result)) {
+                if (recordResult(terminalId, result)) {
                     Map<String, Object> ack = Protocol.message(Protocol.ACK);
                     ack.put("jobId", result.jobId());
                     TerminalSessions.send(session, Json.write(ack));
@@ -85,6 +85,23 @@ public class TerminalEndpoint {
             }
             case Protocol.PING -> health.seen(terminalId);
             default -> LOG.warning(() -> "terminal " + terminalId + " sent an unknown message type " + type);
+        }
+    }
+
+    /**
+     * Records a terminal's report, trying again when the job's row changed under it (another instance sent it at the
+     * same moment): the terminal reports once, so the report must not be lost to a write conflict.
+     */
+    private boolean recordResult(String terminalId, JobResult result) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jobs.recordResult(terminalId, result);
+            } catch (RuntimeException e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
+                LOG.log(Level.INFO, "recording the result of " + result.jobId() + " met a concurrent change; trying again", e);
+            }
         }
     }
 

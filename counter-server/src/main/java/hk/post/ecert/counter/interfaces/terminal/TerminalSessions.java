@@ -177,30 +177,38 @@ public class TerminalSessions implements TerminalPresence {
     }
 
     void jobWasRecorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobWasRecorded event) {
-        deliver(event.terminalId(), event.jobId());
+        deliver(event.terminalId(), event.jobId(), false);
     }
 
-    /** Sends every unfinished job of a terminal that just connected, oldest first. */
+    /** Sends every unfinished job of a terminal that just connected, oldest first (sent ones again: it may not have them). */
     void deliverBacklog(String terminalId) {
         for (String jobId : jobs.unfinishedFor(terminalId)) {
-            deliver(terminalId, jobId);
+            deliver(terminalId, jobId, true);
         }
     }
 
     void deliver(String terminalId, String jobId) {
+        deliver(terminalId, jobId, false);
+    }
+
+    /**
+     * Sends a job to the terminal if it is connected here. A first send claims the job (PENDING → SENT) so that the
+     * commit event and the outbox poller, on this or another instance, send it once; a redelivery after a reconnect
+     * sends it again, and the terminal answers a repeat with its first outcome.
+     */
+    void deliver(String terminalId, String jobId, boolean redeliver) {
         Session session = online.get(terminalId);
         if (session == null || !session.isOpen()) {
             return;
         }
         Optional<DeviceJob> job = jobs.deliverable(jobId);
-        if (job.isEmpty()) {
+        if (job.isEmpty() || (!redeliver && !jobs.claimForSending(jobId))) {
             return;
         }
         try {
             send(session, Json.write(Protocol.encodeJob(job.get())));
-            jobs.jobWasSent(jobId);
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "job " + jobId + " not delivered to " + terminalId + "; it stays pending", e);
+            LOG.log(Level.WARNING, "job " + jobId + " not delivered to " + terminalId + "; it goes when the terminal reconnects", e);
         }
     }
 

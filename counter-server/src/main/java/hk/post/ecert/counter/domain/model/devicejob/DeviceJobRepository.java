@@ -13,6 +13,9 @@ public interface DeviceJobRepository {
     /** Jobs of a terminal that have no outcome yet, oldest first: what to (re)deliver when it connects. */
     List<DeviceJobRecord> unfinishedFor(String terminalId);
 
+    /** PENDING → SENT for one caller only (a conditional update); false when it was not pending any more. */
+    boolean claimPending(String jobId, java.time.Instant at);
+
     /** Jobs not yet sent to any of these terminals, recorded before {@code before}, oldest first (the outbox). */
     List<DeviceJobRecord> pendingFor(java.util.Collection<String> terminalIds, java.time.Instant before);
 

@@ -34,6 +34,14 @@ public class JpaDeviceJobRepository implements DeviceJobRepository {
     }
 
     @Override
+    public boolean claimPending(String jobId, java.time.Instant at) {
+        return em.createQuery("update DeviceJobRecord j set j.status = :sent, j.sentAt = :at, j.version = j.version + 1"
+                        + " where j.jobId = :id and j.status = :pending")
+                .setParameter("sent", JobStatus.SENT).setParameter("at", at).setParameter("id", jobId)
+                .setParameter("pending", JobStatus.PENDING).executeUpdate() == 1;
+    }
+
+    @Override
     public List<DeviceJobRecord> pendingFor(java.util.Collection<String> terminalIds, java.time.Instant before) {
         return em.createQuery("select j from DeviceJobRecord j where j.terminalId in :t and j.status = :s and j.createdAt < :b"
                         + " order by j.createdAt", DeviceJobRecord.class)
