@@ -40,6 +40,13 @@ public class VirtualPrinter {
     private volatile long lastByteNanos;
 
     private ReceiptBuilder current;
+    /** Receipts cut but still being rendered: the picture is drawn off the line, as a real printer keeps answering. */
+    private int rendering;
+    private final java.util.concurrent.ExecutorService renderer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "virtual-printer-render");
+        t.setDaemon(true);
+        return t;
+    });
 
     public VirtualPrinter(PrinterProfile profile) {
         this.profile = profile;
@@ -67,7 +74,19 @@ public class VirtualPrinter {
         this.paceBaud = baud;
     }
 
+    /** Every receipt cut so far (waiting for any still being rendered). */
     public List<PrintedReceipt> receipts() {
+        lock.lock();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (rendering > 0 && System.nanoTime() < deadline) {
+                receiptDone.awaitNanos(deadline - System.nanoTime());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
         return List.copyOf(receipts);
     }
 
@@ -234,11 +253,16 @@ public class VirtualPrinter {
         return current;
     }
 
+    /**
+     * The cut: the receipt is done. Its picture is rendered on another thread so that the line keeps being read and
+     * real-time status requests (DLE EOT) are answered at once, as a real printer does while it prints.
+     */
     private void cut() {
         ReceiptBuilder r = builder();
         r.newLineIfPending();
-        PrintedReceipt done = new PrintedReceipt(List.copyOf(r.lines), ReceiptImage.render(r.lines, profile.dotsPerLine()),
-                r.raw.toByteArray(), r.drawerKicked);
+        List<PrintedLine> lines = List.copyOf(r.lines);
+        byte[] raw = r.raw.toByteArray();
+        boolean drawer = r.drawerKicked;
         current = null;
         if (condition == VirtualPrinter.Condition.PAPER_OUT || condition == VirtualPrinter.Condition.COVER_OPEN) {
             return;   // nothing came out of an offline printer
@@ -250,11 +274,27 @@ public class VirtualPrinter {
         }
         lock.lock();
         try {
-            receipts.add(done);
-            receiptDone.signalAll();
+            rendering++;
         } finally {
             lock.unlock();
         }
+        renderer.execute(() -> {
+            PrintedReceipt done = null;
+            try {
+                done = new PrintedReceipt(lines, ReceiptImage.render(lines, profile.dotsPerLine()), raw, drawer);
+            } finally {
+                lock.lock();
+                try {
+                    if (done != null) {
+                        receipts.add(done);
+                    }
+                    rendering--;
+                    receiptDone.signalAll();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        });
     }
 
     /** Reads bytes, keeping a copy for the receipt, no faster than the paced line speed. */
