@@ -68,10 +68,7 @@ class BankCertRenewalArChangedBrowserIT {
     }
 
     private void as(String user, String password) {
-        if (!browser.findElements(By.id("top:logout")).isEmpty()) {
-            browser.findElement(By.id("top:logout")).click();
-        }
-        chromium.login(base.toString(), user, password);
+        chromium.switchUser(base.toString(), user, password);
     }
 
     private String messages() {

@@ -48,6 +48,14 @@ final class Browser implements AutoCloseable {
         waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Welcome"));
     }
 
+    /** Logs out whoever is logged in (if anyone) and logs {@code user} in. */
+    void switchUser(String base, String user, String password) {
+        if (!driver.findElements(By.id("top:logout")).isEmpty()) {
+            driver.findElement(By.id("top:logout")).click();
+        }
+        login(base, user, password);
+    }
+
     void ajaxSettled() {
         waitUpTo(20).until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
                 "return document.readyState === 'complete' && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty())"));

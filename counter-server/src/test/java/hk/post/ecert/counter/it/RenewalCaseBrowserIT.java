@@ -74,10 +74,7 @@ class RenewalCaseBrowserIT {
     }
 
     private void as(String user, String password) {
-        if (!browser.findElements(By.id("top:logout")).isEmpty()) {
-            browser.findElement(By.id("top:logout")).click();
-        }
-        chromium.login(base.toString(), user, password);
+        chromium.switchUser(base.toString(), user, password);
     }
 
     private String openCase(String certificate, String type, String variant, String years, String delivery, String names) {
@@ -144,9 +141,16 @@ class RenewalCaseBrowserIT {
     }
 
     private void identityAndPayment(String caseRef, String cash, String id, String name) throws Exception {
+        identityAndPayment(caseRef, cash, id, name, null);
+    }
+
+    private void identityAndPayment(String caseRef, String cash, String id, String name, String dateOfBirth) throws Exception {
         resume(caseRef);
         chromium.type("case:idNumber", id);
         chromium.type("case:nameOnForm", name);
+        if (dateOfBirth != null) {
+            chromium.type("case:dob", dateOfBirth);
+        }
         chromium.click("case:confirmIdentity");
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("identityDone"), "☑"));
         assertEquals("☑", chromium.text("documentsDone"));
@@ -291,7 +295,12 @@ class RenewalCaseBrowserIT {
         chromium.type("case:idNumber", "A123450(4)");
         chromium.click("case:confirmIdentity");
         assertTrue(messages("case").contains("not the one this certificate was issued to"), messages("case"));
-        identityAndPayment(caseRef, "50", "B234560(4)", "Wong Siu Ming");
+        // rule 8: the date of birth on the card and the form is the holder's (DEMO: WONG SIU MING, 1972-01-01)
+        chromium.type("case:idNumber", "B234560(4)");
+        chromium.type("case:dob", "1972-01-02");
+        chromium.click("case:confirmIdentity");
+        assertTrue(messages("case").contains("date of birth is not the certificate holder's"), messages("case"));
+        identityAndPayment(caseRef, "50", "B234560(4)", "Wong Siu Ming", "1972-01-01");
         officerApproves(caseRef);
         resume(caseRef);
         chromium.type("case:tokenLabel", label);

@@ -1,6 +1,8 @@
 package hk.post.ecert.counter.application.bankcert;
 
+import hk.post.ecert.counter.application.CaseEvents;
 import hk.post.ecert.counter.application.CounterJournal;
+import hk.post.ecert.counter.application.OnBehalfIssuance;
 import hk.post.ecert.counter.application.Sql;
 import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.application.capture.CaptureDesk;
@@ -24,7 +26,6 @@ import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
 import hk.post.ecert.counter.domain.model.till.SaleLine;
 import hk.post.ecert.counter.domain.model.till.Tender;
 import hk.post.ecert.counter.domain.service.CertificateAuthority;
-import hk.post.ecert.counter.domain.service.CertificateRefusedException;
 import hk.post.ecert.counter.infrastructure.registry.LookupDigest;
 import hk.post.ecert.forms.render.FormDefinition.BankApplicationType;
 import jakarta.annotation.PostConstruct;
@@ -32,19 +33,14 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -337,27 +333,15 @@ public class BankCertDesk {
     }
 
     private CertificateAuthority.Issued issue(BankApplication a, LicensedBank bank, String unit, String email, int years) {
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-            g.initialize(2048);
-            KeyPair key = g.generateKeyPair();
-            X500NameBuilder n = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "HK").addRDN(BCStyle.O, bank.name().en());
-            if (unit != null && !unit.isBlank()) {
-                n.addRDN(BCStyle.OU, unit.trim());
-            }
-            n.addRDN(BCStyle.CN, bank.name().en());
-            if (email != null && !email.isBlank()) {
-                n.addRDN(BCStyle.EmailAddress, email.trim());
-            }
-            X500Name subject = n.build();
-            byte[] csr = new JcaPKCS10CertificationRequestBuilder(subject, key.getPublic())
-                    .build(new JcaContentSignerBuilder("SHA256withRSA").build(key.getPrivate())).getEncoded();
-            return ca.issue(CertificateProfile.of(TYPE, a.type().name()), csr, years * 365);
-        } catch (CertificateRefusedException e) {
-            throw new CaseRefusal("The certificate authority refused: " + e.getMessage(), "核證機關拒絕簽發：" + e.getMessage());
-        } catch (java.security.GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException | IOException e) {
-            throw new IllegalStateException("cannot prepare the key pair", e);
+        X500NameBuilder n = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "HK").addRDN(BCStyle.O, bank.name().en());
+        if (unit != null && !unit.isBlank()) {
+            n.addRDN(BCStyle.OU, unit.trim());
         }
+        n.addRDN(BCStyle.CN, bank.name().en());
+        if (email != null && !email.isBlank()) {
+            n.addRDN(BCStyle.EmailAddress, email.trim());
+        }
+        return OnBehalfIssuance.issue(ca, n.build(), CertificateProfile.of(TYPE, a.type().name()), years * 365);
     }
 
     private void issuedEvent(String ref, String officer, CertificateAuthority.Issued issued, String renews) {
@@ -648,31 +632,11 @@ public class BankCertDesk {
     }
 
     private void event(String ref, String actor, String what) {
-        db(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO bank_application_event (app_ref, at, actor, what) VALUES (?,?,?,?)")) {
-                s.setString(1, ref);
-                s.setTimestamp(2, Timestamp.from(Instant.now()));
-                s.setString(3, actor);
-                s.setString(4, what.length() > 1000 ? what.substring(0, 1000) : what);
-                return s.executeUpdate();
-            }
-        });
+        new CaseEvents(dataSource, "bank_application_event", "app_ref").record(ref, actor, what);
     }
 
     private List<String> history(String ref) {
-        return db(c -> {
-            List<String> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT at, actor, what FROM bank_application_event WHERE app_ref = ? ORDER BY event_id")) {
-                s.setString(1, ref);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getTimestamp(1).toInstant().atZone(TillBook.HONG_KONG).toLocalDateTime().withNano(0)
-                                + " " + rs.getString(2) + ": " + rs.getString(3));
-                    }
-                }
-            }
-            return out;
-        });
+        return new CaseEvents(dataSource, "bank_application_event", "app_ref").history(ref);
     }
 
     private static List<String> strings(Connection c, String sql, String arg) throws SQLException {

@@ -347,15 +347,47 @@ public class SubscriberRegistry {
         });
     }
 
-    /** Registers a renewed certificate with the identity digest of the one it renews. */
+    /** Records a Personal subscriber's date of birth (as a keyed digest). */
+    @Transactional
+    public void recordDateOfBirth(String serialHex, LocalDate dateOfBirth) {
+        db(conn -> {
+            try (PreparedStatement u = conn.prepareStatement("UPDATE subscriber_certificate SET dob_digest = ? WHERE serial_hex = ?")) {
+                u.setString(1, digest.of("DOB:" + dateOfBirth));
+                u.setString(2, serialHex);
+                return u.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Rule 8: whether the date of birth read off the card is the certificate holder's. Empty when the registry has
+     * none on record (a certificate registered before dates of birth were kept).
+     */
+    @Transactional
+    public Optional<Boolean> dateOfBirthMatches(String serialHex, LocalDate dateOfBirth) {
+        String want = digest.of("DOB:" + dateOfBirth);
+        return db(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT dob_digest FROM subscriber_certificate WHERE serial_hex = ?")) {
+                s.setString(1, serialHex);
+                try (ResultSet rs = s.executeQuery()) {
+                    String have = rs.next() ? rs.getString(1) : null;
+                    return have == null ? Optional.<Boolean>empty() : Optional.of(want.equals(have));
+                }
+            }
+        });
+    }
+
+    /** Registers a renewed certificate with the identity digests of the one it renews. */
     @Transactional
     public void registerRenewal(SubscriberCertificate c, String renewedSerial) {
         register(c, Optional.empty());
         db(conn -> {
             try (PreparedStatement u = conn.prepareStatement("UPDATE subscriber_certificate SET hkid_digest = (SELECT hkid_digest FROM"
-                    + " subscriber_certificate WHERE serial_hex = ?) WHERE serial_hex = ?")) {
+                    + " subscriber_certificate WHERE serial_hex = ?), dob_digest = (SELECT dob_digest FROM subscriber_certificate"
+                    + " WHERE serial_hex = ?) WHERE serial_hex = ?")) {
                 u.setString(1, renewedSerial);
-                u.setString(2, c.serialHex());
+                u.setString(2, renewedSerial);
+                u.setString(3, c.serialHex());
                 return u.executeUpdate();
             }
         });

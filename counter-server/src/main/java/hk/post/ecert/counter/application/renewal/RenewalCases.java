@@ -28,13 +28,9 @@ import jakarta.transaction.Transactional;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.sql.DataSource;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -153,9 +149,12 @@ public class RenewalCases {
         return triage.fees().quoteRenewal(v, k.years(), extra, registry.today());
     }
 
-    /** Rule 8: the original document compared with the form. Personal: HKID (check digit, and the certificate's own). */
+    /**
+     * Rule 8: the original document compared with the form. Personal: HKID (check digit, and the certificate's own),
+     * name and date of birth as on the card and the form.
+     */
     @Transactional
-    public void confirmIdentity(String caseRef, String clerk, String idNumber, String nameOnForm) {
+    public void confirmIdentity(String caseRef, String clerk, String idNumber, String nameOnForm, LocalDate dateOfBirth) {
         RenewalCase k = load(caseRef).orElseThrow();
         SubscriberCertificate cert = registry.bySerial(k.serialHex()).orElseThrow();
         String name = nameOnForm == null ? "" : nameOnForm.trim().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
@@ -173,7 +172,16 @@ public class RenewalCases {
                 throw new CaseRefusal("The name on the form (" + name + ") is not the certificate's (" + cert.subjectName() + ").",
                         "表格上的姓名（" + name + "）與證書（" + cert.subjectName() + "）不符。");
             }
-            event(caseRef, clerk, "identity checked: HKID " + h.masked() + " and name match the card");
+            if (dateOfBirth == null) {
+                throw new CaseRefusal("Type the date of birth as on the HKID card (it must be the same on the form).",
+                        "請輸入香港身份證上的出生日期（須與表格相同）。");
+            }
+            Optional<Boolean> dob = registry.dateOfBirthMatches(cert.serialHex(), dateOfBirth);
+            if (dob.isPresent() && !dob.get()) {
+                throw new CaseRefusal("The date of birth is not the certificate holder's.", "出生日期與證書登記人不符。");
+            }
+            event(caseRef, clerk, "identity checked: HKID " + h.masked() + ", name and date of birth match the card"
+                    + (dob.isEmpty() ? " (no date of birth on record: checked against the form only)" : ""));
         } else {
             if (name.isBlank() || idNumber == null || idNumber.isBlank()) {
                 throw new CaseRefusal("Type the AR's name and identity document number as on the document.", "請輸入獲授權代表的姓名及身份證明文件號碼。");
@@ -274,21 +282,11 @@ public class RenewalCases {
 
     private void issueOnBehalf(RenewalCase k, String officer) {
         SubscriberCertificate old = registry.bySerial(k.serialHex()).orElseThrow();
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-            g.initialize(2048);
-            KeyPair key = g.generateKeyPair();
-            X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "HK")
-                    .addRDN(BCStyle.O, "e-Cert Counter (TEST)").addRDN(BCStyle.CN, old.subjectName()).build();
-            byte[] csr = new JcaPKCS10CertificationRequestBuilder(subject, key.getPublic())
-                    .build(new JcaContentSignerBuilder("SHA256withRSA").build(key.getPrivate())).getEncoded();
-            CertificateAuthority.Issued issued = ca.issue(CertificateProfile.of(k.typeCode(), k.variantCode()), csr, k.years() * 365);
-            issued(k, old, issued, officer);
-        } catch (CertificateRefusedException e) {
-            throw new CaseRefusal("The certificate authority refused: " + e.getMessage(), "核證機關拒絕簽發：" + e.getMessage());
-        } catch (java.security.GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException | java.io.IOException e) {
-            throw new IllegalStateException("cannot prepare the key pair", e);
-        }
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "HK")
+                .addRDN(BCStyle.O, "e-Cert Counter (TEST)").addRDN(BCStyle.CN, old.subjectName()).build();
+        CertificateAuthority.Issued issued = hk.post.ecert.counter.application.OnBehalfIssuance.issue(ca, subject,
+                CertificateProfile.of(k.typeCode(), k.variantCode()), k.years() * 365);
+        issued(k, old, issued, officer);
     }
 
     private void issued(RenewalCase k, SubscriberCertificate old, CertificateAuthority.Issued issued, String actor) {
@@ -473,30 +471,10 @@ public class RenewalCases {
     }
 
     private void event(String caseRef, String actor, String what) {
-        db(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO case_event (case_ref, at, actor, what) VALUES (?,?,?,?)")) {
-                s.setString(1, caseRef);
-                s.setTimestamp(2, Timestamp.from(Instant.now()));
-                s.setString(3, actor);
-                s.setString(4, what.length() > 1000 ? what.substring(0, 1000) : what);
-                return s.executeUpdate();
-            }
-        });
+        new hk.post.ecert.counter.application.CaseEvents(dataSource, "case_event", "case_ref").record(caseRef, actor, what);
     }
 
     private List<String> history(String caseRef) {
-        return db(c -> {
-            List<String> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT at, actor, what FROM case_event WHERE case_ref = ? ORDER BY event_id")) {
-                s.setString(1, caseRef);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getTimestamp(1).toInstant().atZone(TillBook.HONG_KONG).toLocalDateTime().withNano(0)
-                                + " " + rs.getString(2) + ": " + rs.getString(3));
-                    }
-                }
-            }
-            return out;
-        });
+        return new hk.post.ecert.counter.application.CaseEvents(dataSource, "case_event", "case_ref").history(caseRef);
     }
 }

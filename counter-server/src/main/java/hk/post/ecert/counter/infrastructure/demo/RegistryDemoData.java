@@ -129,6 +129,8 @@ public class RegistryDemoData {
                 CertificateProfile.of("PERSONAL", variant).issuingCa(), name, hkid.masked(), null, validTo.minusYears(3), validTo,
                 subscriptionEnd, status, variant.startsWith("MR_") ? variant.substring(3).toLowerCase() + " token" : "ecert-file-usb",
                 null, false), Optional.of(hkid));
+        // DEMO dates of birth: 1 January of 1970 + the subscriber's number (CHAN TAI MAN 1971-01-01, WONG SIU MING 1972-01-01, …)
+        registry.recordDateOfBirth(serial, LocalDate.of(1970 + seq, 1, 1));
         revokeIfNeeded(serial, status);
     }
 

@@ -61,6 +61,7 @@ public class CaseDesk implements Serializable {
     private String caseRef;
     private String idNumber;
     private String nameOnForm;
+    private String dateOfBirth;
     private String cash;
     private String chequeAmount;
     private String chequeBank;
@@ -125,8 +126,16 @@ public class CaseDesk implements Serializable {
 
     public void confirmIdentity() {
         try {
-            cases.confirmIdentity(caseRef, staff.getUsername(), idNumber, nameOnForm);
+            java.time.LocalDate dob;
+            try {
+                dob = dateOfBirth == null || dateOfBirth.isBlank() ? null : java.time.LocalDate.parse(dateOfBirth.trim());
+            } catch (java.time.format.DateTimeParseException e) {
+                Screens.error(Screens.text(language.getLocale(), "fee.badDate", dateOfBirth));
+                return;
+            }
+            cases.confirmIdentity(caseRef, staff.getUsername(), idNumber, nameOnForm, dob);
             idNumber = null;
+            dateOfBirth = null;
         } catch (CaseRefusal e) {
             refused(e);
         }
@@ -257,6 +266,8 @@ public class CaseDesk implements Serializable {
     public void setCaseRef(String v) { caseRef = v; }
     public String getIdNumber() { return idNumber; }
     public void setIdNumber(String v) { idNumber = v; }
+    public String getDateOfBirth() { return dateOfBirth; }
+    public void setDateOfBirth(String v) { dateOfBirth = v; }
     public String getNameOnForm() { return nameOnForm; }
     public void setNameOnForm(String v) { nameOnForm = v; }
     public String getCash() { return cash; }
