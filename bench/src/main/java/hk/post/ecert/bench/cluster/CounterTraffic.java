@@ -46,6 +46,8 @@ public final class CounterTraffic {
     private final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
     private final AtomicInteger failovers = new AtomicInteger();
     private final AtomicInteger done = new AtomicInteger();
+    private final AtomicInteger logins = new AtomicInteger();
+    private final java.util.Set<String> clerksOnTwoInstances = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** @param instanceUrls the instances a clerk may use (re-read on each failover: a load balancer's view) */
     public CounterTraffic(Supplier<List<String>> instanceUrls) {
@@ -70,6 +72,11 @@ public final class CounterTraffic {
 
     public int failovers() {
         return failovers.get();
+    }
+
+    /** Clerks who had to log in again on another instance to carry on (their instance went away). */
+    public java.util.Set<String> clerksWhoMoved() {
+        return java.util.Set.copyOf(clerksOnTwoInstances);
     }
 
     /** Payments finished so far (for deciding when to pull the plug). */
@@ -105,6 +112,7 @@ public final class CounterTraffic {
         private final int n;
         private final String user;
         private final Map<String, HttpClient> sessions = new HashMap<>();
+        private final java.util.Set<String> loggedInAt = new java.util.HashSet<>();
         private int preferred;
 
         Clerk(int n) {
@@ -192,6 +200,11 @@ public final class CounterTraffic {
                 throw new IOException("login of " + user + " at " + base + " failed: HTTP " + r.statusCode());
             }
             sessions.put(base, c);
+            logins.incrementAndGet();
+            loggedInAt.add(base);
+            if (loggedInAt.size() > 1) {
+                clerksOnTwoInstances.add(user);
+            }
             return c;
         }
     }

@@ -31,13 +31,13 @@ public final class FailoverRun implements AutoCloseable {
     /** What a run measured and found. */
     public record Figures(int payments, double seconds, double paymentsPerSecond, double failoverSeconds, int lost, int doubled,
                           int jobsWithoutOneOutcome, int unknownOutcomes, int printedTwice, int unconfirmed, boolean journalIntact, long journalEntries,
-                          int failovers, List<String> problems) {
+                          int failovers, int clerksWhoMoved, List<String> problems) {
         @Override
         public String toString() {
             return String.format("%d payments in %.1f s (%.2f/s), failover %.2f s, lost %d, doubled %d, jobs without one outcome %d"
-                            + " (UNKNOWN outcomes %d), printed twice %d, unconfirmed %d, journal %s (%d entries), client failovers %d%s",
+                            + " (UNKNOWN outcomes %d), printed twice %d, unconfirmed %d, journal %s (%d entries), client failovers %d, clerks who logged in again elsewhere %d%s",
                     payments, seconds, paymentsPerSecond, failoverSeconds, lost, doubled, jobsWithoutOneOutcome, unknownOutcomes, printedTwice,
-                    unconfirmed, journalIntact ? "intact" : "NOT INTACT", journalEntries, failovers,
+                    unconfirmed, journalIntact ? "intact" : "NOT INTACT", journalEntries, failovers, clerksWhoMoved,
                     problems.isEmpty() ? "" : "; problems: " + String.join(" | ", problems.subList(0, Math.min(5, problems.size()))));
         }
     }
@@ -172,7 +172,7 @@ public final class FailoverRun implements AutoCloseable {
             report.findings().forEach(f -> problems.add("journal: " + f));
             int unconfirmedLost = traffic.unconfirmed().size();
             return new Figures(confirmed.size(), seconds, confirmed.size() / seconds, failover.isEmpty() ? 0 : failover.get(0), lost,
-                    doubled, notOne, unknown, printedTwice, unconfirmedLost, report.intact(), report.entries(), traffic.failovers(), problems);
+                    doubled, notOne, unknown, printedTwice, unconfirmedLost, report.intact(), report.entries(), traffic.failovers(), traffic.clerksWhoMoved().size(), problems);
         }
     }
 
