@@ -30,9 +30,23 @@ class ClusterFailoverIT {
         int perClerk = 10;
         try (CounterCluster cluster = CounterCluster.start(work, clerks, code)) {
             CounterInstance a = cluster.startInstance("counter-a");
-            cluster.startInstance("counter-b");
+            CounterInstance b = cluster.startInstance("counter-b");
             try (FailoverRun run = new FailoverRun(cluster, code, work)) {
                 run.startTerminals(1, clerks);
+                // each instance sees every terminal online, half of them connected to the other instance
+                for (CounterInstance i : java.util.List.of(a, b)) {
+                    String json = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(i.url() + "api/terminals")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                    java.util.Map<String, Object> status = new java.util.HashMap<>();
+                    for (Object o : (java.util.List<?>) hk.post.ecert.devices.wire.Json.read(json)) {
+                        java.util.Map<?, ?> t = (java.util.Map<?, ?>) o;
+                        status.put((String) t.get("id"), t.get("status"));
+                    }
+                    for (int n = 1; n <= clerks; n++) {
+                        String id = String.format("BEN-B%03d", n);
+                        assertEquals("online", status.get(id), id + " as seen from " + i.name() + ": " + json);
+                    }
+                }
                 FailoverRun.Figures f = run.run(1, clerks, perClerk, Optional.of(a), clerks * perClerk / 3);
                 System.out.println("cluster failover: " + f);
 
@@ -47,6 +61,17 @@ class ClusterFailoverIT {
                 assertTrue(f.failoverSeconds() > 0, "the killed instance's terminals came back online on the other: " + f);
                 assertTrue(f.clerksWhoMoved() > 0, "clerks on the killed instance logged in again on the other: " + f);
                 try (Connection c = cluster.postgres().connect()) {
+                    // the journal is append-only in PostgreSQL too
+                    for (String tamper : java.util.List.of("UPDATE journal_entry SET amount_cents = 0",
+                            "DELETE FROM journal_entry", "TRUNCATE journal_entry")) {
+                        try (java.sql.Statement st = c.createStatement()) {
+                            st.executeUpdate(tamper);
+                            org.junit.jupiter.api.Assertions.fail("PostgreSQL accepted: " + tamper);
+                        } catch (java.sql.SQLException refused) {
+                            assertTrue(refused.getMessage().toLowerCase().contains("append-only") || refused.getMessage().toLowerCase().contains("journal"),
+                                    tamper + " refused: " + refused.getMessage());
+                        }
+                    }
                     for (int i = 1; i <= clerks; i++) {
                         try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM till_session WHERE clerk = ?")) {
                             s.setString(1, CounterTraffic.clerk(i));
