@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A clerk prints a pre-filled form, scans it back with the supporting documents, and sees every page land on the
- * case: form pages identified by their QR, supporting documents labelled, a page re-scanned,
+ * case: form pages identified by their QR, supporting documents labelled, a jammed re-scan named, a page re-scanned,
  * and the submission archived as valid PDFs with their SHA-256 — after which nothing changes.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -158,9 +158,16 @@ class FormCaptureBrowserIT {
         checklist = browser.findElement(By.id("checklist")).getText();
         assertTrue(checklist.contains("☑ Business Registration") && checklist.contains("☑ Identity document of the Authorised"), checklist);
 
-        // a re-scan: the new page replaces the old one and keeps its label (scanner faults are covered by the
-        // scanner contract and the terminal's job tests)
+        // a re-scan that jams says so; the page stays as it was. (This step once hung now and then: the job's "sent"
+        // mark and the terminal's fast result were written concurrently and the result lost to the version check;
+        // a job is now claimed before it is sent, and a result is retried on a concurrent change.)
         scanner.load(List.of(document("AR IDENTITY CARD (clearer)")));
+        scanner.failWith(Optional.of(ScannerFault.JAMMED), 0);
+        browser.findElements(By.cssSelector(".page-card.unidentified")).get(1).findElement(By.cssSelector("button.rescan")).click();
+        chromium.ajaxSettled();
+        awaitScan("Not scanned");
+        assertTrue(browser.findElement(By.id("jobReason")).getText().contains("Paper jammed"), browser.findElement(By.id("jobReason")).getText());
+        // and again: the new page replaces the old one and keeps its label
         browser.findElements(By.cssSelector(".page-card.unidentified")).get(1).findElement(By.cssSelector("button.rescan")).click();
         chromium.ajaxSettled();
         awaitScan("Scanned");
