@@ -218,6 +218,9 @@ class BankCertRenewalArChangedBrowserIT {
         mine.findElement(By.cssSelector("button.bank-approve")).click();
         chromium.ajaxSettled();
         chromium.waitUpTo(20).until(d -> d.findElements(By.cssSelector(".bank-vet-ref")).stream().noneMatch(e -> e.getText().equals(ref)));
+        java.util.regex.Matcher pinShown = java.util.regex.Pattern.compile("renewed certificate ([0-9a-f]+): (\\d{8})").matcher(messages());
+        assertTrue(pinShown.find(), "the PIN for the medium's envelope, shown once: " + messages());
+        String pin = pinShown.group(2);
 
         as("desk1", "Desk#2026");
         resume(ref);
@@ -238,6 +241,9 @@ class BankCertRenewalArChangedBrowserIT {
         String details = run("openssl", "x509", "-in", cert.toString(), "-noout", "-issuer", "-subject", "-serial", "-dates");
         assertTrue(details.contains("2 - 15") && details.contains("DEMO FIRST BANK"), details);
         assertTrue(details.toLowerCase().contains("serial=" + renewed.replaceFirst("^0+", "")) || details.toLowerCase().contains(renewed), details);
+
+        // the medium's file opens with the PIN shown to the approving officer, and holds the key with this certificate
+        RenewalCaseBrowserIT.mediumHolds(RenewalCaseBrowserIT.download(chromium, "bank:renewedMedium"), pin, renewed, "2 - 15");
 
         chromium.type("bank:article", "RR123456785HK");
         chromium.click("bank:dispatch");

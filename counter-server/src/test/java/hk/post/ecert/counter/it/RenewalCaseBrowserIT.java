@@ -161,7 +161,8 @@ class RenewalCaseBrowserIT {
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "Waiting for HKPCA vetting"));
     }
 
-    private void officerApproves(String caseRef) {
+    /** The officer approves; returns what the vetting screen said (for registered mail: the PIN, shown once). */
+    private String officerApproves(String caseRef) {
         as("officer1", "Officer#2026");
         browser.findElement(By.id("top:navVetting")).click();
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".vet-case")));
@@ -171,7 +172,49 @@ class RenewalCaseBrowserIT {
         mine.findElement(By.cssSelector("button.approve")).click();
         chromium.ajaxSettled();
         chromium.waitUpTo(20).until(d -> d.findElements(By.cssSelector(".vet-ref")).stream().noneMatch(e -> e.getText().equals(caseRef)));
+        String said = messages("vet");
         as("clerk1", "Clerk#2026");
+        return said;
+    }
+
+    /** The PIN the officer was shown for the PIN envelope. */
+    static String pinShown(String said) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("PIN mailers?: .*?(\\d{8})").matcher(said);
+        assertTrue(m.find(), "a PIN for the PIN envelope: " + said);
+        return m.group(1);
+    }
+
+    /** Downloads a link's file in the browser (with the logged-in session). */
+    static byte[] download(Browser chromium, String linkId) {
+        String b64 = (String) ((org.openqa.selenium.JavascriptExecutor) chromium.driver).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "fetch(document.getElementById(arguments[0]).href).then(r => r.ok ? r.arrayBuffer() : null).then(b => {"
+                        + " if (!b) { done(null); return; } var u = new Uint8Array(b), s = '';"
+                        + " for (var i = 0; i < u.length; i++) { s += String.fromCharCode(u[i]); } done(btoa(s)); }, e => done(null));", linkId);
+        assertTrue(b64 != null, "downloaded " + linkId);
+        return java.util.Base64.getDecoder().decode(b64);
+    }
+
+    /** The medium's PKCS#12 opens with the PIN from the envelope and holds the key with the issued certificate. */
+    static void mediumHolds(byte[] p12, String pin, String serialHex, String issuer) throws Exception {
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        ks.load(new java.io.ByteArrayInputStream(p12), pin.toCharArray());
+        String alias = ks.aliases().nextElement();
+        assertTrue(ks.isKeyEntry(alias), "a key entry");
+        assertTrue(ks.getKey(alias, pin.toCharArray()) instanceof java.security.PrivateKey);
+        java.security.cert.X509Certificate c = (java.security.cert.X509Certificate) ks.getCertificate(alias);
+        assertEquals(serialHex, c.getSerialNumber().toString(16));
+        assertTrue(c.getIssuerX500Principal().getName().contains(issuer), c.getIssuerX500Principal().getName());
+        assertTrue(ks.getCertificateChain(alias).length >= 2, "the chain to the root");
+        assertEquals(c.getPublicKey(), ks.getCertificateChain(alias)[0].getPublicKey());
+        boolean wrong;
+        try {
+            java.security.KeyStore.getInstance("PKCS12").load(new java.io.ByteArrayInputStream(p12), "00000000".toCharArray());
+            wrong = pin.equals("00000000");
+        } catch (java.io.IOException refused) {
+            wrong = true;
+        }
+        assertTrue(wrong, "another PIN does not open it");
     }
 
     @Test
@@ -203,11 +246,12 @@ class RenewalCaseBrowserIT {
         assertTrue(messages("case").contains("the identity check") && messages("case").contains("the documents"), messages("case"));
         captureDocuments(caseRef);
         identityAndPayment(caseRef, "150");
-        officerApproves(caseRef);
+        String pin = pinShown(officerApproves(caseRef));
 
         resume(caseRef);
         assertEquals("Issued: to dispatch", chromium.text("caseState"));
         String serial = chromium.text("newSerial");
+        mediumHolds(download(chromium, "mediumFile"), pin, serial, "2 - 17");
         chromium.type("case:pinEnvelope", "PE-000123");
         chromium.type("case:mediumArticle", "RR123456784HK");
         chromium.type("case:pinArticle", "RR000000014HK");

@@ -282,9 +282,17 @@ public class BankCertDesk {
         return refs.stream().map(r -> view(r).orElseThrow()).toList();
     }
 
-    /** Approves and issues through the "2-15" CA: a new certificate (section C) and/or the renewal (section D). */
+    @Inject
+    hk.post.ecert.counter.application.DispatchMedia media;
+
+    /**
+     * Approves and issues through the "2-15" CA: a new certificate (section C) and/or the renewal (section D). Each
+     * certificate's medium file (PKCS#12) is kept for dispatch; the PINs that open them are returned once, for the
+     * PIN envelopes, and never stored.
+     */
     @Transactional
-    public void approve(String ref, String officer, String note) {
+    public List<String> approve(String ref, String officer, String note) {
+        List<String> pins = new ArrayList<>();
         BankApplication a = load(ref).orElseThrow();
         a.vetting(officer);
         LicensedBank bank = banks.byCode(a.bankCode()).orElseThrow();
@@ -294,7 +302,10 @@ public class BankCertDesk {
         String renewedPem = null;
         LocalDate today = registry.today();
         if (BankApplication.newCertificate(a.type())) {
-            CertificateAuthority.Issued issued = issue(a, bank, a.sections().unitName(), a.sections().certEmail(), a.sections().newYears());
+            OnBehalfIssuance.Medium m = issue(a, bank, a.sections().unitName(), a.sections().certEmail(), a.sections().newYears());
+            CertificateAuthority.Issued issued = m.issued();
+            media.keep(ref + "-NEW", m);
+            pins.add("new certificate " + issued.serialHex() + ": " + new String(m.pin()));
             newSerial = issued.serialHex();
             newPem = pem(issued.certificateDer());
             String srn = String.format("SRN-B-%06d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 1_000_000));
@@ -309,7 +320,10 @@ public class BankCertDesk {
             if (cert.newApplicationNeeded(today).isPresent()) {
                 throw new CaseRefusal(cert.newApplicationNeeded(today).get());
             }
-            CertificateAuthority.Issued issued = issue(a, bank, a.sections().unitName(), a.sections().arEmail(), a.sections().renewYears());
+            OnBehalfIssuance.Medium m = issue(a, bank, a.sections().unitName(), a.sections().arEmail(), a.sections().renewYears());
+            CertificateAuthority.Issued issued = m.issued();
+            media.keep(ref + "-RENEWED", m);
+            pins.add("renewed certificate " + issued.serialHex() + ": " + new String(m.pin()));
             renewedSerial = issued.serialHex();
             renewedPem = pem(issued.certificateDer());
             registry.registerRenewal(new SubscriberCertificate(renewedSerial, cert.srn(), TYPE, a.type().name(), issued.issuingCa(),
@@ -329,10 +343,12 @@ public class BankCertDesk {
                 return s.executeUpdate();
             }
         });
-        event(ref, officer, "approved" + (note == null || note.isBlank() ? "" : ": " + note.trim()));
+        event(ref, officer, "approved" + (note == null || note.isBlank() ? "" : ": " + note.trim())
+                + "; medium file(s) prepared, PIN(s) shown once for the PIN envelope(s)");
+        return pins;
     }
 
-    private CertificateAuthority.Issued issue(BankApplication a, LicensedBank bank, String unit, String email, int years) {
+    private OnBehalfIssuance.Medium issue(BankApplication a, LicensedBank bank, String unit, String email, int years) {
         X500NameBuilder n = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "HK").addRDN(BCStyle.O, bank.name().en());
         if (unit != null && !unit.isBlank()) {
             n.addRDN(BCStyle.OU, unit.trim());

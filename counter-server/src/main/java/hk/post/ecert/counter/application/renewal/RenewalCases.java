@@ -254,14 +254,16 @@ public class RenewalCases {
 
     /** Approves; a case delivered by post is issued at once (the key pair generated on the subscriber's behalf). */
     @Transactional
-    public void approve(String caseRef, String officer, String note) {
+    public Optional<char[]> approve(String caseRef, String officer, String note) {
         RenewalCase k = load(caseRef).orElseThrow();
         k.approve(officer, note);
         event(caseRef, officer, "approved" + (note == null || note.isBlank() ? "" : ": " + note.trim()));
+        Optional<char[]> pin = Optional.empty();
         if (k.delivery() == RenewalCase.Delivery.DISPATCH) {
-            issueOnBehalf(k, officer);
+            pin = Optional.of(issueOnBehalf(k, officer));
         }
         save(k);
+        return pin;
     }
 
     @Transactional
@@ -280,13 +282,20 @@ public class RenewalCases {
         event(caseRef, officer, "more documents requested: " + what.trim());
     }
 
-    private void issueOnBehalf(RenewalCase k, String officer) {
+    @Inject
+    hk.post.ecert.counter.application.DispatchMedia media;
+
+    /** Issues for registered mail; the medium's file is kept, and its PIN returned once for the PIN envelope. */
+    private char[] issueOnBehalf(RenewalCase k, String officer) {
         SubscriberCertificate old = registry.bySerial(k.serialHex()).orElseThrow();
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "HK")
                 .addRDN(BCStyle.O, "e-Cert Counter (TEST)").addRDN(BCStyle.CN, old.subjectName()).build();
-        CertificateAuthority.Issued issued = hk.post.ecert.counter.application.OnBehalfIssuance.issue(ca, subject,
-                CertificateProfile.of(k.typeCode(), k.variantCode()), k.years() * 365);
-        issued(k, old, issued, officer);
+        hk.post.ecert.counter.application.OnBehalfIssuance.Medium m = hk.post.ecert.counter.application.OnBehalfIssuance.issue(ca,
+                subject, CertificateProfile.of(k.typeCode(), k.variantCode()), k.years() * 365);
+        issued(k, old, m.issued(), officer);
+        media.keep(k.caseRef(), m);
+        event(k.caseRef(), officer, "medium file (PKCS#12) prepared; its PIN was shown once for the PIN envelope");
+        return m.pin();
     }
 
     private void issued(RenewalCase k, SubscriberCertificate old, CertificateAuthority.Issued issued, String actor) {

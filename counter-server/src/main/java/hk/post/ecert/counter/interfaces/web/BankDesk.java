@@ -253,8 +253,8 @@ public class BankDesk implements Serializable {
 
     public void approve(String ref) {
         try {
-            desk.approve(ref, staff.getUsername(), vetNote);
-            Screens.info(Screens.text(language.getLocale(), "bank.approved", ref));
+            java.util.List<String> pins = desk.approve(ref, staff.getUsername(), vetNote);
+            Screens.info(Screens.text(language.getLocale(), "bank.approved", ref, String.join("; ", pins)));
             vetNote = null;
         } catch (RuntimeException e) {
             refused(e);

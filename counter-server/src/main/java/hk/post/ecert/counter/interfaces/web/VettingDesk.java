@@ -31,8 +31,12 @@ public class VettingDesk implements Serializable {
         return cases.queue();
     }
 
+    /** Approves; for registered mail, the PIN of the medium's file is shown here once, for the PIN envelope. */
     public void approve(String caseRef) {
-        act(() -> cases.approve(caseRef, staff.getUsername(), note));
+        act(() -> cases.approve(caseRef, staff.getUsername(), note).ifPresent(pin -> {
+            Screens.info(Screens.text(language.getLocale(), "vetting.pin", caseRef, new String(pin)));
+            java.util.Arrays.fill(pin, '\0');
+        }));
     }
 
     public void reject(String caseRef) {
