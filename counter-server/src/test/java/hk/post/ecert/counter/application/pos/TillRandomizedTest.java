@@ -172,13 +172,16 @@ class TillRandomizedTest {
                     if (amount == 0 || amount > dr.cash) {
                         continue;
                     }
-                    db.tx(c -> book.moveCash(c, "D-" + dr.tillId + "-" + dr.cash, dr.tillId, dr.clerk, true,
+                    // a fresh request id each time (the drawer's total can repeat; an id must not)
+                    String dropId = "D-" + dr.tillId + "-" + Long.toHexString(rnd.nextLong());
+                    db.tx(c -> book.moveCash(c, dropId, dr.tillId, dr.clerk, true,
                             CashCount.of(Money.ofCents(amount))));
                     dr.cash -= amount;
                     drops++;
                 } else if (op < 94) {
                     long amount = 1_000L * (1 + rnd.nextInt(20));
-                    db.tx(c -> book.moveCash(c, "K-" + dr.tillId + "-" + dr.cash, dr.tillId, dr.clerk, false,
+                    String pickupId = "K-" + dr.tillId + "-" + Long.toHexString(rnd.nextLong());
+                    db.tx(c -> book.moveCash(c, pickupId, dr.tillId, dr.clerk, false,
                             new CashCount(Map.of(Denomination.COIN_10, (int) (amount / 1000)))));
                     dr.cash += amount;
                     pickups++;
@@ -202,7 +205,8 @@ class TillRandomizedTest {
                 } else {
                     // a refused request changes nothing
                     try {
-                        db.tx(c -> book.pay(c, "BAD-" + dr.tillId + "-" + dr.cash, dr.tillId, dr.clerk,
+                        String badId = "BAD-" + dr.tillId + "-" + Long.toHexString(rnd.nextLong());
+                        db.tx(c -> book.pay(c, badId, dr.tillId, dr.clerk,
                                 List.of(new SaleLine("CASE", "PERSONAL_RENEWAL", new Bilingual("x", "x"), "PERSONAL", 1,
                                         Money.ofCents(4800))), List.of(Tender.cash(Money.ofCents(4700)))));
                         throw new AssertionError("a short payment was accepted");
