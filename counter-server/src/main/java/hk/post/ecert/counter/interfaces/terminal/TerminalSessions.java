@@ -166,6 +166,9 @@ public class TerminalSessions implements TerminalPresence {
     @Override
     public void disconnect(String terminalId) {
         Session s = online.remove(terminalId);
+        if (s != null) {
+            connectedHere(terminalId, false);   // the close callback no longer finds it in the map
+        }
         if (s != null && s.isOpen()) {
             try {
                 s.close(new jakarta.websocket.CloseReason(jakarta.websocket.CloseReason.CloseCodes.getCloseCode(
