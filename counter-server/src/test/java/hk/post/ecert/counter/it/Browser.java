@@ -70,8 +70,21 @@ final class Browser implements AutoCloseable {
         waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//*[@id='" + menuId + "_panel']//li[@data-label=\"" + label + "\"]"))).click();
         ajaxSettled();
-        // The panel fades out: wait until it no longer covers the next field.
-        waitUpTo(10).until(ExpectedConditions.invisibilityOfElementLocated(By.id(menuId + "_panel")));
+        // The panel fades out: wait until it no longer covers the next field. Now and then (an ajax update of the
+        // form while it fades) it stays open: close it as a clerk would, with Escape, and check what was chosen.
+        try {
+            waitUpTo(10).until(ExpectedConditions.invisibilityOfElementLocated(By.id(menuId + "_panel")));
+        } catch (org.openqa.selenium.TimeoutException stillOpen) {
+            driver.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+            ((JavascriptExecutor) driver).executeScript(
+                    "var p = document.getElementById(arguments[0] + '_panel'); if (p) { p.style.display = 'none'; }", menuId);
+            ajaxSettled();
+        }
+        String chosen = (String) ((JavascriptExecutor) driver).executeScript(
+                "var s = document.getElementById(arguments[0] + '_input'); return s ? s.value : null;", menuId);
+        if (!value.equals(chosen)) {
+            throw new AssertionError("menu " + menuId + " shows " + chosen + ", not " + value);
+        }
     }
 
     /** The visible text of the element with this id. */
