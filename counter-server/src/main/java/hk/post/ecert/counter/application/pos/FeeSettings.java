@@ -24,13 +24,19 @@ public class FeeSettings {
 
     private static final Logger LOG = Logger.getLogger(FeeSettings.class.getName());
 
-    private final FeeBook book = new FeeBook(FeeSchedule.loadDefault());
+    private final FeeSchedule published = FeeSchedule.loadDefault();
+    private final FeeBook book = new FeeBook(published);
 
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
 
     @Inject
     PointOfSale pos;
+
+    /** HKPCA's published schedule, as loaded from the data file (no settings). */
+    public FeeSchedule published() {
+        return published;
+    }
 
     public FeeSchedule schedule() {
         return Sql.run(dataSource, book::schedule);

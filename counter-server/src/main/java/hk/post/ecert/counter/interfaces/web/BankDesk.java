@@ -12,7 +12,6 @@ import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
 import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
 import hk.post.ecert.counter.domain.model.till.PosRefusal;
 import hk.post.ecert.counter.domain.model.till.Tender;
-import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
 import hk.post.ecert.forms.render.FormDefinition.BankApplicationType;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -135,9 +134,11 @@ public class BankDesk implements Serializable {
         return List.of(BankApplicationType.values());
     }
 
+    @Inject
+    hk.post.ecert.counter.application.Triage triage;
+
     public String typeName(String code) {
-        return desk.banks() == null ? code : hk.post.ecert.counter.domain.model.catalogue.Catalogue.loadDefault()
-                .type(BankCertDesk.TYPE).variant(code).name().in(language.getLocale());
+        return triage.catalogue().type(BankCertDesk.TYPE).variant(code).name().in(language.getLocale());
     }
 
     public boolean isSectionC() {
@@ -202,10 +203,8 @@ public class BankDesk implements Serializable {
         if (id == null || !id.equals(paymentId)) {
             return;
         }
-        Optional<TillBook.Till> till = pos.currentTill(staff.getUsername()).filter(t -> t.status() == TillBook.Status.OPEN);
+        Optional<TillBook.Till> till = Screens.openTill(pos, staff, language);
         if (till.isEmpty()) {
-            Screens.error(new PosRefusal(PosRefusal.Reason.NO_OPEN_TILL, String.valueOf(staff.getCounter())).bilingual()
-                    .in(language.getLocale()));
             return;
         }
         try {
@@ -213,12 +212,7 @@ public class BankDesk implements Serializable {
             TillBook.SaleOutcome sale = desk.pay(appRef, id, till.get().tillId(), staff.getUsername(), List.of(Tender.cash(c)));
             paymentId = PointOfSale.newId("PAY");
             cash = null;
-            try {
-                pos.printReceipt(sale.paymentId(), sale.paymentId(), staff.getUsername(),
-                        language.isChinese() ? ReceiptLanguage.ZH : ReceiptLanguage.EN);
-            } catch (IllegalStateException e) {
-                Screens.error(Screens.text(language.getLocale(), "sale.notPrinted"));
-            }
+            Screens.printReceipt(pos, sale.paymentId(), staff, language);
             Screens.info(Screens.text(language.getLocale(), "bank.paid", sale.total().toString(), sale.change().toString()));
         } catch (RuntimeException e) {
             refused(e);

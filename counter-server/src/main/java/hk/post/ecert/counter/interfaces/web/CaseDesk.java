@@ -6,7 +6,6 @@ import hk.post.ecert.counter.application.pos.TillBook;
 import hk.post.ecert.counter.application.renewal.RenewalCases;
 import hk.post.ecert.counter.domain.model.catalogue.Variant;
 import hk.post.ecert.counter.domain.model.fee.Money;
-import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
 import hk.post.ecert.counter.domain.model.registry.RegistryRefusal;
 import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
 import hk.post.ecert.counter.domain.model.renewal.RenewalCase;
@@ -150,9 +149,8 @@ public class CaseDesk implements Serializable {
         if (id == null || !id.equals(paymentId)) {
             return;
         }
-        Optional<TillBook.Till> till = pos.currentTill(staff.getUsername()).filter(t -> t.status() == TillBook.Status.OPEN);
+        Optional<TillBook.Till> till = Screens.openTill(pos, staff, language);
         if (till.isEmpty()) {
-            Screens.error(new PosRefusal(PosRefusal.Reason.NO_OPEN_TILL, staff.getCounter()).bilingual().in(language.getLocale()));
             return;
         }
         try {
@@ -170,12 +168,7 @@ public class CaseDesk implements Serializable {
             paymentId = PointOfSale.newId("PAY");
             cash = null;
             chequeAmount = null;
-            try {
-                pos.printReceipt(sale.paymentId(), sale.paymentId(), staff.getUsername(),
-                        language.isChinese() ? ReceiptLanguage.ZH : ReceiptLanguage.EN);
-            } catch (IllegalStateException e) {
-                Screens.error(Screens.text(language.getLocale(), "sale.notPrinted"));
-            }
+            Screens.printReceipt(pos, sale.paymentId(), staff, language);
         } catch (java.time.format.DateTimeParseException e) {
             Screens.error(Screens.text(language.getLocale(), "sale.badDate", chequeDate));
         } catch (RuntimeException e) {

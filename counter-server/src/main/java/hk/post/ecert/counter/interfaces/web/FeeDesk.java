@@ -63,7 +63,7 @@ public class FeeDesk implements Serializable {
 
     public List<Row> getRows() {
         FeeSchedule s = settings.schedule();
-        FeeSchedule published = FeeSchedule.loadDefault();
+        FeeSchedule published = settings.published();
         LocalDate today = pos.today();
         List<Row> rows = new ArrayList<>();
         for (FeeItem item : s.items()) {
@@ -86,7 +86,7 @@ public class FeeDesk implements Serializable {
 
     /** The items an administrator may enter: those HKPCA has not published. */
     public List<FeeItem> getSettable() {
-        FeeSchedule published = FeeSchedule.loadDefault();
+        FeeSchedule published = settings.published();
         return published.items().stream()
                 .filter(i -> published.rates().stream().noneMatch(r -> r.itemCode().equals(i.code()))).toList();
     }

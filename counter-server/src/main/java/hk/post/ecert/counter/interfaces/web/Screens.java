@@ -64,6 +64,29 @@ final class Screens {
         }
     }
 
+    /** The clerk's open till, or empty with the clerk's message that there is none. */
+    static java.util.Optional<hk.post.ecert.counter.application.pos.TillBook.Till> openTill(
+            hk.post.ecert.counter.application.pos.PointOfSale pos, StaffSession staff, Language language) {
+        java.util.Optional<hk.post.ecert.counter.application.pos.TillBook.Till> till = pos.currentTill(staff.getUsername())
+                .filter(t -> t.status() == hk.post.ecert.counter.application.pos.TillBook.Status.OPEN);
+        if (till.isEmpty()) {
+            refused(new PosRefusal(PosRefusal.Reason.NO_OPEN_TILL, String.valueOf(staff.getCounter())), language.getLocale());
+        }
+        return till;
+    }
+
+    /** Prints the receipt of a payment just taken, in the screen's language; a printer that cannot is said, not thrown. */
+    static void printReceipt(hk.post.ecert.counter.application.pos.PointOfSale pos, String paymentId, StaffSession staff,
+                             Language language) {
+        try {
+            pos.printReceipt(paymentId, paymentId, staff.getUsername(), language.isChinese()
+                    ? hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage.ZH
+                    : hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage.EN);
+        } catch (IllegalStateException e) {
+            error(text(language.getLocale(), "sale.notPrinted"));
+        }
+    }
+
     /** One row of a count-by-denomination form. */
     public static final class CountRow implements Serializable {
         private static final long serialVersionUID = 1L;
