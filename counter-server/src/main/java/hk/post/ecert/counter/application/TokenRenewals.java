@@ -1,8 +1,12 @@
 package hk.post.ecert.counter.application;
 
-import hk.post.ecert.counter.domain.model.catalogue.CertificateType;
-import hk.post.ecert.counter.domain.model.catalogue.Channel;
+import hk.post.ecert.counter.application.registry.SubscriberRegistry;
+import hk.post.ecert.counter.domain.model.catalogue.CounterMedia;
 import hk.post.ecert.counter.domain.model.catalogue.Variant;
+import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
+import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
+import hk.post.ecert.counter.domain.model.renewal.RenewalCase;
+import hk.post.ecert.counter.domain.model.renewal.RenewalCaseRepository;
 import hk.post.ecert.counter.domain.model.issuance.CertificateProfile;
 import hk.post.ecert.counter.domain.model.tokenrenewal.RenewalState;
 import hk.post.ecert.counter.domain.model.tokenrenewal.TokenRenewal;
@@ -67,54 +71,71 @@ public class TokenRenewals {
     @Inject
     CounterJournal journal;
 
-    /** What the clerk asks for. The PIN is used for this saga and forgotten. */
-    public record Request(String requestId, String clerk, String typeCode, String variantCode, int years,
-                         String subscriberName, String tokenProfile, String tokenLabel) {
-    }
+    @Inject
+    RenewalCaseRepository cases;
+
+    @Inject
+    SubscriberRegistry registry;
+
+    @jakarta.annotation.Resource(lookup = "java:comp/DefaultDataSource")
+    javax.sql.DataSource dataSource;
 
     /**
-     * Starts a renewal onto the customer's medium at the clerk's counter. The request id comes from the screen, so
-     * a double click starts one renewal.
+     * Starts writing an approved case's renewed certificate onto the customer's medium at the clerk's counter. This is
+     * the only way the counter causes a certificate on a medium: type, variant, term, the subscriber's name and the
+     * medium all come from the case, which must have been identity-checked, paid and approved by another person.
+     * A repeated click while an attempt runs returns that attempt; after a failed attempt (nothing issued, or the
+     * certificate revoked) a new attempt on the same case starts, and the case's history records each.
      *
-     * @return the renewal id
+     * @return the attempt's renewal id
      */
     @Transactional
-    public String start(Request q, char[] pin) {
-        String renewalId = "TR-" + q.requestId();
-        if (renewals.find(renewalId).isPresent()) {
-            return renewalId;
+    public String start(String caseRef, String clerk, String tokenLabel, char[] pin) {
+        RenewalCase k = cases.lock(caseRef == null ? "" : caseRef.trim())
+                .orElseThrow(() -> new CaseRefusal("No renewal case " + caseRef + ".", "沒有續期個案 " + caseRef + "。"));
+        k.tokenWriteStarted();
+        CounterOverview.CounterPlace place = counters.placeOf(clerk);
+        if (!cases.officeOf(k.caseRef()).map(place.office()::equals).orElse(false)) {
+            throw new CaseRefusal("Case " + k.caseRef() + " belongs to another office.", "個案 " + k.caseRef() + " 屬於另一辦事處。");
         }
-        CertificateType type = triage.catalogue().type(q.typeCode());
-        Variant variant = type.variant(q.variantCode());
-        if (type.channel() != Channel.COUNTER || variant.media().isEmpty()) {
-            throw new IllegalArgumentException(type.name().en() + " / " + variant.name().en() + " is not written onto a medium at the counter");
-        }
-        if (!variant.validityYears().contains(q.years())) {
-            throw new IllegalArgumentException("validity of " + q.years() + " years is not offered for " + variant.name().en());
-        }
-        if (q.subscriberName() == null || q.subscriberName().isBlank()) {
-            throw new IllegalArgumentException("the subscriber's name is needed");
+        List<TokenRenewal> attempts = renewals.ofCase(k.caseRef());
+        if (!attempts.isEmpty()) {
+            TokenRenewal last = attempts.get(attempts.size() - 1);
+            if (last.state() != RenewalState.FAILED && last.state() != RenewalState.REVOKED) {
+                return last.renewalId();   // running, waiting for a retry of its write, or done
+            }
         }
         if (pin == null || pin.length < 4) {
             throw new IllegalArgumentException("the PIN must have at least 4 characters");
         }
-        CounterOverview.CounterPlace place = counters.placeOf(q.clerk());
+        Variant variant = triage.catalogue().type(k.typeCode()).variant(k.variantCode());
+        String medium = k.mediumProfile() != null ? k.mediumProfile() : CounterMedia.profilesFor(variant, false).get(0);
+        SubscriberCertificate cert = registry.bySerial(k.serialHex()).orElseThrow();
         String terminalId = counters.terminalAt(place)
                 .orElseThrow(() -> new IllegalStateException("no enrolled terminal at counter " + place.counter()));
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
                 .addRDN(BCStyle.C, "HK").addRDN(BCStyle.O, "e-Cert Counter (TEST)")
-                .addRDN(BCStyle.CN, q.subscriberName().trim()).build();
+                .addRDN(BCStyle.CN, cert.subjectName().trim()).build();
+        String renewalId = "TR-" + k.caseRef() + "-" + (attempts.size() + 1);
         String keyId = HexFormat.of().formatHex(renewalId.getBytes(StandardCharsets.US_ASCII));
-        TokenRenewal r = new TokenRenewal(renewalId, terminalId, q.clerk(), q.typeCode(), q.variantCode(), q.years(),
-                subject.toString(), q.tokenProfile(), blankToNull(q.tokenLabel()), keyId, Instant.now());
+        TokenRenewal r = new TokenRenewal(renewalId, k.caseRef(), terminalId, clerk, k.typeCode(), k.variantCode(), k.years(),
+                subject.toString(), medium, blankToNull(tokenLabel), keyId, Instant.now());
         renewals.add(r);
         secrets.hold(renewalId, pin);
         Map<String, Object> payload = target(r);
         payload.put("subject", r.subjectDn());
         String jobId = jobs.submitOnce("JOB-" + renewalId + "-KEY", terminalId, JobKind.TOKEN_GENERATE_KEY, payload,
-                "Key pair and CSR on the medium for " + renewalId, q.clerk(), TOKEN_JOB_LIFETIME);
+                "Key pair and CSR on the medium for " + renewalId, clerk, TOKEN_JOB_LIFETIME);
         r.keyJobWasSent(jobId);
+        caseEvent(k.caseRef(), clerk, "token write attempt " + (attempts.size() + 1) + " started (" + renewalId + ", " + medium
+                + (r.tokenLabel().isPresent() ? " '" + r.tokenLabel().get() + "'" : "") + ")");
         return renewalId;
+    }
+
+    private void caseEvent(String caseRef, String actor, String what) {
+        if (caseRef != null) {
+            new CaseEvents(dataSource, "case_event", "case_ref").record(caseRef, actor, what);
+        }
     }
 
     private static Map<String, Object> target(TokenRenewal r) {
@@ -211,18 +232,20 @@ public class TokenRenewals {
 
     /** After WRITE_FAILED: write the same certificate again (the customer re-enters the PIN). */
     @Transactional
-    public void retryWrite(String renewalId, char[] pin) {
+    public void retryWrite(String renewalId, String clerk, char[] pin) {
         TokenRenewal r = renewals.find(renewalId).orElseThrow(() -> new NoSuchElementException("no renewal " + renewalId));
         if (r.state() != RenewalState.WRITE_FAILED) {
             return;   // a repeated click: the retry is already under way
         }
         secrets.hold(renewalId, pin);
+        caseEvent(r.caseRef(), clerk, "token write retried with the same certificate " + r.serialHex().orElse("") + " ("
+                + renewalId + ", write " + (r.nextWriteAttempt()) + ")");
         sendWrite(r, ca.chain(CertificateProfile.of(r.typeCode(), r.variantCode()).issuingCa()));
     }
 
     /** After WRITE_FAILED: revoke the issued certificate; the clerk then starts a new renewal. */
     @Transactional
-    public void revokeAndAbandon(String renewalId) {
+    public void revokeAndAbandon(String renewalId, String clerk) {
         TokenRenewal r = renewals.find(renewalId).orElseThrow(() -> new NoSuchElementException("no renewal " + renewalId));
         if (r.state() != RenewalState.WRITE_FAILED) {
             return;
@@ -232,18 +255,31 @@ public class TokenRenewals {
         journal.record(r.clerk(), hk.post.ecert.counter.domain.model.till.Events.CERTIFICATE_REVOKED,
                 certificateEvent(r, r.serialHex().orElseThrow()));
         secrets.forget(renewalId);
+        caseEvent(r.caseRef(), clerk, "certificate " + r.serialHex().orElse("") + " revoked after a failed write (" + renewalId
+                + "); a new attempt may start on this case");
         LOG.info(() -> "renewal " + renewalId + ": certificate " + r.serialHex().orElse("") + " revoked after a failed write");
     }
 
     /** What the screen shows of a renewal. */
     public record View(String renewalId, RenewalState state, String subjectDn, String serialHex, String failureReason,
-                       String failureDetail, String history, String tokenProfile) {
+                       String failureDetail, String history, String tokenProfile, String caseRef) {
     }
 
     @Transactional
     public Optional<View> view(String renewalId) {
-        return renewals.find(renewalId).map(r -> new View(r.renewalId(), r.state(), r.subjectDn(), r.serialHex().orElse(null),
-                r.failureReason().orElse(null), r.failureDetail().orElse(null), r.history(), r.tokenProfile()));
+        return renewals.find(renewalId).map(TokenRenewals::view);
+    }
+
+    /** The case's latest attempt to write onto a medium. */
+    @Transactional
+    public Optional<View> latestOfCase(String caseRef) {
+        List<TokenRenewal> all = renewals.ofCase(caseRef);
+        return all.isEmpty() ? Optional.empty() : Optional.of(view(all.get(all.size() - 1)));
+    }
+
+    private static View view(TokenRenewal r) {
+        return new View(r.renewalId(), r.state(), r.subjectDn(), r.serialHex().orElse(null), r.failureReason().orElse(null),
+                r.failureDetail().orElse(null), r.history(), r.tokenProfile(), r.caseRef());
     }
 
     private static String blankToNull(String s) {

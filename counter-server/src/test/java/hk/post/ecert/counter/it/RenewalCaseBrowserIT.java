@@ -1,6 +1,5 @@
 package hk.post.ecert.counter.it;
 
-import hk.post.ecert.devices.scanner.simulated.SimulatedScanner;
 import hk.post.ecert.terminal.TerminalAgent;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -18,7 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 
 import java.net.URL;
 import java.nio.file.Files;
@@ -69,112 +67,48 @@ class RenewalCaseBrowserIT {
 
 
 
+    private CaseFlow flow() {
+        return new CaseFlow(chromium, base, terminal);
+    }
+
     private String messages(String form) {
-        return browser.findElement(By.id(form + ":messages")).getText();
+        return flow().messages(form);
     }
 
     private void as(String user, String password) {
-        chromium.switchUser(base.toString(), user, password);
+        flow().as(user, password);
     }
 
     private String openCase(String certificate, String type, String variant, String years, String delivery, String names) {
-        browser.findElement(By.id("top:navCases")).click();
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("case:certificate")));
-        chromium.type("case:certificate", certificate);
-        chromium.choose("case:type", type);
-        chromium.choose("case:variant", variant);
-        chromium.choose("case:years", years);
-        chromium.choose("case:delivery", delivery);
-        if (names != null) {
-            chromium.type("case:names", names);
-        }
-        chromium.click("case:openCase");
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("caseRef")));
-        return chromium.text("caseRef");
+        return flow().openCase(certificate, type, variant, years, delivery, names);
     }
 
     private void resume(String caseRef) {
-        browser.findElement(By.id("top:navCases")).click();
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("case:resumeRef")));
-        chromium.type("case:resumeRef", caseRef);
-        chromium.click("case:resume");
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseRef"), caseRef));
+        flow().resume(caseRef);
     }
 
-    /** Scans the form (the demo simulator has it) with the AR's identity document and the BR certificate, labels, submits. */
     private void captureDocuments(String caseRef) throws Exception {
-        captureDocuments(caseRef, true);
+        flow().captureDocuments(caseRef, true);
     }
 
     private void captureDocuments(String caseRef, boolean supporting) throws Exception {
-        SimulatedScanner scanner = terminal.devices().simulatedScanner().orElseThrow();
-        if (supporting) {
-            scanner.load(List.of(FormCaptureBrowserIT.document("BUSINESS REGISTRATION"), FormCaptureBrowserIT.document("AR IDENTITY")));
-        }
-        browser.findElement(By.id("top:navCapture")).click();
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("capture:caseRef")));
-        chromium.type("capture:caseRef", caseRef);
-        chromium.click("capture:resume");
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("openCase"), caseRef));
-        chromium.click("capture:scan");
-        for (int attempt = 0; attempt < 4 && !chromium.text("jobStatus").contains("Scanned"); attempt++) {
-            try {
-                chromium.waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Scanned"));
-            } catch (org.openqa.selenium.TimeoutException notYet) {
-                chromium.click("capture:refreshJob");
-            }
-        }
-        chromium.waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Scanned"));
-        chromium.ajaxSettled();
-        for (String[] label : supporting ? new String[][] {{"0", "BUSINESS_REGISTRATION"}, {"1", "AR_IDENTITY"}} : new String[0][]) {
-            WebElement card = browser.findElements(By.cssSelector(".page-card.unidentified")).get(Integer.parseInt(label[0]));
-            new Select(card.findElement(By.cssSelector("select.doc-label"))).selectByValue(label[1]);
-            card.findElement(By.cssSelector("button.save-label")).click();
-            chromium.ajaxSettled();
-        }
-        chromium.click("capture:submit");
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("documents")));
+        flow().captureDocuments(caseRef, supporting);
     }
 
     private void identityAndPayment(String caseRef, String cash) throws Exception {
-        identityAndPayment(caseRef, cash, "A1234567", "Chan Tai Man");
+        flow().identityAndPayment(caseRef, cash, "A1234567", "Chan Tai Man", null);
     }
 
     private void identityAndPayment(String caseRef, String cash, String id, String name) throws Exception {
-        identityAndPayment(caseRef, cash, id, name, null);
+        flow().identityAndPayment(caseRef, cash, id, name, null);
     }
 
     private void identityAndPayment(String caseRef, String cash, String id, String name, String dateOfBirth) throws Exception {
-        resume(caseRef);
-        chromium.type("case:idNumber", id);
-        chromium.type("case:nameOnForm", name);
-        if (dateOfBirth != null) {
-            chromium.type("case:dob", dateOfBirth);
-        }
-        chromium.click("case:confirmIdentity");
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("identityDone"), "☑"));
-        assertEquals("☑", chromium.text("documentsDone"));
-        chromium.type("case:cash", cash);
-        chromium.click("case:pay");
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("paymentDone"), "☑"));
-        chromium.click("case:submitForVetting");
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "Waiting for HKPCA vetting"));
+        flow().identityAndPayment(caseRef, cash, id, name, dateOfBirth);
     }
 
-    /** The officer approves; returns what the vetting screen said (for registered mail: the PIN, shown once). */
     private String officerApproves(String caseRef) {
-        as("officer1", "Officer#2026");
-        browser.findElement(By.id("top:navVetting")).click();
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".vet-case")));
-        WebElement mine = browser.findElements(By.cssSelector(".vet-case")).stream()
-                .filter(f -> f.findElement(By.cssSelector(".vet-ref")).getText().equals(caseRef)).findFirst().orElseThrow();
-        assertTrue(mine.getText().contains("sent for vetting"), mine.getText());
-        mine.findElement(By.cssSelector("button.approve")).click();
-        chromium.ajaxSettled();
-        chromium.waitUpTo(20).until(d -> d.findElements(By.cssSelector(".vet-ref")).stream().noneMatch(e -> e.getText().equals(caseRef)));
-        String said = messages("vet");
-        as("clerk1", "Clerk#2026");
-        return said;
+        return flow().officerApproves(caseRef, "clerk1", "Clerk#2026");
     }
 
     /** The PIN the officer was shown for the PIN envelope. */

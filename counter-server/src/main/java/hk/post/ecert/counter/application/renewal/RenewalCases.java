@@ -77,6 +77,14 @@ public class RenewalCases {
     @Inject
     CounterJournal journal;
 
+    @Inject
+    hk.post.ecert.counter.domain.model.renewal.RenewalCaseRepository repository;
+
+    /** The DEMO software token (SoftHSM2) is offered as a medium only in demo mode. */
+    @Inject
+    @ConfigProperty(name = "counter.demo", defaultValue = "false")
+    boolean demo;
+
     /** Rule 3's window in days, when an operator sets it (otherwise the catalogue's per type). */
     @Inject
     @ConfigProperty(name = "counter.renewal.window-days")
@@ -96,11 +104,18 @@ public class RenewalCases {
     @Transactional
     public RenewalCase open(String clerk, String srnOrSerial, String variantCode, int years, boolean arChanged, List<String> names,
                             RenewalCase.Delivery delivery) {
+        return open(clerk, srnOrSerial, variantCode, years, arChanged, names, delivery, null);
+    }
+
+    /** Opens a case; for token delivery {@code mediumProfile} is the medium it will be written onto (null: the variant's). */
+    @Transactional
+    public RenewalCase open(String clerk, String srnOrSerial, String variantCode, int years, boolean arChanged, List<String> names,
+                            RenewalCase.Delivery delivery, String mediumProfile) {
         SubscriberCertificate cert = find(clerk, srnOrSerial);
         String caseRef = "RC-" + registry.today().toString().replace("-", "") + "-"
                 + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
         RenewalCase k = RenewalCase.open(caseRef, cert, triage.catalogue(), variantCode, years, arChanged, names, delivery,
-                registry.today(), windowDays, clerk);
+                registry.today(), windowDays, clerk, mediumProfile, demo);
         insert(k);
         Map<String, String> values = new LinkedHashMap<>();
         if (cert.hkidMasked() != null) {
@@ -118,7 +133,8 @@ public class RenewalCases {
         values.put("validity_years", Integer.toString(years));
         capture.open(caseRef, cert.typeCode(), variantCode, values, clerk);
         event(caseRef, clerk, "opened: renew " + cert.srn() + " (" + cert.serialHex() + ") as " + variantCode + " for " + years
-                + " year(s)" + (arChanged ? ", AR changed" : "") + (k.approvedNames().isEmpty() ? "" : ", names " + k.approvedNames()));
+                + " year(s)" + (arChanged ? ", AR changed" : "") + (k.approvedNames().isEmpty() ? "" : ", names " + k.approvedNames())
+                + (k.mediumProfile() == null ? "" : ", to be written onto " + k.mediumProfile()));
         return k;
     }
 
@@ -212,7 +228,7 @@ public class RenewalCases {
         }
         List<SaleLine> lines = q.lines().stream().map(l -> new SaleLine(caseRef, l.item().code(), l.item().name(), k.typeCode(),
                 l.quantity(), l.amount())).toList();
-        k.paid(paymentId);
+        k.paid(paymentId, clerk);
         TillBook.SaleOutcome sale = pos.pay(paymentId, tillId, clerk, lines, tenders);
         save(k);
         event(caseRef, clerk, "paid " + sale.total() + " (" + sale.transactionNo() + ")");
@@ -229,7 +245,7 @@ public class RenewalCases {
                 throw new CaseRefusal("The AR changed: the authorisation documents are needed (rule 4).", "獲授權代表已更改：須提交授權文件。");
             }
         }
-        k.submitForVetting(docs);
+        k.submitForVetting(docs, clerk);
         save(k);
         event(caseRef, clerk, "sent for vetting");
     }
@@ -238,17 +254,7 @@ public class RenewalCases {
 
     @Transactional
     public List<View> queue() {
-        List<String> refs = db(c -> {
-            List<String> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT case_ref FROM renewal_case WHERE state = 'VETTING' ORDER BY opened_at")) {
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-            }
-            return out;
-        });
+        List<String> refs = repository.waitingForVetting();
         return refs.stream().map(r -> view(r).orElseThrow()).toList();
     }
 
@@ -371,14 +377,8 @@ public class RenewalCases {
      * a repeated click starts it once.
      */
     @Transactional
-    public String startTokenWrite(String caseRef, String clerk, String tokenProfile, String tokenLabel, char[] pin) {
-        RenewalCase k = load(caseRef).orElseThrow();
-        k.tokenWriteStarted();
-        SubscriberCertificate cert = registry.bySerial(k.serialHex()).orElseThrow();
-        String renewalId = tokens.start(new hk.post.ecert.counter.application.TokenRenewals.Request(caseRef, clerk, k.typeCode(),
-                k.variantCode(), k.years(), cert.subjectName(), tokenProfile, tokenLabel), pin);
-        event(caseRef, clerk, "token write started (" + renewalId + ", " + tokenProfile + ")");
-        return renewalId;
+    public String startTokenWrite(String caseRef, String clerk, String tokenLabel, char[] pin) {
+        return tokens.start(caseRef, clerk, tokenLabel, pin);
     }
 
     /** Completes a token-delivered case once its saga verified the certificate on the medium. */
@@ -388,7 +388,7 @@ public class RenewalCases {
         if (k.state() != RenewalCase.State.APPROVED || k.delivery() != RenewalCase.Delivery.TOKEN_AT_COUNTER) {
             return false;
         }
-        Optional<hk.post.ecert.counter.application.TokenRenewals.View> r = tokens.view("TR-" + caseRef);
+        Optional<hk.post.ecert.counter.application.TokenRenewals.View> r = tokens.latestOfCase(caseRef);
         if (r.isEmpty() || r.get().state() != hk.post.ecert.counter.domain.model.tokenrenewal.RenewalState.VERIFIED) {
             return false;
         }
@@ -417,66 +417,16 @@ public class RenewalCases {
     // ---------------------------------------------------------------- persistence
 
     private void insert(RenewalCase k) {
-        db(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO renewal_case (case_ref, serial_hex, type_code, variant_code,"
-                    + " years, ar_changed, approved_names, delivery, opened_by, opened_at, state, version)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,0)")) {
-                s.setString(1, k.caseRef());
-                s.setString(2, k.serialHex());
-                s.setString(3, k.typeCode());
-                s.setString(4, k.variantCode());
-                s.setInt(5, k.years());
-                s.setBoolean(6, k.arChanged());
-                s.setString(7, String.join(",", k.approvedNames()));
-                s.setString(8, k.delivery().name());
-                s.setString(9, k.openedBy());
-                s.setTimestamp(10, Timestamp.from(Instant.now()));
-                s.setString(11, k.state().name());
-                return s.executeUpdate();
-            }
-        });
+        repository.add(k);
     }
 
     private void save(RenewalCase k) {
-        db(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE renewal_case SET state = ?, identity_by = ?, payment_id = ?,"
-                    + " vetted_by = ?, vetting_note = ?, new_serial_hex = ?, pin_envelope_no = ?, medium_article_no = ?,"
-                    + " pin_article_no = ?, version = version + 1 WHERE case_ref = ?")) {
-                s.setString(1, k.state().name());
-                s.setString(2, k.identityConfirmedBy());
-                s.setString(3, k.paymentId());
-                s.setString(4, k.vettedBy());
-                s.setString(5, k.vettingNote());
-                s.setString(6, k.newSerialHex());
-                s.setString(7, k.pinEnvelopeNo());
-                s.setString(8, k.mediumArticleNo());
-                s.setString(9, k.pinArticleNo());
-                s.setString(10, k.caseRef());
-                return s.executeUpdate();
-            }
-        });
+        repository.save(k);
     }
 
     /** Loads a case, locking its row for the rest of the transaction (two screens cannot move it at once). */
     public Optional<RenewalCase> load(String caseRef) {
-        return db(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT * FROM renewal_case WHERE case_ref = ? FOR UPDATE")) {
-                s.setString(1, caseRef);
-                try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    String names = rs.getString("approved_names");
-                    return Optional.of(new RenewalCase(rs.getString("case_ref"), rs.getString("serial_hex"), rs.getString("type_code"),
-                            rs.getString("variant_code"), rs.getInt("years"), rs.getBoolean("ar_changed"),
-                            names == null || names.isBlank() ? List.of() : List.of(names.split(",")),
-                            RenewalCase.Delivery.valueOf(rs.getString("delivery")), rs.getString("opened_by"),
-                            RenewalCase.State.valueOf(rs.getString("state")), rs.getString("identity_by"), rs.getString("payment_id"),
-                            rs.getString("vetted_by"), rs.getString("vetting_note"), rs.getString("new_serial_hex"),
-                            rs.getString("pin_envelope_no"), rs.getString("medium_article_no"), rs.getString("pin_article_no")));
-                }
-            }
-        });
+        return repository.lock(caseRef);
     }
 
     private void event(String caseRef, String actor, String what) {

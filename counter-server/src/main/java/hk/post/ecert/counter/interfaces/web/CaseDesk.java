@@ -89,6 +89,24 @@ public class CaseDesk implements Serializable {
         return typeCode == null ? List.of() : triage.catalogue().type(typeCode).variants();
     }
 
+    @jakarta.inject.Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "counter.demo", defaultValue = "false")
+    boolean demo;
+
+    private String mediumProfile;
+
+    /** The media a token case of the chosen variant may be written onto (the variant's own first). */
+    public List<String> getMediumChoices() {
+        if (typeCode == null || variantCode == null) {
+            return List.of();
+        }
+        return hk.post.ecert.counter.domain.model.catalogue.CounterMedia.profilesFor(
+                triage.catalogue().type(typeCode).variant(variantCode), demo);
+    }
+
+    public String getMediumProfile() { return mediumProfile; }
+    public void setMediumProfile(String v) { mediumProfile = v; }
+
     public List<Integer> getYearChoices() {
         if (typeCode == null || variantCode == null) {
             return List.of(1);
@@ -100,7 +118,8 @@ public class CaseDesk implements Serializable {
     public void open() {
         try {
             RenewalCase k = cases.open(staff.getUsername(), certificate, variantCode, years == null ? 1 : years, arChanged,
-                    names == null ? List.of() : Arrays.asList(names.split("[,\\s]+")), RenewalCase.Delivery.valueOf(delivery));
+                    names == null ? List.of() : Arrays.asList(names.split("[,\\s]+")), RenewalCase.Delivery.valueOf(delivery),
+                    "TOKEN_AT_COUNTER".equals(delivery) ? mediumProfile : null);
             caseRef = k.caseRef();
         } catch (CaseRefusal | RegistryRefusal e) {
             refused(e);
@@ -201,7 +220,6 @@ public class CaseDesk implements Serializable {
         }
     }
 
-    private String tokenProfile = "softhsm2";
     private String tokenLabel;
     private String tokenPin;
     private String renewalId;
@@ -210,7 +228,7 @@ public class CaseDesk implements Serializable {
         char[] pin = tokenPin == null ? new char[0] : tokenPin.toCharArray();
         tokenPin = null;
         try {
-            renewalId = cases.startTokenWrite(caseRef, staff.getUsername(), tokenProfile, tokenLabel, pin);
+            renewalId = cases.startTokenWrite(caseRef, staff.getUsername(), tokenLabel, pin);
         } catch (CaseRefusal e) {
             refused(e);
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -226,8 +244,6 @@ public class CaseDesk implements Serializable {
     }
 
     public String getRenewalId() { return renewalId; }
-    public String getTokenProfile() { return tokenProfile; }
-    public void setTokenProfile(String v) { tokenProfile = v; }
     public String getTokenLabel() { return tokenLabel; }
     public void setTokenLabel(String v) { tokenLabel = v; }
     public String getTokenPin() { return null; }

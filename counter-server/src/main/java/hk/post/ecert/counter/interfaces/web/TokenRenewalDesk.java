@@ -2,11 +2,11 @@ package hk.post.ecert.counter.interfaces.web;
 
 import hk.post.ecert.counter.application.TokenRenewals;
 import hk.post.ecert.counter.application.Triage;
+import hk.post.ecert.counter.application.renewal.RenewalCases;
 import hk.post.ecert.counter.domain.model.catalogue.CertificateType;
-import hk.post.ecert.counter.domain.model.catalogue.Channel;
-import hk.post.ecert.counter.domain.model.catalogue.Variant;
+import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
+import hk.post.ecert.counter.domain.model.renewal.RenewalCase;
 import hk.post.ecert.counter.domain.model.tokenrenewal.RenewalState;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -15,12 +15,12 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
 /**
- * The token step of a renewal: the clerk chooses the certificate and the customer's medium, the customer types the
- * PIN (never echoed, never kept), and the screen follows the saga live — key on the medium, CSR, issuance, write,
- * verification — or says exactly what failed and offers the recovery.
+ * The token step of an approved renewal case: the clerk opens the case by its reference, the screen shows what
+ * the case says will be written (type, variant, term, the subscriber's name and the medium — none of it typed
+ * here), the customer types the PIN (never echoed, never kept), and the screen follows the saga live — key on the
+ * medium, CSR, issuance, write, verification — or says exactly what failed and offers the recovery on the same case.
  */
 @Named
 @ViewScoped
@@ -28,11 +28,11 @@ public class TokenRenewalDesk implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** Medium profiles the counter can write, by the catalogue's medium code. */
-    public static final List<String> PROFILES = List.of("ecert-file-usb", "softhsm2", "safenet-etoken", "feitian-epass");
-
     @Inject
     TokenRenewals renewals;
+
+    @Inject
+    RenewalCases cases;
 
     @Inject
     Triage triage;
@@ -43,89 +43,114 @@ public class TokenRenewalDesk implements Serializable {
     @Inject
     Language language;
 
-    private String typeCode;
-    private String variantCode;
-    private Integer years;
-    private String subscriberName;
-    private String tokenProfile = "ecert-file-usb";
+    private String caseRef;
+    private String openedCase;
     private String tokenLabel;
     /** Bound to a p:password with redisplay off; cleared as soon as it is handed to the saga. */
     private transient char[] pin;
-    private String requestId = UUID.randomUUID().toString().substring(0, 13).toUpperCase();
-    private String renewalId;
 
-    public List<CertificateType> getTypes() {
-        return triage.catalogue().types().stream().filter(t -> t.channel() == Channel.COUNTER)
-                .filter(t -> t.variants().stream().anyMatch(v -> !v.media().isEmpty())).toList();
-    }
-
-    public List<Variant> getVariants() {
-        return typeCode == null ? List.of()
-                : triage.catalogue().type(typeCode).variants().stream().filter(v -> !v.media().isEmpty()).toList();
-    }
-
-    public List<Integer> getYearOptions() {
-        return variantCode == null ? List.of() : triage.catalogue().type(typeCode).variant(variantCode).validityYears();
-    }
-
-    public List<String> getProfiles() {
-        return PROFILES;
-    }
-
-    /** Another medium: the PIN typed for the previous one is dropped. */
-    public void mediumChanged() {
-        wipePin();
-    }
-
-    public void typeChanged() {
-        wipePin();
-        List<Variant> v = getVariants();
-        variantCode = v.size() == 1 ? v.get(0).code() : null;
-        variantChanged();
-    }
-
-    public void variantChanged() {
-        wipePin();
-        List<Integer> y = getYearOptions();
-        years = y.isEmpty() ? null : y.get(0);
-        if (variantCode != null) {
-            Variant v = triage.catalogue().type(typeCode).variant(variantCode);
-            tokenProfile = v.media().contains("E_CERT_TOKEN_SAFENET") ? "safenet-etoken"
-                    : v.media().contains("E_CERT_TOKEN_FEITIAN") ? "feitian-epass" : "ecert-file-usb";
+    /** Opens the screen on {@code ?case=} (the case screen links here). */
+    @jakarta.annotation.PostConstruct
+    void load() {
+        FacesContext fc = FacesContext.getCurrentInstance();
+        String ref = fc == null ? null : fc.getExternalContext().getRequestParameterMap().get("case");
+        if (ref != null && !ref.isBlank()) {
+            caseRef = ref;
+            openCase();
         }
+    }
+
+    public void openCase() {
+        wipePin();
+        String ref = caseRef == null ? "" : caseRef.trim().toUpperCase(java.util.Locale.ROOT);
+        openedCase = null;
+        var v = cases.view(ref);
+        if (v.isEmpty()) {
+            Screens.error(Screens.text(language.getLocale(), "token.noCase", ref));
+            return;
+        }
+        RenewalCase k = v.get().renewal();
+        if (k.delivery() != RenewalCase.Delivery.TOKEN_AT_COUNTER) {
+            Screens.error(Screens.text(language.getLocale(), "token.notTokenCase", ref));
+            return;
+        }
+        caseRef = ref;
+        openedCase = ref;
+    }
+
+    public RenewalCases.View getCaseView() {
+        return openedCase == null ? null : cases.view(openedCase).orElse(null);
+    }
+
+    public String getTypeName() {
+        RenewalCases.View v = getCaseView();
+        if (v == null) {
+            return "";
+        }
+        CertificateType t = triage.catalogue().type(v.renewal().typeCode());
+        return t.name().in(language.getLocale()) + " — " + t.variant(v.renewal().variantCode()).name().in(language.getLocale());
+    }
+
+    /** The medium the case names (older cases: the variant's own). */
+    public String getMedium() {
+        RenewalCases.View v = getCaseView();
+        if (v == null) {
+            return null;
+        }
+        String m = v.renewal().mediumProfile();
+        return m != null ? m : hk.post.ecert.counter.domain.model.catalogue.CounterMedia.profilesFor(
+                triage.catalogue().type(v.renewal().typeCode()).variant(v.renewal().variantCode()), false).get(0);
+    }
+
+    /** Whether a (new) attempt can start: the case is approved and no attempt is running or waiting for its write. */
+    public boolean isStartable() {
+        RenewalCases.View v = getCaseView();
+        if (v == null || v.renewal().state() != RenewalCase.State.APPROVED) {
+            return false;
+        }
+        TokenRenewals.View r = getRenewal();
+        return r == null || r.state() == RenewalState.FAILED || r.state() == RenewalState.REVOKED;
     }
 
     public void start() {
-        String submitted = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("requestId");
-        if (submitted == null || !submitted.equals(requestId)) {
-            return;
-        }
         try {
-            renewalId = renewals.start(new TokenRenewals.Request(requestId, staff.getUsername(), typeCode, variantCode,
-                    years == null ? 0 : years, subscriberName, tokenProfile, tokenLabel), pin == null ? new char[0] : pin);
+            renewals.start(openedCase, staff.getUsername(), tokenLabel, pin == null ? new char[0] : pin);
+        } catch (CaseRefusal e) {
+            Screens.error(e.bilingual().in(language.getLocale()));
         } catch (IllegalArgumentException | IllegalStateException e) {
-            error(e.getMessage());
+            Screens.error(e.getMessage());
         } finally {
             wipePin();
         }
     }
 
     public void retryWrite() {
+        TokenRenewals.View r = getRenewal();
         try {
-            renewals.retryWrite(renewalId, pin == null ? new char[0] : pin);
+            if (r != null) {
+                renewals.retryWrite(r.renewalId(), staff.getUsername(), pin == null ? new char[0] : pin);
+            }
         } finally {
             wipePin();
         }
     }
 
     public void revokeAndStartAgain() {
-        renewals.revokeAndAbandon(renewalId);
-        requestId = UUID.randomUUID().toString().substring(0, 13).toUpperCase();
+        TokenRenewals.View r = getRenewal();
+        if (r != null) {
+            renewals.revokeAndAbandon(r.renewalId(), staff.getUsername());
+        }
     }
 
-    public void newRenewal() {
-        renewalId = null;
-        requestId = UUID.randomUUID().toString().substring(0, 13).toUpperCase();
+    /** Polled while the saga runs: completes the case once the medium is verified. */
+    public void poll() {
+        if (openedCase != null) {
+            try {
+                cases.completeTokenWrite(openedCase, staff.getUsername());
+            } catch (CaseRefusal e) {
+                Screens.error(e.bilingual().in(language.getLocale()));
+            }
+        }
     }
 
     private void wipePin() {
@@ -135,12 +160,8 @@ public class TokenRenewalDesk implements Serializable {
         pin = null;
     }
 
-    private void error(String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
-    }
-
     public TokenRenewals.View getRenewal() {
-        return renewalId == null ? null : renewals.view(renewalId).orElse(null);
+        return openedCase == null ? null : renewals.latestOfCase(openedCase).orElse(null);
     }
 
     public boolean isRunning() {
@@ -163,44 +184,16 @@ public class TokenRenewalDesk implements Serializable {
         return Messages.fault(language.getLocale(), reason);
     }
 
-    public String getTypeCode() {
-        return typeCode;
+    public String getCaseRef() {
+        return caseRef;
     }
 
-    public void setTypeCode(String typeCode) {
-        this.typeCode = typeCode;
+    public void setCaseRef(String caseRef) {
+        this.caseRef = caseRef;
     }
 
-    public String getVariantCode() {
-        return variantCode;
-    }
-
-    public void setVariantCode(String variantCode) {
-        this.variantCode = variantCode;
-    }
-
-    public Integer getYears() {
-        return years;
-    }
-
-    public void setYears(Integer years) {
-        this.years = years;
-    }
-
-    public String getSubscriberName() {
-        return subscriberName;
-    }
-
-    public void setSubscriberName(String subscriberName) {
-        this.subscriberName = subscriberName;
-    }
-
-    public String getTokenProfile() {
-        return tokenProfile;
-    }
-
-    public void setTokenProfile(String tokenProfile) {
-        this.tokenProfile = tokenProfile;
+    public String getOpenedCase() {
+        return openedCase;
     }
 
     public String getTokenLabel() {
@@ -220,11 +213,8 @@ public class TokenRenewalDesk implements Serializable {
         this.pin = pin == null ? null : pin.toCharArray();
     }
 
-    public String getRequestId() {
-        return requestId;
-    }
-
     public String getRenewalId() {
-        return renewalId;
+        TokenRenewals.View r = getRenewal();
+        return r == null ? null : r.renewalId();
     }
 }

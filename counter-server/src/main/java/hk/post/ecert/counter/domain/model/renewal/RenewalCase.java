@@ -4,6 +4,7 @@ import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
 import hk.post.ecert.counter.domain.model.catalogue.Catalogue;
 import hk.post.ecert.counter.domain.model.catalogue.CertificateType;
 import hk.post.ecert.counter.domain.model.catalogue.Channel;
+import hk.post.ecert.counter.domain.model.catalogue.CounterMedia;
 import hk.post.ecert.counter.domain.model.catalogue.RenewalWindow;
 import hk.post.ecert.counter.domain.model.catalogue.Variant;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
@@ -38,9 +39,12 @@ public final class RenewalCase {
     private final List<String> approvedNames;
     private final Delivery delivery;
     private final String openedBy;
+    private final String mediumProfile;
     private State state;
     private String identityConfirmedBy;
     private String paymentId;
+    private String paidBy;
+    private String submittedBy;
     private String vettedBy;
     private String vettingNote;
     private String newSerialHex;
@@ -52,7 +56,20 @@ public final class RenewalCase {
                        List<String> approvedNames, Delivery delivery, String openedBy, State state, String identityConfirmedBy,
                        String paymentId, String vettedBy, String vettingNote, String newSerialHex, String pinEnvelopeNo,
                        String mediumArticleNo, String pinArticleNo) {
+        this(caseRef, serialHex, typeCode, variantCode, years, arChanged, approvedNames, delivery, openedBy, null, state,
+                identityConfirmedBy, paymentId, null, null, vettedBy, vettingNote, newSerialHex, pinEnvelopeNo, mediumArticleNo,
+                pinArticleNo);
+    }
+
+    /** A case as stored: {@code mediumProfile} is the medium chosen at opening (token delivery only). */
+    public RenewalCase(String caseRef, String serialHex, String typeCode, String variantCode, int years, boolean arChanged,
+                       List<String> approvedNames, Delivery delivery, String openedBy, String mediumProfile, State state,
+                       String identityConfirmedBy, String paymentId, String paidBy, String submittedBy, String vettedBy,
+                       String vettingNote, String newSerialHex, String pinEnvelopeNo, String mediumArticleNo, String pinArticleNo) {
         this.caseRef = caseRef;
+        this.mediumProfile = mediumProfile;
+        this.paidBy = paidBy;
+        this.submittedBy = submittedBy;
         this.serialHex = serialHex;
         this.typeCode = typeCode;
         this.variantCode = variantCode;
@@ -79,6 +96,16 @@ public final class RenewalCase {
     public static RenewalCase open(String caseRef, SubscriberCertificate cert, Catalogue catalogue, String variantCode, int years,
                                    boolean arChanged, List<String> names, Delivery delivery, LocalDate today,
                                    Optional<Integer> windowDays, String clerk) {
+        return open(caseRef, cert, catalogue, variantCode, years, arChanged, names, delivery, today, windowDays, clerk, null, false);
+    }
+
+    /**
+     * As above, with the medium the renewed certificate will be written onto at the counter (token delivery): one of
+     * the variant's media ({@link CounterMedia}); none chosen means the variant's own.
+     */
+    public static RenewalCase open(String caseRef, SubscriberCertificate cert, Catalogue catalogue, String variantCode, int years,
+                                   boolean arChanged, List<String> names, Delivery delivery, LocalDate today,
+                                   Optional<Integer> windowDays, String clerk, String mediumProfile, boolean demoSoftwareToken) {
         cert.newApplicationNeeded(today).ifPresent(m -> {
             throw new CaseRefusal(m);
         });
@@ -122,8 +149,21 @@ public final class RenewalCase {
             throw new CaseRefusal(variant.name().en() + " is not written onto a medium at the counter.",
                     variant.name().zh() + " 不在櫃位寫入儲存媒體。");
         }
+        String medium = null;
+        if (delivery == Delivery.TOKEN_AT_COUNTER) {
+            List<String> allowed = CounterMedia.profilesFor(variant, demoSoftwareToken);
+            if (allowed.isEmpty()) {
+                throw new CaseRefusal(variant.name().en() + " is not written onto a medium at the counter.",
+                        variant.name().zh() + " 不在櫃位寫入儲存媒體。");
+            }
+            medium = mediumProfile == null || mediumProfile.isBlank() ? allowed.get(0) : mediumProfile.trim();
+            if (!allowed.contains(medium)) {
+                throw new CaseRefusal(variant.name().en() + " is written onto " + allowed + ", not " + medium + ".",
+                        variant.name().zh() + " 只可寫入 " + allowed + "，不可寫入 " + medium + "。");
+            }
+        }
         return new RenewalCase(caseRef, cert.serialHex(), cert.typeCode(), variantCode, years, arChanged, List.copyOf(cleaned),
-                delivery, clerk, State.OPEN, null, null, null, null, null, null, null, null);
+                delivery, clerk, medium, State.OPEN, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Rule 7's name rules on the approved names themselves. */
@@ -178,14 +218,24 @@ public final class RenewalCase {
     }
 
     public void paid(String paymentId) {
+        paid(paymentId, null);
+    }
+
+    /** The fee was taken at {@code clerk}'s till. */
+    public void paid(String paymentId, String clerk) {
         require(State.OPEN);
         if (this.paymentId != null && !this.paymentId.equals(paymentId)) {
             throw new CaseRefusal("This case is paid already.", "此個案已付款。");
         }
         this.paymentId = paymentId;
+        this.paidBy = clerk;
     }
 
     public void submitForVetting(boolean documentsCaptured) {
+        submitForVetting(documentsCaptured, null);
+    }
+
+    public void submitForVetting(boolean documentsCaptured, String clerk) {
         require(State.OPEN, State.MORE_DOCUMENTS);
         List<Bilingual> missing = new ArrayList<>();
         if (identityConfirmedBy == null) {
@@ -202,11 +252,19 @@ public final class RenewalCase {
                     "送交審核前須完成：" + String.join("、", missing.stream().map(Bilingual::zh).toList()) + "。");
         }
         state = State.VETTING;
+        submittedBy = clerk;
     }
 
+    /**
+     * Whoever handled the case at the counter — opened it, checked the identity, took the fee or sent it for vetting —
+     * never vets it, whatever roles they hold.
+     */
     private void officer(String officer) {
         if (officer.equals(openedBy)) {
             throw new CaseRefusal("The clerk who opened the case cannot vet it.", "開立個案的職員不可審核該個案。");
+        }
+        if (officer.equals(identityConfirmedBy) || officer.equals(paidBy) || officer.equals(submittedBy)) {
+            throw new CaseRefusal("You handled this case at the counter: another officer vets it.", "你曾在櫃位處理此個案：須由另一位人員審核。");
         }
     }
 
@@ -240,11 +298,19 @@ public final class RenewalCase {
         state = State.MORE_DOCUMENTS;
     }
 
-    /** The saga that writes the renewed certificate onto the customer's medium at the counter (token delivery). */
+    /**
+     * The saga that writes the renewed certificate onto the customer's medium at the counter (token delivery) may run
+     * only for a case that HKPCA approved after the identity was checked and the fee was taken, and that another
+     * person vetted. This is the only door to a certificate on a token.
+     */
     public void tokenWriteStarted() {
         require(State.APPROVED);
         if (delivery != Delivery.TOKEN_AT_COUNTER) {
             throw new CaseRefusal("This case is not written at the counter.", "此個案不在櫃位寫入儲存器。");
+        }
+        if (identityConfirmedBy == null || paymentId == null || vettedBy == null || vettedBy.equals(openedBy)) {
+            throw new CaseRefusal("Case " + caseRef + " has not been identity-checked, paid and approved by HKPCA.",
+                    "個案 " + caseRef + " 未完成身份核對、付款及核證機關審批。");
         }
     }
 
@@ -280,6 +346,10 @@ public final class RenewalCase {
     public List<String> approvedNames() { return approvedNames; }
     public Delivery delivery() { return delivery; }
     public String openedBy() { return openedBy; }
+    /** The token profile chosen at opening for token delivery; for older cases, the variant's own. */
+    public String mediumProfile() { return mediumProfile; }
+    public String paidBy() { return paidBy; }
+    public String submittedBy() { return submittedBy; }
     public State state() { return state; }
     public String identityConfirmedBy() { return identityConfirmedBy; }
     public String paymentId() { return paymentId; }

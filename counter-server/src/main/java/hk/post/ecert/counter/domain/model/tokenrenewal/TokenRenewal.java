@@ -28,6 +28,10 @@ public class TokenRenewal {
     @Column(name = "terminal_id", nullable = false)
     private String terminalId;
 
+    /** The approved renewal case this attempt writes; every attempt belongs to one. */
+    @Column(name = "case_ref")
+    private String caseRef;
+
     @Column(nullable = false)
     private String clerk;
 
@@ -94,9 +98,10 @@ public class TokenRenewal {
     protected TokenRenewal() {
     }
 
-    public TokenRenewal(String renewalId, String terminalId, String clerk, String typeCode, String variantCode,
+    public TokenRenewal(String renewalId, String caseRef, String terminalId, String clerk, String typeCode, String variantCode,
                         int validityYears, String subjectDn, String tokenProfile, String tokenLabel, String keyId, Instant at) {
         this.renewalId = renewalId;
+        this.caseRef = caseRef;
         this.terminalId = terminalId;
         this.clerk = clerk;
         this.typeCode = typeCode;
@@ -189,6 +194,10 @@ public class TokenRenewal {
 
     public String renewalId() {
         return renewalId;
+    }
+
+    public String caseRef() {
+        return caseRef;
     }
 
     public String terminalId() {

@@ -10,4 +10,7 @@ public interface TokenRenewalRepository {
     Optional<TokenRenewal> find(String renewalId);
 
     Optional<TokenRenewal> byCurrentJob(String jobId);
+
+    /** Every attempt to write a case's certificate onto a medium, oldest first. */
+    java.util.List<TokenRenewal> ofCase(String caseRef);
 }

@@ -30,4 +30,10 @@ public class JpaTokenRenewalRepository implements TokenRenewalRepository {
         return em.createQuery("select r from TokenRenewal r where r.currentJobId = :j", TokenRenewal.class)
                 .setParameter("j", jobId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
     }
+
+    @Override
+    public java.util.List<TokenRenewal> ofCase(String caseRef) {
+        return em.createQuery("select r from TokenRenewal r where r.caseRef = :c order by r.createdAt, r.renewalId", TokenRenewal.class)
+                .setParameter("c", caseRef).getResultList();
+    }
 }

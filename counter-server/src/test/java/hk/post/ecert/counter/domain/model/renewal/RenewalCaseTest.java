@@ -117,4 +117,59 @@ class RenewalCaseTest {
         assertEquals(5, ArticleNumber.checkDigit("12345678"));
         assertEquals("RR123456785HK", ArticleNumber.check("rr 1234 5678 5 hk"));
     }
+
+    static RenewalCase tokenCase() {
+        return RenewalCase.open("RC-T", cert("PERSONAL", "STANDARD", TODAY.plusDays(10), CertificateStatus.ACTIVE, false), CATALOGUE,
+                "STANDARD", 3, false, List.of(), RenewalCase.Delivery.TOKEN_AT_COUNTER, TODAY, Optional.empty(), "clerk1", null, false);
+    }
+
+    @Test
+    void aCertificateIsWrittenOntoAMediumOnlyForACaseIdentityCheckedPaidAndApprovedByAnotherPerson() {
+        RenewalCase k = tokenCase();
+        assertTrue(refusal(k::tokenWriteStarted).contains("is OPEN"), "an open case writes nothing");
+        k.identityConfirmed("clerk1");
+        k.paid("PAY-1", "clerk1");
+        k.submitForVetting(true, "clerk1");
+        assertTrue(refusal(k::tokenWriteStarted).contains("is VETTING"), "a case waiting for vetting writes nothing");
+        k.approve("officer1", "ok");
+        k.tokenWriteStarted();   // approved, identity-checked, paid: the door opens
+        RenewalCase dispatch = open(cert("PERSONAL", "STANDARD", TODAY.plusDays(10), CertificateStatus.ACTIVE, false), "STANDARD", 3,
+                false, List.of(), RenewalCase.Delivery.DISPATCH);
+        dispatch.identityConfirmed("clerk1");
+        dispatch.paid("PAY-2", "clerk1");
+        dispatch.submitForVetting(true, "clerk1");
+        dispatch.approve("officer1", "");
+        assertTrue(refusal(dispatch::tokenWriteStarted).contains("not written at the counter"));
+        // a case stored without its identity check or payment (e.g. altered in the database) is refused as well
+        RenewalCase forged = new RenewalCase("RC-F", "0A1B", "PERSONAL", "STANDARD", 3, false, List.of(),
+                RenewalCase.Delivery.TOKEN_AT_COUNTER, "clerk1", "ecert-file-usb", RenewalCase.State.APPROVED, null, null, null, null,
+                "officer1", "", null, null, null, null);
+        assertTrue(refusal(forged::tokenWriteStarted).contains("has not been identity-checked, paid and approved"));
+    }
+
+    @Test
+    void theMediumComesFromTheCaseAndIsOneOfTheVariantsOwn() {
+        assertEquals("ecert-file-usb", tokenCase().mediumProfile(), "the variant's own medium by default");
+        SubscriberCertificate c = cert("PERSONAL", "STANDARD", TODAY.plusDays(10), CertificateStatus.ACTIVE, false);
+        assertTrue(refusal(() -> RenewalCase.open("RC-M", c, CATALOGUE, "STANDARD", 3, false, List.of(), RenewalCase.Delivery.TOKEN_AT_COUNTER,
+                TODAY, Optional.empty(), "clerk1", "softhsm2", false)).contains("not softhsm2"), "the DEMO token only in demo mode");
+        assertEquals("softhsm2", RenewalCase.open("RC-M", c, CATALOGUE, "STANDARD", 3, false, List.of(),
+                RenewalCase.Delivery.TOKEN_AT_COUNTER, TODAY, Optional.empty(), "clerk1", "softhsm2", true).mediumProfile());
+        assertTrue(refusal(() -> RenewalCase.open("RC-M", c, CATALOGUE, "STANDARD", 3, false, List.of(), RenewalCase.Delivery.TOKEN_AT_COUNTER,
+                TODAY, Optional.empty(), "clerk1", "safenet-etoken", true)).contains("not safenet-etoken"));
+    }
+
+    @Test
+    void whoeverHandledTheCaseAtTheCounterNeverVetsIt() {
+        RenewalCase k = tokenCase();
+        k.identityConfirmed("desk1");
+        k.paid("PAY-1", "super1");
+        k.submitForVetting(true, "clerk2");
+        for (String handler : List.of("clerk1", "desk1", "super1", "clerk2")) {
+            assertThrows(CaseRefusal.class, () -> k.approve(handler, ""), handler + " handled the case");
+            assertThrows(CaseRefusal.class, () -> k.reject(handler, "no"), handler + " handled the case");
+        }
+        k.approve("officer1", "");
+        assertEquals(RenewalCase.State.APPROVED, k.state());
+    }
 }

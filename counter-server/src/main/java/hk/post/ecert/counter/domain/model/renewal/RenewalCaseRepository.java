@@ -1,0 +1,21 @@
+package hk.post.ecert.counter.domain.model.renewal;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Renewal cases, by reference. */
+public interface RenewalCaseRepository {
+
+    void add(RenewalCase k);
+
+    void save(RenewalCase k);
+
+    /** A case, its row locked for the rest of the transaction (two screens cannot move it at once). */
+    Optional<RenewalCase> lock(String caseRef);
+
+    /** The references of the cases waiting for HKPCA vetting, oldest first. */
+    List<String> waitingForVetting();
+
+    /** The office of the clerk who opened the case (whose staff may read its documents and medium). */
+    Optional<String> officeOf(String caseRef);
+}

@@ -1,0 +1,121 @@
+package hk.post.ecert.counter.infrastructure.persistence.jdbc;
+
+import hk.post.ecert.counter.application.Sql;
+import hk.post.ecert.counter.domain.model.renewal.RenewalCase;
+import hk.post.ecert.counter.domain.model.renewal.RenewalCaseRepository;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JdbcRenewalCaseRepository implements RenewalCaseRepository {
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    @Override
+    public void add(RenewalCase k) {
+        Sql.run(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO renewal_case (case_ref, serial_hex, type_code, variant_code,"
+                    + " years, ar_changed, approved_names, delivery, opened_by, opened_at, state, medium_profile, version)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0)")) {
+                s.setString(1, k.caseRef());
+                s.setString(2, k.serialHex());
+                s.setString(3, k.typeCode());
+                s.setString(4, k.variantCode());
+                s.setInt(5, k.years());
+                s.setBoolean(6, k.arChanged());
+                s.setString(7, String.join(",", k.approvedNames()));
+                s.setString(8, k.delivery().name());
+                s.setString(9, k.openedBy());
+                s.setTimestamp(10, Timestamp.from(Instant.now()));
+                s.setString(11, k.state().name());
+                s.setString(12, k.mediumProfile());
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void save(RenewalCase k) {
+        Sql.run(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE renewal_case SET state = ?, identity_by = ?, payment_id = ?,"
+                    + " vetted_by = ?, vetting_note = ?, new_serial_hex = ?, pin_envelope_no = ?, medium_article_no = ?,"
+                    + " pin_article_no = ?, paid_by = ?, submitted_by = ?, version = version + 1 WHERE case_ref = ?")) {
+                s.setString(1, k.state().name());
+                s.setString(2, k.identityConfirmedBy());
+                s.setString(3, k.paymentId());
+                s.setString(4, k.vettedBy());
+                s.setString(5, k.vettingNote());
+                s.setString(6, k.newSerialHex());
+                s.setString(7, k.pinEnvelopeNo());
+                s.setString(8, k.mediumArticleNo());
+                s.setString(9, k.pinArticleNo());
+                s.setString(10, k.paidBy());
+                s.setString(11, k.submittedBy());
+                s.setString(12, k.caseRef());
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<RenewalCase> lock(String caseRef) {
+        return Sql.run(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT * FROM renewal_case WHERE case_ref = ? FOR UPDATE")) {
+                s.setString(1, caseRef);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    String names = rs.getString("approved_names");
+                    return Optional.of(new RenewalCase(rs.getString("case_ref"), rs.getString("serial_hex"), rs.getString("type_code"),
+                            rs.getString("variant_code"), rs.getInt("years"), rs.getBoolean("ar_changed"),
+                            names == null || names.isBlank() ? List.of() : List.of(names.split(",")),
+                            RenewalCase.Delivery.valueOf(rs.getString("delivery")), rs.getString("opened_by"),
+                            rs.getString("medium_profile"), RenewalCase.State.valueOf(rs.getString("state")),
+                            rs.getString("identity_by"), rs.getString("payment_id"), rs.getString("paid_by"),
+                            rs.getString("submitted_by"), rs.getString("vetted_by"), rs.getString("vetting_note"),
+                            rs.getString("new_serial_hex"), rs.getString("pin_envelope_no"), rs.getString("medium_article_no"),
+                            rs.getString("pin_article_no")));
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<String> waitingForVetting() {
+        return Sql.run(dataSource, c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT case_ref FROM renewal_case WHERE state = 'VETTING' ORDER BY opened_at")) {
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Optional<String> officeOf(String caseRef) {
+        return Sql.run(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT s.office_code FROM renewal_case k JOIN staff s ON s.username = k.opened_by"
+                    + " WHERE k.case_ref = ?")) {
+                s.setString(1, caseRef);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+}
