@@ -72,7 +72,7 @@ public final class CounterCluster implements AutoCloseable {
     public CounterInstance startInstance(String name) throws IOException, InterruptedException {
         Path target = root.resolve("counter-server/target");
         int port = freePort();
-        List<String> jvm = List.of("-Xmx1g", "-XX:+UseSerialGC", "-Dcounter.ca.dir=" + work.resolve("shared/ca"),
+        List<String> jvm = List.of("-Xmx1g", "-XX:+UseSerialGC", "-Dcounter.demo=true", "-Dcounter.ca.dir=" + work.resolve("shared/ca"),
                 "-Dcounter.bench.counters=" + counters, "-Dcounter.bench.enrolment-code=" + enrolmentCode);
         List<String> micro = List.of(only(target, "payara-micro-*.jar").toString(), "--deploy", target.resolve("ROOT.war").toString(),
                 "--addlibs", only(target.resolve("pg"), "postgresql-*.jar").toString(),

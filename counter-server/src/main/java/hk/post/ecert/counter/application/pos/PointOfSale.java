@@ -54,7 +54,19 @@ public class PointOfSale {
     DataSource dataSource;
 
     @Inject
-    IdentityStoreHandler identity;
+    hk.post.ecert.counter.application.StaffAccess access;
+
+    @Inject
+    jakarta.enterprise.inject.Instance<jakarta.servlet.http.HttpServletRequest> request;
+
+    /** Where a re-authentication comes from: the browser's address, for the per-source throttle. */
+    private String source() {
+        try {
+            return request.isResolvable() ? request.get().getRemoteAddr() : null;
+        } catch (RuntimeException noRequest) {
+            return null;
+        }
+    }
 
     @Inject
     CounterOverview counters;
@@ -195,12 +207,18 @@ public class PointOfSale {
         if (username == null || username.isBlank() || password == null || password.length == 0) {
             throw new PosRefusal(PosRefusal.Reason.SUPERVISOR_REFUSED);
         }
-        CredentialValidationResult r = identity.validate(new UsernamePasswordCredential(username.trim(), new String(password)));
-        java.util.Arrays.fill(password, '\0');
-        if (r.getStatus() != CredentialValidationResult.Status.VALID || !r.getCallerGroups().contains("SUPERVISOR")) {
+        hk.post.ecert.counter.application.StaffAccess.Outcome r = access.check(username, password, source(),
+                hk.post.ecert.counter.application.StaffAccess.Purpose.REAUTHENTICATION);
+        if (r.result() == hk.post.ecert.counter.application.StaffAccess.Result.LOCKED) {
+            throw new PosRefusal(PosRefusal.Reason.SUPERVISOR_LOCKED, username.trim());
+        }
+        if (r.result() == hk.post.ecert.counter.application.StaffAccess.Result.WAIT) {
+            throw new PosRefusal(PosRefusal.Reason.SUPERVISOR_WAIT, Long.toString(Math.max(1, r.retryAfter().toSeconds())));
+        }
+        if (!r.valid() || !r.groups().contains("SUPERVISOR")) {
             throw new PosRefusal(PosRefusal.Reason.SUPERVISOR_REFUSED);
         }
-        return r.getCallerPrincipal().getName();
+        return r.username();
     }
 
     // ---------------------------------------------------------------- receipts

@@ -85,7 +85,7 @@ public class EmbeddedCertificateAuthority implements CertificateAuthority {
             "2-15", "CN=Hongkong Post e-Cert CA 2 - 15 (TEST),O=Hongkong Post (TEST),C=HK",
             "server", "CN=Hongkong Post e-Cert Server CA 3 (TEST),O=Hongkong Post (TEST),C=HK");
 
-    /** Where the CA keystore lives; a temporary folder when not set (tests). */
+    /** Where the CA keystore lives; required (never a temporary folder). */
     @Inject
     @ConfigProperty(name = "counter.ca.dir")
     java.util.Optional<String> caDir;
@@ -106,25 +106,26 @@ public class EmbeddedCertificateAuthority implements CertificateAuthority {
 
     @PostConstruct
     void open() {
-        Path dir = caDir.filter(d -> !d.isBlank()).map(Path::of)
-                .orElse(Path.of(System.getProperty("java.io.tmpdir"), "ecert-counter-test-ca"));
+        Path dir = hk.post.ecert.counter.infrastructure.keys.KeyFiles.directory(caDir, "counter.ca.dir");
         Path store = dir.resolve("embedded-ca.p12");
         try {
-            Files.createDirectories(dir);
+            boolean existed = Files.exists(store);
+            byte[] bytes = hk.post.ecert.counter.infrastructure.keys.KeyFiles.createOnce(store, () -> {
+                try {
+                    KeyStore fresh = KeyStore.getInstance("PKCS12");
+                    fresh.load(null, null);
+                    create(fresh);
+                    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                    fresh.store(out, caPassword.toCharArray());
+                    return out.toByteArray();
+                } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
+                    throw new IllegalStateException("cannot create the embedded CA", e);
+                }
+            });
             KeyStore ks = KeyStore.getInstance("PKCS12");
-            if (Files.exists(store)) {
-                try (InputStream in = Files.newInputStream(store)) {
-                    ks.load(in, caPassword.toCharArray());
-                }
-            } else {
-                ks.load(null, null);
-                create(ks);
-                Path tmp = dir.resolve("embedded-ca.p12.tmp");
-                try (OutputStream out = Files.newOutputStream(tmp)) {
-                    ks.store(out, caPassword.toCharArray());
-                }
-                Files.move(tmp, store, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                LOG.info(() -> "embedded TEST CA hierarchy created in " + store);
+            ks.load(new java.io.ByteArrayInputStream(bytes), caPassword.toCharArray());
+            if (!existed) {
+                LOG.info(() -> "embedded TEST CA hierarchy in " + store);
             }
             for (String alias : NAMES.keySet()) {
                 keys.put(alias, (PrivateKey) ks.getKey(alias, caPassword.toCharArray()));
@@ -132,7 +133,7 @@ public class EmbeddedCertificateAuthority implements CertificateAuthority {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException | OperatorCreationException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot open the embedded CA", e);
         }
     }

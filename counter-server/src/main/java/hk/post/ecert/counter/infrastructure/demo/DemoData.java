@@ -36,7 +36,7 @@ public class DemoData {
     public static final String TERMINAL = "GPO-C01";
 
     @Inject
-    @ConfigProperty(name = "counter.demo", defaultValue = "true")
+    @ConfigProperty(name = "counter.demo", defaultValue = "false")
     boolean demo;
 
     @Inject

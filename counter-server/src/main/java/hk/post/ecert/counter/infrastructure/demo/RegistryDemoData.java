@@ -40,7 +40,7 @@ public class RegistryDemoData {
     private static final Logger LOG = Logger.getLogger(RegistryDemoData.class.getName());
 
     @Inject
-    @ConfigProperty(name = "counter.demo", defaultValue = "true")
+    @ConfigProperty(name = "counter.demo", defaultValue = "false")
     boolean demo;
 
     @Inject

@@ -24,6 +24,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.logging.Logger;
+import hk.post.ecert.counter.infrastructure.keys.KeyFiles;
 
 /**
  * The Ed25519 key that signs the journal's checkpoints at each office day close. Created at first start beside the
@@ -49,22 +50,31 @@ public class JournalKey {
 
     @PostConstruct
     void load() {
-        dir = keyDir.filter(d -> !d.isBlank()).or(() -> caDir.filter(d -> !d.isBlank())).map(Path::of)
-                .orElse(Path.of(System.getProperty("java.io.tmpdir"), "ecert-counter-test-ca"));
+        dir = KeyFiles.directory(keyDir.filter(d -> !d.isBlank()).or(() -> caDir), "counter.ca.dir (or counter.journal.key-dir)");
         Path priv = dir.resolve("journal-key.p8");
         Path pub = dir.resolve("journal-key.pub");
         try {
-            Files.createDirectories(dir);
             KeyFactory kf = KeyFactory.getInstance("Ed25519");
-            if (Files.exists(priv) && Files.exists(pub)) {
-                PrivateKey p = kf.generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(Files.readString(priv))));
-                PublicKey q = kf.generatePublic(new X509EncodedKeySpec(Base64.getMimeDecoder().decode(Files.readString(pub))));
-                pair = new KeyPair(q, p);
-            } else {
-                pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-                write(pub, Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
-                write(priv, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
-                LOG.info(() -> "journal checkpoint key created in " + dir);
+            boolean existed = Files.exists(priv);
+            // The private file carries the public key on its second line, so that the pair is made once as one file.
+            String[] lines = new String(KeyFiles.createOnce(priv, () -> {
+                try {
+                    KeyPair made = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+                    return (Base64.getEncoder().encodeToString(made.getPrivate().getEncoded()) + "\n"
+                            + Base64.getEncoder().encodeToString(made.getPublic().getEncoded()) + "\n").getBytes(StandardCharsets.US_ASCII);
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException(e);
+                }
+            }), StandardCharsets.US_ASCII).trim().split("\\s+");
+            String pubB64 = lines.length > 1 ? lines[1] : Files.readString(pub).trim();
+            PrivateKey p = kf.generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(lines[0])));
+            PublicKey q = kf.generatePublic(new X509EncodedKeySpec(Base64.getMimeDecoder().decode(pubB64)));
+            pair = new KeyPair(q, p);
+            if (!Files.exists(pub)) {
+                write(pub, pubB64);
+            }
+            if (!existed) {
+                LOG.info(() -> "journal checkpoint key in " + dir);
             }
             keyId = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pair.getPublic().getEncoded()))
                     .substring(0, 16);
@@ -75,10 +85,12 @@ public class JournalKey {
         }
     }
 
+    /** The public half, readable by anyone who verifies the journal; written whole or not at all. */
     private static void write(Path file, String text) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
         Files.writeString(tmp, text + "\n", StandardCharsets.US_ASCII);
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Where the server's own keys live (shared by every instance). */

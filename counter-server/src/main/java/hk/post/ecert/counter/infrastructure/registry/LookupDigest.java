@@ -34,18 +34,11 @@ public class LookupDigest {
     @PostConstruct
     void load() {
         Path file = keys.dir().resolve("registry-lookup.key");
-        try {
-            if (!Files.exists(file)) {
-                byte[] k = new byte[32];
-                new SecureRandom().nextBytes(k);
-                Path tmp = file.resolveSibling("registry-lookup.key.tmp");
-                Files.writeString(tmp, Base64.getEncoder().encodeToString(k) + "\n");
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            }
-            key = Base64.getMimeDecoder().decode(Files.readString(file).trim());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        key = Base64.getMimeDecoder().decode(new String(hk.post.ecert.counter.infrastructure.keys.KeyFiles.createOnce(file, () -> {
+            byte[] k = new byte[32];
+            new SecureRandom().nextBytes(k);
+            return (Base64.getEncoder().encodeToString(k) + "\n").getBytes(StandardCharsets.US_ASCII);
+        }), StandardCharsets.US_ASCII).trim());
     }
 
     public String of(String normalisedHkid) {

@@ -1,14 +1,12 @@
 package hk.post.ecert.counter.infrastructure.security;
 
+import hk.post.ecert.counter.application.StaffAccess;
+import hk.post.ecert.counter.domain.model.staff.StaffSecurity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -18,8 +16,8 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Staff log in with the login form ({@code j_security_check}); the identity store checks the PBKDF2 hash and reads
- * the roles. The caller and the roles are kept in the HTTP session and handed to the container on every request.
+ * Staff log in with the login form ({@code j_security_check}); {@link StaffAccess} throttles, the identity store checks
+ * the PBKDF2 hash and reads the roles. The caller and the roles are kept in the HTTP session and handed to the container on every request.
  *
  * <p>Jakarta Security's built-in form mechanism re-applies a session with the caller only and lets the container
  * find the roles again; under concurrent load on Payara that lookup sometimes came back empty and logged-in clerks
@@ -31,9 +29,13 @@ public class StaffLoginMechanism implements HttpAuthenticationMechanism {
     static final String CALLER = "hk.post.ecert.staff.caller";
     static final String GROUPS = "hk.post.ecert.staff.groups";
     static final String SAVED = "hk.post.ecert.staff.saved";
+    static final String STAMP = "hk.post.ecert.staff.stamp";
 
     @Inject
-    IdentityStoreHandler identityStore;
+    StaffAccess access;
+
+    @Inject
+    StaffSecurity security;
 
     @Override
     @SuppressWarnings("unchecked")
@@ -44,7 +46,13 @@ public class StaffLoginMechanism implements HttpAuthenticationMechanism {
             }
             HttpSession session = req.getSession(false);
             if (session != null && session.getAttribute(CALLER) != null) {
-                return ctx.notifyContainerAboutLogin((String) session.getAttribute(CALLER), (Set<String>) session.getAttribute(GROUPS));
+                String caller = (String) session.getAttribute(CALLER);
+                // A deactivated account, or one that lost a role since this session began, has a new stamp: the
+                // session ends here, on every instance, at the next request.
+                if (security.sessionStamp(caller).filter(s -> s.equals(session.getAttribute(STAMP))).isPresent()) {
+                    return ctx.notifyContainerAboutLogin(caller, (Set<String>) session.getAttribute(GROUPS));
+                }
+                session.invalidate();
             }
             if (ctx.isProtected()) {
                 String target = req.getRequestURI() + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
@@ -63,12 +71,18 @@ public class StaffLoginMechanism implements HttpAuthenticationMechanism {
     private AuthenticationStatus login(HttpServletRequest req, HttpServletResponse res) throws IOException {
         String user = req.getParameter("j_username");
         String password = req.getParameter("j_password");
-        CredentialValidationResult r = user == null || password == null ? CredentialValidationResult.INVALID_RESULT
-                : identityStore.validate(new UsernamePasswordCredential(user.trim(), new Password(password)));
-        if (r.getStatus() != CredentialValidationResult.Status.VALID) {
-            res.sendRedirect(req.getContextPath() + "/login.xhtml?error=true");
+        StaffAccess.Outcome r = access.check(user, password == null ? null : password.toCharArray(), req.getRemoteAddr(),
+                StaffAccess.Purpose.LOGIN);
+        if (!r.valid()) {
+            String why = switch (r.result()) {
+                case LOCKED -> "locked";
+                case WAIT -> "wait&seconds=" + Math.max(1, r.retryAfter().toSeconds());
+                default -> "true";
+            };
+            res.sendRedirect(req.getContextPath() + "/login.xhtml?error=" + why);
             return AuthenticationStatus.SEND_FAILURE;
         }
+        java.util.Optional<Long> stamp = security.sessionStamp(r.username());
         HttpSession old = req.getSession(false);
         String saved = old == null ? null : (String) old.getAttribute(SAVED);
         if (old != null) {
@@ -76,8 +90,9 @@ public class StaffLoginMechanism implements HttpAuthenticationMechanism {
         }
         HttpSession session = req.getSession(true);
         session.removeAttribute(SAVED);
-        session.setAttribute(CALLER, r.getCallerPrincipal().getName());
-        session.setAttribute(GROUPS, new HashSet<>(r.getCallerGroups()));
+        session.setAttribute(CALLER, r.username());
+        session.setAttribute(GROUPS, new HashSet<>(r.groups()));
+        session.setAttribute(STAMP, stamp.orElse(-1L));
         res.sendRedirect(saved != null && saved.startsWith(req.getContextPath() + "/") ? saved : req.getContextPath() + "/index.xhtml");
         return AuthenticationStatus.SEND_CONTINUE;
     }

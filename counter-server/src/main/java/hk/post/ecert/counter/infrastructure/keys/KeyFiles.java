@@ -1,0 +1,94 @@
+package hk.post.ecert.counter.infrastructure.keys;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The server's key files (the embedded CA's keystore, the journal's checkpoint key, the HKID lookup key, the first
+ * administrator's one-time code): in a directory the operator names, never a temporary folder; written readable by
+ * the owner only; and made exactly once, even when two instances start together on an empty directory.
+ *
+ * <p>Why a hard link: {@code rename(2)} silently replaces an existing file, so two instances that each generated a
+ * key would each "win" in turn and end up with different keys. {@code link(2)} fails when the name exists, so the
+ * second instance learns that it lost, drops its own key and reads the first one's.
+ */
+public final class KeyFiles {
+
+    private KeyFiles() {
+    }
+
+    /** The directory a setting names; refusing to start without it (a key made in a temporary folder is lost). */
+    public static Path directory(Optional<String> configured, String setting) {
+        String d = configured.map(String::trim).filter(s -> !s.isEmpty()).orElseThrow(() -> new IllegalStateException(
+                setting + " is not set: the server's keys need a directory that survives restarts and is shared by every"
+                        + " instance (bin/run sets it to data/ca)"));
+        Path dir = Path.of(d);
+        try {
+            if (!Files.isDirectory(dir)) {
+                try {
+                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                } catch (UnsupportedOperationException notPosix) {
+                    Files.createDirectories(dir);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the key directory " + dir, e);
+        }
+        return dir;
+    }
+
+    /**
+     * The content of {@code file}: read when it exists, otherwise made by {@code make} and published atomically — and
+     * if another process published first, theirs.
+     */
+    public static byte[] createOnce(Path file, Supplier<byte[]> make) {
+        try {
+            if (Files.exists(file)) {
+                return Files.readAllBytes(file);
+            }
+            Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+            try {
+                Files.write(tmp, make.get());
+                ownerReadOnly(tmp);
+                try {
+                    Files.createLink(file, tmp);
+                } catch (FileAlreadyExistsException lost) {
+                    // another instance made it first: its key is the key
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the key file " + file, e);
+        }
+    }
+
+    /** Writes a file that may be replaced (e.g. a new one-time code), owner-read-only from the start. */
+    public static void replace(Path file, byte[] content) {
+        try {
+            Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+            Files.write(tmp, content);
+            ownerReadOnly(tmp);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static void ownerReadOnly(Path p) throws IOException {
+        try {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("r--------"));
+        } catch (UnsupportedOperationException notPosix) {
+            p.toFile().setReadable(false, false);
+            p.toFile().setReadable(true, true);
+            p.toFile().setWritable(false, false);
+        }
+    }
+}
