@@ -156,8 +156,7 @@ public final class CounterFlowSpeed {
     }
 
     private HttpRequest post(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        return CounterApiWrite.post(base, path, Duration.ofSeconds(120));
     }
 
     private static String enc(String s) {

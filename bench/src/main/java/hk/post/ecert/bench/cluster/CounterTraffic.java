@@ -210,8 +210,10 @@ public final class CounterTraffic {
     }
 
     private static HttpRequest request(String url, String method) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
-        return "POST".equals(method) ? b.POST(HttpRequest.BodyPublishers.noBody()).build() : b.GET().build();
+        if ("POST".equals(method)) {
+            return hk.post.ecert.bench.CounterApiWrite.post("", url, Duration.ofSeconds(30));
+        }
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build();
     }
 
     private static String enc(String s) {

@@ -1,72 +1,73 @@
 package hk.post.ecert.counter.application;
 
-import jakarta.annotation.Resource;
+import hk.post.ecert.counter.domain.model.issuance.DispatchMediumStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import javax.sql.DataSource;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The files for the media posted by registered mail (PKCS#12, encrypted under the PIN of the PIN envelope): kept
- * for the counter that writes the medium; every download recorded.
+ * The files for the media posted by registered mail (PKCS#12, encrypted under the PIN of the PIN envelope): kept for
+ * the counter that writes the medium until the dispatch is recorded, or at most
+ * {@code counter.dispatch.medium-retention-days} days; every download is a new line of an append-only trail (who,
+ * when, which office and counter, from where).
  */
 @ApplicationScoped
 public class DispatchMedia {
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    DispatchMediumStore store;
+
+    @Inject
+    CounterOverview counters;
+
+    @Inject
+    @ConfigProperty(name = "counter.dispatch.medium-retention-days", defaultValue = "14")
+    int retentionDays;
+
+    private Instant notBefore() {
+        return Instant.now().minus(Duration.ofDays(retentionDays));
+    }
 
     @Transactional
     public void keep(String ref, OnBehalfIssuance.Medium medium) {
-        Sql.run(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO dispatch_medium (ref, serial_hex, p12_b64, created_at) VALUES (?,?,?,?)")) {
-                s.setString(1, ref);
-                s.setString(2, medium.issued().serialHex());
-                s.setString(3, Base64.getEncoder().encodeToString(medium.pkcs12()));
-                s.setTimestamp(4, Timestamp.from(Instant.now()));
-                return s.executeUpdate();
-            }
-        });
+        store.keep(ref, medium.issued().serialHex(), medium.pkcs12(), Instant.now());
     }
 
     public boolean exists(String ref) {
-        return Sql.run(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM dispatch_medium WHERE ref = ?")) {
-                s.setString(1, ref);
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
+        return store.exists(ref);
     }
 
-    /** The medium's file, recording who took it and when. */
+    /** The medium's file, recording who took it, when, at which counter and from where. */
     @Transactional
-    public Optional<byte[]> download(String ref, String who) {
-        Optional<byte[]> file = Sql.run(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT p12_b64 FROM dispatch_medium WHERE ref = ?")) {
-                s.setString(1, ref);
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? Optional.of(Base64.getDecoder().decode(rs.getString(1))) : Optional.<byte[]>empty();
-                }
-            }
-        });
+    public Optional<byte[]> download(String ref, String who, String source) {
+        Optional<byte[]> file = store.file(ref, notBefore());
         if (file.isPresent()) {
-            Sql.run(dataSource, c -> {
-                try (PreparedStatement s = c.prepareStatement("UPDATE dispatch_medium SET downloaded_by = ?, downloaded_at = ? WHERE ref = ?")) {
-                    s.setString(1, who);
-                    s.setTimestamp(2, Timestamp.from(Instant.now()));
-                    s.setString(3, ref);
-                    return s.executeUpdate();
-                }
-            });
+            CounterOverview.CounterPlace place = counters.placeOf(who);
+            store.recordDownload(ref, who, place.office(), place.counter(), source, Instant.now());
         }
         return file;
+    }
+
+    /** The dispatch is recorded: the file is no longer needed and is deleted. */
+    @Transactional
+    public void dispatched(String ref) {
+        store.delete(ref, "DISPATCHED", Instant.now());
+    }
+
+    /** Deletes the files kept longer than the retention period (run hourly); returns how many. */
+    @Transactional
+    public int deleteExpired() {
+        return store.deleteMadeBefore(notBefore(), "RETENTION_" + retentionDays + "_DAYS", Instant.now());
+    }
+
+    @Transactional
+    public List<String> downloads(String ref) {
+        return store.downloads(ref);
     }
 }

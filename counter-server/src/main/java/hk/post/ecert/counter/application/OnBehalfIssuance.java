@@ -26,8 +26,8 @@ import java.util.List;
 /**
  * Issuance for a certificate delivered by registered mail: the key pair is generated on the subscriber's behalf
  * (RSA 2048), the CSR signed with it, and the certificate issued by the CA under the profile. The key and the
- * certificate with its chain go into a PKCS#12 file for the medium, encrypted under a fresh 8-digit PIN for the PIN
- * envelope; the key exists nowhere else. A refusal of the CA becomes a case refusal in both languages.
+ * certificate with its chain go into a PKCS#12 file for the medium, encrypted under a fresh PIN for the PIN envelope
+ * ({@link #PIN_LENGTH} characters, 80 bits); the key exists nowhere else. A refusal of the CA becomes a case refusal in both languages.
  */
 public final class OnBehalfIssuance {
 
@@ -48,16 +48,29 @@ public final class OnBehalfIssuance {
             byte[] csr = new JcaPKCS10CertificationRequestBuilder(subject, key.getPublic())
                     .build(new JcaContentSignerBuilder("SHA256withRSA").build(key.getPrivate())).getEncoded();
             CertificateAuthority.Issued issued = ca.issue(profile, csr, validityDays);
-            char[] pin = new char[8];
-            for (int i = 0; i < pin.length; i++) {
-                pin[i] = (char) ('0' + RANDOM.nextInt(10));
-            }
+            char[] pin = newPin();
             return new Medium(issued, pkcs12(key.getPrivate(), issued, pin), pin);
         } catch (CertificateRefusedException e) {
             throw new CaseRefusal("The certificate authority refused: " + e.getMessage(), "核證機關拒絕簽發：" + e.getMessage());
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new IllegalStateException("cannot prepare the key pair", e);
         }
+    }
+
+    /**
+     * The PIN of a posted medium: {@value #PIN_LENGTH} characters from {@value #PIN_ALPHABET} (32 symbols: no 0, 1, O or I, which
+     * look alike), 80 bits. The file travels by post and can be copied, so the PIN must hold against
+     * an offline search of the PKCS#12 (PBKDF2): an 8-digit PIN (27 bits) falls to a laptop in hours; 80 bits do not.
+     */
+    public static final String PIN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    public static final int PIN_LENGTH = 16;
+
+    static char[] newPin() {
+        char[] pin = new char[PIN_LENGTH];
+        for (int i = 0; i < pin.length; i++) {
+            pin[i] = PIN_ALPHABET.charAt(RANDOM.nextInt(PIN_ALPHABET.length()));
+        }
+        return pin;
     }
 
     /** PKCS#12 with the JDK's defaults of Java 17 (PBES2 with AES-256 for the key, HMAC-SHA-256 for integrity). */

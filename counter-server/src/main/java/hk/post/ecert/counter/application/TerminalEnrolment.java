@@ -43,6 +43,8 @@ public class TerminalEnrolment {
      * configuration; only its hash is stored.
      */
     public String issueEnrolmentCode(String terminalId, String officeCode, String counterCode, String supervisor) {
+        terminals.find(terminalId).ifPresent(existing -> mayManage(supervisor, existing.officeCode()));
+        mayManage(supervisor, officeCode);
         byte[] raw = new byte[9];
         RANDOM.nextBytes(raw);
         String code = Base64.getUrlEncoder().withoutPadding().encodeToString(raw).toUpperCase();
@@ -55,8 +57,29 @@ public class TerminalEnrolment {
         return code;
     }
 
-    public void revoke(String terminalId) {
-        terminals.find(terminalId).ifPresent(Terminal::revoke);
+    public void revoke(String terminalId, String supervisor) {
+        terminals.find(terminalId).ifPresent(t -> {
+            mayManage(supervisor, t.officeCode());
+            t.revoke();
+        });
+    }
+
+    @Inject
+    hk.post.ecert.counter.domain.model.staff.StaffDirectory staff;
+
+    /** A supervisor enrols and revokes only their own office's PCs; an administrator any office's. */
+    public boolean mayManageOffice(String actor, String officeCode) {
+        if (staff.rolesOf(actor).contains(hk.post.ecert.counter.domain.model.staff.Role.ADMIN.name())) {
+            return true;
+        }
+        return staff.find(actor).map(m -> m.officeCode().equals(officeCode)).orElse(false);
+    }
+
+    private void mayManage(String actor, String officeCode) {
+        if (!mayManageOffice(actor, officeCode)) {
+            throw new hk.post.ecert.counter.domain.model.till.PosRefusal(hk.post.ecert.counter.domain.model.till.PosRefusal.Reason.OTHER_OFFICE,
+                    actor + " (" + officeCode + ")");
+        }
     }
 
     /** A terminal with a key: checks its signature over the challenge. */

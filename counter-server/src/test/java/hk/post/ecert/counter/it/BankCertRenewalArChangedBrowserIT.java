@@ -218,7 +218,7 @@ class BankCertRenewalArChangedBrowserIT {
         mine.findElement(By.cssSelector("button.bank-approve")).click();
         chromium.ajaxSettled();
         chromium.waitUpTo(20).until(d -> d.findElements(By.cssSelector(".bank-vet-ref")).stream().noneMatch(e -> e.getText().equals(ref)));
-        java.util.regex.Matcher pinShown = java.util.regex.Pattern.compile("renewed certificate ([0-9a-f]+): (\\d{8})").matcher(messages());
+        java.util.regex.Matcher pinShown = java.util.regex.Pattern.compile("renewed certificate ([0-9a-f]+): ([A-HJ-NP-Z2-9]{16})").matcher(messages());
         assertTrue(pinShown.find(), "the PIN for the medium's envelope, shown once: " + messages());
         String pin = pinShown.group(2);
 

@@ -113,9 +113,15 @@ class RenewalCaseBrowserIT {
 
     /** The PIN the officer was shown for the PIN envelope. */
     static String pinShown(String said) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("PIN mailers?: .*?(\\d{8})").matcher(said);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("PIN mailers?: .*?([A-HJ-NP-Z2-9]{16})").matcher(said);
         assertTrue(m.find(), "a PIN for the PIN envelope: " + said);
         return m.group(1);
+    }
+
+    /** The HTTP status of a GET in the browser, with the logged-in session. */
+    static Long status(Browser chromium, String path) {
+        return (Long) ((org.openqa.selenium.JavascriptExecutor) chromium.driver).executeAsyncScript(
+                "var done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => done(r.status), e => done(-1));", path);
     }
 
     /** Downloads a link's file in the browser (with the logged-in session). */
@@ -186,6 +192,9 @@ class RenewalCaseBrowserIT {
         assertEquals("Issued: to dispatch", chromium.text("caseState"));
         String serial = chromium.text("newSerial");
         mediumHolds(download(chromium, "mediumFile"), pin, serial, "2 - 17");
+        assertTrue(pin.length() == 16, "the PIN of a posted medium holds against an offline search: " + pin);
+        resume(caseRef);
+        assertTrue(chromium.text("mediumDownloads").contains("clerk1 GPO/C01"), "each download is in the trail: " + chromium.text("mediumDownloads"));
         chromium.type("case:pinEnvelope", "PE-000123");
         chromium.type("case:mediumArticle", "RR123456784HK");
         chromium.type("case:pinArticle", "RR000000014HK");
@@ -196,6 +205,7 @@ class RenewalCaseBrowserIT {
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "Completed"));
         chromium.screenshot("case-organisational-dispatched");
         assertTrue(chromium.text("history").contains("dispatched: medium RR123456785HK, PIN envelope PE-000123 in RR000000014HK"), chromium.text("history"));
+        assertEquals(404L, status(chromium, "/medium?ref=" + caseRef), "the medium file is deleted once the dispatch is recorded");
         assertTrue(chromium.text("history").contains("approved") && chromium.text("history").contains("officer1"), chromium.text("history"));
 
         // the renewed certificate is in the registry, active

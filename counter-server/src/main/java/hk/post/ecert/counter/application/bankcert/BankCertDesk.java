@@ -410,7 +410,9 @@ public class BankCertDesk {
         String s10 = ArticleNumber.check(article);
         a.dispatched(s10);
         save(a);
-        event(ref, officer, "dispatched by registered mail " + s10);
+        media.dispatched(ref + "-NEW");
+        media.dispatched(ref + "-RENEWED");
+        event(ref, officer, "dispatched by registered mail " + s10 + "; the medium files are deleted");
     }
 
     // ---------------------------------------------------------------- revocation

@@ -180,7 +180,10 @@ public class PointOfSale {
     public TillBook.ReversalOutcome reverse(String reversalId, boolean isVoid, String transactionNo, String tillId,
                                            String clerk, String reason, String supervisor, char[] password) {
         String approver = authenticateSupervisor(supervisor, password);
-        return db(c -> book.reverse(c, reversalId, isVoid, transactionNo, tillId, clerk, reason, approver));
+        return db(c -> {
+            supervisesOfficeOf(c, tillId, approver);
+            return book.reverse(c, reversalId, isVoid, transactionNo, tillId, clerk, reason, approver);
+        });
     }
 
     @Transactional
@@ -292,9 +295,22 @@ public class PointOfSale {
         return db(c -> book.tillsOf(c, office, day));
     }
 
+    /** A supervisor approves, signs off and closes only for their own office. */
+    private void supervisesOfficeOf(java.sql.Connection c, String tillId, String supervisor) throws java.sql.SQLException {
+        String office = book.till(c, tillId).map(TillBook.Till::office).orElseThrow(() -> new PosRefusal(PosRefusal.Reason.TILL_NOT_OPEN, tillId));
+        supervises(office, supervisor);
+    }
+
+    private void supervises(String office, String supervisor) {
+        if (!office.equals(counters.placeOf(supervisor).office())) {
+            throw new PosRefusal(PosRefusal.Reason.OTHER_OFFICE, supervisor);
+        }
+    }
+
     @Transactional
     public void signOff(String tillId, String supervisor, String note) {
         db(c -> {
+            supervisesOfficeOf(c, tillId, supervisor);
             book.signOff(c, tillId, supervisor, note);
             return null;
         });
@@ -312,6 +328,7 @@ public class PointOfSale {
 
     @Transactional
     public DayReport closeOfficeDay(String office, LocalDate day, String supervisor) {
+        supervises(office, supervisor);
         return db(c -> book.closeOfficeDay(c, office, day, supervisor, journalKey.pair(), journalKey.keyId(), zReport));
     }
 
@@ -333,6 +350,10 @@ public class PointOfSale {
     @Transactional
     public void approveCorrection(String correctionId, String approver) {
         db(c -> {
+            String till = book.pendingCorrections(c, counters.placeOf(approver).office()).stream()
+                    .filter(k -> k.correctionId().equals(correctionId)).map(TillBook.Correction::tillId).findFirst()
+                    .orElseThrow(() -> new PosRefusal(PosRefusal.Reason.NO_SUCH_CORRECTION, correctionId));
+            supervisesOfficeOf(c, till, approver);
             book.approveCorrection(c, correctionId, approver, this::responsible);
             return null;
         });

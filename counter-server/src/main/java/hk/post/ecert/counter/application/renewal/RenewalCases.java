@@ -410,8 +410,9 @@ public class RenewalCases {
         RenewalCase k = load(caseRef).orElseThrow();
         k.dispatched(pinEnvelope, mediumArticle, pinArticle);
         save(k);
+        media.dispatched(caseRef);
         event(caseRef, clerk, "dispatched: medium " + k.mediumArticleNo() + ", PIN envelope " + k.pinEnvelopeNo() + " in "
-                + k.pinArticleNo());
+                + k.pinArticleNo() + "; the medium file is deleted");
     }
 
     // ---------------------------------------------------------------- persistence

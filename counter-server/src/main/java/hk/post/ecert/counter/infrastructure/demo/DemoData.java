@@ -70,6 +70,14 @@ public class DemoData {
             terminals.add(d);
             LOG.info("DEMO HKPCA desk seeded: staff desk1; terminal HKPCA-D01 awaiting enrolment");
         }
+        if (staff.find("clerk3").isEmpty()) {
+            // another office, to show (and test) that staff act only for their own office
+            staff.add(new StaffMember("clerk3", "Yip Ka Wai (DEMO clerk, Kowloon Central)", passwords.hash("Clerk#2026".toCharArray()),
+                    "KCPO", "C01"), Set.of(Role.CLERK));
+            staff.add(new StaffMember("super2", "Fung Hoi Ling (DEMO supervisor, Kowloon Central)", passwords.hash("Super#2026".toCharArray()),
+                    "KCPO", "C01"), Set.of(Role.SUPERVISOR, Role.CLERK));
+            LOG.info("DEMO Kowloon Central staff seeded: clerk3, super2");
+        }
         if (staff.find("clerk1").isPresent()) {
             return;
         }

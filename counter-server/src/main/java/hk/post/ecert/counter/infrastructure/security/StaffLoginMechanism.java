@@ -42,6 +42,10 @@ public class StaffLoginMechanism implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest req, HttpServletResponse res, HttpMessageContext ctx) {
         try {
             if ("POST".equals(req.getMethod()) && req.getRequestURI().endsWith("/j_security_check")) {
+                if (hk.post.ecert.counter.interfaces.http.CrossSiteRequests.fromAnotherOrigin(req)) {
+                    res.sendError(HttpServletResponse.SC_FORBIDDEN, "a login from another origin is refused");
+                    return AuthenticationStatus.SEND_FAILURE;
+                }
                 return login(req, res);
             }
             HttpSession session = req.getSession(false);

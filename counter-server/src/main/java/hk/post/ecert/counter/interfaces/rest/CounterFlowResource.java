@@ -30,8 +30,9 @@ import java.util.Optional;
 
 /**
  * The counter's subscription-extension flow as JSON for other front ends and the load benchmark: the caller is a
- * logged-in clerk (the staff session cookie; web.xml protects {@code /api/counter/*}). Every write carries an id
- * chosen by the caller, so a retry is answered with the first outcome.
+ * logged-in clerk (the staff session cookie; web.xml protects {@code /api/counter/*}). Every write takes a JSON body and
+ * the {@code X-Counter-Client} header, and comes from this server's own origin ({@code CrossSiteRequests}), and carries
+ * an id chosen by the caller, so a retry is answered with the first outcome.
  */
 @Path("/counter")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,11 +51,39 @@ public class CounterFlowResource {
         return security.getUserPrincipal().getName();
     }
 
+    /** A write's JSON body (a cross-site form cannot send one); its fields by name. */
+    private static Map<String, Object> body(String json) {
+        if (json == null || json.isBlank()) {
+            throw new IllegalArgumentException("a JSON body is needed");
+        }
+        return hk.post.ecert.devices.wire.Json.readObject(json);
+    }
+
+    private static String text(Map<String, Object> b, String name) {
+        Object v = b.get(name);
+        if (v == null || String.valueOf(v).isBlank()) {
+            throw new IllegalArgumentException(name + " is needed");
+        }
+        return String.valueOf(v);
+    }
+
+    private static long number(Map<String, Object> b, String name) {
+        try {
+            return new java.math.BigDecimal(text(b, name)).longValueExact();
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number");
+        }
+    }
+
     /** Opens the clerk's till with a float of {@code floatCents} in HK$100 notes (a repeat of the id returns it). */
     @POST
     @Path("/till")
-    public Response openTill(@QueryParam("id") String id, @QueryParam("floatCents") long floatCents) {
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response openTill(String json) {
         return refusals(() -> {
+            Map<String, Object> b = body(json);
+            String id = text(b, "id");
+            long floatCents = number(b, "floatCents");
             TillBook.Till t = pos.currentTill(clerk()).filter(x -> x.status() == TillBook.Status.OPEN)
                     .orElseGet(() -> pos.open(id, clerk(), CashCount.of(Money.ofCents(floatCents))));
             return Map.of("till", t.tillId(), "status", t.status().name());
@@ -90,9 +119,14 @@ public class CounterFlowResource {
     /** Pays a subscription extension in cash and extends it; then sends the receipt to the counter's printer. */
     @POST
     @Path("/extensions")
-    public Response extend(@QueryParam("paymentId") String paymentId, @QueryParam("serial") String serial,
-                           @QueryParam("years") int years, @QueryParam("cashCents") long cashCents) {
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response extend(String json) {
         return refusals(() -> {
+            Map<String, Object> b = body(json);
+            String paymentId = text(b, "paymentId");
+            String serial = text(b, "serial");
+            int years = (int) number(b, "years");
+            long cashCents = number(b, "cashCents");
             TillBook.Till till = pos.currentTill(clerk()).filter(x -> x.status() == TillBook.Status.OPEN)
                     .orElseThrow(() -> new PosRefusal(PosRefusal.Reason.NO_OPEN_TILL, clerk()));
             SubscriberRegistry.Extended x = registry.payAndExtend(paymentId, serial, years, till.tillId(), clerk(),
@@ -107,8 +141,12 @@ public class CounterFlowResource {
 
     @POST
     @Path("/receipts")
-    public Response receipt(@QueryParam("paymentId") String paymentId) {
-        return refusals(() -> Map.of("job", pos.printReceipt(paymentId, paymentId, clerk(), ReceiptLanguage.EN)));
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response receipt(String json) {
+        return refusals(() -> {
+            String paymentId = text(body(json), "paymentId");
+            return Map.of("job", pos.printReceipt(paymentId, paymentId, clerk(), ReceiptLanguage.EN));
+        });
     }
 
     interface Body {

@@ -23,9 +23,16 @@ public class CaptureFiles extends HttpServlet {
     @Inject
     CaptureDesk capture;
 
+    @jakarta.inject.Inject
+    hk.post.ecert.counter.application.CaseAccess access;
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String caseRef = req.getParameter("case");
+        if (caseRef != null && !access.mayRead(caseRef, req.getRemoteUser(), req.isUserInRole("HKPCA_OFFICER"))) {
+            resp.sendError(HttpServletResponse.SC_FORBIDDEN, "the documents of a case of another office");
+            return;
+        }
         Optional<CaptureDesk.CaptureCase> k = caseRef == null ? Optional.empty() : capture.find(caseRef);
         if (k.isEmpty()) {
             resp.sendError(404, "no case " + caseRef);

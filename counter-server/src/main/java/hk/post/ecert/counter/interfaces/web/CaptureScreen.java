@@ -94,10 +94,15 @@ public class CaptureScreen implements Serializable {
     }
 
     /** Opens an existing case's capture by its reference. */
+    @Inject
+    hk.post.ecert.counter.application.CaseAccess access;
+
     public void resume() {
         try {
             String ref = caseRef == null ? "" : caseRef.trim().toUpperCase();
-            if (capture.find(ref).isPresent()) {
+            if (capture.find(ref).isPresent() && !access.mayRead(ref, staff.getUsername(), staff.hasRole("HKPCA_OFFICER"))) {
+                Screens.error(Screens.text(language.getLocale(), "case.otherOffice", ref));
+            } else if (capture.find(ref).isPresent()) {
                 openCase = ref;
             } else {
                 Screens.error(Screens.text(language.getLocale(), "capture.noCase", ref));

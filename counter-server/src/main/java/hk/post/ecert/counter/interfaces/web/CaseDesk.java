@@ -128,14 +128,28 @@ public class CaseDesk implements Serializable {
         }
     }
 
+    @Inject
+    hk.post.ecert.counter.application.CaseAccess access;
+
     public void resume() {
         String ref = caseRef == null ? "" : caseRef.trim().toUpperCase();
-        if (cases.view(ref).isPresent()) {
+        if (cases.view(ref).isPresent() && !access.mayRead(ref, staff.getUsername(), staff.hasRole("HKPCA_OFFICER"))) {
+            Screens.error(Screens.text(language.getLocale(), "case.otherOffice", ref));
+            caseRef = null;
+        } else if (cases.view(ref).isPresent()) {
             caseRef = ref;
         } else {
             Screens.error(Screens.text(language.getLocale(), "capture.noCase", ref));
             caseRef = null;
         }
+    }
+
+    @Inject
+    hk.post.ecert.counter.application.DispatchMedia media;
+
+    /** Who downloaded the case's medium file, when, where (the append-only trail). */
+    public List<String> getMediumDownloads() {
+        return caseRef == null ? List.of() : media.downloads(caseRef);
     }
 
     public RenewalCases.View getView() {

@@ -22,6 +22,9 @@ public class MediumFiles extends HttpServlet {
     @Inject
     DispatchMedia media;
 
+    @Inject
+    hk.post.ecert.counter.application.CaseAccess access;
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (!req.isUserInRole("CLERK") && !req.isUserInRole("HKPCA_OFFICER")) {
@@ -29,7 +32,12 @@ public class MediumFiles extends HttpServlet {
             return;
         }
         String ref = String.valueOf(req.getParameter("ref")).trim().toUpperCase();
-        Optional<byte[]> file = ref.matches("[A-Z0-9-]{3,48}") ? media.download(ref, req.getRemoteUser()) : Optional.empty();
+        if (!access.mayRead(ref, req.getRemoteUser(), req.isUserInRole("HKPCA_OFFICER"))) {
+            resp.sendError(HttpServletResponse.SC_FORBIDDEN, "the medium of a case of another office");
+            return;
+        }
+        Optional<byte[]> file = ref.matches("[A-Z0-9-]{3,48}") ? media.download(ref, req.getRemoteUser(), req.getRemoteAddr())
+                : Optional.empty();
         if (file.isEmpty()) {
             resp.sendError(HttpServletResponse.SC_NOT_FOUND, "no medium file for " + ref);
             return;

@@ -30,13 +30,29 @@ public class TerminalAdmin implements Serializable {
     private String counter;
     private String issuedCode;
 
+    @Inject
+    Language language;
+
+    /** The terminals of the offices this supervisor manages (an administrator: all). */
     public List<CounterOverview.TerminalView> getTerminals() {
-        return counters.all();
+        return counters.all().stream().filter(t -> enrolment.mayManageOffice(staff.getUsername(), t.office())).toList();
+    }
+
+    @jakarta.annotation.PostConstruct
+    void ownOffice() {
+        if (staff.getUsername() != null) {
+            office = counters.placeOf(staff.getUsername()).office();
+        }
     }
 
     public void issueCode() {
-        issuedCode = enrolment.issueEnrolmentCode(terminalId.trim().toUpperCase(), office.trim().toUpperCase(),
-                counter.trim().toUpperCase(), staff.getUsername());
+        try {
+            issuedCode = enrolment.issueEnrolmentCode(terminalId.trim().toUpperCase(), office.trim().toUpperCase(),
+                    counter.trim().toUpperCase(), staff.getUsername());
+        } catch (hk.post.ecert.counter.domain.model.till.PosRefusal r) {
+            issuedCode = null;
+            Screens.refused(r, language.getLocale());
+        }
     }
 
     @Inject
@@ -44,8 +60,12 @@ public class TerminalAdmin implements Serializable {
 
     /** Revokes a counter PC: its key no longer opens a connection, and the open one is closed now. */
     public void revoke(String id) {
-        enrolment.revoke(id);
-        presence.disconnect(id);
+        try {
+            enrolment.revoke(id, staff.getUsername());
+            presence.disconnect(id);
+        } catch (hk.post.ecert.counter.domain.model.till.PosRefusal r) {
+            Screens.refused(r, language.getLocale());
+        }
     }
 
     public String getTerminalId() {

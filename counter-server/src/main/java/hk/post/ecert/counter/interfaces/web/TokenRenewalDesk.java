@@ -43,6 +43,9 @@ public class TokenRenewalDesk implements Serializable {
     @Inject
     Language language;
 
+    @Inject
+    hk.post.ecert.counter.application.CaseAccess access;
+
     private String caseRef;
     private String openedCase;
     private String tokenLabel;
@@ -67,6 +70,10 @@ public class TokenRenewalDesk implements Serializable {
         var v = cases.view(ref);
         if (v.isEmpty()) {
             Screens.error(Screens.text(language.getLocale(), "token.noCase", ref));
+            return;
+        }
+        if (!access.mayRead(ref, staff.getUsername(), staff.hasRole("HKPCA_OFFICER"))) {
+            Screens.error(Screens.text(language.getLocale(), "case.otherOffice", ref));
             return;
         }
         RenewalCase k = v.get().renewal();

@@ -16,6 +16,12 @@ import java.util.Map;
  */
 public final class Json {
 
+    /**
+     * The deepest nesting the reader accepts. Nothing we exchange is deeper than 4; a recursive reader given
+     * thousands of brackets by an unauthenticated peer would otherwise run out of stack.
+     */
+    public static final int MAX_DEPTH = 32;
+
     private Json() {
     }
 
@@ -112,6 +118,7 @@ public final class Json {
     private static final class Reader {
         private final String s;
         private int pos;
+        private int depth;
 
         Reader(String s) {
             this.s = s;
@@ -151,12 +158,20 @@ public final class Json {
             return v;
         }
 
+        private void deeper() {
+            if (++depth > MAX_DEPTH) {
+                throw error("nested deeper than " + MAX_DEPTH);
+            }
+        }
+
         Map<String, Object> object() {
+            deeper();
             Map<String, Object> m = new LinkedHashMap<>();
             pos++;
             skipWs();
             if (peek() == '}') {
                 pos++;
+                depth--;
                 return m;
             }
             while (true) {
@@ -172,6 +187,7 @@ public final class Json {
                 skipWs();
                 char c = next();
                 if (c == '}') {
+                    depth--;
                     return m;
                 }
                 if (c != ',') {
@@ -181,11 +197,13 @@ public final class Json {
         }
 
         List<Object> array() {
+            deeper();
             List<Object> l = new ArrayList<>();
             pos++;
             skipWs();
             if (peek() == ']') {
                 pos++;
+                depth--;
                 return l;
             }
             while (true) {
@@ -194,6 +212,7 @@ public final class Json {
                 skipWs();
                 char c = next();
                 if (c == ']') {
+                    depth--;
                     return l;
                 }
                 if (c != ',') {

@@ -40,4 +40,14 @@ class JsonTest {
         assertThrows(IllegalArgumentException.class, () -> Json.readObject("[1]"));
         assertEquals("é", Json.read("\"\\u00e9\""));
     }
+
+    @Test
+    void nestingDeeperThanTheLimitIsRefusedBeforeTheStackRunsOut() {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Json.read(deep));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("nested deeper than " + Json.MAX_DEPTH), e.getMessage());
+        String atLimit = "{\"a\":".repeat(Json.MAX_DEPTH - 1) + "[1]" + "}".repeat(Json.MAX_DEPTH - 1);
+        org.junit.jupiter.api.Assertions.assertNotNull(Json.read(atLimit), "nesting up to the limit still reads");
+        org.junit.jupiter.api.Assertions.assertNotNull(Json.read("[[],[],{},{\"x\":[{}]}]"), "siblings do not add up to depth");
+    }
 }

@@ -1,0 +1,91 @@
+package hk.post.ecert.counter.application;
+
+import hk.post.ecert.counter.domain.model.staff.Role;
+import hk.post.ecert.counter.domain.model.staff.StaffDirectory;
+import hk.post.ecert.counter.domain.model.staff.StaffMember;
+import hk.post.ecert.counter.domain.model.staff.StaffSecurity;
+import hk.post.ecert.counter.domain.model.till.PosRefusal;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The supervisor's and the administrator's staff screen: lift a lock, deactivate or reactivate an account, take a
+ * role away. A supervisor acts only on accounts of their own office; an administrator on every account. Every
+ * change is audited, and deactivation or a lost role ends the account's open sessions at their next request.
+ */
+@ApplicationScoped
+public class StaffAdministration {
+
+    @Inject
+    StaffSecurity security;
+
+    @Inject
+    StaffDirectory staff;
+
+    private boolean isAdmin(String actor) {
+        return staff.rolesOf(actor).contains(Role.ADMIN.name());
+    }
+
+    private String officeOf(String username) {
+        return staff.find(username).map(StaffMember::officeCode).orElse("");
+    }
+
+    /** The accounts this actor may manage. */
+    @Transactional
+    public List<StaffSecurity.Account> accounts(String actor) {
+        return security.accounts(isAdmin(actor) ? Optional.empty() : Optional.of(officeOf(actor)));
+    }
+
+    @Transactional
+    public List<String> audit(String actor, String username) {
+        mayManage(actor, username);
+        return security.auditOf(username, 20);
+    }
+
+    private void mayManage(String actor, String username) {
+        StaffMember target = staff.find(username).orElseThrow(() -> new IllegalArgumentException("no account " + username));
+        if (!isAdmin(actor) && !target.officeCode().equals(officeOf(actor))) {
+            throw new PosRefusal(PosRefusal.Reason.OTHER_OFFICE, username);
+        }
+    }
+
+    @Transactional
+    public void unlock(String actor, String username) {
+        mayManage(actor, username);
+        if (actor.equals(username)) {
+            throw new PosRefusal(PosRefusal.Reason.SELF_APPROVAL, actor);
+        }
+        security.unlock(username);
+        security.audit(username, "UNLOCKED", null, actor, null);
+    }
+
+    @Transactional
+    public void setActive(String actor, String username, boolean active) {
+        mayManage(actor, username);
+        if (actor.equals(username)) {
+            throw new PosRefusal(PosRefusal.Reason.SELF_APPROVAL, actor);
+        }
+        security.setActive(username, active);
+        security.audit(username, active ? "REACTIVATED" : "DEACTIVATED", null, actor, active ? null : "open sessions end");
+    }
+
+    @Transactional
+    public void removeRole(String actor, String username, Role role) {
+        mayManage(actor, username);
+        if (role == Role.ADMIN && !isAdmin(actor)) {
+            throw new PosRefusal(PosRefusal.Reason.OTHER_OFFICE, username);
+        }
+        security.removeRole(username, role);
+        security.audit(username, "ROLE_REMOVED", null, actor, role.name() + "; open sessions end");
+    }
+
+    /** What every role in the system is, for the screen. */
+    public Set<Role> roles() {
+        return Set.of(Role.values());
+    }
+}
