@@ -43,6 +43,14 @@ public class StaffAccess {
     @Inject
     IdentityStoreHandler identity;
 
+    private void lockIfDue(String user, String from, Instant now, int failures) {
+        if (LoginThrottle.locks(failures)) {
+            security.lock(user, now);
+            security.audit(user, "LOCKED", from, null, failures + " failed tries in a row");
+            LOG.warning(() -> "staff account " + user + " locked after " + failures + " failed tries (last from " + from + ")");
+        }
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Outcome check(String username, char[] password, String source, Purpose purpose) {
         String user = username == null ? "" : username.trim();
@@ -54,8 +62,12 @@ public class StaffAccess {
             Instant now = Instant.now();
             LoginThrottle.Decision d = LoginThrottle.decide(security.accountFailures(user), security.sourceFailures(from), now);
             if (!d.allowed()) {
+                // A try while the account or the source must wait is refused unchecked, and still counts: hammering
+                // reaches the lock sooner, never later.
+                int failures = d.verdict() == LoginThrottle.Verdict.WAIT ? security.failed(user, from, now) : security.failed("", from, now);
                 security.audit(user, purpose + "_" + d.verdict(), from, null, d.verdict() == LoginThrottle.Verdict.WAIT
                         ? "refused without checking the password; retry after " + d.retryAfter().toSeconds() + " s" : "account locked");
+                lockIfDue(user, from, now, failures);
                 return new Outcome(d.verdict() == LoginThrottle.Verdict.LOCKED ? Result.LOCKED : Result.WAIT, user, Set.of(), d.retryAfter());
             }
             CredentialValidationResult r = identity.validate(new UsernamePasswordCredential(user, new String(password)));
@@ -66,11 +78,7 @@ public class StaffAccess {
             }
             int failures = security.failed(user, from, now);
             security.audit(user, purpose + "_FAILED", from, null, failures == 0 ? "no such active account" : "failure " + failures + " in a row");
-            if (LoginThrottle.locks(failures)) {
-                security.lock(user, now);
-                security.audit(user, "LOCKED", from, null, failures + " failed passwords in a row");
-                LOG.warning(() -> "staff account " + user + " locked after " + failures + " failed passwords (last from " + from + ")");
-            }
+            lockIfDue(user, from, now, failures);
             return new Outcome(Result.INVALID, user, Set.of(), null);
         } finally {
             if (password != null) {

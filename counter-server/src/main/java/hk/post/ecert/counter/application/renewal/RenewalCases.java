@@ -107,6 +107,12 @@ public class RenewalCases {
         return open(clerk, srnOrSerial, variantCode, years, arChanged, names, delivery, null);
     }
 
+    /** The media a token case of this variant may be written onto (the variant's own first; the DEMO token in demo mode). */
+    public List<String> mediumChoices(String typeCode, String variantCode) {
+        return hk.post.ecert.counter.domain.model.catalogue.CounterMedia.profilesFor(
+                triage.catalogue().type(typeCode).variant(variantCode), demo);
+    }
+
     /** Opens a case; for token delivery {@code mediumProfile} is the medium it will be written onto (null: the variant's). */
     @Transactional
     public RenewalCase open(String clerk, String srnOrSerial, String variantCode, int years, boolean arChanged, List<String> names,

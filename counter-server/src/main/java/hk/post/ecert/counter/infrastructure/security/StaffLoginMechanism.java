@@ -97,8 +97,21 @@ public class StaffLoginMechanism implements HttpAuthenticationMechanism {
         session.setAttribute(CALLER, r.username());
         session.setAttribute(GROUPS, new HashSet<>(r.groups()));
         session.setAttribute(STAMP, stamp.orElse(-1L));
+        sameSiteSessionCookie(req, res, session);
         res.sendRedirect(saved != null && saved.startsWith(req.getContextPath() + "/") ? saved : req.getContextPath() + "/index.xhtml");
         return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    /**
+     * The logged-in session's cookie again, now {@code SameSite=Lax} (no cookie on a cross-site POST), and
+     * {@code Secure} over HTTPS. The container's own Set-Cookie carries neither SameSite setting of Servlet 6 on this
+     * Payara; a browser keeps the last of two cookies with the same name and path, which is this one.
+     */
+    private static void sameSiteSessionCookie(HttpServletRequest req, HttpServletResponse res, HttpSession session) {
+        String name = req.getServletContext().getSessionCookieConfig().getName();
+        String path = req.getContextPath().isEmpty() ? "/" : req.getContextPath();
+        res.addHeader("Set-Cookie", (name == null ? "JSESSIONID" : name) + "=" + session.getId() + "; Path=" + path
+                + "; HttpOnly; SameSite=Lax" + (req.isSecure() ? "; Secure" : ""));
     }
 
     @Override

@@ -89,10 +89,6 @@ public class CaseDesk implements Serializable {
         return typeCode == null ? List.of() : triage.catalogue().type(typeCode).variants();
     }
 
-    @jakarta.inject.Inject
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "counter.demo", defaultValue = "false")
-    boolean demo;
-
     private String mediumProfile;
 
     /** The media a token case of the chosen variant may be written onto (the variant's own first). */
@@ -100,8 +96,7 @@ public class CaseDesk implements Serializable {
         if (typeCode == null || variantCode == null) {
             return List.of();
         }
-        return hk.post.ecert.counter.domain.model.catalogue.CounterMedia.profilesFor(
-                triage.catalogue().type(typeCode).variant(variantCode), demo);
+        return cases.mediumChoices(typeCode, variantCode);
     }
 
     public String getMediumProfile() { return mediumProfile; }

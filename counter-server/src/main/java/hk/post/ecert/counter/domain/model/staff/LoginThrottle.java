@@ -8,14 +8,15 @@ import java.time.Instant;
  * supervisor's re-authentication). After {@link #FREE_ACCOUNT_FAILURES} failures in a row an account waits before
  * each further try, twice as long each time; after {@link #LOCK_AFTER} it is locked until a supervisor or an
  * administrator lifts the lock. A source that fails {@link #FREE_SOURCE_FAILURES} times, on any accounts, waits
- * likewise; a source that has been quiet for {@link #SOURCE_FORGIVEN_AFTER} starts again. A refused try costs no
- * password hashing at all: the decision is made before the password is looked at.
+ * likewise (a counter's PCs share an address, so its allowance is larger); a source that has been quiet for
+ * {@link #SOURCE_FORGIVEN_AFTER} starts again. A refused try costs no password hashing at all: the decision is made
+ * before the password is looked at — and it still counts as a failure.
  */
 public final class LoginThrottle {
 
     public static final int FREE_ACCOUNT_FAILURES = 3;
     public static final int LOCK_AFTER = 10;
-    public static final int FREE_SOURCE_FAILURES = 10;
+    public static final int FREE_SOURCE_FAILURES = 30;
     public static final Duration MAX_ACCOUNT_WAIT = Duration.ofSeconds(60);
     public static final Duration MAX_SOURCE_WAIT = Duration.ofMinutes(5);
     public static final Duration SOURCE_FORGIVEN_AFTER = Duration.ofMinutes(15);

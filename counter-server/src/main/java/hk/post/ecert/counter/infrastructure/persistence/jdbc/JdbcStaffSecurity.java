@@ -96,7 +96,8 @@ public class JdbcStaffSecurity implements StaffSecurity {
                     update(c, "UPDATE login_source SET failures = failures + 1, last_failed_at = ? WHERE source = ?", at, source);
                 }
             }
-            if (update(c, "UPDATE staff SET failed_logins = failed_logins + 1, last_failed_at = ? WHERE username = ?", at, username) == 0) {
+            if (username.isEmpty() || update(c, "UPDATE staff SET failed_logins = failed_logins + 1, last_failed_at = ? WHERE username = ?",
+                    at, username) == 0) {
                 return 0;
             }
             try (PreparedStatement s = c.prepareStatement("SELECT failed_logins FROM staff WHERE username = ?")) {
