@@ -128,6 +128,42 @@ class TerminalGatewayIT {
     }
 
     @Test
+    @Order(5)
+    void beforeAuthenticationOnlySmallMessagesAreTaken() throws Exception {
+        try (WireClient c = new WireClient(Terminals.websocket(base))) {
+            c.next();
+            Map<String, Object> hello = Protocol.message(Protocol.HELLO);
+            hello.put("terminalId", "GPO-C01");
+            hello.put("signature", "A".repeat(200_000));
+            try {
+                c.send(hello);
+            } catch (Exception closedWhileSending) {
+                // the server may close before the whole frame is written
+            }
+            assertEquals(1009, c.awaitClose(), "a frame too big for a hello closes the connection (1009: message too big)");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aPageUploadIsRefusedOnItsHeadersBeforeItsBodyIsRead() throws Exception {
+        // Announce 20 MB but send 1 KB: a server that read the body before checking the signature would wait for the
+        // rest; this one answers on the headers alone.
+        try (java.net.Socket s = new java.net.Socket(base.getHost(), base.getPort())) {
+            s.setSoTimeout(15_000);
+            String head = "POST " + Protocol.PAGE_UPLOAD_PATH + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                    + "\r\nContent-Type: image/png\r\nContent-Length: 20000000\r\nX-Terminal-Id: GPO-C01\r\nX-Job-Id: JOB-X"
+                    + "\r\nX-Page: 1\r\nX-Dpi: 300\r\nX-Mode: Gray\r\nX-Sha256: 00\r\nX-Signature: AAAA\r\n\r\n";
+            s.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            s.getOutputStream().write(new byte[1024]);
+            s.getOutputStream().flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            assertTrue(status != null && status.contains(" 403"), "refused on the headers: " + status);
+        }
+    }
+
+    @Test
     @Order(6)
     void theEnrolledTerminalComesOnlineWithItsDevicesAndAnotherKeyIsRefused() throws Exception {
         try (TerminalAgent agent = Terminals.demoTerminal(base)) {

@@ -281,23 +281,32 @@ public class CaptureDesk {
     }
 
     /**
+     * Whether an enrolled terminal signed this page of one of its own scan jobs: everything the upload's headers say,
+     * checked before its body is read (an unauthenticated peer cannot make the server read megabytes).
+     */
+    @Transactional
+    public DeviceJobRecord authorisePage(String terminalId, String jobId, int seq, String sha256, String signature) {
+        Terminal t = terminals.find(terminalId).filter(Terminal::enrolled)
+                .orElseThrow(() -> new SecurityException("unknown or revoked terminal " + terminalId));
+        if (!TerminalEnrolment.verify(t.publicKey().orElseThrow(), Protocol.signedPage(terminalId, jobId, seq, sha256), signature)) {
+            throw new SecurityException("the page's signature does not verify");
+        }
+        return jobRecords.find(jobId).filter(j -> j.terminalId().equals(terminalId))
+                .filter(j -> JobKind.SCAN_DOCUMENTS.name().equals(j.kind()))
+                .orElseThrow(() -> new SecurityException("job " + jobId + " is not a scan job of " + terminalId));
+    }
+
+    /**
      * A page uploaded by a terminal: the terminal must be enrolled, its signature over the page must verify, and
      * the job must be its own open scan job. The page is identified by its QR here. A repeat upload is ignored.
      */
     @Transactional
     public void receivePage(String terminalId, String jobId, int seq, int dpi, String mode, String sha256, String signature,
                             byte[] png) {
-        Terminal t = terminals.find(terminalId).filter(Terminal::enrolled)
-                .orElseThrow(() -> new SecurityException("unknown or revoked terminal " + terminalId));
-        if (!TerminalEnrolment.verify(t.publicKey().orElseThrow(), Protocol.signedPage(terminalId, jobId, seq, sha256), signature)) {
-            throw new SecurityException("the page's signature does not verify");
-        }
+        DeviceJobRecord job = authorisePage(terminalId, jobId, seq, sha256, signature);
         if (!sha256.equals(sha256(png))) {
             throw new SecurityException("the page does not match its signed hash");
         }
-        DeviceJobRecord job = jobRecords.find(jobId).filter(j -> j.terminalId().equals(terminalId))
-                .filter(j -> JobKind.SCAN_DOCUMENTS.name().equals(j.kind()))
-                .orElseThrow(() -> new SecurityException("job " + jobId + " is not a scan job of " + terminalId));
         Map<String, Object> payload = Json.readObject(job.payload());
         CaptureCase k = find((String) payload.get("case")).orElseThrow();
         requireOpen(k);

@@ -34,6 +34,18 @@ public class PageUploadServlet extends HttpServlet {
             resp.sendError(413, "page too large");
             return;
         }
+        try {
+            // Who sent it, for which scan job, signed: checked from the headers before a byte of the body is read.
+            capture.authorisePage(header(req, "X-Terminal-Id"), header(req, "X-Job-Id"), Integer.parseInt(header(req, "X-Page")),
+                    header(req, "X-Sha256"), header(req, "X-Signature"));
+        } catch (SecurityException e) {
+            LOG.warning(() -> "page refused before its body was read: " + e.getMessage());
+            resp.sendError(403, e.getMessage());
+            return;
+        } catch (IllegalArgumentException e) {
+            resp.sendError(400, e.getMessage());
+            return;
+        }
         byte[] png = req.getInputStream().readNBytes(MAX_PAGE_BYTES + 1);
         if (png.length > MAX_PAGE_BYTES) {
             resp.sendError(413, "page too large");

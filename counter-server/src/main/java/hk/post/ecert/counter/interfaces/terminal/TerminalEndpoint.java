@@ -53,13 +53,24 @@ public class TerminalEndpoint {
         String n = Base64.getEncoder().encodeToString(nonce);
         session.getUserProperties().put(NONCE, n);
         session.setMaxIdleTimeout(120_000);
+        // Until the terminal has proven who it is, only a hello or an enrolment fits (a few hundred bytes).
+        session.setMaxTextMessageBufferSize(MAX_BEFORE_AUTHENTICATION);
         Map<String, Object> m = Protocol.message(Protocol.CHALLENGE);
         m.put("nonce", n);
         TerminalSessions.send(session, Json.write(m));
     }
 
-    @OnMessage(maxMessageSize = 8_000_000)
+    /** The largest message before authentication: a hello or an enrolment with its key and signature. */
+    static final int MAX_BEFORE_AUTHENTICATION = 4096;
+    /** The largest message of an authenticated terminal (a device result). */
+    static final int MAX_AUTHENTICATED = 8_000_000;
+
+    @OnMessage(maxMessageSize = MAX_AUTHENTICATED)
     public void message(String text, Session session) throws IOException {
+        if (session.getUserProperties().get(TERMINAL) == null && text.length() > MAX_BEFORE_AUTHENTICATION) {
+            close(session, CloseReason.CloseCodes.TOO_BIG, "authenticate first");
+            return;
+        }
         Map<String, Object> m;
         try {
             m = Json.readObject(text);
@@ -122,6 +133,7 @@ public class TerminalEndpoint {
             return;
         }
         session.getUserProperties().put(TERMINAL, terminalId);
+        session.setMaxTextMessageBufferSize(MAX_AUTHENTICATED);
         sessions.register(terminalId, session);
         Map<String, Object> welcome = Protocol.message(Protocol.WELCOME);
         welcome.put(TERMINAL, terminalId);

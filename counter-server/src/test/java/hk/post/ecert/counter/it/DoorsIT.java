@@ -1,0 +1,383 @@
+package hk.post.ecert.counter.it;
+
+import com.sun.net.httpserver.HttpServer;
+import hk.post.ecert.devices.wire.Json;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every door of the counter, tried from outside: each entry point (every screen, servlet and REST resource, and the
+ * JSON API's writes) for anonymous callers and every role, the office doors, a cross-site page that posts with the
+ * clerk's cookie, a password-guessing attack with its lockout, and a deactivated account's open session. Each
+ * assertion fails if its door is reopened.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DoorsIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.counterWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private static Browser chromium;
+    private static String gpoCase;
+
+    /** The DEMO accounts and their roles (null: not logged in). */
+    static final Map<String, Set<String>> USERS = new LinkedHashMap<>();
+
+    static {
+        USERS.put("anonymous", Set.of());
+        USERS.put("clerk1", Set.of("CLERK"));
+        USERS.put("super1", Set.of("SUPERVISOR", "CLERK"));
+        USERS.put("officer1", Set.of("HKPCA_OFFICER"));
+        USERS.put("admin", Set.of("ADMIN", "SUPERVISOR"));
+        USERS.put("desk1", Set.of("HKPCA_OFFICER", "CLERK"));
+        USERS.put("clerk3", Set.of("CLERK"));
+    }
+
+    static final Map<String, String> PASSWORDS = Map.of("clerk1", "Clerk#2026", "super1", "Super#2026", "officer1", "Officer#2026",
+            "admin", "Admin#2026", "desk1", "Desk#2026", "clerk3", "Clerk#2026", "clerk2", "Clerk#2026", "super2", "Super#2026");
+
+    static final Set<String> OPEN = Set.of("*");
+    static final Set<String> STAFF = Set.of("CLERK", "SUPERVISOR", "HKPCA_OFFICER", "ADMIN");
+
+    /** One entry point: how it is called, and who may pass its door. */
+    record Door(String method, String path, Set<String> roles, String offices) {
+    }
+
+    @BeforeAll
+    static void browser() throws Exception {
+        chromium = new Browser();
+    }
+
+    @AfterAll
+    static void close() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    private List<Door> doors() {
+        List<Door> d = new ArrayList<>();
+        for (String open : List.of("login.xhtml", "bootstrap.xhtml")) {
+            d.add(new Door("GET", open, OPEN, null));
+        }
+        d.add(new Door("GET", "index.xhtml", STAFF, null));
+        for (String counter : List.of("triage.xhtml", "token.xhtml", "cases.xhtml", "till.xhtml", "sale.xhtml")) {
+            d.add(new Door("GET", counter, Set.of("CLERK"), null));
+            d.add(new Door("POST", counter, Set.of("CLERK"), null));
+        }
+        for (String documents : List.of("subscribers.xhtml", "capture.xhtml")) {
+            d.add(new Door("GET", documents, Set.of("CLERK", "HKPCA_OFFICER"), null));
+        }
+        for (String hkpca : List.of("hkpca/bank.xhtml", "hkpca/vetting.xhtml")) {
+            d.add(new Door("GET", hkpca, Set.of("HKPCA_OFFICER"), null));
+            d.add(new Door("POST", hkpca, Set.of("HKPCA_OFFICER"), null));
+        }
+        for (String sup : List.of("supervisor/tills.xhtml", "supervisor/terminals.xhtml", "supervisor/staff.xhtml")) {
+            d.add(new Door("GET", sup, Set.of("SUPERVISOR", "ADMIN"), null));
+            d.add(new Door("POST", sup, Set.of("SUPERVISOR", "ADMIN"), null));
+        }
+        d.add(new Door("GET", "admin/fees.xhtml", Set.of("ADMIN"), null));
+        d.add(new Door("POST", "admin/fees.xhtml", Set.of("ADMIN"), null));
+        // servlets: a case's documents and its medium file are for its own office (GPO here) and HKPCA officers
+        d.add(new Door("GET", "capture/file?case=" + gpoCase + "&doc=NONE", Set.of("CLERK", "HKPCA_OFFICER"), "GPO"));
+        d.add(new Door("GET", "medium?ref=" + gpoCase, Set.of("CLERK", "HKPCA_OFFICER"), "GPO"));
+        d.add(new Door("GET", "supervisor/z-report?date=2000-01-01&format=csv", Set.of("SUPERVISOR", "ADMIN"), null));
+        // REST: the operators' read-only API and the CRLs are open; the counter's API is for clerks
+        d.add(new Door("GET", "api/terminals", OPEN, null));
+        d.add(new Door("GET", "api/crl/2-17.crl", OPEN, null));
+        d.add(new Door("GET", "health", OPEN, null));
+        d.add(new Door("GET", "api/counter/subscribers?srn=SRN-P-000001&reason=door+test", Set.of("CLERK"), null));
+        d.add(new Door("GET", "api/counter/extension-quote?serial=00&years=1", Set.of("CLERK"), null));
+        for (String write : List.of("api/counter/till", "api/counter/extensions", "api/counter/receipts")) {
+            d.add(new Door("POST-JSON", write, Set.of("CLERK"), null));
+        }
+        return d;
+    }
+
+    /** The paths every door list must cover: each screen in the WAR, each servlet and REST resource. */
+    static Set<String> entryPointsInTheWar() throws IOException {
+        Set<String> out = new TreeSet<>();
+        Path webapp = Path.of("src/main/webapp");
+        try (Stream<Path> files = Files.walk(webapp)) {
+            files.filter(p -> p.toString().endsWith(".xhtml") && !p.toString().contains("WEB-INF"))
+                    .forEach(p -> out.add(webapp.relativize(p).toString()));
+        }
+        Path classes = Path.of("target/classes");
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$")).toList()) {
+                String name = classes.relativize(p).toString().replace('/', '.').replaceAll("\\.class$", "");
+                Class<?> c;
+                try {
+                    c = Class.forName(name, false, DoorsIT.class.getClassLoader());
+                } catch (Throwable notLoadable) {
+                    continue;
+                }
+                jakarta.servlet.annotation.WebServlet ws = c.getAnnotation(jakarta.servlet.annotation.WebServlet.class);
+                if (ws != null) {
+                    for (String u : ws.value().length > 0 ? ws.value() : ws.urlPatterns()) {
+                        out.add(u.substring(1));
+                    }
+                }
+                jakarta.ws.rs.Path rp = c.getAnnotation(jakarta.ws.rs.Path.class);
+                if (rp != null) {
+                    out.add("api" + rp.value());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean passes(Set<String> roles, Set<String> allowed) {
+        return allowed == OPEN || roles.stream().anyMatch(allowed::contains);
+    }
+
+    @Test
+    @Order(1)
+    void aCaseOfTheGeneralPostOfficeIsOpened() throws Exception {
+        chromium.login(base.toString(), "clerk1", "Clerk#2026");
+        gpoCase = new CaseFlow(chromium, base, null).openCase("SRN-P-000002", "PERSONAL", "STANDARD", "3", "DISPATCH", null, null);
+        assertTrue(gpoCase.startsWith("RC-"), gpoCase);
+    }
+
+    @Test
+    @Order(2)
+    void everyEntryPointLetsInOnlyTheRolesAndOfficesItIsFor() throws Exception {
+        List<Door> doors = doors();
+        Set<String> covered = new TreeSet<>();
+        doors.forEach(d -> covered.add(d.path().replaceAll("\\?.*", "").replaceAll("^api/(crl|counter|terminals).*", "api/$1")));
+        for (String entry : entryPointsInTheWar()) {
+            String key = entry.replaceAll("^api/(crl|counter|terminals).*", "api/$1");
+            if (entry.equals("terminal/pages")) {
+                continue;   // the terminals' signed upload: tried in TerminalGatewayIT
+            }
+            assertTrue(covered.contains(key), "the door list has no row for " + entry + ": add it with who may pass");
+        }
+        StringBuilder matrix = new StringBuilder("| entry point | " + String.join(" | ", USERS.keySet()) + " |\n|---|"
+                + "---|".repeat(USERS.size()) + "\n");
+        List<String> wrong = new ArrayList<>();
+        Map<String, StaffHttp> sessions = new LinkedHashMap<>();
+        for (String user : USERS.keySet()) {
+            StaffHttp h = new StaffHttp(base);
+            if (!user.equals("anonymous")) {
+                String to = h.login(user, PASSWORDS.get(user));
+                assertTrue(to.endsWith("/index.xhtml"), user + " logs in: " + to);
+            }
+            sessions.put(user, h);
+        }
+        for (Door d : doors) {
+            matrix.append("| ").append(d.method()).append(' ').append(d.path().replace(gpoCase, "<GPO case>")).append(" |");
+            for (Map.Entry<String, Set<String>> u : USERS.entrySet()) {
+                StaffHttp h = sessions.get(u.getKey());
+                HttpResponse<String> r = switch (d.method()) {
+                    case "GET" -> h.get(d.path());
+                    case "POST" -> h.post(d.path(), "application/x-www-form-urlencoded", "x=1");
+                    default -> h.postJson(d.path(), "{\"id\":\"DOOR-" + u.getKey() + "\",\"floatCents\":0,\"paymentId\":\"NO-SUCH\","
+                            + "\"serial\":\"00\",\"years\":1,\"cashCents\":1}");
+                };
+                boolean toLogin = r.statusCode() == 302 && r.headers().firstValue("Location").orElse("").contains("login.xhtml");
+                boolean refused = toLogin || r.statusCode() == 403 || r.statusCode() == 401;
+                boolean expected = passes(u.getValue(), d.roles())
+                        && (d.offices() == null || u.getValue().contains("HKPCA_OFFICER") || !u.getKey().equals("clerk3"));
+                matrix.append(' ').append(refused ? "✗" : "✓").append(' ').append(r.statusCode()).append(" |");
+                if (expected == refused) {
+                    wrong.add(u.getKey() + " " + d.method() + " " + d.path() + " → " + r.statusCode() + (expected ? " (should pass)" : " (should be refused)"));
+                }
+            }
+            matrix.append('\n');
+        }
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/door-matrix.md"), matrix.toString());
+        System.out.println(matrix);
+        assertTrue(wrong.isEmpty(), "doors that let the wrong people in (or keep the right ones out):\n" + String.join("\n", wrong));
+    }
+
+    @Test
+    @Order(3)
+    void aPageOfAnotherOriginPostingWithTheClerksCookieBooksAndPrintsNothing() throws Exception {
+        StaffHttp clerk = new StaffHttp(base);
+        clerk.login("clerk1", "Clerk#2026");
+        assertEquals(200, clerk.postJson("api/counter/till", "{\"id\":\"TILL-DOORS\",\"floatCents\":100000}").statusCode());
+        String found = clerk.get("api/counter/subscribers?srn=SRN-P-000001&reason=door+test").body();
+        Map<String, Object> cert = firstCertificate(found);
+        String serial = (String) cert.get("serial");
+
+        // the attacker's page: another port on this host is another origin (but the same site: the cookie goes along)
+        String target = base.toString();
+        String body = "{\"paymentId\":\"EVIL-1\",\"serial\":\"" + serial + "\",\"years\":1,\"cashCents\":5000}";
+        String page = "<!DOCTYPE html><html><body><h1>win a prize</h1>"
+                + "<form id='f' method='post' enctype='text/plain' action='" + target + "api/counter/extensions'>"
+                + "<input type='hidden' name='" + body.substring(0, body.length() - 1).replace("'", "&#39;") + ",\"pad\":\"' value='\"}'></form>"
+                + "<form id='l' method='post' action='" + target + "j_security_check'><input name='j_username' value='clerk1'>"
+                + "<input name='j_password' value='Clerk#2026'></form>"
+                + "<script>var out = [];"
+                + "fetch('" + target + "api/counter/extensions', {method: 'POST', credentials: 'include', mode: 'no-cors',"
+                + " headers: {'Content-Type': 'text/plain'}, body: '" + body.replace("\"", "\\\"") + "'}).then(r => out.push('no-cors:' + r.type), e => out.push('no-cors:error'))"
+                + ".then(() => fetch('" + target + "api/counter/extensions', {method: 'POST', credentials: 'include',"
+                + " headers: {'Content-Type': 'application/json', 'X-Counter-Client': 'evil'}, body: '" + body.replace("\"", "\\\"") + "'})"
+                + ".then(r => out.push('cors:' + r.status), e => out.push('cors:blocked')))"
+                + ".then(() => { document.title = 'done ' + out.join(' '); });</script></body></html>";
+        HttpServer evil = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        evil.createContext("/", x -> {
+            byte[] b = page.getBytes(StandardCharsets.UTF_8);
+            x.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            x.sendResponseHeaders(200, b.length);
+            x.getResponseBody().write(b);
+            x.close();
+        });
+        evil.start();
+        try {
+            chromium.switchUser(base.toString(), "clerk1", "Clerk#2026");   // the clerk is logged in in this browser
+            String evilUrl = "http://localhost:" + evil.getAddress().getPort() + "/";
+            chromium.driver.get(evilUrl);
+            chromium.waitUpTo(20).until(d -> d.getTitle().startsWith("done"));
+            String title = chromium.driver.getTitle();
+            assertTrue(title.contains("cors:blocked") || title.contains("cors:403"), "the script's JSON post is not let through: " + title);
+            ((JavascriptExecutor) chromium.driver).executeScript("document.getElementById('f').submit();");
+            chromium.waitUpTo(20).until(d -> !d.getCurrentUrl().startsWith(evilUrl));
+            assertTrue(chromium.driver.getPageSource().contains("another origin"), "the form post is refused: " + chromium.driver.getPageSource());
+            chromium.driver.get(evilUrl);
+            chromium.waitUpTo(20).until(d -> d.getTitle().startsWith("done"));
+            ((JavascriptExecutor) chromium.driver).executeScript("document.getElementById('l').submit();");
+            chromium.waitUpTo(20).until(d -> !d.getCurrentUrl().startsWith(evilUrl));
+            assertFalse(chromium.driver.getPageSource().contains("Welcome"), "a login from another origin is refused");
+        } finally {
+            evil.stop(0);
+        }
+        // nothing was booked, extended or printed
+        HttpResponse<String> receipt = clerk.postJson("api/counter/receipts", "{\"paymentId\":\"EVIL-1\"}");
+        assertEquals(409, receipt.statusCode(), "no sale EVIL-1 exists, so no receipt can print: " + receipt.body());
+        Map<String, Object> after = firstCertificate(clerk.get("api/counter/subscribers?srn=SRN-P-000001&reason=door+test").body());
+        assertEquals(cert.get("subscriptionEnd"), after.get("subscriptionEnd"), "the subscription was not extended");
+        // the same write from the counter's own front end goes through
+        HttpResponse<String> own = clerk.postJson("api/counter/extensions", body.replace("EVIL-1", "OWN-1"));
+        assertEquals(200, own.statusCode(), own.body());
+        // the API takes JSON only, and a reader given a bottomless body stops at its depth limit
+        assertEquals(403, clerk.post("api/counter/receipts", "application/x-www-form-urlencoded", "paymentId=OWN-1").statusCode());
+        HttpResponse<String> deep = clerk.postJson("api/counter/receipts", "[".repeat(50_000) + "]".repeat(50_000));
+        assertEquals(400, deep.statusCode());
+        assertTrue(deep.body().contains("nested deeper than"), deep.body());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> firstCertificate(String json) {
+        List<Object> list = (List<Object>) Json.readObject(json).get("certificates");
+        return (Map<String, Object>) list.get(0);
+    }
+
+    @Test
+    @Order(4)
+    void guessingAPasswordLocksTheAccountWithoutCheckingItUntilASupervisorLiftsTheLock() throws Exception {
+        StaffHttp guesser = new StaffHttp(base);
+        for (int i = 1; i <= 10; i++) {
+            String to = guesser.login("clerk2", "guess-" + i);
+            assertTrue(to.contains("login.xhtml?error="), "try " + i + " is refused: " + to);
+        }
+        String right = new StaffHttp(base).login("clerk2", "Clerk#2026");
+        assertTrue(right.contains("error=locked"), "after ten failures even the right password is refused: " + right);
+
+        // the supervisor of the office lifts the lock; the audit shows what happened
+        chromium.switchUser(base.toString(), "super1", "Super#2026");
+        chromium.driver.findElement(By.id("top:navStaff")).click();
+        WebElement row = chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.staff-clerk2")));
+        assertTrue(row.getText().contains("Locked"), row.getText());
+        row.findElement(By.cssSelector("button.audit")).click();
+        chromium.ajaxSettled();
+        String audit = chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("auditLines"))).getText();
+        assertTrue(audit.contains("LOCKED") && audit.contains("LOGIN_FAILED"), audit);
+        chromium.screenshot("staff-locked-account");
+        chromium.driver.findElement(By.cssSelector("tr.staff-clerk2 button.unlock")).click();
+        chromium.ajaxSettled();
+        chromium.waitUpTo(20).until(d -> !d.findElement(By.cssSelector("tr.staff-clerk2")).getText().contains("Locked"));
+        assertTrue(new StaffHttp(base).login("clerk2", "Clerk#2026").endsWith("/index.xhtml"), "the lock is lifted");
+    }
+
+    @Test
+    @Order(5)
+    void aDeactivatedAccountsOpenSessionEndsAtItsNextRequest() throws Exception {
+        StaffHttp clerk2 = new StaffHttp(base);
+        assertTrue(clerk2.login("clerk2", "Clerk#2026").endsWith("/index.xhtml"));
+        assertEquals(200, clerk2.get("till.xhtml").statusCode());
+        chromium.driver.get(base + "supervisor/staff.xhtml");
+        chromium.waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.cssSelector("tr.staff-clerk2 button.deactivate"))).click();
+        chromium.ajaxSettled();
+        chromium.waitUpTo(20).until(d -> d.findElement(By.cssSelector("tr.staff-clerk2")).getText().contains("Deactivated"));
+        HttpResponse<String> next = clerk2.get("till.xhtml");
+        assertEquals(302, next.statusCode(), "the open session is over");
+        assertTrue(next.headers().firstValue("Location").orElse("").contains("login.xhtml"));
+        assertTrue(new StaffHttp(base).login("clerk2", "Clerk#2026").contains("error="), "a deactivated account cannot log in");
+        chromium.driver.findElement(By.cssSelector("tr.staff-clerk2 button.reactivate")).click();
+        chromium.ajaxSettled();
+        // a removed role ends the session too
+        StaffHttp again = new StaffHttp(base);
+        assertTrue(again.login("clerk2", "Clerk#2026").endsWith("/index.xhtml"));
+        chromium.waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.cssSelector("tr.staff-clerk2 button.remove-CLERK"))).click();
+        chromium.ajaxSettled();
+        assertEquals(302, again.get("till.xhtml").statusCode(), "the session that held the role is over");
+    }
+
+    @Test
+    @Order(6)
+    void aSupervisorActsOnlyForTheirOwnOffice() throws Exception {
+        chromium.switchUser(base.toString(), "super2", "Super#2026");
+        chromium.driver.get(base + "supervisor/staff.xhtml");
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.staff-clerk3")));
+        assertTrue(chromium.driver.findElements(By.cssSelector("tr.staff-clerk1")).isEmpty(), "another office's staff are not listed");
+        chromium.driver.get(base + "supervisor/terminals.xhtml");
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("terminals:tid")));
+        assertFalse(chromium.driver.getPageSource().contains("GPO-C01"), "another office's counter PCs are not listed");
+        chromium.type("terminals:tid", "GPO-C09");
+        chromium.type("terminals:office", "GPO");
+        chromium.type("terminals:counter", "C09");
+        chromium.click("terminals:issue");
+        assertTrue(chromium.driver.getPageSource().contains("another office"), "no enrolment code for another office");
+        assertTrue(chromium.driver.findElements(By.id("code")).isEmpty());
+        // the General Post Office's case is closed to Kowloon Central's clerk, open to an HKPCA officer
+        StaffHttp clerk3 = new StaffHttp(base);
+        clerk3.login("clerk3", "Clerk#2026");
+        assertEquals(403, clerk3.get("capture/file?case=" + gpoCase + "&doc=NONE").statusCode());
+        assertEquals(403, clerk3.get("medium?ref=" + gpoCase).statusCode());
+        StaffHttp officer = new StaffHttp(base);
+        officer.login("officer1", "Officer#2026");
+        assertEquals(404, officer.get("capture/file?case=" + gpoCase + "&doc=NONE").statusCode(), "passes the door, finds no such document");
+    }
+}

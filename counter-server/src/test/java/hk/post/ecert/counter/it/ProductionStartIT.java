@@ -1,0 +1,168 @@
+package hk.post.ecert.counter.it;
+
+import hk.post.ecert.devices.wire.Protocol;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The WAR started as production starts it — no demo flag, an empty database — holds no account with a known
+ * password and no DEMO enrolment code; its first administrator is made once, with the one-time code from the server
+ * log, and a password of their own. The server's key files are readable by their owner only.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ProductionStartIT {
+
+    private static Process server;
+    private static Path work;
+    private static Path log;
+    private static URL base;
+    private static Browser chromium;
+    private static String code;
+
+    @BeforeAll
+    static void start() throws Exception {
+        work = Files.createTempDirectory("production-start-");
+        log = work.resolve("server.log");
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String micro = System.getProperty("payara.microJar");
+        String war = System.getProperty("counter.war");
+        server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
+                "-Dcounter.ca.dir=" + work.resolve("keys"), "-jar", micro, "--deploy", war, "--port", Integer.toString(port),
+                "--nohazelcast", "--disablephonehome", "--rootdir", work.resolve("payara").toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        base = new URL("http://localhost:" + port + "/");
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        while (true) {
+            assertTrue(server.isAlive(), "the server stopped: " + tail());
+            assertTrue(System.nanoTime() < deadline, "the server did not start: " + tail());
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "login.xhtml")).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    break;
+                }
+            } catch (java.io.IOException starting) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        chromium = new Browser();
+    }
+
+    private static String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (Exception e) {
+            return "(no log)";
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (server != null) {
+            server.destroy();
+            if (!server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                server.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void noDemoAccountLogsInAndNoDemoTerminalOrCodeExists() throws Exception {
+        for (Map.Entry<String, String> demo : DoorsIT.PASSWORDS.entrySet()) {
+            String to = new StaffHttp(base).login(demo.getKey(), demo.getValue());
+            assertTrue(to.contains("login.xhtml?error="), demo.getKey() + " with the README's password is refused: " + to);
+        }
+        HttpResponse<String> terminals = new StaffHttp(base).get("api/terminals");
+        assertEquals("[]", terminals.body().trim(), "no DEMO counter PC waits for enrolment");
+        try (WireClient c = new WireClient(Terminals.websocket(base))) {
+            Map<String, Object> challenge = c.next();
+            Map<String, Object> enrol = Protocol.message(Protocol.ENROL);
+            enrol.put("terminalId", Terminals.DEMO_TERMINAL);
+            enrol.put("code", Terminals.DEMO_CODE);
+            enrol.put("publicKey", c.publicKey());
+            enrol.put("signature", c.sign((String) challenge.get("nonce"), Terminals.DEMO_TERMINAL));
+            c.send(enrol);
+            assertEquals(Protocol.CLOSE_UNAUTHORISED, c.awaitClose(), "the README's DEMO enrolment code opens nothing");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theOneTimeCodeIsInTheLogAndInAnOwnerOnlyFileAndTheKeyFilesAreOwnerReadOnly() throws Exception {
+        Matcher m = Pattern.compile("one-time code ([A-Z0-9]{5}(-[A-Z0-9]{5}){3})").matcher(Files.readString(log));
+        assertTrue(m.find(), "the server log tells the operator the code: " + tail());
+        code = m.group(1);
+        Path file = work.resolve("keys/first-administrator.code");
+        assertEquals(code, Files.readString(file).trim());
+        for (String key : List.of("first-administrator.code", "embedded-ca.p12", "journal-key.p8", "registry-lookup.key")) {
+            assertEquals("r--------", PosixFilePermissions.toString(Files.getPosixFilePermissions(work.resolve("keys").resolve(key))), key);
+        }
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(work.resolve("keys"))));
+    }
+
+    @Test
+    @Order(3)
+    void theFirstAdministratorIsMadeOnceWithTheCodeAndTheirOwnPassword() throws Exception {
+        chromium.driver.get(base + "login.xhtml");
+        chromium.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("firstStart"))).findElement(By.tagName("a")).click();
+        chromium.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("boot:code")));
+        fill("WRONG-CODE0-00000-00000", "root.admin", "Strong-pass-2026!", "Strong-pass-2026!");
+        assertTrue(chromium.text("boot:messages").contains("not the one in the server log"), chromium.text("boot:messages"));
+        fill(code, "root.admin", "short", "short");
+        assertTrue(chromium.text("boot:messages").contains("at least 12 characters"), chromium.text("boot:messages"));
+        fill(code, "root.admin", "Strong-pass-2026!", "Strong-pass-2026!");
+        assertTrue(chromium.text("boot:messages").contains("Administrator root.admin created"), chromium.text("boot:messages"));
+        chromium.screenshot("production-first-administrator");
+
+        StaffHttp admin = new StaffHttp(base);
+        assertTrue(admin.login("root.admin", "Strong-pass-2026!").endsWith("/index.xhtml"), "the new administrator logs in");
+        assertEquals(200, admin.get("admin/fees.xhtml").statusCode());
+        // the code is spent, and the page says the server has its administrator
+        chromium.driver.get(base + "bootstrap.xhtml");
+        assertTrue(chromium.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("notPending"))).getText()
+                .contains("already has an administrator"));
+        assertTrue(chromium.driver.findElements(By.id("boot:code")).isEmpty());
+    }
+
+    private void fill(String c, String user, String password, String again) {
+        chromium.type("boot:code", c);
+        chromium.type("boot:username", user);
+        chromium.type("boot:displayName", "First Administrator");
+        chromium.type("boot:password", password);
+        chromium.type("boot:again", again);
+        chromium.click("boot:create");
+    }
+}
