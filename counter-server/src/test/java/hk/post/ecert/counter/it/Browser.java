@@ -61,31 +61,56 @@ final class Browser implements AutoCloseable {
                 "return document.readyState === 'complete' && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty())"));
     }
 
-    /** Opens a PrimeFaces select menu and clicks the item with this value, as a clerk would. */
+    /**
+     * Opens a PrimeFaces select menu and clicks the item with this value, as a clerk would. The item is clicked only
+     * once the panel has finished opening (jQuery reports no animation on it): a click on an item that is still
+     * sliding in is lost on current Chromium. If the menu still shows another value, the clerk looks and chooses
+     * again (at most three times).
+     */
     void choose(String menuId, String value) {
-        waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id(menuId))).click();
-        String label = (String) ((JavascriptExecutor) driver).executeScript(
-                "var o = document.getElementById(arguments[0] + '_input').querySelector('option[value=\"' + arguments[1] + '\"]');"
-                        + " return o ? o.textContent : null;", menuId, value);
-        waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//*[@id='" + menuId + "_panel']//li[@data-label=\"" + label + "\"]"))).click();
-        ajaxSettled();
-        // The panel fades out: wait until it no longer covers the next field. Now and then (an ajax update of the
-        // form while it fades) it stays open: close it as a clerk would, with Escape, and check what was chosen.
-        try {
-            waitUpTo(10).until(ExpectedConditions.invisibilityOfElementLocated(By.id(menuId + "_panel")));
-        } catch (org.openqa.selenium.TimeoutException stillOpen) {
-            driver.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
-            ((JavascriptExecutor) driver).executeScript(
-                    "var p = document.getElementById(arguments[0] + '_panel'); if (p) { p.style.display = 'none'; }", menuId);
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        String label = null;
+        for (int attempt = 1; ; attempt++) {
+            waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id(menuId)));
+            if (label == null) {
+                label = (String) js.executeScript(
+                        "var o = document.getElementById(arguments[0] + '_input').querySelector('option[value=\"' + arguments[1] + '\"]');"
+                                + " return o ? o.textContent : null;", menuId, value);
+                if (label == null) {
+                    throw new AssertionError("menu " + menuId + " has no item " + value);
+                }
+            }
+            if (!Boolean.TRUE.equals(js.executeScript(PANEL_OPEN, menuId))) {
+                driver.findElement(By.id(menuId)).click();
+            }
+            waitUpTo(20).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(PANEL_OPEN, menuId)));
+            waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "//*[@id='" + menuId + "_panel']//li[@data-label=\"" + label + "\"]"))).click();
             ajaxSettled();
-        }
-        String chosen = (String) ((JavascriptExecutor) driver).executeScript(
-                "var s = document.getElementById(arguments[0] + '_input'); return s ? s.value : null;", menuId);
-        if (!value.equals(chosen)) {
-            throw new AssertionError("menu " + menuId + " shows " + chosen + ", not " + value);
+            // The panel fades out: wait until it no longer covers the next field. Now and then (an ajax update of the
+            // form while it fades) it stays open: close it as a clerk would, with Escape.
+            try {
+                waitUpTo(10).until(ExpectedConditions.invisibilityOfElementLocated(By.id(menuId + "_panel")));
+            } catch (org.openqa.selenium.TimeoutException stillOpen) {
+                driver.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+                js.executeScript("var p = document.getElementById(arguments[0] + '_panel'); if (p) { p.style.display = 'none'; }", menuId);
+                ajaxSettled();
+            }
+            String chosen = (String) js.executeScript(
+                    "var s = document.getElementById(arguments[0] + '_input'); return s ? s.value : null;", menuId);
+            if (value.equals(chosen)) {
+                return;
+            }
+            if (attempt >= 3) {
+                throw new AssertionError("menu " + menuId + " shows " + chosen + ", not " + value);
+            }
         }
     }
+
+    /** Whether a select menu's panel is shown and done opening. */
+    private static final String PANEL_OPEN = "var p = document.getElementById(arguments[0] + '_panel');"
+            + " return !!p && getComputedStyle(p).display !== 'none' && getComputedStyle(p).visibility !== 'hidden'"
+            + " && !(window.jQuery && jQuery(p).is(':animated'));";
 
     /** The visible text of the element with this id. */
     String text(String id) {
