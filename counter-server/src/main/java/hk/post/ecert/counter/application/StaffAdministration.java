@@ -84,6 +84,40 @@ public class StaffAdministration {
         security.audit(username, "ROLE_REMOVED", null, actor, role.name() + "; open sessions end");
     }
 
+    @Inject
+    hk.post.ecert.counter.infrastructure.security.PasswordHashing passwords;
+
+    /**
+     * An administrator adds a member of staff with a first password (12 characters or more, not containing the user
+     * name) to hand over in person.
+     */
+    @Transactional
+    public void add(String actor, String username, String displayName, String office, String counter, Set<Role> roles, char[] password) {
+        try {
+            if (!isAdmin(actor)) {
+                throw new PosRefusal(PosRefusal.Reason.OTHER_OFFICE, actor);
+            }
+            String user = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!user.matches("[a-z0-9._-]{3,32}") || staff.find(user).isPresent()) {
+                throw new IllegalArgumentException("staff.badUsername");
+            }
+            if (office == null || !office.trim().matches("[A-Z0-9]{2,16}") || roles == null || roles.isEmpty()) {
+                throw new IllegalArgumentException("staff.badOffice");
+            }
+            String pw = password == null ? "" : new String(password);
+            if (pw.length() < 12 || pw.toLowerCase(java.util.Locale.ROOT).contains(user)) {
+                throw new IllegalArgumentException("staff.weakPassword");
+            }
+            staff.add(new StaffMember(user, displayName == null || displayName.isBlank() ? user : displayName.trim(), passwords.hash(password),
+                    office.trim(), counter == null || counter.isBlank() ? null : counter.trim().toUpperCase(java.util.Locale.ROOT)), roles);
+            security.audit(user, "CREATED", null, actor, "roles " + new java.util.TreeSet<>(roles.stream().map(Role::name).toList()));
+        } finally {
+            if (password != null) {
+                java.util.Arrays.fill(password, '\0');
+            }
+        }
+    }
+
     /** What every role in the system is, for the screen. */
     public Set<Role> roles() {
         return Set.of(Role.values());

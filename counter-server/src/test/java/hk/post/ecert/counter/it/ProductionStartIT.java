@@ -157,6 +157,33 @@ class ProductionStartIT {
         assertTrue(chromium.driver.findElements(By.id("boot:code")).isEmpty());
     }
 
+    @Test
+    @Order(4)
+    void theAdministratorAddsTheOfficesStaffWhoLogInWithTheirFirstPassword() throws Exception {
+        chromium.login(base.toString(), "root.admin", "Strong-pass-2026!");
+        chromium.driver.get(base + "supervisor/staff.xhtml");
+        chromium.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("staff:newUsername")));
+        chromium.type("staff:newUsername", "chan.tm");
+        chromium.type("staff:newName", "Chan Tai Man");
+        chromium.type("staff:newOffice", "GPO");
+        chromium.type("staff:newCounter", "C01");
+        chromium.type("staff:newPassword", "short");
+        chromium.click("staff:addStaff");
+        assertTrue(chromium.text("staff:messages").contains("at least 12 characters"), chromium.text("staff:messages"));
+        chromium.type("staff:newPassword", "Counter-first-2026");
+        chromium.click("staff:addStaff");
+        assertTrue(chromium.text("staff:messages").contains("chan.tm is added"), chromium.text("staff:messages"));
+        assertTrue(new StaffHttp(base).login("chan.tm", "Counter-first-2026").endsWith("/index.xhtml"));
+        assertEquals(200, loggedIn("chan.tm", "Counter-first-2026").get("till.xhtml").statusCode(), "a clerk's screen");
+        assertEquals(403, loggedIn("chan.tm", "Counter-first-2026").get("supervisor/staff.xhtml").statusCode(), "not a supervisor's");
+    }
+
+    private static StaffHttp loggedIn(String user, String password) throws Exception {
+        StaffHttp h = new StaffHttp(base);
+        h.login(user, password);
+        return h;
+    }
+
     private void fill(String c, String user, String password, String again) {
         chromium.type("boot:code", c);
         chromium.type("boot:username", user);

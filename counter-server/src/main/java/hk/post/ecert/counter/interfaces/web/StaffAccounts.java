@@ -28,6 +28,47 @@ public class StaffAccounts implements Serializable {
     Language language;
 
     private String shownAudit;
+    private String newUsername;
+    private String newName;
+    private String newOffice;
+    private String newCounter;
+    private List<String> newRoles = List.of("CLERK");
+    private transient String newPassword;
+
+    public boolean isAdministrator() {
+        return staff.hasRole("ADMIN");
+    }
+
+    public void add() {
+        try {
+            administration.add(staff.getUsername(), newUsername, newName, newOffice == null ? null : newOffice.trim().toUpperCase(),
+                    newCounter, newRoles.stream().map(Role::valueOf).collect(java.util.stream.Collectors.toSet()),
+                    newPassword == null ? null : newPassword.toCharArray());
+            Screens.info(Screens.text(language.getLocale(), "staff.added", newUsername.trim().toLowerCase()));
+            newUsername = null;
+            newName = null;
+            newCounter = null;
+        } catch (PosRefusal p) {
+            Screens.refused(p, language.getLocale());
+        } catch (IllegalArgumentException e) {
+            Screens.error(Screens.text(language.getLocale(), e.getMessage()));
+        } finally {
+            newPassword = null;
+        }
+    }
+
+    public String getNewUsername() { return newUsername; }
+    public void setNewUsername(String v) { newUsername = v; }
+    public String getNewName() { return newName; }
+    public void setNewName(String v) { newName = v; }
+    public String getNewOffice() { return newOffice; }
+    public void setNewOffice(String v) { newOffice = v; }
+    public String getNewCounter() { return newCounter; }
+    public void setNewCounter(String v) { newCounter = v; }
+    public List<String> getNewRoles() { return newRoles; }
+    public void setNewRoles(List<String> v) { newRoles = v == null ? List.of() : v; }
+    public String getNewPassword() { return null; }
+    public void setNewPassword(String v) { newPassword = v; }
 
     public List<StaffSecurity.Account> getAccounts() {
         return administration.accounts(staff.getUsername());
