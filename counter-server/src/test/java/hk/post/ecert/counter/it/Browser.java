@@ -50,6 +50,11 @@ final class Browser implements AutoCloseable {
 
     /** Logs out whoever is logged in (if anyone) and logs {@code user} in. */
     void switchUser(String base, String user, String password) {
+        if (driver.findElements(By.id("top:logout")).isEmpty()) {
+            // not on one of the counter's pages (another site, a file, a refusal): the home page has the logout
+            driver.get(base + "index.xhtml");
+            waitUpTo(20).until(d -> !d.findElements(By.id("top:logout")).isEmpty() || !d.findElements(By.id("j_username")).isEmpty());
+        }
         if (!driver.findElements(By.id("top:logout")).isEmpty()) {
             driver.findElement(By.id("top:logout")).click();
         }

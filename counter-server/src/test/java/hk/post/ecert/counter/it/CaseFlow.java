@@ -136,7 +136,9 @@ final class CaseFlow {
         assertTrue(mine.getText().contains("sent for vetting"), mine.getText());
         mine.findElement(By.cssSelector("button.approve")).click();
         chromium.ajaxSettled();
-        chromium.waitUpTo(20).until(d -> d.findElements(By.cssSelector(".vet-ref")).stream().noneMatch(e -> e.getText().equals(caseRef)));
+        // read the queue in one script: the list is re-rendered under a loop over its elements
+        chromium.waitUpTo(20).until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return Array.from(document.querySelectorAll('.vet-ref')).every(e => e.textContent.trim() !== arguments[0]);", caseRef)));
         String said = messages("vet");
         as(backAs, backPassword);
         return said;

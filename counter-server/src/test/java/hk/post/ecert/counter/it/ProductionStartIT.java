@@ -127,8 +127,17 @@ class ProductionStartIT {
         code = m.group(1);
         Path file = work.resolve("keys/first-administrator.code");
         assertEquals(code, Files.readString(file).trim());
-        for (String key : List.of("first-administrator.code", "embedded-ca.p12", "journal-key.p8", "registry-lookup.key")) {
+        // the embedded CA makes its keystore when first used: a CRL asks for it
+        assertEquals(200, new StaffHttp(base).get("api/crl/2-17.crl").statusCode());
+        for (String key : List.of("first-administrator.code", "embedded-ca.p12", "journal-key.p8")) {
             assertEquals("r--------", PosixFilePermissions.toString(Files.getPosixFilePermissions(work.resolve("keys").resolve(key))), key);
+        }
+        try (var files = Files.list(work.resolve("keys"))) {
+            for (Path p : files.toList()) {
+                String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+                assertTrue(p.getFileName().toString().endsWith(".pub") ? mode.equals("r--r--r--") : mode.equals("r--------"),
+                        p.getFileName() + " is " + mode + " (a public key may be read by anyone; nothing else)");
+            }
         }
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(work.resolve("keys"))));
     }
