@@ -312,12 +312,8 @@ public class RenewalCases {
 
     private void issued(RenewalCase k, SubscriberCertificate old, CertificateAuthority.Issued issued, String actor) {
         k.issued(issued.serialHex());
-        LocalDate today = registry.today();
-        LocalDate validTo = "SERVER".equals(k.typeCode()) ? today.plusDays(199) : today.plusYears(k.years());
-        registry.registerRenewal(new SubscriberCertificate(issued.serialHex(), old.srn(), k.typeCode(), k.variantCode(),
-                issued.issuingCa(), old.subjectName(), old.hkidMasked(), old.brNumber(), today, validTo,
-                "PERSONAL".equals(k.typeCode()) ? today.plusYears(1) : null, CertificateStatus.ACTIVE, old.medium(), old.arName(),
-                "AEOI".equals(k.variantCode())), old.serialHex());
+        registry.registerRenewal(k.renewedCertificate(old, triage.catalogue().type(k.typeCode()).variant(k.variantCode()),
+                issued.serialHex(), issued.issuingCa(), registry.today()), old.serialHex());
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("case", k.caseRef());
         e.put("serial", issued.serialHex());
@@ -400,11 +396,8 @@ public class RenewalCases {
         }
         SubscriberCertificate old = registry.bySerial(k.serialHex()).orElseThrow();
         k.issued(r.get().serialHex());
-        LocalDate today = registry.today();
-        registry.registerRenewal(new SubscriberCertificate(r.get().serialHex(), old.srn(), k.typeCode(), k.variantCode(),
-                CertificateProfile.of(k.typeCode(), k.variantCode()).issuingCa(), old.subjectName(), old.hkidMasked(), old.brNumber(),
-                today, today.plusYears(k.years()), "PERSONAL".equals(k.typeCode()) ? today.plusYears(1) : null,
-                CertificateStatus.ACTIVE, r.get().tokenProfile(), old.arName(), false), old.serialHex());
+        registry.registerRenewal(k.renewedCertificate(old, triage.catalogue().type(k.typeCode()).variant(k.variantCode()),
+                r.get().serialHex(), CertificateProfile.of(k.typeCode(), k.variantCode()).issuingCa(), registry.today()), old.serialHex());
         save(k);
         event(caseRef, clerk, "certificate " + r.get().serialHex() + " written and verified on the medium");
         return true;

@@ -22,6 +22,11 @@ public final class ArticleNumber {
         if (!m.matches()) {
             throw new CaseRefusal("A registered-mail article number looks like RR123456785HK.", "掛號郵件編號格式如 RR123456785HK。");
         }
+        // The S10 service indicator of registered mail begins with R (RA … RZ); EE, CP, LA … are other services.
+        if (m.group(1).charAt(0) != 'R') {
+            throw new CaseRefusal(s + " is not a registered-mail number: those begin with R (e.g. RR123456785HK).",
+                    s + " 並非掛號郵件編號：掛號郵件編號以 R 開首（例如 RR123456785HK）。");
+        }
         if (checkDigit(m.group(2)) != m.group(3).charAt(0) - '0') {
             throw new CaseRefusal("The article number's check digit does not match: " + s + ".", "掛號郵件編號的檢查碼不符：" + s + "。");
         }

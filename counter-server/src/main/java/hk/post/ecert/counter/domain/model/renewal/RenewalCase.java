@@ -137,7 +137,7 @@ public final class RenewalCase {
         Set<String> cleaned = new LinkedHashSet<>();
         names.forEach(n -> {
             if (n != null && !n.isBlank()) {
-                cleaned.add(n.trim().toLowerCase(Locale.ROOT));
+                cleaned.add(asciiName(n.trim()));
             }
         });
         if ("SERVER".equals(cert.typeCode())) {
@@ -166,6 +166,15 @@ public final class RenewalCase {
                 delivery, clerk, medium, State.OPEN, null, null, null, null, null, null, null, null, null, null);
     }
 
+    /** A server name as certificates carry it: lower case, an internationalised name in its ASCII (punycode) form. */
+    static String asciiName(String typed) {
+        try {
+            return java.net.IDN.toASCII(typed, java.net.IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException notAName) {
+            return typed.toLowerCase(Locale.ROOT);
+        }
+    }
+
     /** Rule 7's name rules on the approved names themselves. */
     static void serverNames(CsrRules.Kind kind, Set<String> names) {
         if (names.isEmpty()) {
@@ -183,7 +192,8 @@ public final class RenewalCase {
                 throw new CaseRefusal("A wildcard is allowed only as the whole left-most label of a \"Wildcard\" certificate (" + n + ").",
                         "通用字元只可用作「通用版」證書最左方的完整標籤（" + n + "）。");
             }
-            if (!n.matches("(\\*\\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}")) {
+            // a top-level label of letters, or an internationalised one in its ASCII form (.香港 is xn--j6w193g)
+            if (!n.matches("(\\*\\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+([a-z]{2,}|xn--[a-z0-9-]+)")) {
                 throw new CaseRefusal("\"" + n + "\" is not a server name.", "「" + n + "」不是伺服器名稱。");
             }
         }
@@ -312,6 +322,26 @@ public final class RenewalCase {
             throw new CaseRefusal("Case " + caseRef + " has not been identity-checked, paid and approved by HKPCA.",
                     "個案 " + caseRef + " 未完成身份核對、付款及核證機關審批。");
         }
+    }
+
+    /**
+     * The certificate this case's renewal puts on the register, whichever way it is delivered (post, the customer's
+     * token at the counter, or the AR's own CSR):
+     * <ul>
+     *   <li>rule 2: a subscription only where the variant has one (e-Cert (Personal) Standard: one year); a Mutual
+     *   Recognition certificate is issued for the years paid for and has no annual subscription to lapse;</li>
+     *   <li>rule 5: a certificate renewed with AEOI keeps AEOI, so its next renewal is still a renewal;</li>
+     *   <li>rule 1: a Server certificate lives at most the variant's 199 days; the others the term paid for.</li>
+     * </ul>
+     */
+    public SubscriberCertificate renewedCertificate(SubscriberCertificate old, Variant variant, String newSerial, String issuingCa,
+                                                    LocalDate today) {
+        LocalDate validTo = variant.maxCertificateDays() > 0 ? today.plusDays(variant.maxCertificateDays()) : today.plusYears(years);
+        LocalDate subscriptionEnd = variant.subscriptionYears() > 0 ? today.plusYears(variant.subscriptionYears()) : null;
+        String medium = delivery == Delivery.TOKEN_AT_COUNTER && mediumProfile != null ? mediumProfile : old.medium();
+        return new SubscriberCertificate(newSerial, old.srn(), typeCode, variantCode, issuingCa, old.subjectName(), old.hkidMasked(),
+                old.brNumber(), today, validTo, subscriptionEnd, hk.post.ecert.counter.domain.model.registry.CertificateStatus.ACTIVE,
+                medium, old.arName(), variant.requiresExistingAeoi());
     }
 
     public void issued(String serial) {

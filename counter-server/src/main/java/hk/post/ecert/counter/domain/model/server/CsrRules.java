@@ -92,6 +92,11 @@ public final class CsrRules {
         }
     }
 
+    /** Signature algorithms whose digest is broken (MD2, MD5, SHA-1), by OID. */
+    static final java.util.Map<String, String> WEAK_SIGNATURES = java.util.Map.of(
+            "1.2.840.113549.1.1.2", "MD2", "1.2.840.113549.1.1.4", "MD5", "1.2.840.113549.1.1.5", "SHA-1",
+            "1.3.14.3.2.29", "SHA-1", "1.2.840.10045.4.1", "SHA-1", "1.2.840.10040.4.3", "SHA-1");
+
     public static Verdict check(byte[] csrBytes, Kind kind, Set<String> approvedNames) {
         List<Bilingual> problems = new ArrayList<>();
         PKCS10CertificationRequest csr = parse(csrBytes);
@@ -107,6 +112,11 @@ public final class CsrRules {
             }
         } catch (PKCSException | org.bouncycastle.operator.OperatorCreationException | RuntimeException e) {
             problems.add(new Bilingual("The CSR's signature cannot be checked: " + e.getMessage(), "無法核實證書簽署要求的簽署。"));
+        }
+        String digest = WEAK_SIGNATURES.get(csr.getSignatureAlgorithm().getAlgorithm().getId());
+        if (digest != null) {
+            problems.add(new Bilingual("The CSR is signed with " + digest + ", which is no longer secure: make it again with SHA-256 or stronger.",
+                    "證書簽署要求以 " + digest + " 簽署，已不安全：請以 SHA-256 或更強的演算法重新製作。"));
         }
         String key = key(csr.getSubjectPublicKeyInfo(), problems);
         Set<String> names = names(csr);

@@ -172,4 +172,70 @@ class RenewalCaseTest {
         k.approve("officer1", "");
         assertEquals(RenewalCase.State.APPROVED, k.state());
     }
+
+    static RenewalCase approved(SubscriberCertificate c, String variant, int years, RenewalCase.Delivery d, List<String> names) {
+        RenewalCase k = RenewalCase.open("RC-R", c, CATALOGUE, variant, years, false, names, d, TODAY, Optional.empty(), "clerk1", null, true);
+        k.identityConfirmed("clerk1");
+        k.paid("PAY-R", "clerk1");
+        k.submitForVetting(true, "clerk1");
+        k.approve("officer1", "");
+        return k;
+    }
+
+    @Test
+    void rule2AMutualRecognitionRenewalIsIssuedForTheYearsPaidWithNoAnnualSubscriptionToLapse() {
+        SubscriberCertificate mr = new SubscriberCertificate("0A1B", "SRN-P-7", "PERSONAL", "MR_SAFENET", "2-15", "TSANG HOI YAN",
+                "H789***(0)", null, TODAY.minusYears(2), TODAY.plusDays(12), TODAY.plusDays(12), CertificateStatus.ACTIVE,
+                "safenet token", null, false);
+        RenewalCase k = approved(mr, "MR_SAFENET", 2, RenewalCase.Delivery.TOKEN_AT_COUNTER, List.of());
+        SubscriberCertificate renewed = k.renewedCertificate(mr, CATALOGUE.type("PERSONAL").variant("MR_SAFENET"), "0C0D", "2-15", TODAY);
+        assertEquals(null, renewed.subscriptionEnd(), "no subscription for the nightly check to suspend");
+        assertEquals(TODAY.plusYears(2), renewed.validTo());
+        assertEquals("safenet-etoken", renewed.medium(), "the medium the case named, not the old certificate's");
+        SubscriberCertificate standard = cert("PERSONAL", "STANDARD", TODAY.plusDays(10), CertificateStatus.ACTIVE, false);
+        SubscriberCertificate plain = approved(standard, "STANDARD", 3, RenewalCase.Delivery.DISPATCH, List.of())
+                .renewedCertificate(standard, CATALOGUE.type("PERSONAL").variant("STANDARD"), "0C0E", "2-17", TODAY);
+        assertEquals(TODAY.plusYears(1), plain.subscriptionEnd(), "e-Cert (Personal) Standard: a one-year subscription");
+        assertEquals(TODAY.plusYears(3), plain.validTo());
+    }
+
+    @Test
+    void rule5AeoiSurvivesEveryDeliverySoTheNextRenewalIsStillARenewal() {
+        SubscriberCertificate aeoi = cert("ORGANISATIONAL", "AEOI", TODAY.plusDays(20), CertificateStatus.ACTIVE, true);
+        for (RenewalCase.Delivery d : List.of(RenewalCase.Delivery.DISPATCH, RenewalCase.Delivery.TOKEN_AT_COUNTER)) {
+            SubscriberCertificate renewed = approved(aeoi, "AEOI", 1, d, List.of())
+                    .renewedCertificate(aeoi, CATALOGUE.type("ORGANISATIONAL").variant("AEOI"), "0C0F", "2-17", TODAY);
+            assertTrue(renewed.aeoi(), "AEOI kept when delivered by " + d);
+            RenewalCase next = RenewalCase.open("RC-N", renewed, CATALOGUE, "AEOI", 1, false, List.of(), RenewalCase.Delivery.DISPATCH,
+                    renewed.validTo().minusDays(10), Optional.empty(), "clerk1");
+            assertEquals("AEOI", next.variantCode(), "its next renewal is a renewal with AEOI, not a new application");
+        }
+    }
+
+    @Test
+    void rule1AServerCertificateLivesAtMost199DaysWhateverTheTerm() {
+        SubscriberCertificate server = cert("SERVER", "PLAIN", TODAY.plusDays(20), CertificateStatus.ACTIVE, false);
+        RenewalCase k = approved(server, "PLAIN", 1, RenewalCase.Delivery.CSR, List.of("www.demo-trading.hk"));
+        SubscriberCertificate renewed = k.renewedCertificate(server, CATALOGUE.type("SERVER").variant("PLAIN"), "0C10", "server", TODAY);
+        assertEquals(TODAY.plusDays(199), renewed.validTo());
+    }
+
+    @Test
+    void rule10ARegisteredMailArticleNumberHasTheRegisteredPrefixAndItsCheckDigit() {
+        assertEquals("RR123456785HK", ArticleNumber.check("rr 123 456 785 hk"));
+        assertTrue(refusal(() -> ArticleNumber.check("EE123456785HK")).contains("not a registered-mail number"), "EMS is not registered mail");
+        assertTrue(refusal(() -> ArticleNumber.check("CP123456785HK")).contains("not a registered-mail number"));
+        assertTrue(refusal(() -> ArticleNumber.check("RR123456784HK")).contains("check digit"));
+    }
+
+    @Test
+    void rule7AServerNameUnderTheHongKongIdnDomainIsAccepted() {
+        SubscriberCertificate server = cert("SERVER", "PLAIN", TODAY.plusDays(20), CertificateStatus.ACTIVE, false);
+        RenewalCase k = open(server, "PLAIN", 1, false, List.of("www.郵政.香港"), RenewalCase.Delivery.CSR);
+        String name = k.approvedNames().get(0);
+        assertTrue(name.startsWith("www.xn--") && name.endsWith(".xn--j6w193g"), "kept in the ASCII form certificates carry: " + name);
+        assertEquals("www.郵政.香港", java.net.IDN.toUnicode(name));
+        assertEquals(List.of("shop.xn--j6w193g"), open(server, "PLAIN", 1, false, List.of("shop.xn--j6w193g"), RenewalCase.Delivery.CSR)
+                .approvedNames());
+    }
 }

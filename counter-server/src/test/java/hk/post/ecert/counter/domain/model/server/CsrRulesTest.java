@@ -41,6 +41,10 @@ class CsrRulesTest {
     }
 
     static byte[] csr(KeyPair key, String cn, List<String> sans) throws Exception {
+        return csr(key, cn, sans, key.getPublic().getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA");
+    }
+
+    static byte[] csr(KeyPair key, String cn, List<String> sans, String alg) throws Exception {
         JcaPKCS10CertificationRequestBuilder b = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=" + cn + ",O=DEMO,C=HK"), key.getPublic());
         if (!sans.isEmpty()) {
             ExtensionsGenerator ext = new ExtensionsGenerator();
@@ -48,7 +52,6 @@ class CsrRulesTest {
                     new GeneralNames(sans.stream().map(n -> new GeneralName(GeneralName.dNSName, n)).toArray(GeneralName[]::new)));
             b.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, ext.generate());
         }
-        String alg = key.getPublic().getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
         return b.build(new JcaContentSignerBuilder(alg).build(key.getPrivate())).getEncoded();
     }
 
@@ -142,5 +145,17 @@ class CsrRulesTest {
         assertEquals(0, p.waitFor(), "openssl req");
         CsrRules.Verdict v = CsrRules.check(Files.readAllBytes(out), CsrRules.Kind.PLAIN, Set.of("www.example.hk"));
         assertTrue(v.acceptable(), problems(v));
+    }
+
+    @Test
+    void rule7ACsrSignedWithAWeakDigestIsRefusedWithItsReason() throws Exception {
+        for (String[] weak : new String[][] {{"SHA1withRSA", "SHA-1"}, {"MD5withRSA", "MD5"}}) {
+            CsrRules.Verdict v = CsrRules.check(csr(rsa2048, "www.demo-trading.hk", List.of("www.demo-trading.hk"), weak[0]),
+                    CsrRules.Kind.PLAIN, java.util.Set.of("www.demo-trading.hk"));
+            assertFalse(v.acceptable(), weak[0]);
+            assertTrue(problems(v).contains("signed with " + weak[1] + ", which is no longer secure"), problems(v));
+        }
+        assertTrue(CsrRules.check(csr(rsa2048, "www.demo-trading.hk", List.of("www.demo-trading.hk"), "SHA384withRSA"),
+                CsrRules.Kind.PLAIN, java.util.Set.of("www.demo-trading.hk")).acceptable());
     }
 }
