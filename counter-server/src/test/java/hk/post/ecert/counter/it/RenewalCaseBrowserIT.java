@@ -96,7 +96,7 @@ class RenewalCaseBrowserIT {
     }
 
     private void identityAndPayment(String caseRef, String cash) throws Exception {
-        flow().identityAndPayment(caseRef, cash, "A1234567", "Chan Tai Man", null);
+        flow().identityAndPayment(caseRef, cash, "A123456(3)", "Chan Tai Man", null);
     }
 
     private void identityAndPayment(String caseRef, String cash, String id, String name) throws Exception {

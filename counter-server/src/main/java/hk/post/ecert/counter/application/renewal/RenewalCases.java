@@ -205,14 +205,7 @@ public class RenewalCases {
             event(caseRef, clerk, "identity checked: HKID " + h.masked() + ", name and date of birth match the card"
                     + (dob.isEmpty() ? " (no date of birth on record: checked against the form only)" : ""));
         } else {
-            if (name.isBlank() || idNumber == null || idNumber.isBlank()) {
-                throw new CaseRefusal("Type the AR's name and identity document number as on the document.", "請輸入獲授權代表的姓名及身份證明文件號碼。");
-            }
-            if (!k.arChanged() && cert.arName() != null && !cert.arName().toUpperCase(Locale.ROOT).startsWith(name)) {
-                throw new CaseRefusal("This is not the Authorised Representative on record (" + cert.arName() + "). If the AR changed,"
-                        + " open the case with \"AR changed\".", "此人並非記錄中的獲授權代表（" + cert.arName() + "）。如已更改，請以「獲授權代表已更改」開立個案。");
-            }
-            String shown = idNumber.trim().length() > 4 ? idNumber.trim().substring(0, 4) + "***" : "***";
+            String shown = RenewalCase.checkAuthorisedRepresentative(cert, k.arChanged(), name, idNumber);
             event(caseRef, clerk, "AR identity checked face to face: " + name + ", document " + shown);
         }
         k.identityConfirmed(clerk);

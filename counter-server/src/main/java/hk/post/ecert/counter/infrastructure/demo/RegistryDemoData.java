@@ -136,7 +136,7 @@ public class RegistryDemoData {
 
     private void organisation(String type, String variant, String name, String br, LocalDate validTo, CertificateStatus status,
                               boolean aeoi) {
-        organisation(type, variant, name, br, validTo, status, aeoi, "CHAN TAI MAN (DEMO AR)");
+        organisation(type, variant, name, br, validTo, status, aeoi, "CHAN TAI MAN");
     }
 
     private void organisation(String type, String variant, String name, String br, LocalDate validTo, CertificateStatus status,

@@ -221,6 +221,41 @@ public final class RenewalCase {
                 "個案 " + caseRef + " 狀態為 " + state + "：此步驟現不適用。");
     }
 
+    /** An HKID as typed: one or two letters, six digits and the check digit, with or without brackets. */
+    private static final java.util.regex.Pattern HKID_SHAPE = java.util.regex.Pattern.compile("[A-Z]{1,2}\\d{6}\\(?[0-9A]\\)?");
+
+    /**
+     * Rule 4 at the counter: the person in front of the clerk is the Authorised Representative on record — the same
+     * name once case and spaces are set aside, never a name that merely begins the same way — unless the case says
+     * the AR changed; and an HKID shown as the AR's document passes its check digit like the subscriber's.
+     *
+     * @return the document number as it may be shown (masked)
+     */
+    public static String checkAuthorisedRepresentative(SubscriberCertificate cert, boolean arChanged, String nameTyped, String idNumber) {
+        String name = normalisedName(nameTyped);
+        String id = idNumber == null ? "" : idNumber.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+        if (name.isBlank() || id.isBlank()) {
+            throw new CaseRefusal("Type the AR's name and identity document number as on the document.", "請輸入獲授權代表的姓名及身份證明文件號碼。");
+        }
+        if (!arChanged && cert.arName() != null && !normalisedName(cert.arName()).equals(name)) {
+            throw new CaseRefusal("This is not the Authorised Representative on record (" + cert.arName() + "). If the AR changed,"
+                    + " open the case with \"AR changed\".", "此人並非記錄中的獲授權代表（" + cert.arName() + "）。如已更改，請以「獲授權代表已更改」開立個案。");
+        }
+        if (HKID_SHAPE.matcher(id).matches()) {
+            try {
+                return hk.post.ecert.counter.domain.model.identity.Hkid.parse(id).masked();
+            } catch (hk.post.ecert.counter.domain.model.identity.InvalidHkidException e) {
+                throw new CaseRefusal("The AR's HKID number does not pass its check digit: check the card.",
+                        "獲授權代表的香港身份證號碼檢查碼不符：請核對證件。");
+            }
+        }
+        return id.length() > 4 ? id.substring(0, 4) + "***" : "***";
+    }
+
+    private static String normalisedName(String n) {
+        return n == null ? "" : n.trim().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+    }
+
     /** Rule 8 recorded: the clerk compared the original document with the form. */
     public void identityConfirmed(String clerk) {
         require(State.OPEN, State.MORE_DOCUMENTS);
