@@ -1,7 +1,6 @@
 package hk.post.ecert.counter.application;
 
 import hk.post.ecert.counter.application.registry.SubscriberRegistry;
-import hk.post.ecert.counter.domain.model.catalogue.CounterMedia;
 import hk.post.ecert.counter.domain.model.catalogue.Variant;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
 import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
@@ -75,6 +74,9 @@ public class TokenRenewals {
     RenewalCaseRepository cases;
 
     @Inject
+    hk.post.ecert.counter.domain.model.renewal.CaseOffices offices;
+
+    @Inject
     SubscriberRegistry registry;
 
     @jakarta.annotation.Resource(lookup = "java:comp/DefaultDataSource")
@@ -95,7 +97,7 @@ public class TokenRenewals {
                 .orElseThrow(() -> new CaseRefusal("No renewal case " + caseRef + ".", "沒有續期個案 " + caseRef + "。"));
         k.tokenWriteStarted();
         CounterOverview.CounterPlace place = counters.placeOf(clerk);
-        if (!cases.officeOf(k.caseRef()).map(place.office()::equals).orElse(false)) {
+        if (!offices.officeOf(k.caseRef()).map(place.office()::equals).orElse(false)) {
             throw new CaseRefusal("Case " + k.caseRef() + " belongs to another office.", "個案 " + k.caseRef() + " 屬於另一辦事處。");
         }
         List<TokenRenewal> attempts = renewals.ofCase(k.caseRef());
@@ -109,7 +111,7 @@ public class TokenRenewals {
             throw new IllegalArgumentException("the PIN must have at least 4 characters");
         }
         Variant variant = triage.catalogue().type(k.typeCode()).variant(k.variantCode());
-        String medium = k.mediumProfile() != null ? k.mediumProfile() : CounterMedia.profilesFor(variant, false).get(0);
+        String medium = k.mediumToWrite(variant);
         SubscriberCertificate cert = registry.bySerial(k.serialHex()).orElseThrow();
         String terminalId = counters.terminalAt(place)
                 .orElseThrow(() -> new IllegalStateException("no enrolled terminal at counter " + place.counter()));

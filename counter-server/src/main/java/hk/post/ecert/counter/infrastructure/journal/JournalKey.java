@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -71,7 +70,8 @@ public class JournalKey {
             PublicKey q = kf.generatePublic(new X509EncodedKeySpec(Base64.getMimeDecoder().decode(pubB64)));
             pair = new KeyPair(q, p);
             if (!Files.exists(pub)) {
-                write(pub, pubB64);
+                // the public half, readable by anyone who verifies the journal
+                KeyFiles.replace(pub, (pubB64 + "\n").getBytes(StandardCharsets.US_ASCII), "r--r--r--");
             }
             if (!existed) {
                 LOG.info(() -> "journal checkpoint key in " + dir);
@@ -83,14 +83,6 @@ public class JournalKey {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot load the journal key", e);
         }
-    }
-
-    /** The public half, readable by anyone who verifies the journal; written whole or not at all. */
-    private static void write(Path file, String text) throws IOException {
-        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-        Files.writeString(tmp, text + "\n", StandardCharsets.US_ASCII);
-        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Where the server's own keys live (shared by every instance). */

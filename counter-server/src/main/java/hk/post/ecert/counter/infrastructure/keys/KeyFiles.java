@@ -72,10 +72,22 @@ public final class KeyFiles {
 
     /** Writes a file that may be replaced (e.g. a new one-time code), owner-read-only from the start. */
     public static void replace(Path file, byte[] content) {
+        replace(file, content, "r--------");
+    }
+
+    /**
+     * Writes a file whole or not at all, with these permissions before it has its name (a public key that anyone
+     * may read is {@code r--r--r--}).
+     */
+    public static void replace(Path file, byte[] content, String permissions) {
         try {
             Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
             Files.write(tmp, content);
-            ownerReadOnly(tmp);
+            if (permissions.equals("r--------")) {
+                ownerReadOnly(tmp);
+            } else {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString(permissions));
+            }
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

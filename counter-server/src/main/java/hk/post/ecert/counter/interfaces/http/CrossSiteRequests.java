@@ -37,11 +37,9 @@ public class CrossSiteRequests extends HttpFilter {
     public static final String CLIENT_HEADER = "X-Counter-Client";
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
-    private Set<String> allowed = Set.of();
-
-    @Override
-    public void init() {
-        allowed = ConfigProvider.getConfig().getOptionalValue("counter.allowed-origins", String.class)
+    /** Other origins the operator allows ({@code counter.allowed-origins}), read once. */
+    private static final class Allowed {
+        static final Set<String> ORIGINS = ConfigProvider.getConfig().getOptionalValue("counter.allowed-origins", String.class)
                 .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                         .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()))
                 .orElse(Set.of());
@@ -50,9 +48,8 @@ public class CrossSiteRequests extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws IOException, ServletException {
         if (WRITES.contains(req.getMethod().toUpperCase(Locale.ROOT))) {
-            String origin = req.getHeader("Origin");
-            if (origin != null && !sameOrigin(req, origin)) {
-                refuse(req, res, "the request came from another origin (" + origin + ")");
+            if (fromAnotherOrigin(req)) {
+                refuse(req, res, "the request came from another origin (" + req.getHeader("Origin") + ")");
                 return;
             }
             String path = req.getRequestURI().substring(req.getContextPath().length());
@@ -71,17 +68,12 @@ public class CrossSiteRequests extends HttpFilter {
     /** Whether a browser sent this write from another origin (the login form checks it too: it is answered before filters run). */
     public static boolean fromAnotherOrigin(HttpServletRequest req) {
         String origin = req.getHeader("Origin");
-        if (origin == null) {
-            return false;
-        }
-        CrossSiteRequests f = new CrossSiteRequests();
-        f.init();
-        return !f.sameOrigin(req, origin);
+        return origin != null && !sameOrigin(req, origin);
     }
 
-    private boolean sameOrigin(HttpServletRequest req, String origin) {
+    private static boolean sameOrigin(HttpServletRequest req, String origin) {
         String o = origin.trim().toLowerCase(Locale.ROOT);
-        if (allowed.contains(o)) {
+        if (Allowed.ORIGINS.contains(o)) {
             return true;
         }
         String host = req.getHeader("Host");

@@ -104,9 +104,7 @@ public class TokenRenewalDesk implements Serializable {
         if (v == null) {
             return null;
         }
-        String m = v.renewal().mediumProfile();
-        return m != null ? m : hk.post.ecert.counter.domain.model.catalogue.CounterMedia.profilesFor(
-                triage.catalogue().type(v.renewal().typeCode()).variant(v.renewal().variantCode()), false).get(0);
+        return v.renewal().mediumToWrite(triage.catalogue().type(v.renewal().typeCode()).variant(v.renewal().variantCode()));
     }
 
     /** Whether a (new) attempt can start: the case is approved and no attempt is running or waiting for its write. */

@@ -411,8 +411,13 @@ public final class RenewalCase {
     public List<String> approvedNames() { return approvedNames; }
     public Delivery delivery() { return delivery; }
     public String openedBy() { return openedBy; }
-    /** The token profile chosen at opening for token delivery; for older cases, the variant's own. */
+    /** The token profile chosen at opening for token delivery (null for cases opened before it was recorded). */
     public String mediumProfile() { return mediumProfile; }
+
+    /** The medium this case is written onto: the one chosen at opening; for older cases, the variant's own. */
+    public String mediumToWrite(Variant variant) {
+        return mediumProfile != null ? mediumProfile : CounterMedia.profilesFor(variant, false).get(0);
+    }
     public String paidBy() { return paidBy; }
     public String submittedBy() { return submittedBy; }
     public State state() { return state; }

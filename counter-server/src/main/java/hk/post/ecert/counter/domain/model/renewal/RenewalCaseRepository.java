@@ -15,7 +15,4 @@ public interface RenewalCaseRepository {
 
     /** The references of the cases waiting for HKPCA vetting, oldest first. */
     List<String> waitingForVetting();
-
-    /** The office of the clerk who opened the case (whose staff may read its documents and medium). */
-    Optional<String> officeOf(String caseRef);
 }

@@ -78,25 +78,22 @@ public class JdbcDispatchMediumStore implements DispatchMediumStore {
 
     @Override
     public int delete(String ref, String why, Instant at) {
-        return Sql.run(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE dispatch_medium SET p12_b64 = NULL, deleted_at = ?, deleted_why = ?"
-                    + " WHERE ref = ? AND deleted_at IS NULL")) {
-                s.setTimestamp(1, Timestamp.from(at));
-                s.setString(2, why);
-                s.setString(3, ref);
-                return s.executeUpdate();
-            }
-        });
+        return deleteWhere("ref = ?", ref, why, at);
     }
 
     @Override
     public int deleteMadeBefore(Instant cutoff, String why, Instant at) {
+        return deleteWhere("created_at < ?", Timestamp.from(cutoff), why, at);
+    }
+
+    /** Empties the files that match (the rows stay, saying when and why). */
+    private int deleteWhere(String condition, Object value, String why, Instant at) {
         return Sql.run(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE dispatch_medium SET p12_b64 = NULL, deleted_at = ?, deleted_why = ?"
-                    + " WHERE created_at < ? AND deleted_at IS NULL")) {
+                    + " WHERE " + condition + " AND deleted_at IS NULL")) {
                 s.setTimestamp(1, Timestamp.from(at));
                 s.setString(2, why);
-                s.setTimestamp(3, Timestamp.from(cutoff));
+                s.setObject(3, value);
                 return s.executeUpdate();
             }
         });

@@ -105,17 +105,4 @@ public class JdbcRenewalCaseRepository implements RenewalCaseRepository {
             return out;
         });
     }
-
-    @Override
-    public Optional<String> officeOf(String caseRef) {
-        return Sql.run(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT s.office_code FROM renewal_case k JOIN staff s ON s.username = k.opened_by"
-                    + " WHERE k.case_ref = ?")) {
-                s.setString(1, caseRef);
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-                }
-            }
-        });
-    }
 }
