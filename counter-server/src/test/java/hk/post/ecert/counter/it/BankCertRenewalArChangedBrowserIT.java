@@ -181,7 +181,7 @@ class BankCertRenewalArChangedBrowserIT {
                 chromium.click("capture:refreshJob");
             }
         }
-        chromium.ajaxSettled();
+        chromium.pollStopped("capture:jobPoll");
         String[] labels = {"AR_IDENTITY", "AR_AUTHORISATION", "ANNEX_2_CHECKLIST"};
         for (int i = 0; i < labels.length; i++) {
             WebElement card = browser.findElements(By.cssSelector(".page-card.unidentified")).get(i);

@@ -67,6 +67,17 @@ final class Browser implements AutoCloseable {
     }
 
     /**
+     * Waits until the poll with this client id has stopped (the page renders it only while a job runs) and nothing is
+     * in flight: what the page shows then stays put while the test works on it.
+     */
+    void pollStopped(String pollId) {
+        waitUpTo(20).until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "if (!window.PrimeFaces) { return true; }"
+                        + " var active = Object.values(PrimeFaces.widgets).some(w => w && w.id === arguments[0] && w.active);"
+                        + " return !active && PrimeFaces.ajax.Queue.isEmpty();", pollId));
+    }
+
+    /**
      * Opens a PrimeFaces select menu and clicks the item with this value, as a clerk would. The item is clicked only
      * once the panel has finished opening (jQuery reports no animation on it): a click on an item that is still
      * sliding in is lost on current Chromium. If the menu still shows another value, the clerk looks and chooses

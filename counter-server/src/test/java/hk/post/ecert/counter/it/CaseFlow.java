@@ -98,7 +98,7 @@ final class CaseFlow {
             }
         }
         chromium.waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Scanned"));
-        chromium.ajaxSettled();
+        chromium.pollStopped("capture:jobPoll");
         for (String[] label : supporting ? new String[][] {{"0", "BUSINESS_REGISTRATION"}, {"1", "AR_IDENTITY"}} : new String[0][]) {
             WebElement card = browser.findElements(By.cssSelector(".page-card.unidentified")).get(Integer.parseInt(label[0]));
             new Select(card.findElement(By.cssSelector("select.doc-label"))).selectByValue(label[1]);

@@ -99,14 +99,14 @@ class FormCaptureBrowserIT {
         for (int attempt = 0; attempt < 4; attempt++) {
             try {
                 chromium.waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), status));
-                chromium.ajaxSettled();
+                chromium.pollStopped("capture:jobPoll");
                 return;
             } catch (org.openqa.selenium.TimeoutException notYet) {
                 chromium.click("capture:refreshJob");
             }
         }
         chromium.waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), status));
-        chromium.ajaxSettled();
+        chromium.pollStopped("capture:jobPoll");
     }
 
     @Test

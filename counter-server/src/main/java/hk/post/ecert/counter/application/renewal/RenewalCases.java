@@ -396,6 +396,22 @@ public class RenewalCases {
         return true;
     }
 
+    /**
+     * Whether the case's token write still needs the screen to look again: the case awaits its medium and the latest
+     * write is under way or verified but not yet recorded on the case. A failed write waits for the clerk instead.
+     */
+    @Transactional
+    public boolean tokenWritePending(String caseRef) {
+        Optional<RenewalCase> k = load(caseRef);
+        if (k.isEmpty() || k.get().state() != RenewalCase.State.APPROVED) {
+            return false;
+        }
+        return tokens.latestOfCase(caseRef).map(r -> switch (r.state()) {
+            case FAILED, WRITE_FAILED, REVOKED -> false;
+            default -> true;
+        }).orElse(false);
+    }
+
     /** Rule 10: the medium and the PIN envelope go by registered mail separately. */
     @Transactional
     public void dispatch(String caseRef, String clerk, String pinEnvelope, String mediumArticle, String pinArticle) {

@@ -253,6 +253,8 @@ public class CaseDesk implements Serializable {
     }
 
     public String getRenewalId() { return renewalId; }
+    /** Whether the screen keeps polling: only while the write it started is under way. */
+    public boolean isTokenWritePending() { return renewalId != null && caseRef != null && cases.tokenWritePending(caseRef); }
     public String getTokenLabel() { return tokenLabel; }
     public void setTokenLabel(String v) { tokenLabel = v; }
     public String getTokenPin() { return null; }
