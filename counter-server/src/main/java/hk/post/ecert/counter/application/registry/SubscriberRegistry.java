@@ -167,9 +167,20 @@ public class SubscriberRegistry {
         });
     }
 
+    /** The catalogue's variant of this certificate. */
+    public Variant variantOf(SubscriberCertificate cert) {
+        return triage.catalogue().type(cert.typeCode()).variant(cert.variantCode());
+    }
+
+    /** Rule 2: how many years of subscription this certificate can be extended by today (0: none, renew instead). */
+    public int extensionYears(SubscriberCertificate cert) {
+        return cert.extensionYearsAvailable(variantOf(cert), today());
+    }
+
     /** The fee of extending a Personal subscription by {@code years}, from the fee schedule in force today. */
     public Quote quoteExtension(SubscriberCertificate cert, int years) {
-        Variant v = triage.catalogue().type(cert.typeCode()).variant(cert.variantCode());
+        Variant v = variantOf(cert);
+        cert.extendedBy(v, years, today());   // what cannot be extended is refused with its reason, before any fee
         return triage.fees().quoteExtension(v, years, today());
     }
 
@@ -189,7 +200,7 @@ public class SubscriberRegistry {
         }
         SubscriberCertificate cert = bySerial(serialHex).orElseThrow(() -> new RegistryRefusal(
                 new Bilingual("No certificate " + serialHex + ".", "沒有證書 " + serialHex + "。")));
-        LocalDate newEnd = cert.extendedBy(years, today());
+        LocalDate newEnd = cert.extendedBy(variantOf(cert), years, today());
         Quote q = quoteExtension(cert, years);
         if (!q.isSet()) {
             throw new RegistryRefusal(new Bilingual("The extension fee is not set.", "延長登記期的費用未設定。"));

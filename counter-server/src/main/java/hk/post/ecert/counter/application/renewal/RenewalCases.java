@@ -85,10 +85,9 @@ public class RenewalCases {
     @ConfigProperty(name = "counter.demo", defaultValue = "false")
     boolean demo;
 
-    /** Rule 3's window in days, when an operator sets it (otherwise the catalogue's per type). */
+    /** Rule 3's window of each type, with the operator's setting for that type. */
     @Inject
-    @ConfigProperty(name = "counter.renewal.window-days")
-    Optional<Integer> windowDays;
+    RenewalWindows windows;
 
     private <T> T db(hk.post.ecert.counter.application.Sql.Work<T> w) {
         return hk.post.ecert.counter.application.Sql.run(dataSource, w);
@@ -121,7 +120,7 @@ public class RenewalCases {
         String caseRef = "RC-" + registry.today().toString().replace("-", "") + "-"
                 + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
         RenewalCase k = RenewalCase.open(caseRef, cert, triage.catalogue(), variantCode, years, arChanged, names, delivery,
-                registry.today(), windowDays, clerk, mediumProfile, demo);
+                registry.today(), windows.setting(cert.typeCode()), clerk, mediumProfile, demo);
         insert(k);
         Map<String, String> values = new LinkedHashMap<>();
         if (cert.hkidMasked() != null) {

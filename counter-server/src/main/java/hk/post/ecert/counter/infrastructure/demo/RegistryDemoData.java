@@ -96,7 +96,8 @@ public class RegistryDemoData {
         personal("LAM CHI KEUNG", "G67890", today.plusYears(2), today.minusDays(1), CertificateStatus.ACTIVE, "STANDARD");
         personal("TSANG HOI YAN", "H78901", today.plusDays(12), today.plusDays(12), CertificateStatus.ACTIVE, "MR_SAFENET");
         personal("YEUNG KA MING", "K89012", today.plusDays(15), today.plusDays(15), CertificateStatus.ACTIVE, "MR_FEITIAN");
-        // organisational types: inside and outside the window, AEOI, expired, suspended, revoked
+        // organisational types: due soon and early (advised a month ahead, renewed any day before expiry), AEOI, expired,
+        // suspended, revoked
         organisation("ORGANISATIONAL", "PLAIN", "DEMO TRADING LIMITED", "12345678", today.plusDays(20), CertificateStatus.ACTIVE, false);
         organisation("ORGANISATIONAL", "PLAIN", "DEMO LOGISTICS LIMITED", "23456789", today.plusMonths(8), CertificateStatus.ACTIVE, false);
         organisation("ORGANISATIONAL", "AEOI", "DEMO BANK (AEOI) LIMITED", "34567890", today.plusDays(25), CertificateStatus.ACTIVE, true);

@@ -100,7 +100,7 @@ public class CounterFlowResource {
                 m.put("serial", c.serialHex());
                 m.put("status", c.status(registry.today()).name());
                 m.put("subscriptionEnd", String.valueOf(c.subscriptionEnd()));
-                m.put("extensionYears", c.extensionYearsAvailable(registry.today()));
+                m.put("extensionYears", registry.extensionYears(c));
                 return m;
             }).toList());
         });

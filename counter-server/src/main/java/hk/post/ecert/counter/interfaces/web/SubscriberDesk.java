@@ -38,6 +38,9 @@ public class SubscriberDesk implements Serializable {
     SubscriberRegistry registry;
 
     @Inject
+    hk.post.ecert.counter.application.renewal.RenewalWindows windows;
+
+    @Inject
     PointOfSale pos;
 
     @Inject
@@ -98,18 +101,23 @@ public class SubscriberDesk implements Serializable {
     }
 
     public String window(SubscriberCertificate c) {
-        RenewalWindow w = triage.catalogue().renewalWindowFor(c.typeCode(), c.validTo(), registry.today(), Optional.empty());
-        return Screens.text(language.getLocale(), "subscriber.window." + w.position().name(),
+        RenewalWindow w = windows.of(c);
+        String position = w.position() == RenewalWindow.Position.OPEN && w.opens() == null ? "OPEN_ANY_DAY" : w.position().name();
+        String text = Screens.text(language.getLocale(), "subscriber.window." + position,
                 w.opens() == null ? "" : w.opens().toString(), c.validTo().toString());
+        if (w.adviseBy() != null && w.position() != RenewalWindow.Position.EXPIRED && w.position() != RenewalWindow.Position.NO_WINDOW) {
+            text += " " + Screens.text(language.getLocale(), "subscriber.window.advice", w.adviseBy().toString());
+        }
+        return text;
     }
 
     public List<Integer> extensionYears(SubscriberCertificate c) {
-        return IntStream.rangeClosed(1, c.extensionYearsAvailable(registry.today())).boxed().toList();
+        return IntStream.rangeClosed(1, registry.extensionYears(c)).boxed().toList();
     }
 
     public String getQuote() {
         SubscriberCertificate c = getCertificate();
-        if (c == null || years == null || c.extensionYearsAvailable(registry.today()) < years) {
+        if (c == null || years == null || registry.extensionYears(c) < years) {
             return "";
         }
         Quote q = registry.quoteExtension(c, years);

@@ -52,6 +52,7 @@ public final class Catalogue {
             types.add(new CertificateType(str(m, "row"), str(m, "code"), bilingual(m), Channel.valueOf(str(m, "channel")),
                     m.get("attendee") instanceof Map<?, ?> a ? bilingual((Map<String, Object>) a) : Bilingual.NONE,
                     Optional.ofNullable((Number) m.get("renewalWindowDays")).map(Number::intValue),
+                    Optional.ofNullable((Number) m.get("renewalAdviceDays")).map(Number::intValue),
                     str(m, "ca"), Boolean.TRUE.equals(m.get("csrAfterApproval")), variants));
         }
         return new Catalogue(types);
@@ -101,22 +102,27 @@ public final class Catalogue {
     }
 
     /**
-     * Rule 3: is a renewal of a certificate expiring on {@code expiry} accepted on {@code today}? The window is
-     * counted in days before expiry and is a setting per type; {@code windowOverride} wins when present.
+     * Rule 3: is a renewal of a certificate expiring on {@code expiry} accepted on {@code today}? Each type has its own
+     * window, counted in days before expiry: the catalogue's (Personal: 3 weeks), replaced by {@code typeSetting} when an
+     * operator sets one for that type. A type without a window is renewed any day before expiry; its advice (organisational
+     * types: at least a month ahead) is what the clerk tells the customer, not a refusal. Types not renewed by Hongkong
+     * Post (referrals) have no window.
      */
-    public RenewalWindow renewalWindowFor(String typeCode, LocalDate expiry, LocalDate today, Optional<Integer> windowOverride) {
-        Optional<Integer> days = windowOverride.or(() -> type(typeCode).renewalWindowDays());
-        if (days.isEmpty()) {
-            return new RenewalWindow(RenewalWindow.Position.NO_WINDOW, null, expiry);
+    public RenewalWindow renewalWindowFor(String typeCode, LocalDate expiry, LocalDate today, Optional<Integer> typeSetting) {
+        CertificateType type = type(typeCode);
+        if (type.channel() == Channel.REFERRAL) {
+            return new RenewalWindow(RenewalWindow.Position.NO_WINDOW, null, expiry, null);
         }
-        LocalDate opens = expiry.minusDays(days.get());
+        Optional<Integer> days = typeSetting.or(type::renewalWindowDays);
+        LocalDate opens = days.map(expiry::minusDays).orElse(null);
+        LocalDate adviseBy = type.renewalAdviceDays().map(expiry::minusDays).orElse(null);
         if (today.isAfter(expiry)) {
-            return new RenewalWindow(RenewalWindow.Position.EXPIRED, opens, expiry);
+            return new RenewalWindow(RenewalWindow.Position.EXPIRED, opens, expiry, adviseBy);
         }
-        if (today.isBefore(opens)) {
-            return new RenewalWindow(RenewalWindow.Position.NOT_YET_OPEN, opens, expiry);
+        if (opens != null && today.isBefore(opens)) {
+            return new RenewalWindow(RenewalWindow.Position.NOT_YET_OPEN, opens, expiry, adviseBy);
         }
-        return new RenewalWindow(RenewalWindow.Position.OPEN, opens, expiry);
+        return new RenewalWindow(RenewalWindow.Position.OPEN, opens, expiry, adviseBy);
     }
 
     /**

@@ -5,10 +5,11 @@ import java.time.LocalDate;
 /**
  * Where today falls against a certificate's renewal window (rule 3).
  *
- * @param opens  first day a renewal is accepted ({@code null} when the type has no window)
- * @param expiry the certificate's expiry date
+ * @param opens    first day a renewal is accepted ({@code null}: any day before expiry, or no window at all)
+ * @param expiry   the certificate's expiry date
+ * @param adviseBy the day the customer is advised to have come by ({@code null} when the type gives no advice)
  */
-public record RenewalWindow(Position position, LocalDate opens, LocalDate expiry) {
+public record RenewalWindow(Position position, LocalDate opens, LocalDate expiry, LocalDate adviseBy) {
 
     public enum Position {
         /** Renewal accepted today. */

@@ -1,6 +1,7 @@
 package hk.post.ecert.counter.domain.model.registry;
 
 import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
+import hk.post.ecert.counter.domain.model.catalogue.Variant;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -45,10 +46,12 @@ public record SubscriberCertificate(String serialHex, String srn, String typeCod
 
     /**
      * Rule 2: how many whole years of subscription can be paid for now — each extends the subscription by one year,
-     * never past the certificate's own expiry. Zero means renewal is the answer.
+     * never past the certificate's own expiry. Zero means renewal is the answer. Only a variant with an extension fee
+     * (e-Cert (Personal)) has an annual subscription to extend: a Mutual Recognition certificate is issued for the years
+     * paid for, even if an older record carries a subscription date.
      */
-    public int extensionYearsAvailable(LocalDate today) {
-        if (subscriptionEnd == null || status(today) != CertificateStatus.ACTIVE) {
+    public int extensionYearsAvailable(Variant variant, LocalDate today) {
+        if (variant.extensionFeeItem().isEmpty() || subscriptionEnd == null || status(today) != CertificateStatus.ACTIVE) {
             return 0;
         }
         int n = 0;
@@ -59,15 +62,19 @@ public record SubscriberCertificate(String serialHex, String srn, String typeCod
     }
 
     /** The subscription end after paying {@code years} more, refused when it would pass the certificate's expiry. */
-    public LocalDate extendedBy(int years, LocalDate today) {
+    public LocalDate extendedBy(Variant variant, int years, LocalDate today) {
+        if (!variant.code().equals(variantCode)) {
+            throw new IllegalArgumentException("the variant of " + serialHex + " is " + variantCode + ", not " + variant.code());
+        }
         newApplicationNeeded(today).ifPresent(m -> {
             throw new RegistryRefusal(m);
         });
-        if (subscriptionEnd == null) {
-            throw new RegistryRefusal(new Bilingual("Only an e-Cert (Personal) has a subscription to extend.",
-                    "只有電子證書（個人）可延長登記期。"));
+        if (variant.extensionFeeItem().isEmpty() || subscriptionEnd == null) {
+            throw new RegistryRefusal(new Bilingual("Only an e-Cert (Personal) has an annual subscription to extend; "
+                    + variant.name().en() + " is issued for the years paid for: renew the certificate instead.",
+                    "只有電子證書（個人）設有可延長的年度登記期；" + variant.name().zh() + " 按已繳付的年期發出：請改為續期。"));
         }
-        int available = extensionYearsAvailable(today);
+        int available = extensionYearsAvailable(variant, today);
         if (years < 1 || years > available) {
             throw new RegistryRefusal(available == 0
                     ? new Bilingual("The subscription already runs to the certificate's expiry (" + validTo + "): renew the"

@@ -12,6 +12,7 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every row of {@code catalogue.md}, read back from the catalogue data file. */
@@ -154,12 +155,31 @@ class CatalogueTest {
     }
 
     @Test
-    void rule3OrganisationalTypesAreAdvisedAMonthAheadAndTheWindowIsASetting() {
+    void rule3OrganisationalTypesAreAdvisedAMonthAheadAndAnEarlierRenewalIsAccepted() {
         LocalDate expiry = LocalDate.of(2027, 3, 31);
-        assertTrue(catalogue.renewalWindowFor("ORGANISATIONAL", expiry, expiry.minusDays(30), Optional.empty()).accepted());
-        assertFalse(catalogue.renewalWindowFor("ORGANISATIONAL", expiry, expiry.minusDays(31), Optional.empty()).accepted());
-        assertTrue(catalogue.renewalWindowFor("ORGANISATIONAL", expiry, expiry.minusDays(31), Optional.of(45)).accepted(),
-                "an administrator's window overrides the default");
+        for (String type : List.of("ORGANISATIONAL", "ENCIPHERMENT", "SERVER")) {
+            RenewalWindow sixWeeks = catalogue.renewalWindowFor(type, expiry, expiry.minusWeeks(6), Optional.empty());
+            assertTrue(sixWeeks.accepted(), type + " six weeks before expiry is renewed: " + sixWeeks);
+            assertNull(sixWeeks.opens(), "no opening day: any day before expiry");
+            assertEquals(expiry.minusDays(30), sixWeeks.adviseBy(), "the advice the clerk passes on");
+            assertTrue(catalogue.renewalWindowFor(type, expiry, expiry.minusMonths(10), Optional.empty()).accepted());
+            assertEquals(RenewalWindow.Position.EXPIRED,
+                    catalogue.renewalWindowFor(type, expiry, expiry.plusDays(1), Optional.empty()).position());
+        }
+    }
+
+    @Test
+    void rule3EachTypeHasItsOwnWindowSetting() {
+        LocalDate expiry = LocalDate.of(2027, 3, 31);
+        RenewalWindow set = catalogue.renewalWindowFor("ORGANISATIONAL", expiry, expiry.minusDays(91), Optional.of(90));
+        assertEquals(RenewalWindow.Position.NOT_YET_OPEN, set.position(), "the operator's 90 days for Organisational");
+        assertEquals(expiry.minusDays(90), set.opens());
+        assertTrue(catalogue.renewalWindowFor("ORGANISATIONAL", expiry, expiry.minusDays(90), Optional.of(90)).accepted());
+        assertTrue(catalogue.renewalWindowFor("PERSONAL", expiry, expiry.minusDays(40), Optional.of(60)).accepted(),
+                "a setting for Personal widens Personal's own window");
+        assertFalse(catalogue.renewalWindowFor("PERSONAL", expiry, expiry.minusDays(40), Optional.empty()).accepted());
+        assertNull(catalogue.renewalWindowFor("PERSONAL", expiry, expiry.minusDays(40), Optional.empty()).adviseBy(),
+                "Personal's 3 weeks is a window, not advice");
         assertEquals(RenewalWindow.Position.NO_WINDOW,
                 catalogue.renewalWindowFor("IAM_SMART_CERT", expiry, expiry, Optional.empty()).position());
     }

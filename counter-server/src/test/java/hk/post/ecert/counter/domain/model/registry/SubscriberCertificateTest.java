@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.domain.model.registry;
 
+import hk.post.ecert.counter.domain.model.catalogue.Catalogue;
+import hk.post.ecert.counter.domain.model.catalogue.Variant;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -11,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SubscriberCertificateTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+    static final Catalogue CATALOGUE = Catalogue.loadDefault();
+    static final Variant STANDARD = CATALOGUE.type("PERSONAL").variant("STANDARD");
 
     static SubscriberCertificate personal(LocalDate validTo, LocalDate subscriptionEnd, CertificateStatus status) {
         return new SubscriberCertificate("0A", "SRN-P-1", "PERSONAL", "STANDARD", "2-17", "CHAN TAI MAN", "A123***(3)", null,
@@ -20,15 +24,15 @@ class SubscriberCertificateTest {
     @Test
     void rule2EachPaidYearExtendsTheSubscriptionNeverPastExpiry() {
         SubscriberCertificate c = personal(LocalDate.of(2028, 6, 30), LocalDate.of(2026, 12, 31), CertificateStatus.ACTIVE);
-        assertEquals(1, c.extensionYearsAvailable(TODAY), "2027-12-31 fits; 2028-12-31 is past the expiry");
-        assertEquals(LocalDate.of(2027, 12, 31), c.extendedBy(1, TODAY));
-        RegistryRefusal tooMany = assertThrows(RegistryRefusal.class, () -> c.extendedBy(2, TODAY));
+        assertEquals(1, c.extensionYearsAvailable(STANDARD, TODAY), "2027-12-31 fits; 2028-12-31 is past the expiry");
+        assertEquals(LocalDate.of(2027, 12, 31), c.extendedBy(STANDARD, 1, TODAY));
+        RegistryRefusal tooMany = assertThrows(RegistryRefusal.class, () -> c.extendedBy(STANDARD, 2, TODAY));
         assertTrue(tooMany.getMessage().contains("At most 1 year"), tooMany.getMessage());
         SubscriberCertificate full = personal(LocalDate.of(2027, 6, 30), LocalDate.of(2026, 12, 31), CertificateStatus.ACTIVE);
-        assertEquals(0, full.extensionYearsAvailable(TODAY));
-        assertTrue(assertThrows(RegistryRefusal.class, () -> full.extendedBy(1, TODAY)).getMessage().contains("renew the certificate"));
+        assertEquals(0, full.extensionYearsAvailable(STANDARD, TODAY));
+        assertTrue(assertThrows(RegistryRefusal.class, () -> full.extendedBy(STANDARD, 1, TODAY)).getMessage().contains("renew the certificate"));
         SubscriberCertificate exact = personal(LocalDate.of(2027, 12, 31), LocalDate.of(2026, 12, 31), CertificateStatus.ACTIVE);
-        assertEquals(1, exact.extensionYearsAvailable(TODAY), "up to the expiry day itself is allowed");
+        assertEquals(1, exact.extensionYearsAvailable(STANDARD, TODAY), "up to the expiry day itself is allowed");
     }
 
     @Test
@@ -36,14 +40,32 @@ class SubscriberCertificateTest {
         SubscriberCertificate expired = personal(LocalDate.of(2026, 11, 24), LocalDate.of(2026, 11, 24), CertificateStatus.ACTIVE);
         assertEquals(CertificateStatus.EXPIRED, expired.status(TODAY));
         assertTrue(expired.newApplicationNeeded(TODAY).orElseThrow().en().contains("new application"));
-        assertThrows(RegistryRefusal.class, () -> expired.extendedBy(1, TODAY));
+        assertThrows(RegistryRefusal.class, () -> expired.extendedBy(STANDARD, 1, TODAY));
         for (CertificateStatus s : new CertificateStatus[] {CertificateStatus.SUSPENDED, CertificateStatus.REVOKED}) {
             SubscriberCertificate c = personal(LocalDate.of(2028, 6, 30), LocalDate.of(2026, 12, 31), s);
             assertEquals(s, c.status(TODAY));
-            assertEquals(0, c.extensionYearsAvailable(TODAY));
-            assertTrue(assertThrows(RegistryRefusal.class, () -> c.extendedBy(1, TODAY)).getMessage().contains("new application"));
+            assertEquals(0, c.extensionYearsAvailable(STANDARD, TODAY));
+            assertTrue(assertThrows(RegistryRefusal.class, () -> c.extendedBy(STANDARD, 1, TODAY)).getMessage().contains("new application"));
         }
         assertEquals(CertificateStatus.ACTIVE, personal(LocalDate.of(2026, 11, 25), LocalDate.of(2026, 11, 25), CertificateStatus.ACTIVE)
                 .status(TODAY), "valid through its last day");
+    }
+
+    @Test
+    void rule2MutualRecognitionHasNoSubscriptionToExtendEvenWhenAnOldRecordCarriesOne() {
+        for (String mr : new String[] {"MR_SAFENET", "MR_FEITIAN"}) {
+            Variant v = CATALOGUE.type("PERSONAL").variant(mr);
+            SubscriberCertificate c = new SubscriberCertificate("0B", "SRN-P-2", "PERSONAL", mr, "2-15", "CHAN TAI MAN", "A123***(3)",
+                    null, LocalDate.of(2025, 6, 30), LocalDate.of(2028, 6, 30), LocalDate.of(2026, 12, 31), CertificateStatus.ACTIVE,
+                    "ecert-token", null, false);
+            assertEquals(0, c.extensionYearsAvailable(v, TODAY), mr + ": nothing offered");
+            RegistryRefusal r = assertThrows(RegistryRefusal.class, () -> c.extendedBy(v, 1, TODAY), "a clear refusal, not an exception");
+            assertTrue(r.getMessage().contains("renew the certificate instead"), r.getMessage());
+        }
+        Variant server = CATALOGUE.type("SERVER").variant("PLAIN");
+        SubscriberCertificate s = new SubscriberCertificate("0C", "SRN-S-1", "SERVER", "PLAIN", "Server CA", "www.demo.hk", null,
+                "12345678", TODAY.minusDays(10), TODAY.plusDays(189), TODAY.plusDays(355), CertificateStatus.ACTIVE, null, "AR", false);
+        assertEquals(0, s.extensionYearsAvailable(server, TODAY), "a Server subscription is renewed, not extended");
+        assertThrows(RegistryRefusal.class, () -> s.extendedBy(server, 1, TODAY));
     }
 }

@@ -49,6 +49,15 @@ class RenewalCaseTest {
     }
 
     @Test
+    void rule3AnOrganisationalCertificateBroughtSixWeeksBeforeExpiryIsRenewed() {
+        SubscriberCertificate org = cert("ORGANISATIONAL", "PLAIN", TODAY.plusWeeks(6), CertificateStatus.ACTIVE, false);
+        assertEquals(RenewalCase.State.OPEN, open(org, "PLAIN", 1, false, List.of(), RenewalCase.Delivery.DISPATCH).state());
+        String set = refusal(() -> RenewalCase.open("RC-2", org, CATALOGUE, "PLAIN", 1, false, List.of(), RenewalCase.Delivery.DISPATCH,
+                TODAY, Optional.of(30), "clerk1"));
+        assertTrue(set.contains("it opens on " + TODAY.plusWeeks(6).minusDays(30)), "an operator's window for the type: " + set);
+    }
+
+    @Test
     void rule5AeoiOnlyForAnExistingAeoiCertificate() {
         SubscriberCertificate plain = cert("ORGANISATIONAL", "PLAIN", TODAY.plusDays(20), CertificateStatus.ACTIVE, false);
         assertTrue(refusal(() -> open(plain, "AEOI", 1, false, List.of(), RenewalCase.Delivery.DISPATCH)).contains("new application"));
