@@ -116,11 +116,18 @@ public class RenewalCases {
     @Transactional
     public RenewalCase open(String clerk, String srnOrSerial, String variantCode, int years, boolean arChanged, List<String> names,
                             RenewalCase.Delivery delivery, String mediumProfile) {
+        return open(clerk, srnOrSerial, variantCode, years, arChanged, names, delivery, mediumProfile, 0);
+    }
+
+    /** As above, with the additional servers a "Wildcard" case pays for. */
+    @Transactional
+    public RenewalCase open(String clerk, String srnOrSerial, String variantCode, int years, boolean arChanged, List<String> names,
+                            RenewalCase.Delivery delivery, String mediumProfile, int additionalServers) {
         SubscriberCertificate cert = find(clerk, srnOrSerial);
         String caseRef = "RC-" + registry.today().toString().replace("-", "") + "-"
                 + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
         RenewalCase k = RenewalCase.open(caseRef, cert, triage.catalogue(), variantCode, years, arChanged, names, delivery,
-                registry.today(), windows.setting(cert.typeCode()), clerk, mediumProfile, demo);
+                registry.today(), windows.setting(cert.typeCode()), clerk, mediumProfile, demo, additionalServers);
         insert(k);
         Map<String, String> values = new LinkedHashMap<>();
         if (cert.hkidMasked() != null) {
@@ -166,8 +173,7 @@ public class RenewalCases {
 
     Quote quote(RenewalCase k) {
         Variant v = triage.catalogue().type(k.typeCode()).variant(k.variantCode());
-        int extra = Math.max(0, k.approvedNames().size() - 1);
-        return triage.fees().quoteRenewal(v, k.years(), extra, registry.today());
+        return triage.fees().quoteRenewal(v, k.years(), k.chargedUnits(), registry.today());
     }
 
     /**

@@ -99,6 +99,17 @@ public class CaseDesk implements Serializable {
         return cases.mediumChoices(typeCode, variantCode);
     }
 
+    private Integer additionalServers = 0;
+
+    /** Whether the chosen variant is paid for on additional servers ("Wildcard"). */
+    public boolean isAdditionalServersOffered() {
+        return typeCode != null && variantCode != null && triage.catalogue().type(typeCode).variants().stream()
+                .anyMatch(v -> v.code().equals(variantCode) && v.wildcard());
+    }
+
+    public Integer getAdditionalServers() { return additionalServers; }
+    public void setAdditionalServers(Integer v) { additionalServers = v; }
+
     public String getMediumProfile() { return mediumProfile; }
     public void setMediumProfile(String v) { mediumProfile = v; }
 
@@ -114,7 +125,8 @@ public class CaseDesk implements Serializable {
         try {
             RenewalCase k = cases.open(staff.getUsername(), certificate, variantCode, years == null ? 1 : years, arChanged,
                     names == null ? List.of() : Arrays.asList(names.split("[,\\s]+")), RenewalCase.Delivery.valueOf(delivery),
-                    "TOKEN_AT_COUNTER".equals(delivery) ? mediumProfile : null);
+                    "TOKEN_AT_COUNTER".equals(delivery) ? mediumProfile : null,
+                    isAdditionalServersOffered() && additionalServers != null ? additionalServers : 0);
             caseRef = k.caseRef();
         } catch (CaseRefusal | RegistryRefusal e) {
             refused(e);

@@ -40,6 +40,7 @@ public final class RenewalCase {
     private final Delivery delivery;
     private final String openedBy;
     private final String mediumProfile;
+    private final int additionalServers;
     private State state;
     private String identityConfirmedBy;
     private String paymentId;
@@ -66,7 +67,19 @@ public final class RenewalCase {
                        List<String> approvedNames, Delivery delivery, String openedBy, String mediumProfile, State state,
                        String identityConfirmedBy, String paymentId, String paidBy, String submittedBy, String vettedBy,
                        String vettingNote, String newSerialHex, String pinEnvelopeNo, String mediumArticleNo, String pinArticleNo) {
+        this(caseRef, serialHex, typeCode, variantCode, years, arChanged, approvedNames, delivery, openedBy, mediumProfile, state,
+                identityConfirmedBy, paymentId, paidBy, submittedBy, vettedBy, vettingNote, newSerialHex, pinEnvelopeNo,
+                mediumArticleNo, pinArticleNo, 0);
+    }
+
+    /** A case as stored, with the additional servers a "Wildcard" case pays for. */
+    public RenewalCase(String caseRef, String serialHex, String typeCode, String variantCode, int years, boolean arChanged,
+                       List<String> approvedNames, Delivery delivery, String openedBy, String mediumProfile, State state,
+                       String identityConfirmedBy, String paymentId, String paidBy, String submittedBy, String vettedBy,
+                       String vettingNote, String newSerialHex, String pinEnvelopeNo, String mediumArticleNo, String pinArticleNo,
+                       int additionalServers) {
         this.caseRef = caseRef;
+        this.additionalServers = additionalServers;
         this.mediumProfile = mediumProfile;
         this.paidBy = paidBy;
         this.submittedBy = submittedBy;
@@ -106,6 +119,21 @@ public final class RenewalCase {
     public static RenewalCase open(String caseRef, SubscriberCertificate cert, Catalogue catalogue, String variantCode, int years,
                                    boolean arChanged, List<String> names, Delivery delivery, LocalDate today,
                                    Optional<Integer> windowDays, String clerk, String mediumProfile, boolean demoSoftwareToken) {
+        return open(caseRef, cert, catalogue, variantCode, years, arChanged, names, delivery, today, windowDays, clerk, mediumProfile,
+                demoSoftwareToken, 0);
+    }
+
+    /** The most additional servers one "Wildcard" case takes (a guard against a slip of the keyboard). */
+    public static final int MAX_ADDITIONAL_SERVERS = 99;
+
+    /**
+     * As above, with the additional servers the subscriber pays for: a "Wildcard" certificate may be installed on more
+     * servers, each charged the published per-server fee for the term; no other variant takes any.
+     */
+    public static RenewalCase open(String caseRef, SubscriberCertificate cert, Catalogue catalogue, String variantCode, int years,
+                                   boolean arChanged, List<String> names, Delivery delivery, LocalDate today,
+                                   Optional<Integer> windowDays, String clerk, String mediumProfile, boolean demoSoftwareToken,
+                                   int additionalServers) {
         cert.newApplicationNeeded(today).ifPresent(m -> {
             throw new CaseRefusal(m);
         });
@@ -129,6 +157,14 @@ public final class RenewalCase {
         if (!w.accepted()) {
             throw new CaseRefusal("Outside the renewal window: it opens on " + w.opens() + " (the certificate expires on "
                     + cert.validTo() + ").", "不在續期期內：續期期於 " + w.opens() + " 開始（證書於 " + cert.validTo() + " 屆滿）。");
+        }
+        if (additionalServers < 0 || additionalServers > MAX_ADDITIONAL_SERVERS) {
+            throw new CaseRefusal("Additional servers: a number from 0 to " + MAX_ADDITIONAL_SERVERS + ".",
+                    "額外伺服器數目須為 0 至 " + MAX_ADDITIONAL_SERVERS + "。");
+        }
+        if (additionalServers > 0 && !variant.wildcard()) {
+            throw new CaseRefusal("Only a \"Wildcard\" certificate is paid for on additional servers.",
+                    "只有「通用版」證書可為額外伺服器付費。");
         }
         if (!variant.validityYears().isEmpty() && !variant.validityYears().contains(years)) {
             throw new CaseRefusal(variant.name().en() + " is issued for " + variant.validityYears() + " year(s), not " + years + ".",
@@ -163,7 +199,7 @@ public final class RenewalCase {
             }
         }
         return new RenewalCase(caseRef, cert.serialHex(), cert.typeCode(), variantCode, years, arChanged, List.copyOf(cleaned),
-                delivery, clerk, medium, State.OPEN, null, null, null, null, null, null, null, null, null, null);
+                delivery, clerk, medium, State.OPEN, null, null, null, null, null, null, null, null, null, null, additionalServers);
     }
 
     /** A server name as certificates carry it: lower case, an internationalised name in its ASCII (punycode) form. */
@@ -407,6 +443,16 @@ public final class RenewalCase {
     public String typeCode() { return typeCode; }
     public String variantCode() { return variantCode; }
     public int years() { return years; }
+    /** The additional servers a "Wildcard" case pays for (0 for every other case). */
+    public int additionalServers() { return additionalServers; }
+
+    /**
+     * The units the variant's per-unit fee item is charged for: a "Wildcard" case's additional servers, a
+     * "Multi-domain" case's names beyond the first (a fee setting until published).
+     */
+    public int chargedUnits() {
+        return additionalServers > 0 ? additionalServers : Math.max(0, approvedNames.size() - 1);
+    }
     public boolean arChanged() { return arChanged; }
     public List<String> approvedNames() { return approvedNames; }
     public Delivery delivery() { return delivery; }

@@ -25,8 +25,8 @@ public class JdbcRenewalCaseRepository implements RenewalCaseRepository {
     public void add(RenewalCase k) {
         Sql.run(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO renewal_case (case_ref, serial_hex, type_code, variant_code,"
-                    + " years, ar_changed, approved_names, delivery, opened_by, opened_at, state, medium_profile, version)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0)")) {
+                    + " years, ar_changed, approved_names, delivery, opened_by, opened_at, state, medium_profile, additional_servers,"
+                    + " version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,0)")) {
                 s.setString(1, k.caseRef());
                 s.setString(2, k.serialHex());
                 s.setString(3, k.typeCode());
@@ -39,6 +39,7 @@ public class JdbcRenewalCaseRepository implements RenewalCaseRepository {
                 s.setTimestamp(10, Timestamp.from(Instant.now()));
                 s.setString(11, k.state().name());
                 s.setString(12, k.mediumProfile());
+                s.setInt(13, k.additionalServers());
                 return s.executeUpdate();
             }
         });
@@ -85,7 +86,7 @@ public class JdbcRenewalCaseRepository implements RenewalCaseRepository {
                             rs.getString("identity_by"), rs.getString("payment_id"), rs.getString("paid_by"),
                             rs.getString("submitted_by"), rs.getString("vetted_by"), rs.getString("vetting_note"),
                             rs.getString("new_serial_hex"), rs.getString("pin_envelope_no"), rs.getString("medium_article_no"),
-                            rs.getString("pin_article_no")));
+                            rs.getString("pin_article_no"), rs.getInt("additional_servers")));
                 }
             }
         });

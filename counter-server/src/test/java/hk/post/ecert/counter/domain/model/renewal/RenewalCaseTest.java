@@ -58,6 +58,26 @@ class RenewalCaseTest {
     }
 
     @Test
+    void wildcardCasesRecordAndPayForTheirAdditionalServers() {
+        SubscriberCertificate wildcard = cert("SERVER", "WILDCARD", TODAY.plusDays(20), CertificateStatus.ACTIVE, false);
+        RenewalCase k = RenewalCase.open("RC-W", wildcard, CATALOGUE, "WILDCARD", 2, false, List.of("*.demo-trading.hk"),
+                RenewalCase.Delivery.CSR, TODAY, Optional.empty(), "clerk1", null, false, 3);
+        assertEquals(3, k.additionalServers());
+        hk.post.ecert.counter.domain.model.fee.Quote q = hk.post.ecert.counter.domain.model.fee.FeeSchedule.loadDefault()
+                .quoteRenewal(CATALOGUE.type("SERVER").variant("WILDCARD"), k.years(), k.chargedUnits(), TODAY);
+        assertTrue(q.isSet());
+        assertEquals(2, q.lines().size(), "the 2-year Wildcard and its additional servers");
+        assertEquals(3, q.lines().get(1).quantity());
+        assertEquals(95000, q.lines().get(1).rate().cents(), "HK$950 per additional server for 2 years");
+        assertEquals(1653000 + 3 * 95000, q.total().cents());
+        SubscriberCertificate plain = cert("SERVER", "PLAIN", TODAY.plusDays(20), CertificateStatus.ACTIVE, false);
+        assertTrue(refusal(() -> RenewalCase.open("RC-P", plain, CATALOGUE, "PLAIN", 1, false, List.of("www.demo.hk"),
+                RenewalCase.Delivery.CSR, TODAY, Optional.empty(), "clerk1", null, false, 1)).contains("Only a \"Wildcard\""));
+        assertTrue(refusal(() -> RenewalCase.open("RC-N", wildcard, CATALOGUE, "WILDCARD", 1, false, List.of("*.demo-trading.hk"),
+                RenewalCase.Delivery.CSR, TODAY, Optional.empty(), "clerk1", null, false, -1)).contains("0 to 99"));
+    }
+
+    @Test
     void rule5AeoiOnlyForAnExistingAeoiCertificate() {
         SubscriberCertificate plain = cert("ORGANISATIONAL", "PLAIN", TODAY.plusDays(20), CertificateStatus.ACTIVE, false);
         assertTrue(refusal(() -> open(plain, "AEOI", 1, false, List.of(), RenewalCase.Delivery.DISPATCH)).contains("new application"));
