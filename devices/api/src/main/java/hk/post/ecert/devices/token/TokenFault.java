@@ -10,6 +10,11 @@ public enum TokenFault {
     TOKEN_ABSENT,
     /** A token is inserted but the module cannot use it (not initialised, wrong brand). */
     TOKEN_NOT_RECOGNISED,
+    /**
+     * The inserted token is another brand than the case's (a Mutual Recognition certificate goes only onto the brand on
+     * its form): the token's manufacturer and model say which it is.
+     */
+    WRONG_BRAND,
     /** No room on the token for another key or certificate. */
     TOKEN_FULL,
     /** The PKCS#11 module library of this token model is not installed on the counter PC. */

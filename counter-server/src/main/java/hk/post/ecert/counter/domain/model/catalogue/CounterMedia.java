@@ -14,6 +14,9 @@ public final class CounterMedia {
 
     public static final String DEMO_SOFTWARE_TOKEN = "softhsm2";
 
+    /** The medium a posted renewal travels on: an e-Cert File USB holding the PKCS#12. */
+    public static final String POSTED_FILE = "ecert-file-usb";
+
     private static final Map<String, String> PROFILE_OF_MEDIUM = Map.of(
             "E_CERT_FILE_USB", "ecert-file-usb",
             "E_CERT_TOKEN_SAFENET", "safenet-etoken",

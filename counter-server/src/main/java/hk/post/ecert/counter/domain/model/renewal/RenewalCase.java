@@ -186,6 +186,19 @@ public final class RenewalCase {
                     variant.name().zh() + " 不在櫃位寫入儲存媒體。");
         }
         String medium = null;
+        if (delivery == Delivery.DISPATCH && variant.tokenBrand().isPresent()) {
+            // rule 6: the token of the form's brand is the medium; a posted medium is a PKCS#12 file
+            throw new CaseRefusal(variant.name().en() + " is written only onto the customer's " + variant.tokenBrand().get().name()
+                    + " token at the counter, never posted as a PKCS#12 file: choose the token at the counter.",
+                    variant.name().zh() + " 只可在櫃位寫入客戶的 " + variant.tokenBrand().get().name()
+                    + " 保安編碼器，不會以 PKCS#12 檔案郵寄：請選擇在櫃位寫入保安編碼器。");
+        }
+        if (delivery == Delivery.DISPATCH) {
+            // the medium posted is an e-Cert File USB holding the PKCS#12: recorded on the case, not the old certificate's
+            medium = CounterMedia.profilesFor(variant, false).stream().filter(CounterMedia.POSTED_FILE::equals).findFirst()
+                    .orElseThrow(() -> new CaseRefusal(variant.name().en() + " is not posted on a file medium.",
+                            variant.name().zh() + " 不以檔案儲存媒體郵寄。"));
+        }
         if (delivery == Delivery.TOKEN_AT_COUNTER) {
             List<String> allowed = CounterMedia.profilesFor(variant, demoSoftwareToken);
             if (allowed.isEmpty()) {
@@ -409,7 +422,8 @@ public final class RenewalCase {
                                                     LocalDate today) {
         LocalDate validTo = variant.maxCertificateDays() > 0 ? today.plusDays(variant.maxCertificateDays()) : today.plusYears(years);
         LocalDate subscriptionEnd = variant.subscriptionYears() > 0 ? today.plusYears(variant.subscriptionYears()) : null;
-        String medium = delivery == Delivery.TOKEN_AT_COUNTER && mediumProfile != null ? mediumProfile : old.medium();
+        // rule 6: the medium the case recorded (the token written, or the posted file); a Server certificate has none
+        String medium = mediumProfile != null ? mediumProfile : delivery == Delivery.CSR ? null : old.medium();
         return new SubscriberCertificate(newSerial, old.srn(), typeCode, variantCode, issuingCa, old.subjectName(), old.hkidMasked(),
                 old.brNumber(), today, validTo, subscriptionEnd, hk.post.ecert.counter.domain.model.registry.CertificateStatus.ACTIVE,
                 medium, old.arName(), variant.requiresExistingAeoi());

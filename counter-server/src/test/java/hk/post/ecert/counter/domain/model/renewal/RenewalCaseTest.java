@@ -229,6 +229,29 @@ class RenewalCaseTest {
     }
 
     @Test
+    void rule6AMutualRecognitionCaseIsNeverPostedAsAFileAndThePostedMediumIsTheCasesOwn() {
+        for (String mr : List.of("MR_SAFENET", "MR_FEITIAN")) {
+            SubscriberCertificate c = cert("PERSONAL", mr, TODAY.plusDays(12), CertificateStatus.ACTIVE, false);
+            String r = refusal(() -> open(c, mr, 1, false, List.of(), RenewalCase.Delivery.DISPATCH));
+            assertTrue(r.contains("never posted as a PKCS#12 file") && r.contains(mr.substring(3)), r);
+            RenewalCase onToken = RenewalCase.open("RC-T", c, CATALOGUE, mr, 1, false, List.of(), RenewalCase.Delivery.TOKEN_AT_COUNTER,
+                    TODAY, Optional.empty(), "clerk1", null, false);
+            assertEquals(mr.equals("MR_SAFENET") ? "safenet-etoken" : "feitian-epass", onToken.mediumProfile());
+            assertTrue(refusal(() -> RenewalCase.open("RC-X", c, CATALOGUE, mr, 1, false, List.of(), RenewalCase.Delivery.TOKEN_AT_COUNTER,
+                    TODAY, Optional.empty(), "clerk1", mr.equals("MR_SAFENET") ? "feitian-epass" : "safenet-etoken", false))
+                    .contains("is written onto"), "the other brand's token is refused at opening");
+        }
+        // a Personal certificate once on an e-Cert File card and now posted: the medium is the posted USB file
+        SubscriberCertificate onCard = new SubscriberCertificate("0A1C", "SRN-P-8", "PERSONAL", "STANDARD", "2-17", "CHAN TAI MAN",
+                "A123***(3)", null, TODAY.minusYears(3), TODAY.plusDays(10), TODAY.plusDays(10), CertificateStatus.ACTIVE,
+                "E_CERT_FILE_CARD", null, false);
+        RenewalCase posted = approved(onCard, "STANDARD", 3, RenewalCase.Delivery.DISPATCH, List.of());
+        assertEquals("ecert-file-usb", posted.mediumProfile());
+        assertEquals("ecert-file-usb", posted.renewedCertificate(onCard, CATALOGUE.type("PERSONAL").variant("STANDARD"), "0C0F", "2-17",
+                TODAY).medium(), "recorded from the case, not copied from the old certificate");
+    }
+
+    @Test
     void rule5AeoiSurvivesEveryDeliverySoTheNextRenewalIsStillARenewal() {
         SubscriberCertificate aeoi = cert("ORGANISATIONAL", "AEOI", TODAY.plusDays(20), CertificateStatus.ACTIVE, true);
         for (RenewalCase.Delivery d : List.of(RenewalCase.Delivery.DISPATCH, RenewalCase.Delivery.TOKEN_AT_COUNTER)) {

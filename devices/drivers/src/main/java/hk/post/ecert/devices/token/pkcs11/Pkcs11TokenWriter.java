@@ -313,6 +313,10 @@ public class Pkcs11TokenWriter implements TokenWriter {
                         throw new TokenException(TokenFault.TOKEN_NOT_RECOGNISED,
                                 "token '" + target.label() + "' is not initialised");
                     }
+                    if (!profile.acceptsToken(info.getManufacturerID(), info.getModel())) {
+                        throw new TokenException(TokenFault.WRONG_BRAND, "token '" + target.label() + "' is a "
+                                + info.getManufacturerID().trim() + " " + info.getModel().trim() + ", not a " + profile.name());
+                    }
                     return token;
                 }
             } catch (PKCS11Exception e) {

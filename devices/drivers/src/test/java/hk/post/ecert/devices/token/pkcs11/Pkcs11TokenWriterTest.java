@@ -140,6 +140,28 @@ class Pkcs11TokenWriterTest extends TokenWriterContract {
     }
 
     @Test
+    void rule6ATokenOfAnotherBrandIsRefusedByWhatTheTokenSaysItIs() throws Exception {
+        // a SafeNet case's profile driving the SoftHSM2 module: the token answers "SoftHSM project / SoftHSM v2"
+        TokenProfile safenet = TokenProfile.byId("safenet-etoken");
+        TokenProfile safenetProfileOnSoftHsm = new TokenProfile(safenet.id(), safenet.name(), TokenProfile.Medium.PKCS11,
+                SOFTHSM.module(), safenet.brand(), "", safenet.manufacturers());
+        TokenException e = assertThrows(TokenException.class,
+                () -> new Pkcs11TokenWriter(safenetProfileOnSoftHsm).generateKey(target, PIN, keyId("RN-0106"), SUBJECT));
+        assertEquals(TokenFault.WRONG_BRAND, e.fault());
+        assertTrue(e.getMessage().contains("SoftHSM") && e.getMessage().contains("SafeNet"), e.getMessage());
+        SoftHsm.Result objects = SoftHsm.pkcs11Tool(label, "--login", "--pin", new String(PIN), "-O");
+        assertTrue(!objects.out().contains("Private Key Object"), "nothing was generated on the wrong token: " + objects.out());
+
+        assertTrue(safenet.acceptsToken("SafeNet, Inc.", "eToken"));
+        assertTrue(safenet.acceptsToken("Gemalto", "SafeNet eToken 5110"));
+        assertTrue(!safenet.acceptsToken("Feitian Technologies Co., Ltd.", "ePass2003"));
+        TokenProfile feitian = TokenProfile.byId("feitian-epass");
+        assertTrue(feitian.acceptsToken("Feitian Technologies Co., Ltd.", "ePass2003"));
+        assertTrue(!feitian.acceptsToken("SafeNet, Inc.", "eToken"));
+        assertTrue(SOFTHSM.acceptsToken("SoftHSM project", "SoftHSM v2"), "the DEMO profile has no brand to check");
+    }
+
+    @Test
     void aModuleThatIsNotInstalledIsSaidPlainly() {
         TokenProfile missing = new TokenProfile("x", "Missing token model", TokenProfile.Medium.PKCS11, "/usr/lib/no-such-pkcs11.so", "", "");
         TokenException e = assertThrows(TokenException.class,
