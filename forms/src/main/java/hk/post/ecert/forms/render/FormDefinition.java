@@ -21,7 +21,8 @@ public record FormDefinition(FormId form, List<FormSection> sections) {
         NEW_ONLY("A", "B", "C"),
         NEW_AND_RENEWAL("A", "B", "C", "D"),
         RENEWAL_AR_UNCHANGED("A", "B", "D"),
-        RENEWAL_AR_CHANGED("A", "B", "D", "E");
+        /** Sections A, B and D as for an unchanged AR (form note 5); the new AR's authorisation is a document (AR_AUTHORISATION). */
+        RENEWAL_AR_CHANGED("A", "B", "D");
 
         private final Set<String> sections;
 
@@ -35,6 +36,21 @@ public record FormDefinition(FormId form, List<FormSection> sections) {
     }
 
     private static final Map<FormId, FormDefinition> ALL = new EnumMap<>(FormId.class);
+
+    /**
+     * CPos 798A's declaration, each point of the published form (hkpca-facts.md §1): the information is true and
+     * supersedes what was given before; the Subscriber Terms and Conditions and the CPS; Hongkong Post generates the key
+     * pair on the applicant's behalf, and the English name, the encrypted HKID number and the e-mail go into the e-Cert;
+     * the e-Cert's content cannot be changed during its validity.
+     */
+    public static final String DECLARATION_798A_EN = "I declare that the information given in this form is true and supersedes any"
+            + " information I gave before. I agree to be bound by the Subscriber Terms and Conditions and the Certification"
+            + " Practice Statement (CPS). I consent to Hongkong Post generating the key pair on my behalf, and to my name in"
+            + " English, my HKID number (encrypted) and my e-mail address being included in the e-Cert. I understand that the"
+            + " content of the e-Cert cannot be changed during its validity.";
+    public static final String DECLARATION_798A_ZH = "本人聲明本表格所填資料均屬真確，並取代本人以往提供的任何資料。本人同意遵守登記人條款及細則和核證作業準則。"
+            + "本人同意由香港郵政代本人產生密碼匙對，並同意將本人的英文姓名、經加密的香港身份證號碼及電郵地址載於電子證書內。"
+            + "本人明白電子證書的內容在有效期內不能更改。";
 
     static {
         FormSection personal = new FormSection("1", "Applicant (as on the HKID card)", "申請人（須與香港身份證相同）", List.of(
@@ -61,8 +77,7 @@ public record FormDefinition(FormId form, List<FormSection> sections) {
                 FormField.of("token_serial", "Token serial number", "儲存器序號"),
                 FormField.of("validity_years", "Validity (years)", "有效期（年）")));
         FormSection declaration = new FormSection("4", "Declaration by the applicant", "申請人聲明", List.of(
-                new FormField("declaration", "I declare the information is true; I agree to the Subscriber Terms & Conditions and the CPS;"
-                        + " I consent to Hongkong Post generating the key pair on my behalf.", "本人聲明所填資料真確；同意登記人條款及核證作業準則；同意香港郵政代為產生密碼匙。", 2),
+                new FormField("declaration", DECLARATION_798A_EN, DECLARATION_798A_ZH, 4),
                 FormField.of("signature_date", "Signature and date", "簽署及日期")));
         FormSection organisation = new FormSection("1", "Organisation", "機構", List.of(
                 FormField.of("org_name_en", "Organisation name (English)", "機構名稱（英文）"),
@@ -119,10 +134,23 @@ public record FormDefinition(FormId form, List<FormSection> sections) {
                 new FormSection("D", "Section D: Renewal — the certificate to renew", "丁部：續期 — 須續期的證書", List.of(
                         FormField.of("renew_serial", "Serial number of the certificate", "證書序號"),
                         FormField.of("renew_expiry", "Expiry date", "屆滿日期"),
-                        FormField.of("renew_years", "Renewal term (1–3 years)", "續期年期（1至3年）"))),
-                new FormSection("E", "New AR's authorisation (renewal with the AR changed)", "新獲授權代表的授權（續期並更改獲授權代表）", List.of(
-                        FormField.of("new_ar_authorisation", "Board resolution / authorisation letter reference", "董事會決議／授權書參考"),
-                        FormField.of("new_ar_signature", "New AR's signature and date", "新獲授權代表簽署及日期"))));
+                        FormField.of("renew_years", "Renewal term (1–3 years)", "續期年期（1至3年）"))));
+        SERVER_798F = new FormDefinition(FormId.CPOS_798F, List.of(organisation, ar,
+                new FormSection("3", "e-Cert (Server): servers and term", "電子證書（伺服器）：伺服器及年期", List.of(
+                        FormField.of("server_variant", "Certificate (Standard, \"Wildcard\", \"Multi-domain\", Extended Validation)",
+                                "證書類別（標準、「通用版」、「多域版」、增強認證）"),
+                        new FormField("server_names", "Server name(s)", "伺服器名稱", 3),
+                        FormField.of("additional_servers", "Number of additional servers (\"Wildcard\")", "額外伺服器數目（「通用版」）"),
+                        FormField.of("validity_years", "Subscription term (years)", "登記年期（年）"))),
+                orgDeclaration));
+    }
+
+    /** CPos 798F as a Server application fills it: the organisation, the AR, the servers and the term. */
+    private static final FormDefinition SERVER_798F;
+
+    /** CPos 798F for an e-Cert (Server): it carries the server names, the variant, additional servers and the term. */
+    public static FormDefinition server() {
+        return SERVER_798F;
     }
 
     private static void put(FormId form, FormSection... sections) {

@@ -103,8 +103,15 @@ public final class FormRenderer {
                         } else {
                             FormField f = (FormField) r;
                             float h = ROW * f.lines();
-                            drawLabel(cs, helv, cjk.font, f, yy, f.lines());
-                            PDRectangle box = new PDRectangle(BOX_X, yy - h + 6, 555 - BOX_X, h - 10);
+                            PDRectangle box;
+                            if (f.lines() > STATEMENT_LINES) {
+                                // a statement (a declaration) is printed in full across the page; the box below takes the tick
+                                drawStatement(cs, helv, cjk.font, f, yy);
+                                box = new PDRectangle(555 - 120, yy - h + 6, 120, ROW - 10);
+                            } else {
+                                drawLabel(cs, helv, cjk.font, f, yy, f.lines());
+                                box = new PDRectangle(BOX_X, yy - h + 6, 555 - BOX_X, h - 10);
+                            }
                             cs.setStrokingColor(Color.GRAY);
                             cs.addRect(box.getLowerLeftX(), box.getLowerLeftY(), box.getWidth(), box.getHeight());
                             cs.stroke();
@@ -142,6 +149,59 @@ public final class FormRenderer {
             yy -= 10;
         }
         text(cs, cjk, 8, MARGIN, yy, f.labelZh().length() > 40 ? f.labelZh().substring(0, 40) + "…" : f.labelZh());
+    }
+
+    /** Fields of more lines than this are statements printed in full across the page (a declaration). */
+    static final int STATEMENT_LINES = 3;
+
+    private static void drawStatement(PDPageContentStream cs, PDFont latin, PDFont cjk, FormField f, float y) throws IOException {
+        float width = 555 - MARGIN;
+        float yy = y - 10;
+        for (String line : wrapAll(f.labelEn(), latin, 8, width)) {
+            text(cs, latin, 8, MARGIN, yy, line);
+            yy -= 9.5f;
+        }
+        yy -= 2;
+        for (String line : wrapChars(f.labelZh(), cjk, 8, width)) {
+            text(cs, cjk, 8, MARGIN, yy, line);
+            yy -= 10;
+        }
+    }
+
+    /** Every line of {@code s} wrapped at word boundaries to {@code width}. */
+    static List<String> wrapAll(String s, PDFont font, float size, float width) throws IOException {
+        List<String> out = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : s.split(" ")) {
+            String next = line.length() == 0 ? word : line + " " + word;
+            if (font.getStringWidth(next) / 1000 * size > width && line.length() > 0) {
+                out.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(next);
+            }
+        }
+        out.add(line.toString());
+        return out;
+    }
+
+    /** Every line of a Chinese text wrapped by character to {@code width}. */
+    static List<String> wrapChars(String s, PDFont font, float size, float width) throws IOException {
+        List<String> out = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            String next = line.toString() + new String(Character.toChars(cp));
+            if (font.getStringWidth(next) / 1000 * size > width && line.length() > 0) {
+                out.add(line.toString());
+                line = new StringBuilder(new String(Character.toChars(cp)));
+            } else {
+                line = new StringBuilder(next);
+            }
+            i += Character.charCount(cp);
+        }
+        out.add(line.toString());
+        return out;
     }
 
     private static List<String> wrap(String s, PDFont font, float size, float width) throws IOException {

@@ -48,6 +48,44 @@ class FormRendererTest {
     }
 
     @Test
+    void theCpos798aDeclarationCarriesEveryPublishedPointInFull() throws Exception {
+        byte[] pdf = FormRenderer.render(FormDefinition.of(FormId.CPOS_798A), "RC-2026-000044", CHAN);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            for (String point : new String[] {"is true and supersedes any information I gave before",
+                    "Subscriber Terms and Conditions and the Certification Practice Statement",
+                    "generating the key pair on my behalf", "my HKID number (encrypted) and my e-mail address being included in the e-Cert",
+                    "cannot be changed during its validity"}) {
+                assertTrue(text.contains(point), "declaration point: " + point + " in\n" + text);
+            }
+            String zh = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            assertTrue(zh.contains("經加密的香港身份證號碼") && zh.contains("本人明白電子證書的內容在有效期內不能更改"), zh);
+        }
+    }
+
+    @Test
+    void cpos798bfForARenewalWithAChangedArHasSectionsABAndDOnly() {
+        assertEquals(java.util.List.of("A", "B", "D"),
+                FormDefinition.bank(FormDefinition.BankApplicationType.RENEWAL_AR_CHANGED).sections().stream().map(FormSection::code).toList());
+        assertEquals(java.util.List.of("A", "B", "D"),
+                FormDefinition.bank(FormDefinition.BankApplicationType.RENEWAL_AR_UNCHANGED).sections().stream().map(FormSection::code).toList());
+    }
+
+    @Test
+    void cpos798fForAServerCarriesTheNamesTheVariantTheAdditionalServersAndTheTerm() throws Exception {
+        Map<String, String> values = Map.of("org_name_en", "DEMO TRADING LIMITED", "server_variant", "\"Wildcard\"",
+                "server_names", "*.demo-trading.hk", "additional_servers", "3", "validity_years", "2");
+        byte[] pdf = FormRenderer.render(FormDefinition.server(), "RC-2026-000045", values);
+        Map<String, String> back = FormReader.read(pdf);
+        values.forEach((k, v) -> assertEquals(v, back.get(k), k));
+        assertEquals("CPos 798F", back.get(FormRenderer.FORM_FIELD));
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains("*.demo-trading.hk") && text.contains("Number of additional servers"), text);
+        }
+    }
+
+    @Test
     void aFieldFilledInAViewerReadsBack() throws Exception {
         byte[] pdf = FormRenderer.render(FormDefinition.of(FormId.CPOS_798A), "RC-2026-000043", Map.of("surname", "WONG"));
         byte[] filled;
@@ -86,8 +124,6 @@ class FormRendererTest {
         assertEquals(java.util.List.of("A", "B", "C", "D"), FormDefinition.bank(FormDefinition.BankApplicationType.NEW_AND_RENEWAL)
                 .sections().stream().map(FormSection::code).toList());
         assertEquals(java.util.List.of("A", "B", "D"), FormDefinition.bank(FormDefinition.BankApplicationType.RENEWAL_AR_UNCHANGED)
-                .sections().stream().map(FormSection::code).toList());
-        assertEquals(java.util.List.of("A", "B", "D", "E"), FormDefinition.bank(FormDefinition.BankApplicationType.RENEWAL_AR_CHANGED)
                 .sections().stream().map(FormSection::code).toList());
     }
 }

@@ -205,7 +205,8 @@ public class CaptureDesk {
     static byte[] render(String caseRef, String typeCode, String variantCode, String formNumber, Map<String, String> values) {
         FormId form = FormId.byNumber(formNumber);
         FormDefinition def = form == FormId.CPOS_798FB
-                ? FormDefinition.bank(FormDefinition.BankApplicationType.valueOf(variantCode)) : FormDefinition.of(form);
+                ? FormDefinition.bank(FormDefinition.BankApplicationType.valueOf(variantCode))
+                : form == FormId.CPOS_798F && "SERVER".equals(typeCode) ? FormDefinition.server() : FormDefinition.of(form);
         try {
             return FormRenderer.render(def, caseRef, values);
         } catch (IOException e) {

@@ -129,20 +129,7 @@ public class RenewalCases {
         RenewalCase k = RenewalCase.open(caseRef, cert, triage.catalogue(), variantCode, years, arChanged, names, delivery,
                 registry.today(), windows.setting(cert.typeCode()), clerk, mediumProfile, demo, additionalServers);
         insert(k);
-        Map<String, String> values = new LinkedHashMap<>();
-        if (cert.hkidMasked() != null) {
-            String[] parts = cert.subjectName().split(" ", 2);
-            values.put("surname", parts[0]);
-            if (parts.length > 1) {
-                values.put("given_name", parts[1]);
-            }
-        } else {
-            values.put("org_name_en", cert.subjectName());
-            values.put("br_number", cert.brNumber() == null ? "" : cert.brNumber());
-            values.put("ar_name", arChanged ? "" : String.valueOf(cert.arName()));
-            values.put("ar_changed", arChanged ? "Y" : "N");
-        }
-        values.put("validity_years", Integer.toString(years));
+        Map<String, String> values = k.formValues(cert, triage.catalogue().type(cert.typeCode()).variant(variantCode));
         capture.open(caseRef, cert.typeCode(), variantCode, values, clerk);
         event(caseRef, clerk, "opened: renew " + cert.srn() + " (" + cert.serialHex() + ") as " + variantCode + " for " + years
                 + " year(s)" + (arChanged ? ", AR changed" : "") + (k.approvedNames().isEmpty() ? "" : ", names " + k.approvedNames())

@@ -202,9 +202,8 @@ public final class BankApplication {
             v.put("renew_serial", sections.renewSerial().trim().toLowerCase(Locale.ROOT));
             v.put("renew_years", String.valueOf(sections.renewYears()));
         }
-        if (type == BankApplicationType.RENEWAL_AR_CHANGED) {
-            v.put("new_ar_authorisation", sections.newArAuthorisation().trim());
-        }
+        // AR changed: sections A, B and D as for an unchanged AR; the new AR's authorisation is the AR_AUTHORISATION
+        // document, its reference kept on the application (sections().newArAuthorisation()), not a section of the form
         return v;
     }
 

@@ -215,6 +215,38 @@ public final class RenewalCase {
                 delivery, clerk, medium, State.OPEN, null, null, null, null, null, null, null, null, null, null, additionalServers);
     }
 
+    /**
+     * What the case pre-fills on its form(s): the subscriber or organisation and AR from the register, the term, and
+     * what the case itself decided — the posted medium or the token brand (rule 6), and for a Server certificate on
+     * CPos 798F the server names, the variant, the additional servers and the term.
+     */
+    public java.util.Map<String, String> formValues(SubscriberCertificate cert, Variant variant) {
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        if (cert.hkidMasked() != null) {
+            String[] parts = cert.subjectName().split(" ", 2);
+            values.put("surname", parts[0]);
+            if (parts.length > 1) {
+                values.put("given_name", parts[1]);
+            }
+        } else {
+            values.put("org_name_en", cert.subjectName());
+            values.put("br_number", cert.brNumber() == null ? "" : cert.brNumber());
+            values.put("ar_name", arChanged ? "" : String.valueOf(cert.arName()));
+            values.put("ar_changed", arChanged ? "Y" : "N");
+        }
+        values.put("validity_years", Integer.toString(years));
+        variant.tokenBrand().ifPresent(b -> values.put("token_brand", b.name()));
+        if (delivery == Delivery.DISPATCH && mediumProfile != null) {
+            values.put("storage_medium", "e-Cert File USB");
+        }
+        if (delivery == Delivery.CSR) {
+            values.put("server_variant", variant.name().en());
+            values.put("server_names", String.join(", ", approvedNames));
+            values.put("additional_servers", Integer.toString(additionalServers));
+        }
+        return values;
+    }
+
     /** A server name as certificates carry it: lower case, an internationalised name in its ASCII (punycode) form. */
     static String asciiName(String typed) {
         try {

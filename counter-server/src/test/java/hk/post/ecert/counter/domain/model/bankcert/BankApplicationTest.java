@@ -12,6 +12,7 @@ import org.junit.jupiter.api.function.Executable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -126,7 +127,11 @@ class BankApplicationTest {
         refused("authorisation of the new AR", () -> receive(BankApplicationType.RENEWAL_AR_CHANGED,
                 BankApplication.Channel.IN_PERSON, renewal(" "), NEW_AR));
         BankApplication a = receive(BankApplicationType.RENEWAL_AR_CHANGED, BankApplication.Channel.IN_PERSON, renewal("BR-2026-11"), NEW_AR);
-        assertEquals("BR-2026-11", a.formValues(BANK, new Bilingual("x", "x")).get("new_ar_authorisation"));
+        assertEquals("BR-2026-11", a.sections().newArAuthorisation(), "the new AR's authorisation reference is kept on the application");
+        Map<String, String> form = a.formValues(BANK, new Bilingual("x", "x"));
+        assertFalse(form.containsKey("new_ar_authorisation"), "not an invented section E of CPos 798FB");
+        assertTrue(FormDefinition.bank(BankApplicationType.RENEWAL_AR_CHANGED).fieldNames().containsAll(form.keySet()),
+                "every value pre-filled has its field on the form: " + form.keySet());
     }
 
     @Test

@@ -70,6 +70,13 @@ class RenewalCaseTest {
         assertEquals(3, q.lines().get(1).quantity());
         assertEquals(95000, q.lines().get(1).rate().cents(), "HK$950 per additional server for 2 years");
         assertEquals(1653000 + 3 * 95000, q.total().cents());
+        java.util.Map<String, String> form = k.formValues(wildcard, CATALOGUE.type("SERVER").variant("WILDCARD"));
+        assertEquals("*.demo-trading.hk", form.get("server_names"), "CPos 798F for a Server carries its names");
+        assertEquals("\"Wildcard\"", form.get("server_variant"));
+        assertEquals("3", form.get("additional_servers"));
+        assertEquals("2", form.get("validity_years"));
+        assertTrue(hk.post.ecert.forms.render.FormDefinition.server().fieldNames().containsAll(form.keySet()),
+                "every value has its field on the Server's CPos 798F: " + form.keySet());
         SubscriberCertificate plain = cert("SERVER", "PLAIN", TODAY.plusDays(20), CertificateStatus.ACTIVE, false);
         assertTrue(refusal(() -> RenewalCase.open("RC-P", plain, CATALOGUE, "PLAIN", 1, false, List.of("www.demo.hk"),
                 RenewalCase.Delivery.CSR, TODAY, Optional.empty(), "clerk1", null, false, 1)).contains("Only a \"Wildcard\""));
