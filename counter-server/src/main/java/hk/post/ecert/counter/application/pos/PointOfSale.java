@@ -236,7 +236,7 @@ public class PointOfSale {
                 () -> new PosRefusal(PosRefusal.Reason.NO_SUCH_SALE, paymentId));
         CounterOverview.CounterPlace p = counters.placeOf(s.clerk());
         List<PaymentReceipt.Item> items = new ArrayList<>();
-        s.lines().forEach(l -> items.add(new PaymentReceipt.Item(l.description(), l.amount())));
+        s.lines().forEach(l -> items.add(PaymentReceipt.Item.of(l.description(), l.quantity(), l.amount())));
         List<PaymentReceipt.Tender> tenders = new ArrayList<>();
         for (Map<String, Object> t : s.tenders()) {
             TenderKind k = TenderKind.valueOf((String) t.get("kind"));

@@ -206,8 +206,10 @@ public class SubscriberRegistry {
             throw new RegistryRefusal(new Bilingual("The extension fee is not set.", "延長登記期的費用未設定。"));
         }
         String caseRef = "EXT-" + serialHex.substring(0, Math.min(12, serialHex.length())).toUpperCase(Locale.ROOT);
+        // the receipt says what was bought: the subscription's new end date is on the line
         List<SaleLine> lines = q.lines().stream().map(l -> new SaleLine(caseRef, l.item().code(), new Bilingual(
-                l.item().name().en() + " (" + cert.srn() + ")", l.item().name().zh() + "（" + cert.srn() + "）"),
+                l.item().name().en() + " (" + cert.srn() + "), subscription to " + newEnd,
+                l.item().name().zh() + "（" + cert.srn() + "），登記期至 " + newEnd),
                 cert.typeCode(), l.quantity(), l.amount())).toList();
         TillBook.SaleOutcome sale = pos.pay(paymentId, tillId, clerk, lines, tenders);
         LocalDate oldEnd = cert.subscriptionEnd();

@@ -264,6 +264,46 @@ public class CaseDesk implements Serializable {
         }
     }
 
+    @Inject
+    hk.post.ecert.counter.application.renewal.NextStepsSlips nextSteps;
+
+    @Inject
+    hk.post.ecert.counter.application.DeviceJobs deviceJobs;
+
+    private int nextStepsPrints;
+    private String nextStepsJob;
+
+    /** The id of the next "what happens next" print: the slip's own the first time, then a COPY's. */
+    public String getNextStepsPrintId() {
+        String base = hk.post.ecert.counter.application.renewal.NextStepsSlips.slipId(caseRef);
+        return nextStepsPrints == 0 ? base : base + "-C" + nextStepsPrints;
+    }
+
+    public void printNextSteps() {
+        String printId = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("printId");
+        if (caseRef == null || printId == null || !printId.startsWith(hk.post.ecert.counter.application.renewal.NextStepsSlips.slipId(caseRef))) {
+            return;   // a stale form
+        }
+        try {
+            nextStepsJob = nextSteps.print(caseRef, printId, staff.getUsername(),
+                    language.isChinese() ? hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage.ZH
+                            : hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage.EN);
+            if (printId.equals(getNextStepsPrintId())) {
+                nextStepsPrints++;
+            }
+        } catch (CaseRefusal e) {
+            refused(e);
+        } catch (IllegalStateException e) {
+            Screens.error(Screens.text(language.getLocale(), "triage.noTerminal"));
+        }
+    }
+
+    /** The print job of the slip, as the printer last reported it. */
+    public String getNextStepsStatus() {
+        return nextStepsJob == null ? "" : deviceJobs.view(nextStepsJob)
+                .map(j -> Screens.text(language.getLocale(), "job." + j.status().name())).orElse("");
+    }
+
     public String getRenewalId() { return renewalId; }
     /** Whether the screen keeps polling: only while the write it started is under way. */
     public boolean isTokenWritePending() { return renewalId != null && caseRef != null && cases.tokenWritePending(caseRef); }

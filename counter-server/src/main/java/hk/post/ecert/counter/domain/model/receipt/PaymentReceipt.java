@@ -13,15 +13,34 @@ import java.util.Optional;
 import static hk.post.ecert.counter.domain.model.receipt.ReceiptLabels.*;
 
 /**
- * The customer's proof of payment: where, who, when, the transaction number, each item, each tender, the change,
+ * The customer's proof of payment: where, who, when, the transaction number, each item with its quantity and unit fee
+ * (e.g. "2 x HK$24.00"), each tender, the change,
  * the subscriber's HKID masked, and a QR code carrying the receipt's id. Cash sales open the drawer.
  */
 public final class PaymentReceipt {
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    /** One thing paid for. */
-    public record Item(Bilingual description, Money amount) {
+    /** One thing paid for: how many, at what unit fee, and the line's amount (quantity × unit). */
+    public record Item(Bilingual description, long quantity, Money unit, Money amount) {
+        public Item {
+            if (quantity < 1 || !unit.times(quantity).equals(amount)) {
+                throw new IllegalArgumentException(description.en() + ": " + quantity + " × " + unit + " is not " + amount);
+            }
+        }
+
+        /** One of something. */
+        public Item(Bilingual description, Money amount) {
+            this(description, 1, amount, amount);
+        }
+
+        /** A line of {@code quantity} for {@code amount}: the unit fee is the amount divided evenly. */
+        public static Item of(Bilingual description, long quantity, Money amount) {
+            if (quantity < 1 || amount.cents() % quantity != 0) {
+                return new Item(description, amount);
+            }
+            return new Item(description, quantity, Money.ofCents(amount.cents() / quantity), amount);
+        }
     }
 
     /** One way it was paid: cash, EPS (with its reference), cheque or cashier order (with bank and number). */
@@ -49,6 +68,7 @@ public final class PaymentReceipt {
                 .rule();
         for (Item i : d.items()) {
             b.columns(lang.label(i.description()), i.amount().toString());
+            b.text("  " + i.quantity() + " x " + i.unit());   // the printer's Big5 code page has no ×
         }
         b.rule().line(new hk.post.ecert.devices.printer.ReceiptLine.Columns(lang.label(TOTAL), d.total().toString(), true));
         boolean cash = false;

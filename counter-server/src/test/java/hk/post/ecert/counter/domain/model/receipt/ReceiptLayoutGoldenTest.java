@@ -45,10 +45,11 @@ class ReceiptLayoutGoldenTest {
             case "payment" -> PaymentReceipt.compose(new PaymentReceipt.Data("PR-0001", GPO, "C01", "clerk1", AT,
                     "GPO-C01-000042",
                     List.of(new PaymentReceipt.Item(new Bilingual("e-Cert (Personal) renewal", "電子證書（個人）續期"), Money.ofDollars(48)),
-                            new PaymentReceipt.Item(new Bilingual("Subscription extension 1 yr", "延長登記期一年"), Money.ofDollars(48))),
+                            PaymentReceipt.Item.of(new Bilingual("Subscription extension (SRN-P-000001), subscription to 2028-12-31",
+                                    "延長登記期（SRN-P-000001），登記期至 2028-12-31"), 2, Money.ofDollars(96))),
                     List.of(new PaymentReceipt.Tender(EPS, Money.ofDollars(50), Optional.of("EPS ref 883311"), false),
                             new PaymentReceipt.Tender(CASH, Money.ofDollars(100), Optional.empty(), true)),
-                    Money.ofDollars(54), Optional.of(Hkid.parse("A123456(3)"))), lang);
+                    Money.ofDollars(6), Optional.of(Hkid.parse("A123456(3)"))), lang);
             case "refund" -> VoidRefundReceipt.compose(new VoidRefundReceipt.Data("RF-0002", VoidRefundReceipt.Kind.REFUND,
                     GPO, "C01", "clerk1", AT, "GPO-C01-000050", "GPO-C01-000042",
                     new Bilingual("Application withdrawn", "撤回申請"), "super1", Money.ofDollars(48), CASH), lang);
@@ -65,6 +66,21 @@ class ReceiptLayoutGoldenTest {
                 CertificateType t = Catalogue.loadDefault().type("ORGANISATIONAL_ROLE");
                 yield ReferralSlip.compose("RS-0005", t, t.variant("HOSPITAL_AUTHORITY"), GPO, "C01", "clerk1", AT, lang);
             }
+            case "next-steps-server" -> {
+                CertificateType t = Catalogue.loadDefault().type("SERVER");
+                yield NextStepsSlip.compose("NS-RC-20261125-0A1B2C", "RC-20261125-0A1B2C", t, t.variant("WILDCARD"),
+                        hk.post.ecert.counter.domain.model.renewal.RenewalCase.Delivery.CSR, GPO, "C01", "clerk1", AT, lang);
+            }
+            case "next-steps-post" -> {
+                CertificateType t = Catalogue.loadDefault().type("PERSONAL");
+                yield NextStepsSlip.compose("NS-RC-20261125-0D1E2F", "RC-20261125-0D1E2F", t, t.variant("STANDARD"),
+                        hk.post.ecert.counter.domain.model.renewal.RenewalCase.Delivery.DISPATCH, GPO, "C01", "clerk1", AT, lang);
+            }
+            case "next-steps-mr" -> {
+                CertificateType t = Catalogue.loadDefault().type("ORGANISATIONAL");
+                yield NextStepsSlip.compose("NS-RC-20261125-0F1F2F", "RC-20261125-0F1F2F", t, t.variant("MR_FEITIAN"),
+                        hk.post.ecert.counter.domain.model.renewal.RenewalCase.Delivery.TOKEN_AT_COUNTER, GPO, "C01", "clerk1", AT, lang);
+            }
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -79,7 +95,8 @@ class ReceiptLayoutGoldenTest {
 
     @ParameterizedTest(name = "{0} receipt, {1} first")
     @CsvSource({"payment, EN", "payment, ZH", "refund, EN", "refund, ZH", "void, EN", "void, ZH",
-            "till-z, EN", "till-z, ZH", "referral, EN", "referral, ZH"})
+            "till-z, EN", "till-z, ZH", "referral, EN", "referral, ZH", "next-steps-server, EN", "next-steps-server, ZH",
+            "next-steps-post, EN", "next-steps-post, ZH", "next-steps-mr, EN"})
     void decodesToTheGoldenText(String name, ReceiptLanguage lang) throws IOException {
         PrintedReceipt printed = printAndDecode(layout(name, lang));
         String actual = printed.text() + "\n";

@@ -1,0 +1,125 @@
+package hk.post.ecert.counter.domain.model.receipt;
+
+import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
+import hk.post.ecert.counter.domain.model.catalogue.CertificateType;
+import hk.post.ecert.counter.domain.model.catalogue.Variant;
+import hk.post.ecert.counter.domain.model.renewal.RenewalCase;
+import hk.post.ecert.devices.printer.ReceiptDocument;
+
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The bilingual "what happens next" slip every renewal case gives the customer, for its type and the way the renewed
+ * certificate reaches them: Server — the approval e-mail, the CSR, the user guide; by post — the medium and the PIN
+ * envelope in two separate registered letters; Mutual Recognition — the token brand; and the other ways to renew
+ * (online; for e-Cert (Personal) also a reply to the Subscription Expiry Notice with an e-Cheque). It carries the case
+ * reference and the certificate type only: no personal data.
+ */
+public final class NextStepsSlip {
+
+    private NextStepsSlip() {
+    }
+
+    private static final Bilingual TITLE = new Bilingual("WHAT HAPPENS NEXT", "續期後續安排");
+    private static final Bilingual CASE = new Bilingual("Case", "個案");
+    private static final Bilingual CERTIFICATE = new Bilingual("Certificate", "證書");
+    private static final Bilingual OTHER_WAYS = new Bilingual("Other ways to renew next time:", "下次續期的其他途徑：");
+
+    static final Bilingual SERVER_APPROVAL = new Bilingual(
+            "When HKPCA approves the application, it e-mails the Authorised Representative.",
+            "香港郵政核證機關批核申請後，會以電郵通知獲授權代表。");
+    static final Bilingual SERVER_CSR = new Bilingual(
+            "Then make a PKCS#10 certificate signing request (CSR) on the server, naming only the approved server name(s)"
+                    + " (RSA of 2048 bits or more, or an accepted EC curve), and send it as the e-mail explains.",
+            "其後請在伺服器上產生 PKCS#10 證書簽署要求（CSR），只列明已批核的伺服器名稱（RSA 2048 位元或以上，或認可的橢圓曲線），並按電郵指示遞交。");
+    static final Bilingual SERVER_GUIDE = new Bilingual("The e-Cert (Server) user guide: www.ecert.gov.hk",
+            "電子證書（伺服器）使用指南：www.ecert.gov.hk");
+    static final Bilingual SERVER_REISSUE = new Bilingual(
+            "Each certificate lasts at most 199 days; within the paid subscription it is re-issued free of charge.",
+            "每張證書最長有效 199 日；在已繳付的登記期內免費重新簽發。");
+    static final Bilingual BY_POST = new Bilingual(
+            "The new storage medium and the PIN envelope come by registered mail in two separate letters. Keep the PIN"
+                    + " envelope apart from the medium.",
+            "新的儲存媒體及密碼信封會分兩封掛號信寄出。請把密碼信封與儲存媒體分開存放。");
+    static final Bilingual AT_COUNTER = new Bilingual(
+            "The renewed certificate is written onto your medium here at the counter. Keep your PIN to yourself.",
+            "續期證書會在櫃位寫入你的儲存媒體。請妥善保管你的密碼。");
+    static final Bilingual ONLINE_PERSONAL = new Bilingual(
+            "Online at www.ecert.gov.hk, or reply to the Subscription Expiry Notice e-mail with an e-Cheque payable to"
+                    + " \"Postmaster General\" (your Subscriber Reference Number in the remarks).",
+            "於 www.ecert.gov.hk 網上辦理，或以電子支票（抬頭「Postmaster General」，備註註明登記人參考編號）回覆「登記期屆滿通知」電郵。");
+    static final Bilingual ONLINE_ORGANISATION = new Bilingual(
+            "Online at www.ecert.gov.hk while the Authorised Representative is unchanged, signed with the AR's own active"
+                    + " e-Cert (Organisational).",
+            "如獲授權代表不變，可由獲授權代表以其有效的電子證書（機構）簽署，於 www.ecert.gov.hk 網上辦理。");
+
+    /** What the customer is told, in order, for a case of this type, variant and delivery. */
+    public static List<Bilingual> steps(CertificateType type, Variant variant, RenewalCase.Delivery delivery) {
+        List<Bilingual> out = new ArrayList<>();
+        switch (delivery) {
+            case CSR -> {
+                out.add(SERVER_APPROVAL);
+                out.add(SERVER_CSR);
+                out.add(SERVER_GUIDE);
+                out.add(SERVER_REISSUE);
+            }
+            case DISPATCH -> out.add(BY_POST);
+            case TOKEN_AT_COUNTER -> out.add(AT_COUNTER);
+        }
+        variant.tokenBrand().ifPresent(brand -> out.add(new Bilingual(
+                "Mutual Recognition: this certificate goes only onto a " + brand.name() + " e-Cert Token. Bring a " + brand.name()
+                        + " token, never another brand.",
+                "「互認」證書只可寫入 " + brand.name() + " 電子證書儲存器：請帶同 " + brand.name() + " 儲存器，不可使用其他品牌。")));
+        return out;
+    }
+
+    /** The other ways this type can be renewed (none listed for Server). */
+    public static List<Bilingual> otherWays(CertificateType type) {
+        return switch (type.code()) {
+            case "PERSONAL" -> List.of(ONLINE_PERSONAL);
+            case "ORGANISATIONAL", "ENCIPHERMENT" -> List.of(ONLINE_ORGANISATION);
+            default -> List.of();
+        };
+    }
+
+    public static ReceiptDocument compose(String slipId, String caseRef, CertificateType type, Variant variant,
+                                          RenewalCase.Delivery delivery, Bilingual office, String counter, String clerk,
+                                          ZonedDateTime at, ReceiptLanguage lang) {
+        ReceiptDocument.Builder b = ReceiptDocument.builder(slipId)
+                .centered(lang.label(ReceiptLabels.POST) + " e-Cert")
+                .title(first(TITLE, lang))
+                .title(second(TITLE, lang))
+                .rule();
+        PaymentReceipt.header(b, office, counter, clerk, at, lang)
+                .columns(lang.label(CASE), caseRef)
+                .rule()
+                .bold(lang.label(CERTIFICATE) + ":")
+                .text(first(type.name(), lang))
+                .text(second(type.name(), lang));
+        if (type.variants().size() > 1) {
+            b.text(lang.label(variant.name()));
+        }
+        b.rule();
+        for (Bilingual step : steps(type, variant, delivery)) {
+            b.text("- " + first(step, lang)).text("  " + second(step, lang));
+        }
+        List<Bilingual> others = otherWays(type);
+        if (!others.isEmpty()) {
+            b.feed(1).bold(first(OTHER_WAYS, lang)).bold(second(OTHER_WAYS, lang));
+            for (Bilingual way : others) {
+                b.text("- " + first(way, lang)).text("  " + second(way, lang));
+            }
+        }
+        return b.rule().qr(caseRef).feed(3).cut().build();
+    }
+
+    private static String first(Bilingual t, ReceiptLanguage lang) {
+        return lang == ReceiptLanguage.EN ? t.en() : t.zh();
+    }
+
+    private static String second(Bilingual t, ReceiptLanguage lang) {
+        return lang == ReceiptLanguage.EN ? t.zh() : t.en();
+    }
+}
