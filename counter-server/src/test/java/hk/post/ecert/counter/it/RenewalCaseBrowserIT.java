@@ -252,6 +252,37 @@ class RenewalCaseBrowserIT {
         String out = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), out);
         assertTrue(out.contains("www.demo-trading.hk") && out.contains("Server CA"), out);
+        assertEquals(1, new ProcessBuilder("openssl", "x509", "-in", cert.toString(), "-noout", "-checkend", String.valueOf(200L * 86400))
+                .start().waitFor(), "the certificate lives at most 199 days, whatever the one-year subscription");
+
+        // the customer's "what happens next" slip comes out of the counter's printer
+        chromium.click("case:printNextSteps");
+        chromium.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("nextStepsStatus"), "Printed"));
+
+        // rule 1: old.demo-trading.hk reached its 199 days two days ago while its subscription runs: a free re-issue
+        browser.findElement(By.id("top:navCases")).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("case:certificate")));
+        chromium.type("case:certificate", "SRN-S-000023");
+        chromium.click("case:openCase");
+        assertTrue(messages("case").contains("free re-issue within the subscription"), messages("case"));
+        chromium.click("case:openReissue");
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("caseRef")));
+        String reissue = chromium.text("caseRef");
+        assertTrue(chromium.text("reissueNote").contains("no fee"), chromium.text("reissueNote"));
+        assertTrue(browser.findElements(By.id("caseFee")).isEmpty(), "nothing to pay");
+        chromium.type("case:idNumber", "A123456(3)");
+        chromium.type("case:nameOnForm", "CHAN TAI MAN");
+        chromium.click("case:confirmIdentity");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("identityDone"), "☑"));
+        chromium.click("case:submitForVetting");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "Waiting for HKPCA vetting"));
+        officerApproves(reissue);
+        resume(reissue);
+        chromium.type("case:csr", openssl(dir, "reissue", "old.demo-trading.hk", "rsa:2048"));
+        chromium.click("case:submitCsr");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "Completed"));
+        assertTrue(chromium.text("history").contains("free re-issue"), chromium.text("history"));
+        chromium.screenshot("case-server-reissued");
     }
 
     private static String openssl(Path dir, String name, String cn, String key) throws Exception {

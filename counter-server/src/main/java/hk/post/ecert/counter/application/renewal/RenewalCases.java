@@ -137,6 +137,28 @@ public class RenewalCases {
         return k;
     }
 
+    /**
+     * Rule 1 for e-Cert (Server): a free re-issue within the paid subscription — the same approved names (those of the
+     * case that issued the certificate, or its own name), a new CSR, no fee.
+     */
+    @Transactional
+    public RenewalCase openReissue(String clerk, String srnOrSerial) {
+        SubscriberCertificate cert = find(clerk, srnOrSerial);
+        List<String> names = repository.approvedNamesOfIssued(cert.serialHex()).orElse(List.of(cert.subjectName()));
+        String caseRef = "RC-" + registry.today().toString().replace("-", "") + "-"
+                + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+        RenewalCase k = RenewalCase.openReissue(caseRef, cert, triage.catalogue(), names, registry.today(), clerk);
+        insert(k);
+        event(caseRef, clerk, "opened: free re-issue of " + cert.srn() + " (" + cert.serialHex() + ") within the subscription to "
+                + cert.subscriptionEnd() + ", names " + k.approvedNames());
+        return k;
+    }
+
+    /** Whether this certificate is due a free re-issue within its subscription today (e-Cert (Server)). */
+    public boolean reissueDue(SubscriberCertificate cert) {
+        return cert.reissueDue(registry.variantOf(cert), registry.today(), RenewalCase.REISSUE_LEAD_DAYS);
+    }
+
     private SubscriberCertificate find(String clerk, String srnOrSerial) {
         String v = srnOrSerial == null ? "" : srnOrSerial.trim().toUpperCase(Locale.ROOT);
         List<SubscriberCertificate> found = registry.lookup(v.startsWith("SRN-") ? SubscriberRegistry.LookupBy.SRN
@@ -159,6 +181,9 @@ public class RenewalCases {
     }
 
     Quote quote(RenewalCase k) {
+        if (k.reissue()) {
+            return new Quote(List.of(), List.of());   // within the paid subscription: nothing to pay
+        }
         Variant v = triage.catalogue().type(k.typeCode()).variant(k.variantCode());
         return triage.fees().quoteRenewal(v, k.years(), k.chargedUnits(), registry.today());
     }
@@ -288,7 +313,8 @@ public class RenewalCases {
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "HK")
                 .addRDN(BCStyle.O, "e-Cert Counter (TEST)").addRDN(BCStyle.CN, old.subjectName()).build();
         hk.post.ecert.counter.application.OnBehalfIssuance.Medium m = hk.post.ecert.counter.application.OnBehalfIssuance.issue(ca,
-                subject, CertificateProfile.of(k.typeCode(), k.variantCode()), k.years() * 365);
+                subject, CertificateProfile.of(k.typeCode(), k.variantCode()),
+                k.certificateDays(old, triage.catalogue().type(k.typeCode()).variant(k.variantCode()), registry.today()));
         issued(k, old, m.issued(), officer);
         media.keep(k.caseRef(), m);
         event(k.caseRef(), officer, "medium file (PKCS#12) prepared; its PIN was shown once for the PIN envelope");
@@ -322,8 +348,10 @@ public class RenewalCases {
         }
         try {
             byte[] der = CsrRules.parse(csr).getEncoded();
-            CertificateAuthority.Issued issued = ca.issue(CertificateProfile.of(k.typeCode(), k.variantCode()), der, k.years() * 365);
-            issued(k, registry.bySerial(k.serialHex()).orElseThrow(), issued, clerk);
+            SubscriberCertificate old = registry.bySerial(k.serialHex()).orElseThrow();
+            CertificateAuthority.Issued issued = ca.issue(CertificateProfile.of(k.typeCode(), k.variantCode()), der,
+                    k.certificateDays(old, registry.variantOf(old), registry.today()));
+            issued(k, old, issued, clerk);
             save(k);
             return v;
         } catch (CertificateRefusedException e) {

@@ -112,6 +112,7 @@ public class RegistryDemoData {
         organisation("SERVER", "MULTI_DOMAIN", "shop.demo-trading.hk", "12345678", today.plusDays(20), CertificateStatus.ACTIVE, false);
         organisation("SERVER", "EV", "secure.demo-bank.hk", "34567890", today.plusDays(20), CertificateStatus.ACTIVE, false);
         organisation("SERVER", "EV_MULTI_DOMAIN", "pay.demo-bank.hk", "34567890", today.plusDays(20), CertificateStatus.ACTIVE, false);
+        // its 199 days ended two days ago, its subscription runs: a free re-issue, not a new application
         organisation("SERVER", "PLAIN", "old.demo-trading.hk", "12345678", today.minusDays(2), CertificateStatus.ACTIVE, false);
         // every type in every state
         organisation("ENCIPHERMENT", "STANDARD", "DEMO HELD CIPHER LIMITED", "90123456", today.plusMonths(6), CertificateStatus.SUSPENDED, false);
@@ -144,8 +145,11 @@ public class RegistryDemoData {
                               boolean aeoi, String arName) {
         String serial = issue(type, variant, name);
         String srn = String.format("SRN-%s-%06d", type.substring(0, 1), ++seq);
+        // e-Cert (Server): each certificate lives 199 days within a one-year paid subscription (rule 1)
+        boolean server = "SERVER".equals(type);
+        LocalDate validFrom = server ? validTo.minusDays(199) : validTo.minus(1, ChronoUnit.YEARS);
         registry.register(new SubscriberCertificate(serial, srn, type, variant, CertificateProfile.of(type, variant).issuingCa(),
-                name, null, br, validTo.minus(1, ChronoUnit.YEARS), validTo, null, status,
+                name, null, br, validFrom, validTo, server ? validFrom.plusYears(1) : null, status,
                 variant.startsWith("MR_") ? variant.substring(3).toLowerCase() + " token" : "ecert-file-usb",
                 arName, aeoi), Optional.empty());
         revokeIfNeeded(serial, status);

@@ -135,6 +135,15 @@ public class CaseDesk implements Serializable {
         }
     }
 
+    /** Rule 1 for e-Cert (Server): a free re-issue within the paid subscription, for the certificate typed. */
+    public void openReissue() {
+        try {
+            caseRef = cases.openReissue(staff.getUsername(), certificate).caseRef();
+        } catch (CaseRefusal | RegistryRefusal e) {
+            refused(e);
+        }
+    }
+
     @Inject
     hk.post.ecert.counter.application.CaseAccess access;
 

@@ -108,6 +108,9 @@ public class SubscriberDesk implements Serializable {
         if (w.adviseBy() != null && w.position() != RenewalWindow.Position.EXPIRED && w.position() != RenewalWindow.Position.NO_WINDOW) {
             text += " " + Screens.text(language.getLocale(), "subscriber.window.advice", w.adviseBy().toString());
         }
+        if (c.reissueDue(registry.variantOf(c), registry.today(), hk.post.ecert.counter.domain.model.renewal.RenewalCase.REISSUE_LEAD_DAYS)) {
+            text += " " + Screens.text(language.getLocale(), "subscriber.reissueDue", c.subscriptionEnd().toString());
+        }
         return text;
     }
 

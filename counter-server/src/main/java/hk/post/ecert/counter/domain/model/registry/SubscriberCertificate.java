@@ -35,13 +35,47 @@ public record SubscriberCertificate(String serialHex, String srn, String typeCod
     public Optional<Bilingual> newApplicationNeeded(LocalDate today) {
         return switch (status(today)) {
             case ACTIVE -> Optional.empty();
-            case EXPIRED -> Optional.of(new Bilingual("This certificate expired on " + validTo + ". It cannot be renewed:"
+            case EXPIRED -> subscriptionEnd != null && "SERVER".equals(typeCode) && !today.isAfter(subscriptionEnd)
+                    ? Optional.of(new Bilingual("This certificate's 199 days ended on " + validTo + "; the subscription runs to "
+                    + subscriptionEnd + ": open a free re-issue within the subscription, not a renewal or a new application.",
+                    "此證書的 199 日有效期已於 " + validTo + " 完結；登記期至 " + subscriptionEnd + "：請開立登記期內免費重新簽發，毋須續期或重新申請。"))
+                    : Optional.of(new Bilingual("This certificate expired on " + validTo + ". It cannot be renewed:"
                     + " the customer makes a new application.", "此證書已於 " + validTo + " 屆滿，不能續期：客戶須重新申請。"));
             case SUSPENDED -> Optional.of(new Bilingual("This certificate is suspended. It cannot be renewed or extended:"
                     + " the customer makes a new application.", "此證書已暫停，不能續期或延長：客戶須重新申請。"));
             case REVOKED -> Optional.of(new Bilingual("This certificate is revoked. It cannot be renewed or extended:"
                     + " the customer makes a new application.", "此證書已撤銷，不能續期或延長：客戶須重新申請。"));
         };
+    }
+
+    /**
+     * Rule 1 for e-Cert (Server): why this certificate cannot have a free re-issue within its subscription today, or
+     * empty when it can — a Server certificate, neither suspended nor revoked, whose paid subscription still runs and
+     * whose 199 days have ended or end within {@code leadDays}.
+     */
+    public Optional<Bilingual> reissueRefusal(Variant variant, LocalDate today, int leadDays) {
+        if (variant.maxCertificateDays() <= 0) {
+            return Optional.of(new Bilingual("Only an e-Cert (Server) is re-issued within its subscription.",
+                    "只有電子證書（伺服器）可在登記期內重新簽發。"));
+        }
+        if (recordedStatus == CertificateStatus.SUSPENDED || recordedStatus == CertificateStatus.REVOKED) {
+            return newApplicationNeeded(today);
+        }
+        if (subscriptionEnd == null || today.isAfter(subscriptionEnd)) {
+            return Optional.of(new Bilingual("The subscription " + (subscriptionEnd == null ? "is not on record" : "ended on " + subscriptionEnd)
+                    + ": renew the subscription, or make a new application.",
+                    "登記期" + (subscriptionEnd == null ? "沒有記錄" : "已於 " + subscriptionEnd + " 屆滿") + "：請續期或重新申請。"));
+        }
+        if (today.isBefore(validTo.minusDays(leadDays))) {
+            return Optional.of(new Bilingual("This certificate is valid to " + validTo + ": a re-issue is given from "
+                    + validTo.minusDays(leadDays) + ".", "此證書有效至 " + validTo + "：可於 " + validTo.minusDays(leadDays) + " 起重新簽發。"));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a free re-issue within the subscription is what this certificate needs today (Server; see above). */
+    public boolean reissueDue(Variant variant, LocalDate today, int leadDays) {
+        return reissueRefusal(variant, today, leadDays).isEmpty();
     }
 
     /**

@@ -30,6 +30,15 @@ public final class RenewalCase {
     /** How the renewed certificate reaches the customer. */
     public enum Delivery { TOKEN_AT_COUNTER, DISPATCH, CSR }
 
+    /**
+     * A renewal (a new term, paid for), or an e-Cert (Server) re-issue within the paid subscription: a new CSR for the
+     * same approved names, no fee (rule 1, catalogue row 4).
+     */
+    public enum Kind { RENEWAL, REISSUE }
+
+    /** How long before a Server certificate's 199 days end its re-issue may be asked for, so the server is never left without one. */
+    public static final int REISSUE_LEAD_DAYS = 30;
+
     private final String caseRef;
     private final String serialHex;
     private final String typeCode;
@@ -41,6 +50,7 @@ public final class RenewalCase {
     private final String openedBy;
     private final String mediumProfile;
     private final int additionalServers;
+    private final Kind kind;
     private State state;
     private String identityConfirmedBy;
     private String paymentId;
@@ -69,17 +79,18 @@ public final class RenewalCase {
                        String vettingNote, String newSerialHex, String pinEnvelopeNo, String mediumArticleNo, String pinArticleNo) {
         this(caseRef, serialHex, typeCode, variantCode, years, arChanged, approvedNames, delivery, openedBy, mediumProfile, state,
                 identityConfirmedBy, paymentId, paidBy, submittedBy, vettedBy, vettingNote, newSerialHex, pinEnvelopeNo,
-                mediumArticleNo, pinArticleNo, 0);
+                mediumArticleNo, pinArticleNo, 0, Kind.RENEWAL);
     }
 
-    /** A case as stored, with the additional servers a "Wildcard" case pays for. */
+    /** A case as stored, with its kind and the additional servers a "Wildcard" case pays for. */
     public RenewalCase(String caseRef, String serialHex, String typeCode, String variantCode, int years, boolean arChanged,
                        List<String> approvedNames, Delivery delivery, String openedBy, String mediumProfile, State state,
                        String identityConfirmedBy, String paymentId, String paidBy, String submittedBy, String vettedBy,
                        String vettingNote, String newSerialHex, String pinEnvelopeNo, String mediumArticleNo, String pinArticleNo,
-                       int additionalServers) {
+                       int additionalServers, Kind kind) {
         this.caseRef = caseRef;
         this.additionalServers = additionalServers;
+        this.kind = kind;
         this.mediumProfile = mediumProfile;
         this.paidBy = paidBy;
         this.submittedBy = submittedBy;
@@ -212,7 +223,8 @@ public final class RenewalCase {
             }
         }
         return new RenewalCase(caseRef, cert.serialHex(), cert.typeCode(), variantCode, years, arChanged, List.copyOf(cleaned),
-                delivery, clerk, medium, State.OPEN, null, null, null, null, null, null, null, null, null, null, additionalServers);
+                delivery, clerk, medium, State.OPEN, null, null, null, null, null, null, null, null, null, null, additionalServers,
+                Kind.RENEWAL);
     }
 
     /**
@@ -245,6 +257,26 @@ public final class RenewalCase {
             values.put("additional_servers", Integer.toString(additionalServers));
         }
         return values;
+    }
+
+    /**
+     * Rule 1 for e-Cert (Server): a paid-up subscriber whose certificate has reached (or is within
+     * {@value #REISSUE_LEAD_DAYS} days of) its 199 days gets a free re-issue within the subscription — a new CSR for the
+     * same approved names, no fee — never "expired, make a new application".
+     *
+     * @param names the names approved for the certificate being re-issued
+     */
+    public static RenewalCase openReissue(String caseRef, SubscriberCertificate cert, Catalogue catalogue, List<String> names,
+                                          LocalDate today, String clerk) {
+        Variant variant = catalogue.type(cert.typeCode()).variant(cert.variantCode());
+        cert.reissueRefusal(variant, today, REISSUE_LEAD_DAYS).ifPresent(why -> {
+            throw new CaseRefusal(why);
+        });
+        Set<String> cleaned = new LinkedHashSet<>();
+        names.forEach(n -> cleaned.add(asciiName(n.trim())));
+        serverNames(CsrRules.Kind.ofVariant(cert.variantCode()), cleaned);
+        return new RenewalCase(caseRef, cert.serialHex(), cert.typeCode(), cert.variantCode(), 0, false, List.copyOf(cleaned),
+                Delivery.CSR, clerk, null, State.OPEN, null, null, null, null, null, null, null, null, null, null, 0, Kind.REISSUE);
     }
 
     /** A server name as certificates carry it: lower case, an internationalised name in its ASCII (punycode) form. */
@@ -350,6 +382,9 @@ public final class RenewalCase {
     /** The fee was taken at {@code clerk}'s till. */
     public void paid(String paymentId, String clerk) {
         require(State.OPEN);
+        if (kind == Kind.REISSUE) {
+            throw new CaseRefusal("A re-issue within the subscription has no fee.", "登記期內重新簽發不收費用。");
+        }
         if (this.paymentId != null && !this.paymentId.equals(paymentId)) {
             throw new CaseRefusal("This case is paid already.", "此個案已付款。");
         }
@@ -367,10 +402,10 @@ public final class RenewalCase {
         if (identityConfirmedBy == null) {
             missing.add(new Bilingual("the identity check", "身份核對"));
         }
-        if (paymentId == null) {
+        if (paymentId == null && kind == Kind.RENEWAL) {
             missing.add(new Bilingual("the payment", "付款"));
         }
-        if (!documentsCaptured) {
+        if (!documentsCaptured && kind == Kind.RENEWAL) {
             missing.add(new Bilingual("the documents", "文件"));
         }
         if (!missing.isEmpty()) {
@@ -452,13 +487,41 @@ public final class RenewalCase {
      */
     public SubscriberCertificate renewedCertificate(SubscriberCertificate old, Variant variant, String newSerial, String issuingCa,
                                                     LocalDate today) {
-        LocalDate validTo = variant.maxCertificateDays() > 0 ? today.plusDays(variant.maxCertificateDays()) : today.plusYears(years);
-        LocalDate subscriptionEnd = variant.subscriptionYears() > 0 ? today.plusYears(variant.subscriptionYears()) : null;
+        LocalDate subscriptionEnd = subscriptionEnd(old, variant, today);
+        LocalDate validTo = today.plusDays(certificateDays(old, variant, today));
         // rule 6: the medium the case recorded (the token written, or the posted file); a Server certificate has none
         String medium = mediumProfile != null ? mediumProfile : delivery == Delivery.CSR ? null : old.medium();
         return new SubscriberCertificate(newSerial, old.srn(), typeCode, variantCode, issuingCa, old.subjectName(), old.hkidMasked(),
                 old.brNumber(), today, validTo, subscriptionEnd, hk.post.ecert.counter.domain.model.registry.CertificateStatus.ACTIVE,
                 medium, old.arName(), variant.requiresExistingAeoi());
+    }
+
+    /**
+     * The subscription the certificate this case issues runs under: e-Cert (Personal) Standard its one year (rule 2);
+     * e-Cert (Server) the term paid for (rule 1), unchanged by a re-issue; none for the others.
+     */
+    public LocalDate subscriptionEnd(SubscriberCertificate old, Variant variant, LocalDate today) {
+        if (kind == Kind.REISSUE) {
+            return old.subscriptionEnd();
+        }
+        if (variant.maxCertificateDays() > 0) {
+            // a subscription renewed before it ends continues from its end: no paid day is lost
+            LocalDate from = old.subscriptionEnd() != null && old.subscriptionEnd().isAfter(today) ? old.subscriptionEnd() : today;
+            return from.plusYears(years);
+        }
+        return variant.subscriptionYears() > 0 ? today.plusYears(variant.subscriptionYears()) : null;
+    }
+
+    /**
+     * How many days the certificate this case issues lives: a Server certificate at most its 199 days and never past its
+     * subscription; the others the term paid for.
+     */
+    public int certificateDays(SubscriberCertificate old, Variant variant, LocalDate today) {
+        if (variant.maxCertificateDays() > 0) {
+            long toSubscriptionEnd = java.time.temporal.ChronoUnit.DAYS.between(today, subscriptionEnd(old, variant, today));
+            return (int) Math.max(1, Math.min(variant.maxCertificateDays(), toSubscriptionEnd));
+        }
+        return (int) java.time.temporal.ChronoUnit.DAYS.between(today, today.plusYears(years));
     }
 
     public void issued(String serial) {
@@ -491,6 +554,9 @@ public final class RenewalCase {
     public int years() { return years; }
     /** The additional servers a "Wildcard" case pays for (0 for every other case). */
     public int additionalServers() { return additionalServers; }
+    public Kind kind() { return kind; }
+    /** A Server re-issue within the paid subscription (no fee, no new term). */
+    public boolean reissue() { return kind == Kind.REISSUE; }
 
     /**
      * The units the variant's per-unit fee item is charged for: a "Wildcard" case's additional servers, a

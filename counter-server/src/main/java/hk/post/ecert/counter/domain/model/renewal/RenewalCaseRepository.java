@@ -13,6 +13,9 @@ public interface RenewalCaseRepository {
     /** A case, its row locked for the rest of the transaction (two screens cannot move it at once). */
     Optional<RenewalCase> lock(String caseRef);
 
+    /** The server names approved on the case that issued this certificate, when a case did. */
+    Optional<List<String>> approvedNamesOfIssued(String serialHex);
+
     /** The references of the cases waiting for HKPCA vetting, oldest first. */
     List<String> waitingForVetting();
 }

@@ -26,7 +26,7 @@ public class JdbcRenewalCaseRepository implements RenewalCaseRepository {
         Sql.run(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO renewal_case (case_ref, serial_hex, type_code, variant_code,"
                     + " years, ar_changed, approved_names, delivery, opened_by, opened_at, state, medium_profile, additional_servers,"
-                    + " version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,0)")) {
+                    + " kind, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)")) {
                 s.setString(1, k.caseRef());
                 s.setString(2, k.serialHex());
                 s.setString(3, k.typeCode());
@@ -40,6 +40,7 @@ public class JdbcRenewalCaseRepository implements RenewalCaseRepository {
                 s.setString(11, k.state().name());
                 s.setString(12, k.mediumProfile());
                 s.setInt(13, k.additionalServers());
+                s.setString(14, k.kind().name());
                 return s.executeUpdate();
             }
         });
@@ -86,7 +87,23 @@ public class JdbcRenewalCaseRepository implements RenewalCaseRepository {
                             rs.getString("identity_by"), rs.getString("payment_id"), rs.getString("paid_by"),
                             rs.getString("submitted_by"), rs.getString("vetted_by"), rs.getString("vetting_note"),
                             rs.getString("new_serial_hex"), rs.getString("pin_envelope_no"), rs.getString("medium_article_no"),
-                            rs.getString("pin_article_no"), rs.getInt("additional_servers")));
+                            rs.getString("pin_article_no"), rs.getInt("additional_servers"),
+                            RenewalCase.Kind.valueOf(rs.getString("kind"))));
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<List<String>> approvedNamesOfIssued(String serialHex) {
+        return Sql.run(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT approved_names FROM renewal_case WHERE new_serial_hex = ?")) {
+                s.setString(1, serialHex);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next() || rs.getString(1) == null || rs.getString(1).isBlank()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(List.of(rs.getString(1).split(",")));
                 }
             }
         });

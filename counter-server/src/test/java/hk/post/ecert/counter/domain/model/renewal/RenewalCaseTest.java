@@ -1,6 +1,7 @@
 package hk.post.ecert.counter.domain.model.renewal;
 
 import hk.post.ecert.counter.domain.model.catalogue.Catalogue;
+import hk.post.ecert.counter.domain.model.catalogue.Variant;
 import hk.post.ecert.counter.domain.model.registry.CertificateStatus;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,58 @@ class RenewalCaseTest {
                 RenewalCase.Delivery.CSR, TODAY, Optional.empty(), "clerk1", null, false, 1)).contains("Only a \"Wildcard\""));
         assertTrue(refusal(() -> RenewalCase.open("RC-N", wildcard, CATALOGUE, "WILDCARD", 1, false, List.of("*.demo-trading.hk"),
                 RenewalCase.Delivery.CSR, TODAY, Optional.empty(), "clerk1", null, false, -1)).contains("0 to 99"));
+    }
+
+    static SubscriberCertificate server(LocalDate validTo, LocalDate subscriptionEnd, CertificateStatus status) {
+        return new SubscriberCertificate("0S1", "SRN-S-1", "SERVER", "PLAIN", "Server CA", "www.demo-trading.hk", null, "12345678",
+                validTo.minusDays(199), validTo, subscriptionEnd, status, null, "AR", false);
+    }
+
+    @Test
+    void rule1TheRegistryKeepsTheServerSubscriptionApartFromEachCertificates199Days() {
+        Variant plain = CATALOGUE.type("SERVER").variant("PLAIN");
+        SubscriberCertificate old = server(TODAY.plusDays(20), null, CertificateStatus.ACTIVE);
+        RenewalCase k = approved(old, "PLAIN", 1, RenewalCase.Delivery.CSR, List.of("www.demo-trading.hk"));
+        SubscriberCertificate renewed = k.renewedCertificate(old, plain, "0S2", "Server CA", TODAY);
+        assertEquals(TODAY.plusYears(1), renewed.subscriptionEnd(), "the one-year subscription paid for");
+        assertEquals(TODAY.plusDays(199), renewed.validTo(), "the certificate itself: 199 days");
+        assertEquals(199, k.certificateDays(old, plain, TODAY), "and so the CA is asked for 199 days, not a year");
+        SubscriberCertificate running = server(TODAY.plusDays(20), TODAY.plusDays(100), CertificateStatus.ACTIVE);
+        RenewalCase early = approved(running, "PLAIN", 1, RenewalCase.Delivery.CSR, List.of("www.demo-trading.hk"));
+        assertEquals(TODAY.plusDays(100).plusYears(1), early.renewedCertificate(running, plain, "0S3", "Server CA", TODAY).subscriptionEnd(),
+                "a subscription renewed before it ends continues from its end");
+    }
+
+    @Test
+    void rule1APaidUpServerSubscriberWhoseCertificateReachedIts199DaysGetsAFreeReissueNotANewApplication() {
+        Variant plain = CATALOGUE.type("SERVER").variant("PLAIN");
+        SubscriberCertificate ended = server(TODAY.minusDays(2), TODAY.plusDays(164), CertificateStatus.ACTIVE);
+        String renewal = refusal(() -> open(ended, "PLAIN", 1, false, List.of("www.demo-trading.hk"), RenewalCase.Delivery.CSR));
+        assertTrue(renewal.contains("free re-issue within the subscription") && !renewal.contains("makes a new application"), renewal);
+
+        RenewalCase k = RenewalCase.openReissue("RC-RI", ended, CATALOGUE, List.of("www.demo-trading.hk"), TODAY, "clerk1");
+        assertTrue(k.reissue());
+        assertEquals(List.of("www.demo-trading.hk"), k.approvedNames(), "the same approved names");
+        assertEquals(RenewalCase.Delivery.CSR, k.delivery(), "a new CSR");
+        assertTrue(refusal(() -> k.paid("PAY-X", "clerk1")).contains("no fee"));
+        String early = refusal(() -> k.submitForVetting(false, "clerk1"));
+        assertTrue(early.contains("identity") && !early.contains("payment") && !early.contains("documents"), early);
+        k.identityConfirmed("clerk1");
+        k.submitForVetting(false, "clerk1");
+        k.approve("officer1", "");
+        SubscriberCertificate reissued = k.renewedCertificate(ended, plain, "0S4", "Server CA", TODAY);
+        assertEquals(TODAY.plusDays(164), reissued.subscriptionEnd(), "the subscription is unchanged");
+        assertEquals(TODAY.plusDays(164), reissued.validTo(), "never past the subscription (fewer than 199 days left)");
+        assertEquals(164, k.certificateDays(ended, plain, TODAY));
+
+        assertTrue(refusal(() -> RenewalCase.openReissue("RC-RJ", server(TODAY.minusDays(2), TODAY.minusDays(1), CertificateStatus.ACTIVE),
+                CATALOGUE, List.of("www.demo-trading.hk"), TODAY, "clerk1")).contains("subscription ended"));
+        assertTrue(refusal(() -> RenewalCase.openReissue("RC-RK", server(TODAY.plusDays(100), TODAY.plusDays(200), CertificateStatus.ACTIVE),
+                CATALOGUE, List.of("www.demo-trading.hk"), TODAY, "clerk1")).contains("re-issue is given from"));
+        assertTrue(refusal(() -> RenewalCase.openReissue("RC-RL", server(TODAY.minusDays(2), TODAY.plusDays(100), CertificateStatus.REVOKED),
+                CATALOGUE, List.of("www.demo-trading.hk"), TODAY, "clerk1")).contains("revoked"));
+        assertTrue(refusal(() -> RenewalCase.openReissue("RC-RM", cert("PERSONAL", "STANDARD", TODAY.plusDays(5), CertificateStatus.ACTIVE, false),
+                CATALOGUE, List.of("x"), TODAY, "clerk1")).contains("Only an e-Cert (Server)"));
     }
 
     @Test
