@@ -350,7 +350,8 @@ public class RenewalCases {
             byte[] der = CsrRules.parse(csr).getEncoded();
             SubscriberCertificate old = registry.bySerial(k.serialHex()).orElseThrow();
             CertificateAuthority.Issued issued = ca.issue(CertificateProfile.of(k.typeCode(), k.variantCode()), der,
-                    k.certificateDays(old, registry.variantOf(old), registry.today()));
+                    k.certificateDays(old, registry.variantOf(old), registry.today()),
+                    CertificateAuthority.AltNames.dns(k.approvedNames()));   // exactly the approved names
             issued(k, old, issued, clerk);
             save(k);
             return v;

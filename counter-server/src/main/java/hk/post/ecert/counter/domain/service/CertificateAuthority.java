@@ -18,7 +18,44 @@ public interface CertificateAuthority {
      * @param validityDays the certificate's life (capped by the profile and the issuing CA)
      * @throws CertificateRefusedException when the CSR does not verify, names nothing, or carries a weak key
      */
-    Issued issue(CertificateProfile profile, byte[] csrDer, int validityDays);
+    default Issued issue(CertificateProfile profile, byte[] csrDer, int validityDays) {
+        return issue(profile, csrDer, validityDays, AltNames.NONE);
+    }
+
+    /**
+     * The subject alternative names a certificate carries: a Server certificate exactly its approved names as DNS
+     * names; a personal or organisational certificate the e-mail address the form asks to include.
+     */
+    record AltNames(List<String> dnsNames, java.util.Optional<String> email) {
+        public static final AltNames NONE = new AltNames(List.of(), java.util.Optional.empty());
+
+        public AltNames {
+            dnsNames = List.copyOf(dnsNames);
+        }
+
+        public static AltNames dns(List<String> names) {
+            return new AltNames(names, java.util.Optional.empty());
+        }
+
+        public boolean isEmpty() {
+            return dnsNames.isEmpty() && email.isEmpty();
+        }
+    }
+
+    /** As above, with the subject alternative names the certificate carries. */
+    Issued issue(CertificateProfile profile, byte[] csrDer, int validityDays, AltNames altNames);
+
+    /** Releases a certificate from hold: it is active again and leaves the next CRL. Other revocations are final. */
+    void releaseHold(String serialHex);
+
+    /** A CA's own certificate (DER): {@code root}, {@code 2-17}, {@code 2-15} or {@code server}. */
+    byte[] caCertificate(String id);
+
+    /**
+     * Answers an OCSP request (RFC 6960, DER) with a response signed by the issuing CA: good, revoked (with its reason
+     * and time) or unknown for each certificate asked about.
+     */
+    byte[] ocsp(byte[] requestDer);
 
     /** Revokes a certificate this CA issued; it appears on the next CRL of its issuing CA. */
     void revoke(String serialHex, String reason);

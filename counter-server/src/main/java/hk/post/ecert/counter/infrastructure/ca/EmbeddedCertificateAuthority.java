@@ -7,11 +7,11 @@ import hk.post.ecert.counter.domain.service.CertificateRefusedException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.CRLReason;
@@ -65,6 +65,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -98,8 +99,13 @@ public class EmbeddedCertificateAuthority implements CertificateAuthority {
     @ConfigProperty(name = "counter.ca.crl-base-url", defaultValue = "http://localhost:8080/api/crl/")
     String crlBaseUrl;
 
-    @PersistenceContext(unitName = "counter")
-    EntityManager em;
+    /** How long a CRL is current: its nextUpdate, in hours. */
+    @Inject
+    @ConfigProperty(name = "counter.ca.crl-next-update-hours", defaultValue = "24")
+    int crlNextUpdateHours;
+
+    @Inject
+    CaRecords records;
 
     private final Map<String, PrivateKey> keys = new LinkedHashMap<>();
     private final Map<String, X509Certificate> certs = new LinkedHashMap<>();
@@ -140,11 +146,11 @@ public class EmbeddedCertificateAuthority implements CertificateAuthority {
 
     private void create(KeyStore ks) throws GeneralSecurityException, OperatorCreationException, IOException {
         KeyPair root = rsa(3072);
-        X509Certificate rootCert = caCertificate(NAMES.get(ROOT), root, NAMES.get(ROOT), root.getPrivate(), 20, 1);
+        X509Certificate rootCert = caCertificate(NAMES.get(ROOT), root, NAMES.get(ROOT), root.getPrivate(), null, 20, 1);
         ks.setKeyEntry(ROOT, root.getPrivate(), caPassword.toCharArray(), new Certificate[]{rootCert});
         for (String ca : List.of("2-17", "2-15", "server")) {
             KeyPair kp = rsa(2048);
-            X509Certificate cert = caCertificate(NAMES.get(ca), kp, NAMES.get(ROOT), root.getPrivate(), 10, 0);
+            X509Certificate cert = caCertificate(NAMES.get(ca), kp, NAMES.get(ROOT), root.getPrivate(), root.getPublic(), 10, 0);
             ks.setKeyEntry(ca, kp.getPrivate(), caPassword.toCharArray(), new Certificate[]{cert, rootCert});
         }
     }
@@ -155,14 +161,19 @@ public class EmbeddedCertificateAuthority implements CertificateAuthority {
         return g.generateKeyPair();
     }
 
-    private static X509Certificate caCertificate(String subject, KeyPair kp, String issuer, PrivateKey issuerKey, int years,
-                                                 int pathLen) throws GeneralSecurityException, OperatorCreationException, IOException {
+    private static X509Certificate caCertificate(String subject, KeyPair kp, String issuer, PrivateKey issuerKey,
+                                                 java.security.PublicKey issuerPublic, int years, int pathLen)
+            throws GeneralSecurityException, OperatorCreationException, IOException {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(new X500Name(issuer), serial(), Date.from(now.minus(Duration.ofMinutes(5))),
                 Date.from(now.plus(years * 365L, ChronoUnit.DAYS)), new X500Name(subject), kp.getPublic())
                 .addExtension(Extension.basicConstraints, true, new BasicConstraints(pathLen))
                 .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
                 .addExtension(Extension.subjectKeyIdentifier, false, new JcaX509ExtensionUtils().createSubjectKeyIdentifier(kp.getPublic()));
+        if (issuerPublic != null) {
+            // RFC 5280 4.2.1.1: every certificate but a self-signed root names its issuer's key
+            b.addExtension(Extension.authorityKeyIdentifier, false, new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(issuerPublic));
+        }
         return new JcaX509CertificateConverter().getCertificate(b.build(signer(issuerKey)));
     }
 
@@ -177,7 +188,7 @@ public class EmbeddedCertificateAuthority implements CertificateAuthority {
 
     @Override
     @Transactional
-    public Issued issue(CertificateProfile profile, byte[] csrDer, int validityDays) {
+    public Issued issue(CertificateProfile profile, byte[] csrDer, int validityDays, AltNames altNames) {
         PKCS10CertificationRequest csr;
         try {
             csr = new PKCS10CertificationRequest(csrDer);
@@ -216,16 +227,54 @@ public class EmbeddedCertificateAuthority implements CertificateAuthority {
                     .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(caCert))
                     .addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[]{
                             new DistributionPoint(new DistributionPointName(new GeneralNames(
-                                    new GeneralName(GeneralName.uniformResourceIdentifier, crlBaseUrl + ca + ".crl"))), null, null)}));
+                                    new GeneralName(GeneralName.uniformResourceIdentifier, crlBaseUrl + ca + ".crl"))), null, null)}))
+                    .addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(new AccessDescription[]{
+                            new AccessDescription(AccessDescription.id_ad_caIssuers,
+                                    new GeneralName(GeneralName.uniformResourceIdentifier, apiBase() + "ca/" + ca + ".crt")),
+                            new AccessDescription(AccessDescription.id_ad_ocsp,
+                                    new GeneralName(GeneralName.uniformResourceIdentifier, apiBase() + "ocsp"))}));
+            GeneralNames san = subjectAltNames(profile, altNames);
+            if (san != null) {
+                // a Server certificate's names are its identity: the SAN is critical only when the subject is empty
+                b.addExtension(Extension.subjectAlternativeName, false, san);
+            }
             X509CertificateHolder holder = b.build(signer(keys.get(ca)));
             byte[] der = holder.getEncoded();
             String serialHex = serial.toString(16);
-            em.persist(new IssuedCertificateRecord(serialHex, ca, csr.getSubject().toString(), profile.name(),
+            records.add(new IssuedCertificateRecord(serialHex, ca, csr.getSubject().toString(), profile.name(),
                     now.minus(Duration.ofMinutes(5)), notAfter, Base64.getEncoder().encodeToString(der)));
             return new Issued(serialHex, ca, der, chain(ca));
         } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException("the embedded CA failed to issue", e);
         }
+    }
+
+    /** Where the CA's certificates and its OCSP responder are published: beside the CRLs, under the same API. */
+    String apiBase() {
+        return crlBaseUrl.replaceFirst("crl/?$", "");
+    }
+
+    /**
+     * The subject alternative names: a Server certificate carries exactly its approved names (and must have some); others
+     * the e-mail address asked for on the form, if any.
+     */
+    static GeneralNames subjectAltNames(CertificateProfile profile, AltNames altNames) {
+        List<GeneralName> names = new ArrayList<>();
+        if ("SERVER".equals(profile.name())) {
+            if (altNames.dnsNames().isEmpty()) {
+                throw new CertificateRefusedException("a Server certificate names its approved servers");
+            }
+            altNames.dnsNames().forEach(n -> names.add(new GeneralName(GeneralName.dNSName, n)));
+        } else if (!altNames.dnsNames().isEmpty()) {
+            throw new CertificateRefusedException("only a Server certificate carries server names");
+        }
+        altNames.email().filter(e -> !e.isBlank()).ifPresent(e -> {
+            if (!e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                throw new CertificateRefusedException("\"" + e + "\" is not an e-mail address");
+            }
+            names.add(new GeneralName(GeneralName.rfc822Name, e.trim()));
+        });
+        return names.isEmpty() ? null : new GeneralNames(names.toArray(GeneralName[]::new));
     }
 
     /** Rule: RSA of at least 2048 bits, or an EC key on an accepted curve. */
@@ -254,13 +303,26 @@ public class EmbeddedCertificateAuthority implements CertificateAuthority {
     @Override
     @Transactional
     public void revoke(String serialHex, String reason) {
-        IssuedCertificateRecord r = em.find(IssuedCertificateRecord.class, serialHex);
-        if (r == null) {
-            throw new IllegalArgumentException("no certificate " + serialHex + " was issued here");
-        }
-        r.revoke(reason, Instant.now());
+        IssuedCertificateRecord r = records.find(serialHex)
+                .orElseThrow(() -> new IllegalArgumentException("no certificate " + serialHex + " was issued here"));
+        r.revoke(reason, Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 
+    @Override
+    @Transactional
+    public void releaseHold(String serialHex) {
+        IssuedCertificateRecord r = records.find(serialHex)
+                .orElseThrow(() -> new IllegalArgumentException("no certificate " + serialHex + " was issued here"));
+        if (!r.releaseHold()) {
+            throw new IllegalStateException("certificate " + serialHex + " is not on hold");
+        }
+    }
+
+    /**
+     * The current CRL of an issuing CA (RFC 5280 §5): its CRL number (one more than the last, kept in the database),
+     * the Authority Key Identifier, {@code nextUpdate} {@code counter.ca.crl-next-update-hours} ahead, and each
+     * revoked or held certificate with its reason. A certificate released from hold is not on it.
+     */
     @Override
     @Transactional
     public byte[] crl(String issuingCa) {
@@ -268,20 +330,102 @@ public class EmbeddedCertificateAuthority implements CertificateAuthority {
         if (caCert == null || ROOT.equals(issuingCa)) {
             throw new IllegalArgumentException("no issuing CA " + issuingCa);
         }
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         X509v2CRLBuilder b = new X509v2CRLBuilder(X500Name.getInstance(caCert.getSubjectX500Principal().getEncoded()), Date.from(now));
-        b.setNextUpdate(Date.from(now.plus(1, ChronoUnit.DAYS)));
-        List<IssuedCertificateRecord> revoked = em.createQuery(
-                        "select c from IssuedCertificateRecord c where c.issuingCa = :ca and c.status = 'REVOKED'", IssuedCertificateRecord.class)
-                .setParameter("ca", issuingCa).getResultList();
-        for (IssuedCertificateRecord r : revoked) {
+        b.setNextUpdate(Date.from(now.plus(Math.max(1, crlNextUpdateHours), ChronoUnit.HOURS)));
+        for (IssuedCertificateRecord r : records.revoked(issuingCa)) {
             b.addCRLEntry(new BigInteger(r.serialHex(), 16), Date.from(r.revokedAt()), reasonCode(r.revocationReason()));
         }
         try {
+            b.addExtension(Extension.cRLNumber, false, new org.bouncycastle.asn1.x509.CRLNumber(
+                    BigInteger.valueOf(records.nextCrlNumber(issuingCa))));
+            b.addExtension(Extension.authorityKeyIdentifier, false, new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(caCert));
             X509CRLHolder crl = b.build(signer(keys.get(issuingCa)));
             return crl.getEncoded();
-        } catch (IOException | OperatorCreationException e) {
+        } catch (IOException | OperatorCreationException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign the CRL", e);
+        }
+    }
+
+    @Override
+    public byte[] caCertificate(String id) {
+        X509Certificate c = certs.get(id);
+        if (c == null) {
+            throw new IllegalArgumentException("no CA " + id);
+        }
+        try {
+            return c.getEncoded();
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * RFC 6960: each certificate asked about is looked up among this CA's records. The issuing CA named by the
+     * request's issuer name and key hashes signs the response itself (responder id by key); a request about a CA
+     * that is not ours is answered "unauthorized". A nonce is echoed.
+     */
+    @Override
+    @Transactional
+    public byte[] ocsp(byte[] requestDer) {
+        try {
+            org.bouncycastle.cert.ocsp.OCSPReq req;
+            try {
+                req = new org.bouncycastle.cert.ocsp.OCSPReq(requestDer);
+            } catch (IOException | RuntimeException e) {
+                return new org.bouncycastle.cert.ocsp.OCSPRespBuilder().build(org.bouncycastle.cert.ocsp.OCSPRespBuilder.MALFORMED_REQUEST, null)
+                        .getEncoded();
+            }
+            org.bouncycastle.operator.DigestCalculatorProvider digests = new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build();
+            org.bouncycastle.cert.ocsp.Req[] asked = req.getRequestList();
+            String signer = null;
+            org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder resp = null;
+            for (org.bouncycastle.cert.ocsp.Req one : asked) {
+                org.bouncycastle.cert.ocsp.CertificateID id = one.getCertID();
+                String ca = null;
+                for (String candidate : List.of("2-17", "2-15", "server")) {
+                    if (id.matchesIssuer(new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(certs.get(candidate)), digests)) {
+                        ca = candidate;
+                    }
+                }
+                if (ca == null || (signer != null && !signer.equals(ca))) {
+                    return new org.bouncycastle.cert.ocsp.OCSPRespBuilder().build(org.bouncycastle.cert.ocsp.OCSPRespBuilder.UNAUTHORIZED, null)
+                            .getEncoded();
+                }
+                if (resp == null) {
+                    signer = ca;
+                    resp = new org.bouncycastle.cert.ocsp.jcajce.JcaBasicOCSPRespBuilder(certs.get(ca).getPublicKey(),
+                            digests.get(org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1));
+                }
+                String serialHex = id.getSerialNumber().toString(16);
+                String issuer = ca;
+                Optional<IssuedCertificateRecord> r = records.find(serialHex).filter(x -> x.issuingCa().equals(issuer));
+                org.bouncycastle.cert.ocsp.CertificateStatus status;
+                if (r.isEmpty()) {
+                    status = new org.bouncycastle.cert.ocsp.UnknownStatus();
+                } else if (r.get().revoked()) {
+                    status = new org.bouncycastle.cert.ocsp.RevokedStatus(Date.from(r.get().revokedAt()), reasonCode(r.get().revocationReason()));
+                } else {
+                    status = org.bouncycastle.cert.ocsp.CertificateStatus.GOOD;
+                }
+                Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+                resp.addResponse(id, status, Date.from(now), Date.from(now.plus(Math.max(1, crlNextUpdateHours), ChronoUnit.HOURS)), null);
+            }
+            if (resp == null) {
+                return new org.bouncycastle.cert.ocsp.OCSPRespBuilder().build(org.bouncycastle.cert.ocsp.OCSPRespBuilder.MALFORMED_REQUEST, null)
+                        .getEncoded();
+            }
+            org.bouncycastle.asn1.x509.Extension nonce = req.getExtension(org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
+            if (nonce != null) {
+                resp.setResponseExtensions(new org.bouncycastle.asn1.x509.Extensions(nonce));
+            }
+            org.bouncycastle.cert.ocsp.BasicOCSPResp basic = resp.build(signer(keys.get(signer)),
+                    new X509CertificateHolder[]{new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(certs.get(signer))},
+                    Date.from(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+            return new org.bouncycastle.cert.ocsp.OCSPRespBuilder().build(org.bouncycastle.cert.ocsp.OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+        } catch (IOException | OperatorCreationException | org.bouncycastle.cert.ocsp.OCSPException
+                 | java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException("the OCSP responder failed", e);
         }
     }
 

@@ -53,7 +53,7 @@ public class CrossSiteRequests extends HttpFilter {
                 return;
             }
             String path = req.getRequestURI().substring(req.getContextPath().length());
-            if (path.startsWith("/api/")) {
+            if (path.startsWith("/api/") && !ocspRequest(path, req.getContentType())) {
                 String type = req.getContentType();
                 if (req.getHeader(CLIENT_HEADER) == null || type == null
                         || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
@@ -63,6 +63,14 @@ public class CrossSiteRequests extends HttpFilter {
             }
         }
         chain.doFilter(req, res);
+    }
+
+    /**
+     * An OCSP request (RFC 6960 A.1) is a POST that changes nothing: relying parties send it in DER without our JSON
+     * header, so it is the one API POST taken as it comes.
+     */
+    static boolean ocspRequest(String path, String contentType) {
+        return "/api/ocsp".equals(path) && contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/ocsp-request");
     }
 
     /** Whether a browser sent this write from another origin (the login form checks it too: it is answered before filters run). */

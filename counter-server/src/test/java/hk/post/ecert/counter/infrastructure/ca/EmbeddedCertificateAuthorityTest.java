@@ -35,6 +35,8 @@ class EmbeddedCertificateAuthorityTest {
         ca.caDir = Optional.of(dir.toString());
         ca.caPassword = "test";
         ca.crlBaseUrl = "http://localhost/api/crl/";
+        ca.records = new InMemoryCaRecords();
+        ca.crlNextUpdateHours = 24;
         ca.open();
     }
 

@@ -72,6 +72,30 @@ public class IssuedCertificateRecord {
         }
     }
 
+    /**
+     * A certificate on hold is released: it is active again and leaves the next CRL. Only a hold is released; a
+     * revocation for any other reason is final.
+     *
+     * @return whether it was on hold
+     */
+    public boolean releaseHold() {
+        if ("REVOKED".equals(status) && "CERTIFICATE_HOLD".equals(revocationReason)) {
+            status = "ACTIVE";
+            revokedAt = null;
+            revocationReason = null;
+            return true;
+        }
+        return false;
+    }
+
+    public String profile() {
+        return profile;
+    }
+
+    public Instant notAfter() {
+        return notAfter;
+    }
+
     public String serialHex() {
         return serialHex;
     }
