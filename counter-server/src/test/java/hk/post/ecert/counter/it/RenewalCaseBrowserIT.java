@@ -255,6 +255,17 @@ class RenewalCaseBrowserIT {
         assertEquals(1, new ProcessBuilder("openssl", "x509", "-in", cert.toString(), "-noout", "-checkend", String.valueOf(200L * 86400))
                 .start().waitFor(), "the certificate lives at most 199 days, whatever the one-year subscription");
 
+        // as a relying party would (issue 20): the CA certificates and the CRL as published, checked strictly; OCSP says good
+        Path rootPem = published(dir, "api/ca/root.crt", "CERTIFICATE");
+        Path serverCa = published(dir, "api/ca/server.crt", "CERTIFICATE");
+        Path crl = published(dir, "api/crl/server.crl", "X509 CRL");
+        String verified = run("openssl", "verify", "-x509_strict", "-crl_check", "-CAfile", rootPem.toString(), "-untrusted",
+                serverCa.toString(), "-CRLfile", crl.toString(), cert.toString());
+        assertTrue(verified.contains(cert + ": OK"), verified);
+        String ocsp = run("openssl", "ocsp", "-issuer", serverCa.toString(), "-cert", cert.toString(), "-url", base + "api/ocsp",
+                "-CAfile", rootPem.toString());
+        assertTrue(ocsp.contains("Response verify OK") && ocsp.contains(cert + ": good"), ocsp);
+
         // the customer's "what happens next" slip comes out of the counter's printer
         chromium.click("case:printNextSteps");
         chromium.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("nextStepsStatus"), "Printed"));
@@ -283,6 +294,24 @@ class RenewalCaseBrowserIT {
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "Completed"));
         assertTrue(chromium.text("history").contains("free re-issue"), chromium.text("history"));
         chromium.screenshot("case-server-reissued");
+    }
+
+    /** A file the server publishes without a login (a CA certificate, a CRL), saved as PEM. */
+    private Path published(Path dir, String path, String pemType) throws Exception {
+        java.net.http.HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(base.toURI().resolve(path)).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode(), path);
+        Path out = dir.resolve(path.replace('/', '_') + ".pem");
+        Files.writeString(out, "-----BEGIN " + pemType + "-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(r.body())
+                + "\n-----END " + pemType + "-----\n");
+        return out;
+    }
+
+    private static String run(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        return out;
     }
 
     private static String openssl(Path dir, String name, String cn, String key) throws Exception {
