@@ -59,6 +59,23 @@ public final class JournalCheckpoints {
         }
     }
 
+    /** A signed checkpoint as stored. */
+    public record Checkpoint(String counter, long seq, String entryHash, Instant signedAt, String keyId, String signature) {
+    }
+
+    /** The newest checkpoint of a counter's chain, if it has one. */
+    public static java.util.Optional<Checkpoint> latest(Connection c, String counter) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT seq, entry_hash, signed_at, key_id, signature FROM journal_checkpoint"
+                + " WHERE counter_code = ? ORDER BY seq DESC")) {
+            s.setString(1, counter);
+            s.setMaxRows(1);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(new Checkpoint(counter, rs.getLong(1), rs.getString(2).trim(),
+                        rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5))) : java.util.Optional.empty();
+            }
+        }
+    }
+
     static byte[] message(String counter, long seq, String hash, Instant at) {
         return ("ecert-counter-journal-checkpoint-v1\n" + counter + "\n" + seq + "\n" + hash + "\n" + at.toEpochMilli())
                 .getBytes(StandardCharsets.UTF_8);

@@ -24,6 +24,9 @@ public class ReferralSlips {
     @Inject
     CounterOverview counters;
 
+    @Inject
+    hk.post.ecert.counter.application.receipt.ReceiptSeals seals;
+
     /**
      * @param slipId  the slip's number, printed on it
      * @param printId chosen by the screen before the first submit, so a double click prints one slip; a later print
@@ -37,8 +40,12 @@ public class ReferralSlips {
         CounterOverview.CounterPlace place = counters.placeOf(clerk);
         String terminalId = counters.terminalAt(place)
                 .orElseThrow(() -> new IllegalStateException("no enrolled terminal at counter " + place.counter()));
+        ZonedDateTime at = ZonedDateTime.now(Triage.HONG_KONG);
+        String seal = seals.seal(hk.post.ecert.counter.application.receipt.ReceiptSeals.unjournalled(
+                hk.post.ecert.journal.receipt.ReceiptStatement.Kind.REFERRAL_SLIP, place.office(), place.counter(), slipId,
+                at.toInstant(), ReferralSlip.sealedLines(type, variant)));
         ReceiptDocument slip = ReferralSlip.compose(slipId, type, variant, Offices.name(place.office()), place.counter(),
-                clerk, ZonedDateTime.now(Triage.HONG_KONG), language);
+                clerk, at, language, seal);
         boolean copy = !printId.equals(slipId);
         return jobs.submitPrintOnce(printId, terminalId, copy ? slip.asCopy() : slip, (copy ? "COPY of referral slip " : "Referral slip ")
                 + type.name().en()

@@ -71,6 +71,13 @@ class PointOfSaleBrowserIT {
 
 
 
+    /** Opens the public check page with a receipt's QR text, as a customer's phone would; returns the verdict shown. */
+    private String checkReceipt(String seal) {
+        browser.get(base + "verify.xhtml?s=" + java.net.URLEncoder.encode(seal, java.nio.charset.StandardCharsets.UTF_8));
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
+        return chromium.text("verdict");
+    }
+
     private void count(String prefix, String denomination, int n) {
         WebElement e = browser.findElement(By.cssSelector("input." + prefix + "-" + denomination));
         e.clear();
@@ -146,6 +153,7 @@ class PointOfSaleBrowserIT {
         String voidSlip = printer.receipts().get(2).text();
         assertTrue(voidSlip.contains("VOID") && voidSlip.contains("super1") && voidSlip.contains(txn), voidSlip);
 
+
         // a cheque that is post-dated is refused with its reason
         chromium.choose("sale:type", "ENCIPHERMENT");
         chromium.type("sale:caseRef", "ENC-0002");
@@ -165,6 +173,43 @@ class PointOfSaleBrowserIT {
         chromium.click("sale:pay");
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("change"), "HK$0.00"));
         assertEquals(2, browser.findElements(By.cssSelector("#recent td.txn")).size());
+
+        // issue 18: the receipt's QR proves itself on the public check page, and offline with the published keys
+        String seal = printer.receipts().get(0).lines().stream().filter(l -> l.kind() == hk.post.ecert.devices.printer.simulated.PrintedLine.Kind.QR)
+                .map(hk.post.ecert.devices.printer.simulated.PrintedLine::text).findFirst().orElseThrow();
+        assertEquals(seal, printer.receipts().get(1).lines().stream().filter(l -> l.kind() == hk.post.ecert.devices.printer.simulated.PrintedLine.Kind.QR)
+                .map(hk.post.ecert.devices.printer.simulated.PrintedLine::text).findFirst().orElseThrow(), "the COPY carries the same seal");
+        String checkedVoid = checkReceipt(seal);
+        assertTrue(checkedVoid.contains("Genuine, but the sale has since been voided"), checkedVoid);
+        assertEquals(txn, chromium.text("saysNumber"));
+        assertEquals("HK$48.00", chromium.text("saysTotal"));
+        String voidSeal = printer.receipts().get(2).lines().stream().filter(l -> l.kind() == hk.post.ecert.devices.printer.simulated.PrintedLine.Kind.QR)
+                .map(hk.post.ecert.devices.printer.simulated.PrintedLine::text).findFirst().orElseThrow();
+        assertTrue(checkReceipt(voidSeal).startsWith("Genuine: this receipt is as the counter issued it"), chromium.text("verdict"));
+        assertEquals("Void slip", chromium.text("saysKind"));
+        assertEquals("-HK$48.00", chromium.text("saysTotal"));
+        // one character of the statement changed (inside the digest of its lines): altered
+        String[] parts = seal.split(":");
+        char c = parts[2].charAt(90);
+        String altered = parts[0] + ":" + parts[1] + ":" + parts[2].substring(0, 90) + (c == 'A' ? 'B' : 'A') + parts[2].substring(91);
+        assertTrue(checkReceipt(altered).startsWith("Altered"), chromium.text("verdict"));
+        assertTrue(checkReceipt(seal.replace("ECR1:R1:", "ECR1:R9:")).startsWith("Unknown key"), chromium.text("verdict"));
+        // the offline verifier, with only the published keys, agrees with the page
+        String keys = new String(base.toURI().resolve("api/receipt-keys").toURL().openStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        var offline = hk.post.ecert.journal.receipt.ReceiptSeal.verify(seal, hk.post.ecert.journal.receipt.ReceiptKeyring.parse(keys));
+        assertEquals(hk.post.ecert.journal.receipt.ReceiptSeal.Outcome.GENUINE, offline.outcome());
+        assertTrue(hk.post.ecert.journal.receipt.VerifyReceipt.describe(offline).contains(txn));
+        // the administrator rotates the receipt key: the old receipt still verifies, and says its key is retired
+        chromium.switchUser(base.toString(), "admin", "Admin#2026");
+        browser.findElement(By.id("top:navStaff")).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("receiptKeys:rotateReceiptKey")));
+        chromium.click("receiptKeys:rotateReceiptKey");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("receiptKeys:keyMessages"), "now signs receipts"));
+        assertTrue(chromium.text("receiptKeyList").contains("R1 — RETIRED"), chromium.text("receiptKeyList"));
+        String afterRotation = checkReceipt(voidSeal);
+        assertTrue(afterRotation.startsWith("Genuine") && afterRotation.contains("key R1, which has since been retired"), afterRotation);
+        chromium.switchUser(base.toString(), "clerk1", "Clerk#2026");
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("top:navSubscribers")));
     }
 
     @Test

@@ -18,6 +18,7 @@ import hk.post.ecert.counter.domain.model.till.Tender;
 import hk.post.ecert.counter.domain.model.till.TenderKind;
 import hk.post.ecert.counter.domain.model.till.TillLedger;
 import hk.post.ecert.counter.infrastructure.journal.JournalKey;
+import hk.post.ecert.journal.receipt.ReceiptStatement;
 import hk.post.ecert.devices.printer.ReceiptDocument;
 import hk.post.ecert.journal.Journal;
 import hk.post.ecert.journal.JournalVerifier;
@@ -79,6 +80,9 @@ public class PointOfSale {
 
     @Inject
     JournalKey journalKey;
+
+    @Inject
+    hk.post.ecert.counter.application.receipt.ReceiptSeals seals;
 
     /** A variance larger than this (either way) needs a supervisor's sign-off. A setting; HK$50.00 by default. */
     @Inject
@@ -248,9 +252,11 @@ public class PointOfSale {
             tenders.add(new PaymentReceipt.Tender(k.label(), Money.ofCents(TillBook.cents(t.get("cents"))),
                     Optional.ofNullable(ref), k == TenderKind.CASH));
         }
+        String seal = seals.seal(seals.journalled(ReceiptStatement.Kind.PAYMENT, p.office(), s.transactionNo(), s.at(),
+                s.total().cents(), s.lines().stream().map(l -> l.feeItem() + "|" + l.quantity() + "|" + l.amount().cents()).toList()));
         ReceiptDocument doc = PaymentReceipt.compose(new PaymentReceipt.Data(s.paymentId(), Offices.name(p.office()),
                 p.counter(), s.clerk(), ZonedDateTime.ofInstant(s.at(), TillBook.HONG_KONG), s.transactionNo(), items,
-                tenders, s.change(), Optional.empty()), lang);
+                tenders, s.change(), Optional.empty(), seal), lang);
         boolean copy = !printId.equals(paymentId);
         return jobs.submitPrintOnce(printId, terminalOf(clerk), copy ? doc.asCopy() : doc,
                 (copy ? "COPY of receipt " : "Receipt ") + s.transactionNo() + " " + s.total(), clerk);
@@ -263,7 +269,10 @@ public class PointOfSale {
                 r.kind().equals("VOID") ? VoidRefundReceipt.Kind.VOID : VoidRefundReceipt.Kind.REFUND,
                 Offices.name(p.office()), p.counter(), clerk, ZonedDateTime.ofInstant(r.at(), TillBook.HONG_KONG),
                 r.transactionNo(), r.originalTransactionNo(), new Bilingual(r.reason(), r.reason()), r.approver(),
-                r.amount(), r.kind().equals("VOID") ? new Bilingual("as paid", "原付款方式") : TenderKind.CASH.label()), lang);
+                r.amount(), r.kind().equals("VOID") ? new Bilingual("as paid", "原付款方式") : TenderKind.CASH.label(),
+                seals.seal(seals.journalled(r.kind().equals("VOID") ? ReceiptStatement.Kind.VOID : ReceiptStatement.Kind.REFUND,
+                        p.office(), r.transactionNo(), r.at(), -r.amount().cents(),
+                        List.of(r.originalTransactionNo(), r.reason(), r.approver())))), lang);
         boolean copy = !printId.equals(r.reversalId());
         return jobs.submitPrintOnce(printId, terminalOf(clerk), copy ? doc.asCopy() : doc,
                 (copy ? "COPY of " : "") + r.kind() + " " + r.transactionNo(), clerk);
@@ -329,7 +338,20 @@ public class PointOfSale {
     @Transactional
     public DayReport closeOfficeDay(String office, LocalDate day, String supervisor) {
         supervises(office, supervisor);
-        return db(c -> book.closeOfficeDay(c, office, day, supervisor, journalKey.pair(), journalKey.keyId(), zReport));
+        return db(c -> book.closeOfficeDay(c, office, day, supervisor, journalKey.pair(), journalKey.keyId(), zReport,
+                (report, checkpoints) -> checkpoints.isEmpty() ? "" : seals.seal(officeDayStatement(report, checkpoints))));
+    }
+
+    /**
+     * The Z report's sealed statement: the office and day, the day's net takings, a digest of each counter's signed
+     * checkpoint, and the first counter's checkpoint entry as the journal entry it names.
+     */
+    static ReceiptStatement officeDayStatement(DayReport report, List<hk.post.ecert.journal.JournalCheckpoints.Checkpoint> checkpoints) {
+        var first = checkpoints.get(0);
+        return new ReceiptStatement(ReceiptStatement.Kind.OFFICE_DAY, report.office(), first.counter(),
+                report.office() + "-" + report.day(), first.signedAt(), report.netTakings().cents(),
+                ReceiptStatement.linesDigest(checkpoints.stream().map(cp -> cp.counter() + "|" + cp.seq() + "|" + cp.entryHash() + "|"
+                        + cp.signature()).toList()), first.seq(), ReceiptStatement.entryHash(first.entryHash()));
     }
 
     /** The Z report of a closed day as it was produced: [csv, pdf base64]. */

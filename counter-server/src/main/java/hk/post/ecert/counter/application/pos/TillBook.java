@@ -669,6 +669,17 @@ public final class TillBook {
      */
     public DayReport closeOfficeDay(Connection c, String office, LocalDate day, String by, KeyPair journalKey,
                                     String keyId, ZReport zReport) throws SQLException {
+        return closeOfficeDay(c, office, day, by, journalKey, keyId, zReport, (counter, checkpoints) -> "");
+    }
+
+    /**
+     * As above; the Z report then carries each counter's signed checkpoint and a QR with the day's sealed statement, made
+     * by {@code sealer} from the checkpoints (issue 18).
+     */
+    public DayReport closeOfficeDay(Connection c, String office, LocalDate day, String by, KeyPair journalKey,
+                                    String keyId, ZReport zReport,
+                                    java.util.function.BiFunction<DayReport, List<JournalCheckpoints.Checkpoint>, String> sealer)
+            throws SQLException {
         if (dayClosed(c, office, day)) {
             throw new PosRefusal(Reason.DAY_CLOSED, office + " " + day);
         }
@@ -679,7 +690,16 @@ public final class TillBook {
             throw new PosRefusal(Reason.TILLS_STILL_OPEN, String.join(", ", open));
         }
         DayReport report = dayReport(c, office, day);
-        byte[] pdf = zReport.pdf(report, by, clock.instant());
+        // the day's close is journalled and checkpointed first, so that the report carries the signatures
+        List<JournalCheckpoints.Checkpoint> checkpoints = new ArrayList<>();
+        for (String counter : tills.stream().map(Till::journalCounter).distinct().toList()) {
+            journal.append(c, counter, Events.OFFICE_DAY_CLOSED, 0, by,
+                    Json.write(map("office", office, "date", day.toString(), "by", by)));
+            JournalCheckpoints.checkpoint(c, counter, journalKey, keyId);
+            JournalCheckpoints.latest(c, counter).ifPresent(checkpoints::add);
+        }
+        String seal = sealer.apply(report, checkpoints);
+        byte[] pdf = zReport.pdf(report, by, clock.instant(), checkpoints, seal);
         String csv = zReport.csv(report);
         try (PreparedStatement ins = c.prepareStatement("INSERT INTO office_day (office_code, business_date, closed_at,"
                 + " closed_by, report_csv, report_pdf_b64) VALUES (?,?,?,?,?,?)")) {
@@ -690,11 +710,6 @@ public final class TillBook {
             ins.setString(5, csv);
             ins.setString(6, java.util.Base64.getEncoder().encodeToString(pdf));
             ins.executeUpdate();
-        }
-        for (String counter : tills.stream().map(Till::journalCounter).distinct().toList()) {
-            journal.append(c, counter, Events.OFFICE_DAY_CLOSED, 0, by,
-                    Json.write(map("office", office, "date", day.toString(), "by", by)));
-            JournalCheckpoints.checkpoint(c, counter, journalKey, keyId);
         }
         return report;
     }

@@ -78,6 +78,15 @@ public final class ZReport {
     }
 
     public byte[] pdf(DayReport r, String closedBy, Instant at) {
+        return pdf(r, closedBy, at, List.of(), "");
+    }
+
+    /**
+     * The Z report as a PDF; with the day's signed journal checkpoints (one per counter) and, when {@code seal} is given,
+     * a QR code carrying the day's sealed statement, checked like a receipt's at /verify.
+     */
+    public byte[] pdf(DayReport r, String closedBy, Instant at, List<hk.post.ecert.journal.JournalCheckpoints.Checkpoint> checkpoints,
+                      String seal) {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDFont latin = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
             PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
@@ -110,6 +119,15 @@ public final class ZReport {
             lines.add(new String[] {"Sales " + r.sales() + "   net takings " + r.netTakings(), "銷售 / 淨收入"});
             lines.add(new String[] {"Expected cash " + r.expectedCash() + "   counted " + r.counted(), "應有現金 / 點算"});
             lines.add(new String[] {"#VARIANCE " + r.variance(), "差額"});
+            if (!checkpoints.isEmpty()) {
+                lines.add(new String[] {"", ""});
+                lines.add(new String[] {"#Signed journal checkpoints (Ed25519)", "已簽署日誌檢查點"});
+                for (var cp : checkpoints) {
+                    lines.add(new String[] {"    " + cp.counter() + "  #" + cp.seq() + "  " + cp.entryHash().substring(0, 16) + "…  key "
+                            + cp.keyId() + "  " + WHEN.format(cp.signedAt()), ""});
+                    lines.add(new String[] {"    signature " + cp.signature(), ""});
+                }
+            }
 
             PDPage page = null;
             PDPageContentStream cs = null;
@@ -132,12 +150,48 @@ public final class ZReport {
                 }
                 y -= heading ? 18 : 13;
             }
+            if (!seal.isEmpty()) {
+                if (y < 260) {
+                    cs.close();
+                    page = new PDPage(PDRectangle.A4);
+                    doc.addPage(page);
+                    cs = new PDPageContentStream(doc, page);
+                    y = page.getMediaBox().getHeight() - 50;
+                }
+                text(cs, bold, 12, 40, y - 10, "Check this report: scan the QR at /verify, or bin/verify-receipt");
+                if (cjk != null) {
+                    text(cs, cjk, 10, 40, y - 26, "核對此報表：於 /verify 掃描二維碼，或使用 bin/verify-receipt");
+                }
+                drawQr(cs, seal, 40, y - 36 - 200, 200);
+            }
             cs.close();
             doc.getDocumentInformation().setTitle("Z report " + r.office() + " " + r.day());
             doc.save(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A QR code (error correction M, alphanumeric where the text allows) drawn as filled squares. */
+    static void drawQr(PDPageContentStream cs, String text, float x, float y, float size) throws IOException {
+        try {
+            com.google.zxing.qrcode.encoder.QRCode qr = com.google.zxing.qrcode.encoder.Encoder.encode(text,
+                    com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.M);
+            com.google.zxing.qrcode.encoder.ByteMatrix m = qr.getMatrix();
+            int quiet = 4;
+            float cell = size / (m.getWidth() + 2 * quiet);
+            cs.setNonStrokingColor(java.awt.Color.BLACK);
+            for (int row = 0; row < m.getHeight(); row++) {
+                for (int col = 0; col < m.getWidth(); col++) {
+                    if (m.get(col, row) == 1) {
+                        cs.addRect(x + (col + quiet) * cell, y + size - (row + quiet + 1) * cell, cell, cell);
+                    }
+                }
+            }
+            cs.fill();
+        } catch (com.google.zxing.WriterException e) {
+            throw new IOException("cannot make the QR code", e);
         }
     }
 

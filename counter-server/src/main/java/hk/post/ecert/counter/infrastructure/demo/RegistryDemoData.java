@@ -184,7 +184,10 @@ public class RegistryDemoData {
                     .addRDN(BCStyle.O, "e-Cert Counter DEMO (TEST)").addRDN(BCStyle.CN, name).build();
             byte[] csr = new JcaPKCS10CertificationRequestBuilder(subject, key.getPublic())
                     .build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate())).getEncoded();
-            return ca.issue(CertificateProfile.of(type, variant), csr, 365).serialHex();
+            boolean server = "SERVER".equals(type);
+            return ca.issue(CertificateProfile.of(type, variant), csr, server ? 199 : 365, server
+                    ? hk.post.ecert.counter.domain.service.CertificateAuthority.AltNames.dns(java.util.List.of(name))
+                    : hk.post.ecert.counter.domain.service.CertificateAuthority.AltNames.NONE).serialHex();
         } catch (Exception e) {
             throw new IllegalStateException("cannot issue the DEMO certificate for " + name, e);
         }

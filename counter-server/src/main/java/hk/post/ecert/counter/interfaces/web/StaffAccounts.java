@@ -35,6 +35,25 @@ public class StaffAccounts implements Serializable {
     private List<String> newRoles = List.of("CLERK");
     private transient String newPassword;
 
+    @Inject
+    hk.post.ecert.counter.infrastructure.receipt.ReceiptKeys receiptKeys;
+
+    /** The receipt keys as published (id, status, since), newest last. */
+    public java.util.List<String> getReceiptKeys() {
+        return receiptKeys.published().stream().map(k -> k.keyId() + " — " + (k.retired() ? "RETIRED " + k.retiredAt() : "ACTIVE")
+                + " (" + k.createdAt() + ")").toList();
+    }
+
+    /** Issue 18: the next receipt key signs from now on; the old one is retired and still verifies. */
+    public void rotateReceiptKey() {
+        if (!isAdministrator()) {
+            return;
+        }
+        receiptKeys.signer();
+        String id = receiptKeys.rotate(staff.getUsername());
+        Screens.info(Screens.text(language.getLocale(), "admin.receiptKeyRotated", id));
+    }
+
     public boolean isAdministrator() {
         return staff.hasRole("ADMIN");
     }

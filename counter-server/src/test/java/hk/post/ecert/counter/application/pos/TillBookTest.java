@@ -242,7 +242,9 @@ class TillBookTest {
                 refused(c -> book.closeOfficeDay(c, "GPO", book.today(), "super1", key, "k1", z)));
         db.tx(c -> book.closeBlind(c, "T2", "clerk2", new CashCount(Map.of(Denomination.NOTE_100, 10, Denomination.NOTE_10, 1))));
         db.tx(c -> book.explainVariance(c, "T2", "clerk2", "found HK$10 note on floor", Money.ofDollars(50)));
-        DayReport r = db.tx(c -> book.closeOfficeDay(c, "GPO", book.today(), "super1", key, "k1", z));
+        KeyPair receiptKey = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        DayReport r = db.tx(c -> book.closeOfficeDay(c, "GPO", book.today(), "super1", key, "k1", z, (report, checkpoints) ->
+                hk.post.ecert.journal.receipt.ReceiptSeal.seal(PointOfSale.officeDayStatement(report, checkpoints), "R1", receiptKey.getPrivate())));
         assertEquals(PosRefusal.Reason.DAY_CLOSED, refused(c -> book.closeOfficeDay(c, "GPO", book.today(), "super1", key, "k1", z)));
         assertEquals(PosRefusal.Reason.DAY_CLOSED, refused(c -> book.open(c, "T3", "GPO", "C03", "clerk3", hundreds(1))));
         assertEquals(Money.ofCents(4800 * 2 + 2400), r.netTakings());
@@ -259,6 +261,19 @@ class TillBookTest {
             String text = new PDFTextStripper().getText(pdf);
             assertTrue(text.contains("VARIANCE HK$10.00"), text);
             assertTrue(text.contains("found HK$10 note on floor"), text);
+            // issue 18: each counter's signed checkpoint, and a QR that verifies like a receipt's
+            assertTrue(text.contains("Signed journal checkpoints") && text.contains("GPO-C01") && text.contains("GPO-C02"), text);
+            java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(pdf).renderImageWithDPI(pdf.getNumberOfPages() - 1, 150);
+            int[] argb = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
+            String scanned = new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                    new com.google.zxing.RGBLuminanceSource(page.getWidth(), page.getHeight(), argb))),
+                    Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+            var verdict = hk.post.ecert.journal.receipt.ReceiptSeal.verify(scanned, new hk.post.ecert.journal.receipt.ReceiptKeyring(
+                    List.of(new hk.post.ecert.journal.receipt.ReceiptKeyring.Key("R1", receiptKey.getPublic(), false))));
+            assertEquals(hk.post.ecert.journal.receipt.ReceiptSeal.Outcome.GENUINE, verdict.outcome());
+            assertEquals(hk.post.ecert.journal.receipt.ReceiptStatement.Kind.OFFICE_DAY, verdict.statement().orElseThrow().kind());
+            assertEquals("GPO-" + book.today(), verdict.statement().orElseThrow().number());
+            assertEquals(4800 * 2 + 2400, verdict.statement().orElseThrow().totalCents());
         }
         JournalVerifier.Report report = db.tx(c -> JournalVerifier.verify(c, key.getPublic()));
         assertTrue(report.intact(), report.findings().toString());

@@ -50,7 +50,7 @@ public final class PaymentReceipt {
     /** Everything a payment receipt shows. */
     public record Data(String receiptId, Bilingual office, String counter, String clerk, ZonedDateTime at,
                        String transactionNo, List<Item> items, List<Tender> tenders, Money change,
-                       Optional<Hkid> subscriber) {
+                       Optional<Hkid> subscriber, String seal) {
         public Money total() {
             return items.stream().map(Item::amount).reduce(Money.ZERO, Money::plus);
         }
@@ -81,7 +81,8 @@ public final class PaymentReceipt {
             b.columns(lang.label(CHANGE), d.change().toString());
         }
         d.subscriber().ifPresent(h -> b.columns(lang.label(HKID), h.masked()));
-        b.rule().centered(lang.label(KEEP)).qr(d.receiptId()).feed(2);
+        // the QR carries the receipt's signed statement: anyone can check it at /verify or offline (bin/verify-receipt)
+        b.rule().centered(lang.label(KEEP)).qr(d.seal()).feed(2);
         if (cash) {
             b.drawerKick();
         }

@@ -35,8 +35,19 @@ public final class ReferralSlip {
     private static final Bilingual NOTIFIES = new Bilingual("The renewing body will notify the subscriber.",
             "續期機構會通知登記人。");
 
+    /** The lines a referral slip's seal digests: the type, the variant and the body it refers to. */
+    public static java.util.List<String> sealedLines(CertificateType type, Variant variant) {
+        return java.util.List.of(type.code(), variant.code(), variant.referral().map(r -> r.body().en() + "|" + r.url()).orElse(""));
+    }
+
     public static ReceiptDocument compose(String slipId, CertificateType type, Variant variant, Bilingual office,
                                           String counter, String clerk, ZonedDateTime at, ReceiptLanguage lang) {
+        return compose(slipId, type, variant, office, counter, clerk, at, lang, slipId);
+    }
+
+    /** As above, with the slip's signed statement for its QR code. */
+    public static ReceiptDocument compose(String slipId, CertificateType type, Variant variant, Bilingual office,
+                                          String counter, String clerk, ZonedDateTime at, ReceiptLanguage lang, String seal) {
         if (type.channel() != Channel.REFERRAL) {
             throw new IllegalArgumentException(type.code() + " is renewed at " + type.channel() + ", not referred");
         }
@@ -69,7 +80,7 @@ public final class ReferralSlip {
                 .text(first(NOTIFIES, lang))
                 .text(second(NOTIFIES, lang))
                 .rule()
-                .qr(slipId)
+                .qr(seal)
                 .feed(3)
                 .cut();
         return b.build();

@@ -20,7 +20,7 @@ public final class VoidRefundReceipt {
     /** Everything a void or refund slip shows. */
     public record Data(String receiptId, Kind kind, Bilingual office, String counter, String clerk, ZonedDateTime at,
                        String transactionNo, String originalTransactionNo, Bilingual reason, String approver,
-                       Money amount, Bilingual tender) {
+                       Money amount, Bilingual tender, String seal) {
     }
 
     private VoidRefundReceipt() {
@@ -39,7 +39,7 @@ public final class VoidRefundReceipt {
                 .line(new ReceiptLine.Columns(lang.label(REFUNDED) + " (" + lang.label(d.tender()) + ")",
                         Money.ofCents(-d.amount().cents()).toString(), true))
                 .rule()
-                .qr(d.receiptId())
+                .qr(d.seal())
                 .feed(2);
         return b.cut().build();
     }

@@ -49,13 +49,13 @@ class ReceiptLayoutGoldenTest {
                                     "延長登記期（SRN-P-000001），登記期至 2028-12-31"), 2, Money.ofDollars(96))),
                     List.of(new PaymentReceipt.Tender(EPS, Money.ofDollars(50), Optional.of("EPS ref 883311"), false),
                             new PaymentReceipt.Tender(CASH, Money.ofDollars(100), Optional.empty(), true)),
-                    Money.ofDollars(6), Optional.of(Hkid.parse("A123456(3)"))), lang);
+                    Money.ofDollars(6), Optional.of(Hkid.parse("A123456(3)")), "ECR1:R1:PAYMENTSEAL"), lang);
             case "refund" -> VoidRefundReceipt.compose(new VoidRefundReceipt.Data("RF-0002", VoidRefundReceipt.Kind.REFUND,
                     GPO, "C01", "clerk1", AT, "GPO-C01-000050", "GPO-C01-000042",
-                    new Bilingual("Application withdrawn", "撤回申請"), "super1", Money.ofDollars(48), CASH), lang);
+                    new Bilingual("Application withdrawn", "撤回申請"), "super1", Money.ofDollars(48), CASH, "ECR1:R1:REFUNDSEAL"), lang);
             case "void" -> VoidRefundReceipt.compose(new VoidRefundReceipt.Data("VD-0003", VoidRefundReceipt.Kind.VOID,
                     GPO, "C01", "clerk1", AT, "GPO-C01-000051", "GPO-C01-000049",
-                    new Bilingual("Keyed in error", "輸入錯誤"), "super1", Money.ofDollars(150), EPS), lang);
+                    new Bilingual("Keyed in error", "輸入錯誤"), "super1", Money.ofDollars(150), EPS, "ECR1:R1:VOIDSEAL"), lang);
             case "till-z" -> TillSummarySlip.compose(new TillSummarySlip.Data("Z-0004", TillSummarySlip.Kind.Z, GPO, "C01",
                     "T-GPO-C01-20261125", "clerk1", AT.withHour(9), AT.withHour(17), 12,
                     List.of(new TillSummarySlip.TenderTotal(CASH, 8, Money.ofDollars(384)),

@@ -13,6 +13,18 @@ import java.util.List;
 final class ReceiptImage {
 
     private static final int LINE = 24;
+    /** The QR module size the encoder asks the printer for (ESC/POS function 167), in dots. */
+    static final int QR_MODULE = 6;
+    static final int QR_QUIET = 4;
+
+    /** The QR symbol of {@code data} as the printer makes it (model 2, error correction M); null if it cannot be made. */
+    static com.google.zxing.qrcode.encoder.ByteMatrix qr(String data) {
+        try {
+            return com.google.zxing.qrcode.encoder.Encoder.encode(data, com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.M).getMatrix();
+        } catch (com.google.zxing.WriterException | IllegalArgumentException e) {
+            return null;
+        }
+    }
 
     private ReceiptImage() {
     }
@@ -41,16 +53,20 @@ final class ReceiptImage {
                 }
                 case RASTER -> g.drawImage(l.image(), 0, y, null);
                 case QR -> {
-                    int s = 120;
-                    int x0 = (width - s) / 2;
-                    g.drawRect(x0, y + 4, s, s);
-                    for (int i = 0; i < 3; i++) {
-                        int cx = i == 1 ? x0 + s - 34 : x0 + 4;
-                        int cy = i == 2 ? y + s - 30 : y + 8;
-                        g.fillRect(cx, cy, 28, 28);
+                    // as the printer prints it: model 2, error correction M, 6 dots a module, a 4-module quiet zone
+                    com.google.zxing.qrcode.encoder.ByteMatrix m = qr(l.text());
+                    if (m == null) {
+                        g.drawString("QR: " + l.text(), 4, y + 20);
+                    } else {
+                        int x0 = Math.max(0, (width - (m.getWidth() + 2 * QR_QUIET) * QR_MODULE) / 2);
+                        for (int row = 0; row < m.getHeight(); row++) {
+                            for (int col = 0; col < m.getWidth(); col++) {
+                                if (m.get(col, row) == 1) {
+                                    g.fillRect(x0 + (col + QR_QUIET) * QR_MODULE, y + (row + QR_QUIET) * QR_MODULE, QR_MODULE, QR_MODULE);
+                                }
+                            }
+                        }
                     }
-                    g.setFont(new Font(family, Font.PLAIN, 14));
-                    g.drawString("QR: " + l.text(), 4, y + s + 22);
                 }
                 case BARCODE -> {
                     for (int i = 0; i < l.text().length() * 11 && i * 2 < width - 8; i++) {
@@ -72,7 +88,10 @@ final class ReceiptImage {
         return switch (l.kind()) {
             case TEXT -> l.doubleSize() ? LINE * 2 : LINE;
             case RASTER -> l.image().getHeight();
-            case QR -> 150;
+            case QR -> {
+                com.google.zxing.qrcode.encoder.ByteMatrix m = qr(l.text());
+                yield m == null ? LINE : (m.getWidth() + 2 * QR_QUIET) * QR_MODULE;
+            }
             case BARCODE -> 80;
         };
     }

@@ -1,0 +1,169 @@
+package hk.post.ecert.counter.infrastructure.receipt;
+
+import hk.post.ecert.counter.infrastructure.journal.JournalKey;
+import hk.post.ecert.counter.infrastructure.keys.KeyFiles;
+import hk.post.ecert.journal.receipt.ReceiptKeyring;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The receipt keys: Ed25519 pairs named R1, R2, … One is active and signs every receipt's QR statement; rotation makes
+ * the next one active and retires the old, which still verifies what it signed. One key set for the whole service —
+ * every instance of a cluster shares it: the private halves are files made once in the server's key directory
+ * ({@code receipt-keys/R<n>.p8}, owner-read only, beside the journal key), the public halves and their status are rows
+ * in {@code receipt_key}. In production the key directory is the one secret store the service already has (see the
+ * README's "Trust" section).
+ */
+@ApplicationScoped
+public class ReceiptKeys {
+
+    private static final Logger LOG = Logger.getLogger(ReceiptKeys.class.getName());
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    @Inject
+    JournalKey journalKey;
+
+    /** The key that signs now, and its id. */
+    public record Signer(String keyId, PrivateKey key) {
+    }
+
+    /** One key as published. */
+    public record Published(String keyId, String publicKeyBase64, boolean retired, Instant createdAt, Instant retiredAt) {
+    }
+
+    /** The active key; the first one is made on first use. */
+    @Transactional
+    public Signer signer() {
+        try (Connection c = dataSource.getConnection()) {
+            Optional<String> active = active(c);
+            if (active.isEmpty()) {
+                make(c, 1, "system");
+                active = active(c);
+            }
+            String id = active.orElseThrow();
+            return new Signer(id, privateKey(id));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the receipt keys", e);
+        }
+    }
+
+    /** Makes the next key active and retires the one that signed until now. */
+    @Transactional
+    public String rotate(String by) {
+        try (Connection c = dataSource.getConnection()) {
+            int next;
+            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM receipt_key");
+                 ResultSet rs = s.executeQuery()) {
+                rs.next();
+                next = rs.getInt(1) + 1;
+            }
+            try (PreparedStatement u = c.prepareStatement("UPDATE receipt_key SET status = 'RETIRED', retired_at = ? WHERE status = 'ACTIVE'")) {
+                u.setTimestamp(1, Timestamp.from(Instant.now()));
+                u.executeUpdate();
+            }
+            String id = make(c, next, by);
+            LOG.info(() -> "receipt key " + id + " made active by " + by);
+            return id;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot rotate the receipt keys", e);
+        }
+    }
+
+    /** Every key ever used, oldest first: what {@code /api/receipt-keys} publishes. */
+    @Transactional
+    public List<Published> published() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT key_id, public_key, status, created_at, retired_at FROM receipt_key ORDER BY seq");
+             ResultSet rs = s.executeQuery()) {
+            List<Published> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new Published(rs.getString(1), rs.getString(2), "RETIRED".equals(rs.getString(3)),
+                        rs.getTimestamp(4).toInstant(), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the receipt keys", e);
+        }
+    }
+
+    public ReceiptKeyring keyring() {
+        return new ReceiptKeyring(published().stream().map(p -> new ReceiptKeyring.Key(p.keyId(),
+                ReceiptKeyring.publicKey(p.publicKeyBase64()), p.retired())).toList());
+    }
+
+    private static Optional<String> active(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT key_id FROM receipt_key WHERE status = 'ACTIVE' ORDER BY seq DESC");
+             ResultSet rs = s.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        }
+    }
+
+    /** Makes key R{@code seq}: its file once (every instance ends up with the same pair), then its row. */
+    private String make(Connection c, int seq, String by) throws SQLException {
+        String id = "R" + seq;
+        String pub = lines(id)[1];
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO receipt_key (key_id, seq, public_key, status, created_at, created_by)"
+                + " VALUES (?,?,?,'ACTIVE',?,?)")) {
+            ins.setString(1, id);
+            ins.setInt(2, seq);
+            ins.setString(3, pub);
+            ins.setTimestamp(4, Timestamp.from(Instant.now()));
+            ins.setString(5, by);
+            ins.executeUpdate();
+        }
+        return id;
+    }
+
+    private Path file(String id) {
+        return journalKey.dir().resolve("receipt-keys").resolve(id + ".p8");
+    }
+
+    /** The key file's two lines: the PKCS#8 private key and the X.509 public key, base64. */
+    private String[] lines(String id) {
+        Path f = file(id);
+        KeyFiles.directory(Optional.of(f.getParent().toString()), "the receipt key directory");
+        byte[] content = KeyFiles.createOnce(f, () -> {
+            try {
+                KeyPair made = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+                return (Base64.getEncoder().encodeToString(made.getPrivate().getEncoded()) + "\n"
+                        + Base64.getEncoder().encodeToString(made.getPublic().getEncoded()) + "\n").getBytes(StandardCharsets.US_ASCII);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return new String(content, StandardCharsets.US_ASCII).trim().split("\\s+");
+    }
+
+    private PrivateKey privateKey(String id) {
+        try {
+            return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(lines(id)[0])));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read receipt key " + id, e);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package hk.post.ecert.journal.receipt;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The text a receipt's QR code carries: {@code ECR1:<key id>:<base32 of statement and signature>}. The statement is
+ * signed with Ed25519 by the receipt key named; the whole text is upper-case letters, digits and ':' so the QR is
+ * made in alphanumeric mode (a version 9 symbol at error correction M for a payment receipt).
+ */
+public final class ReceiptSeal {
+
+    public static final String PREFIX = "ECR1";
+    static final int SIGNATURE_BYTES = 64;
+    private static final byte[] CONTEXT = "ecert-counter-receipt-v1\n".getBytes(StandardCharsets.UTF_8);
+
+    private ReceiptSeal() {
+    }
+
+    /** What a check of a seal found. */
+    public enum Outcome {
+        /** The signature verifies under a key of the keyring: the statement is as the counter issued it. */
+        GENUINE,
+        /** The key is known but the signature does not verify: something was changed. */
+        ALTERED,
+        /** The seal names a key the keyring does not hold. */
+        UNKNOWN_KEY,
+        /** Not a receipt seal at all (or cut short). */
+        MALFORMED
+    }
+
+    /** The verdict, with the statement when it could be read and whether the key has since been retired. */
+    public record Verdict(Outcome outcome, Optional<ReceiptStatement> statement, String keyId, boolean retiredKey) {
+    }
+
+    /** A seal taken apart, not yet checked. */
+    public record Parsed(String keyId, ReceiptStatement statement, byte[] body, byte[] signature) {
+    }
+
+    public static String seal(ReceiptStatement statement, String keyId, PrivateKey key) {
+        if (!keyId.matches("[A-Z0-9]{1,12}")) {
+            throw new IllegalArgumentException("a key id is 1-12 upper-case letters or digits: " + keyId);
+        }
+        byte[] body = statement.encode();
+        byte[] sig = sign(key, body);
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        all.writeBytes(body);
+        all.writeBytes(sig);
+        return PREFIX + ":" + keyId + ":" + Base32.encode(all.toByteArray());
+    }
+
+    /** Reads a seal as scanned or pasted (spaces, line breaks and lower case forgiven). */
+    public static Parsed parse(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("no seal");
+        }
+        String t = text.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+        String[] parts = t.split(":", -1);
+        if (parts.length != 3 || !PREFIX.equals(parts[0]) || !parts[1].matches("[A-Z0-9]{1,12}")) {
+            throw new IllegalArgumentException("not a receipt seal");
+        }
+        byte[] all = Base32.decode(parts[2]);
+        if (all.length <= SIGNATURE_BYTES) {
+            throw new IllegalArgumentException("cut short");
+        }
+        byte[] body = Arrays.copyOf(all, all.length - SIGNATURE_BYTES);
+        byte[] sig = Arrays.copyOfRange(all, all.length - SIGNATURE_BYTES, all.length);
+        return new Parsed(parts[1], ReceiptStatement.decode(body), body, sig);
+    }
+
+    /** Checks a seal against a keyring (the published public keys). */
+    public static Verdict verify(String text, ReceiptKeyring keys) {
+        Parsed p;
+        try {
+            p = parse(text);
+        } catch (RuntimeException e) {
+            return new Verdict(Outcome.MALFORMED, Optional.empty(), "", false);
+        }
+        Optional<ReceiptKeyring.Key> key = keys.key(p.keyId());
+        if (key.isEmpty()) {
+            return new Verdict(Outcome.UNKNOWN_KEY, Optional.of(p.statement()), p.keyId(), false);
+        }
+        boolean ok;
+        try {
+            Signature s = Signature.getInstance("Ed25519");
+            s.initVerify(key.get().publicKey());
+            s.update(CONTEXT);
+            s.update(p.body());
+            ok = s.verify(p.signature());
+        } catch (GeneralSecurityException e) {
+            ok = false;
+        }
+        return new Verdict(ok ? Outcome.GENUINE : Outcome.ALTERED, Optional.of(p.statement()), p.keyId(), key.get().retired());
+    }
+
+    private static byte[] sign(PrivateKey key, byte[] body) {
+        try {
+            Signature s = Signature.getInstance("Ed25519");
+            s.initSign(key);
+            s.update(CONTEXT);
+            s.update(body);
+            return s.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign a receipt", e);
+        }
+    }
+
+    /** RFC 4648 base32, upper case, without padding: every character is in the QR alphanumeric set. */
+    static final class Base32 {
+        private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+        static String encode(byte[] data) {
+            StringBuilder out = new StringBuilder((data.length * 8 + 4) / 5);
+            int buffer = 0;
+            int bits = 0;
+            for (byte b : data) {
+                buffer = (buffer << 8) | (b & 0xFF);
+                bits += 8;
+                while (bits >= 5) {
+                    out.append(ALPHABET.charAt((buffer >> (bits - 5)) & 31));
+                    bits -= 5;
+                }
+            }
+            if (bits > 0) {
+                out.append(ALPHABET.charAt((buffer << (5 - bits)) & 31));
+            }
+            return out.toString();
+        }
+
+        static byte[] decode(String s) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int buffer = 0;
+            int bits = 0;
+            for (char c : s.toCharArray()) {
+                int v = ALPHABET.indexOf(c);
+                if (v < 0) {
+                    throw new IllegalArgumentException("not base32: " + c);
+                }
+                buffer = (buffer << 5) | v;
+                bits += 5;
+                if (bits >= 8) {
+                    out.write((buffer >> (bits - 8)) & 0xFF);
+                    bits -= 8;
+                }
+            }
+            return out.toByteArray();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package hk.post.ecert.journal.receipt;
+
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.google.zxing.qrcode.decoder.Mode;
+import com.google.zxing.qrcode.encoder.Encoder;
+import com.google.zxing.qrcode.encoder.QRCode;
+import org.junit.jupiter.api.Test;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Issue 18: a receipt's seal proves what it says, and says so compactly. */
+class ReceiptSealTest {
+
+    static KeyPair ed25519() throws Exception {
+        return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    }
+
+    static ReceiptStatement payment() {
+        return new ReceiptStatement(ReceiptStatement.Kind.PAYMENT, "GPO", "GPO-C01", "GPO-C01-000042", Instant.parse("2026-11-25T02:30:00Z"),
+                4800, ReceiptStatement.linesDigest(List.of("PERSONAL_EXTENSION_PER_YEAR|1|4800")), 42,
+                ReceiptStatement.entryHash("9f".repeat(32)));
+    }
+
+    @Test
+    void aSealVerifiesUnderItsKeyAndCarriesTheStatement() throws Exception {
+        KeyPair k = ed25519();
+        String seal = ReceiptSeal.seal(payment(), "R1", k.getPrivate());
+        ReceiptKeyring ring = new ReceiptKeyring(List.of(new ReceiptKeyring.Key("R1", k.getPublic(), false)));
+        ReceiptSeal.Verdict v = ReceiptSeal.verify(seal, ring);
+        assertEquals(ReceiptSeal.Outcome.GENUINE, v.outcome());
+        assertEquals(payment(), v.statement().orElseThrow());
+        assertFalse(v.retiredKey());
+        assertEquals(ReceiptSeal.Outcome.GENUINE, ReceiptSeal.verify(seal.toLowerCase().replace(":", " : "), ring).outcome(),
+                "as pasted: case and spaces forgiven");
+    }
+
+    @Test
+    void oneChangedByteOfTheStatementIsAltered() throws Exception {
+        KeyPair k = ed25519();
+        String seal = ReceiptSeal.seal(payment(), "R1", k.getPrivate());
+        ReceiptKeyring ring = new ReceiptKeyring(List.of(new ReceiptKeyring.Key("R1", k.getPublic(), false)));
+        ReceiptSeal.Parsed p = ReceiptSeal.parse(seal);
+        byte[] body = p.body().clone();
+        body[body.length - 41] ^= 0x01;   // the low byte of the total (then the sequence number and two digests)
+        byte[] all = new byte[body.length + p.signature().length];
+        System.arraycopy(body, 0, all, 0, body.length);
+        System.arraycopy(p.signature(), 0, all, body.length, p.signature().length);
+        String altered = "ECR1:R1:" + ReceiptSeal.Base32.encode(all);
+        ReceiptSeal.Verdict v = ReceiptSeal.verify(altered, ring);
+        assertEquals(ReceiptSeal.Outcome.ALTERED, v.outcome());
+        assertTrue(v.statement().orElseThrow().totalCents() != 4800, "it says something else now");
+    }
+
+    @Test
+    void aSealByAKeyNotPublishedIsUnknownAndARetiredKeyStillVerifiesAndSaysSo() throws Exception {
+        KeyPair old = ed25519();
+        KeyPair stranger = ed25519();
+        ReceiptKeyring ring = ReceiptKeyring.parse(new ReceiptKeyring(List.of(new ReceiptKeyring.Key("R1", old.getPublic(), true),
+                new ReceiptKeyring.Key("R2", ed25519().getPublic(), false))).format());
+        assertEquals(ReceiptSeal.Outcome.UNKNOWN_KEY, ReceiptSeal.verify(ReceiptSeal.seal(payment(), "R9", stranger.getPrivate()), ring).outcome());
+        assertEquals(ReceiptSeal.Outcome.ALTERED, ReceiptSeal.verify(ReceiptSeal.seal(payment(), "R2", stranger.getPrivate()), ring).outcome(),
+                "signed by someone else under a published key id");
+        ReceiptSeal.Verdict retired = ReceiptSeal.verify(ReceiptSeal.seal(payment(), "R1", old.getPrivate()), ring);
+        assertEquals(ReceiptSeal.Outcome.GENUINE, retired.outcome());
+        assertTrue(retired.retiredKey());
+        assertTrue(VerifyReceipt.describe(retired).contains("since retired"), VerifyReceipt.describe(retired));
+        assertEquals(ReceiptSeal.Outcome.MALFORMED, ReceiptSeal.verify("PR-0001", ring).outcome());
+        assertEquals(ReceiptSeal.Outcome.MALFORMED, ReceiptSeal.verify("ECR1:R1:AAAA", ring).outcome());
+    }
+
+    @Test
+    void theSealFitsAQrThatScansFromAThermalReceipt() throws Exception {
+        String seal = ReceiptSeal.seal(payment(), "R1", ed25519().getPrivate());
+        QRCode qr = Encoder.encode(seal, ErrorCorrectionLevel.M);
+        System.out.println("RESULT receipt-seal chars=" + seal.length() + " qr_version=" + qr.getVersion().getVersionNumber()
+                + " ecc=M mode=" + qr.getMode() + " modules=" + qr.getMatrix().getWidth());
+        System.out.println("sample seal: " + seal);
+        assertEquals(Mode.ALPHANUMERIC, qr.getMode(), "upper case, digits and ':' only: the compact QR mode");
+        assertTrue(qr.getVersion().getVersionNumber() <= 10, "version " + qr.getVersion().getVersionNumber());
+        // at 6 dots a module (the printer's setting) with the 4-module quiet zone it fits the 576-dot line of 80 mm paper
+        assertTrue((qr.getMatrix().getWidth() + 8) * 6 <= 576, "width in dots: " + (qr.getMatrix().getWidth() + 8) * 6);
+    }
+}
