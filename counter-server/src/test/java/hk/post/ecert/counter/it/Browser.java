@@ -45,7 +45,9 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.id("j_username")).sendKeys(user);
         driver.findElement(By.id("j_password")).sendKeys(password);
         driver.findElement(By.id("loginButton")).click();
-        waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Welcome"));
+        // the page is replaced under the wait: a node the inspector no longer knows is "not yet", not a failure
+        waitUpTo(20).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Welcome"));
     }
 
     /** Logs out whoever is logged in (if anyone) and logs {@code user} in. */
@@ -57,6 +59,9 @@ final class Browser implements AutoCloseable {
         }
         if (!driver.findElements(By.id("top:logout")).isEmpty()) {
             driver.findElement(By.id("top:logout")).click();
+            // the logout's own navigation ends on the login form before the next page is asked for
+            waitUpTo(20).ignoring(org.openqa.selenium.WebDriverException.class)
+                    .until(d -> !d.findElements(By.id("j_username")).isEmpty());
         }
         login(base, user, password);
     }
