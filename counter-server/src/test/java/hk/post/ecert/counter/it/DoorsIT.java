@@ -125,6 +125,11 @@ class DoorsIT {
         // REST: the operators' read-only API and the CRLs are open; the counter's API is for clerks
         d.add(new Door("GET", "api/terminals", OPEN, null));
         d.add(new Door("GET", "api/crl/2-17.crl", OPEN, null));
+        // what relying parties and customers fetch without a login (issues 18 and 20)
+        d.add(new Door("GET", "api/ca/root.crt", OPEN, null));
+        d.add(new Door("GET", "api/ocsp/MAMCAQA=", OPEN, null));
+        d.add(new Door("GET", "api/receipt-keys", OPEN, null));
+        d.add(new Door("GET", "verify.xhtml", OPEN, null));
         d.add(new Door("GET", "health", OPEN, null));
         d.add(new Door("GET", "api/counter/subscribers?srn=SRN-P-000001&reason=door+test", Set.of("CLERK"), null));
         d.add(new Door("GET", "api/counter/extension-quote?serial=00&years=1", Set.of("CLERK"), null));
@@ -184,9 +189,9 @@ class DoorsIT {
     void everyEntryPointLetsInOnlyTheRolesAndOfficesItIsFor() throws Exception {
         List<Door> doors = doors();
         Set<String> covered = new TreeSet<>();
-        doors.forEach(d -> covered.add(d.path().replaceAll("\\?.*", "").replaceAll("^api/(crl|counter|terminals).*", "api/$1")));
+        doors.forEach(d -> covered.add(d.path().replaceAll("\\?.*", "").replaceAll("^api/(crl|counter|terminals|ca|ocsp|receipt-keys).*", "api/$1")));
         for (String entry : entryPointsInTheWar()) {
-            String key = entry.replaceAll("^api/(crl|counter|terminals).*", "api/$1");
+            String key = entry.replaceAll("^api/(crl|counter|terminals|ca|ocsp|receipt-keys).*", "api/$1");
             if (entry.equals("terminal/pages")) {
                 continue;   // the terminals' signed upload: tried in TerminalGatewayIT
             }

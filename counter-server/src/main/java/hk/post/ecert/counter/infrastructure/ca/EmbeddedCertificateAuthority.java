@@ -137,10 +137,32 @@ public class EmbeddedCertificateAuthority implements CertificateAuthority {
                 keys.put(alias, (PrivateKey) ks.getKey(alias, caPassword.toCharArray()));
                 certs.put(alias, (X509Certificate) ks.getCertificate(alias));
             }
+            recertifyWithoutAuthorityKeyIdentifier();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot open the embedded CA", e);
+        }
+    }
+
+    /**
+     * A keystore made before the CA certificates carried an Authority Key Identifier (RFC 5280 4.2.1.1) has issuing-CA
+     * certificates that strict validators refuse. Their keys are kept: each is certified again by the root, with the same
+     * name and key, so every certificate it issued verifies under the new one. The keystore file itself is never
+     * rewritten (it is made once); the new certificates live in memory and are what {@code /api/ca} publishes.
+     */
+    private void recertifyWithoutAuthorityKeyIdentifier() throws GeneralSecurityException {
+        for (String alias : List.of("2-17", "2-15", "server")) {
+            X509Certificate c = certs.get(alias);
+            if (c.getExtensionValue(Extension.authorityKeyIdentifier.getId()) == null) {
+                try {
+                    certs.put(alias, caCertificate(NAMES.get(alias), new KeyPair(c.getPublicKey(), keys.get(alias)), NAMES.get(ROOT),
+                            keys.get(ROOT), certs.get(ROOT).getPublicKey(), 10, 0));
+                } catch (OperatorCreationException | IOException e) {
+                    throw new GeneralSecurityException("cannot certify " + alias + " again", e);
+                }
+                LOG.info(() -> "issuing CA " + alias + " certified again with its Authority Key Identifier (its keystore predates it)");
+            }
         }
     }
 

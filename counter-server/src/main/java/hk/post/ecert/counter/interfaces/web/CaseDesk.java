@@ -307,6 +307,11 @@ public class CaseDesk implements Serializable {
         }
     }
 
+    /** Whether the slip is still being printed (the screen looks again until the printer answers). */
+    public boolean isNextStepsRunning() {
+        return nextStepsJob != null && deviceJobs.view(nextStepsJob).map(j -> !j.status().finished()).orElse(false);
+    }
+
     /** The print job of the slip, as the printer last reported it. */
     public String getNextStepsStatus() {
         return nextStepsJob == null ? "" : deviceJobs.view(nextStepsJob)
