@@ -100,8 +100,18 @@ public class ReceiptCheck implements Serializable {
         static final int PER_MINUTE = 30;
         private final Map<String, Deque<Long>> recent = new ConcurrentHashMap<>();
 
+        /** Beyond this many addresses remembered, those idle for a minute are forgotten (the page is public). */
+        static final int MAX_ADDRESSES = 10_000;
+
         public boolean allow(String address) {
             long now = System.nanoTime();
+            if (recent.size() > MAX_ADDRESSES) {
+                recent.entrySet().removeIf(e -> {
+                    synchronized (e.getValue()) {
+                        return e.getValue().isEmpty() || now - e.getValue().peekLast() > 60_000_000_000L;
+                    }
+                });
+            }
             Deque<Long> times = recent.computeIfAbsent(address == null ? "" : address, a -> new ArrayDeque<>());
             synchronized (times) {
                 while (!times.isEmpty() && now - times.peekFirst() > 60_000_000_000L) {
