@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.application;
 
+import hk.post.ecert.counter.infrastructure.persistence.jdbc.CaseEvents;
+
 import hk.post.ecert.counter.application.registry.SubscriberRegistry;
 import hk.post.ecert.counter.domain.model.catalogue.Variant;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;

@@ -1,6 +1,6 @@
 package hk.post.ecert.counter.application.bankcert;
 
-import hk.post.ecert.counter.application.CaseEvents;
+import hk.post.ecert.counter.infrastructure.persistence.jdbc.CaseEvents;
 import hk.post.ecert.counter.application.CounterJournal;
 import hk.post.ecert.counter.application.OnBehalfIssuance;
 import hk.post.ecert.counter.application.Sql;

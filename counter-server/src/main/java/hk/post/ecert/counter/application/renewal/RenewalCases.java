@@ -31,11 +31,6 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -88,10 +83,6 @@ public class RenewalCases {
     /** Rule 3's window of each type, with the operator's setting for that type. */
     @Inject
     RenewalWindows windows;
-
-    private <T> T db(hk.post.ecert.counter.application.Sql.Work<T> w) {
-        return hk.post.ecert.counter.application.Sql.run(dataSource, w);
-    }
 
     /** A case with its certificate and history, for the screens. */
     public record View(RenewalCase renewal, SubscriberCertificate certificate, List<String> history, Optional<Quote> quote,
@@ -372,16 +363,8 @@ public class RenewalCases {
         if (serial.isEmpty()) {
             return Optional.empty();
         }
-        String b64 = db(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT der FROM issued_certificate WHERE serial_hex = ?")) {
-                s.setString(1, serial.get());
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : null;
-                }
-            }
-        });
-        return b64 == null ? Optional.empty() : Optional.of("-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(Base64.getDecoder().decode(b64)) + "\n-----END CERTIFICATE-----\n");
+        return ca.issued(serial.get()).map(der -> "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END CERTIFICATE-----\n");
     }
 
     @Inject
@@ -460,10 +443,10 @@ public class RenewalCases {
     }
 
     private void event(String caseRef, String actor, String what) {
-        new hk.post.ecert.counter.application.CaseEvents(dataSource, "case_event", "case_ref").record(caseRef, actor, what);
+        new hk.post.ecert.counter.infrastructure.persistence.jdbc.CaseEvents(dataSource, "case_event", "case_ref").record(caseRef, actor, what);
     }
 
     private List<String> history(String caseRef) {
-        return new hk.post.ecert.counter.application.CaseEvents(dataSource, "case_event", "case_ref").history(caseRef);
+        return new hk.post.ecert.counter.infrastructure.persistence.jdbc.CaseEvents(dataSource, "case_event", "case_ref").history(caseRef);
     }
 }

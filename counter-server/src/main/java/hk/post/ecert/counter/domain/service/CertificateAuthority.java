@@ -63,6 +63,9 @@ public interface CertificateAuthority {
     /** The current CRL (DER) of an issuing CA: {@code 2-17}, {@code 2-15} or {@code server}. */
     byte[] crl(String issuingCa);
 
+    /** A certificate this CA issued (DER), by serial number: what it keeps of every issuance. */
+    java.util.Optional<byte[]> issued(String serialHex);
+
     /** The issuing CA's certificate and the root (DER), issuing CA first. */
     List<byte[]> chain(String issuingCa);
 }

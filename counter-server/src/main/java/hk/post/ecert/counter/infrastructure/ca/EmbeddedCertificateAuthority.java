@@ -370,6 +370,12 @@ public class EmbeddedCertificateAuthority implements CertificateAuthority {
     }
 
     @Override
+    @Transactional
+    public Optional<byte[]> issued(String serialHex) {
+        return records.find(serialHex).map(IssuedCertificateRecord::der);
+    }
+
+    @Override
     public byte[] caCertificate(String id) {
         X509Certificate c = certs.get(id);
         if (c == null) {

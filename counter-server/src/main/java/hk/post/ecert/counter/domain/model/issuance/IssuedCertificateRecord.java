@@ -88,6 +88,11 @@ public class IssuedCertificateRecord {
         return false;
     }
 
+    /** The certificate as issued (DER). */
+    public byte[] der() {
+        return java.util.Base64.getDecoder().decode(der);
+    }
+
     public String profile() {
         return profile;
     }

@@ -1,4 +1,6 @@
-package hk.post.ecert.counter.application;
+package hk.post.ecert.counter.infrastructure.persistence.jdbc;
+
+import hk.post.ecert.counter.application.Sql;
 
 import javax.sql.DataSource;
 import java.sql.PreparedStatement;
@@ -12,7 +14,7 @@ import java.util.List;
 /**
  * What happened to a case, in order (who, when, what), kept in an event table with columns
  * {@code (<ref>, at, actor, what)}: renewal cases in {@code case_event}, Bank-Cert applications in
- * {@code bank_application_event}.
+ * {@code bank_application_event}. Kept here, with the other JDBC stores, so the application layer holds no SQL.
  */
 public final class CaseEvents {
 
