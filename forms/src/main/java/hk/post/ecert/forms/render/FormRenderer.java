@@ -204,19 +204,9 @@ public final class FormRenderer {
         return out;
     }
 
+    /** A label's lines: wrapped as {@link #wrapAll}, at most three. */
     private static List<String> wrap(String s, PDFont font, float size, float width) throws IOException {
-        List<String> out = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : s.split(" ")) {
-            String next = line.length() == 0 ? word : line + " " + word;
-            if (font.getStringWidth(next) / 1000 * size > width && line.length() > 0) {
-                out.add(line.toString());
-                line = new StringBuilder(word);
-            } else {
-                line = new StringBuilder(next);
-            }
-        }
-        out.add(line.toString());
+        List<String> out = wrapAll(s, font, size, width);
         return out.size() > 3 ? out.subList(0, 3) : out;
     }
 

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -56,15 +55,7 @@ public class JournalKey {
             KeyFactory kf = KeyFactory.getInstance("Ed25519");
             boolean existed = Files.exists(priv);
             // The private file carries the public key on its second line, so that the pair is made once as one file.
-            String[] lines = new String(KeyFiles.createOnce(priv, () -> {
-                try {
-                    KeyPair made = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-                    return (Base64.getEncoder().encodeToString(made.getPrivate().getEncoded()) + "\n"
-                            + Base64.getEncoder().encodeToString(made.getPublic().getEncoded()) + "\n").getBytes(StandardCharsets.US_ASCII);
-                } catch (GeneralSecurityException e) {
-                    throw new IllegalStateException(e);
-                }
-            }), StandardCharsets.US_ASCII).trim().split("\\s+");
+            String[] lines = KeyFiles.ed25519PairOnce(priv);
             String pubB64 = lines.length > 1 ? lines[1] : Files.readString(pub).trim();
             PrivateKey p = kf.generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(lines[0])));
             PublicKey q = kf.generatePublic(new X509EncodedKeySpec(Base64.getMimeDecoder().decode(pubB64)));

@@ -70,6 +70,24 @@ public final class KeyFiles {
         }
     }
 
+    /**
+     * An Ed25519 pair kept as one file made once ({@link #createOnce}): the PKCS#8 private key and the X.509 public key,
+     * base64, one per line. Returns the file's lines (a file from before the public line was added has one line).
+     */
+    public static String[] ed25519PairOnce(Path file) {
+        byte[] content = createOnce(file, () -> {
+            try {
+                java.security.KeyPair made = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+                return (java.util.Base64.getEncoder().encodeToString(made.getPrivate().getEncoded()) + "\n"
+                        + java.util.Base64.getEncoder().encodeToString(made.getPublic().getEncoded()) + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return new String(content, java.nio.charset.StandardCharsets.US_ASCII).trim().split("\\s+");
+    }
+
     /** Writes a file that may be replaced (e.g. a new one-time code), owner-read-only from the start. */
     public static void replace(Path file, byte[] content) {
         replace(file, content, "r--------");

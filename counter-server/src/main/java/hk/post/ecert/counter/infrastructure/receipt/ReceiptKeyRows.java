@@ -23,17 +23,23 @@ public class ReceiptKeyRows {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void insertActive(String keyId, int seq, String publicKey, String by) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ins = c.prepareStatement("INSERT INTO receipt_key (key_id, seq, public_key, status, created_at, created_by)"
-                     + " VALUES (?,?,?,'ACTIVE',?,?)")) {
+        try (Connection c = dataSource.getConnection()) {
+            insert(c, keyId, seq, publicKey, by);
+        } catch (SQLException e) {
+            throw new IllegalStateException("receipt key " + keyId + " not recorded: " + e.getMessage(), e);
+        }
+    }
+
+    /** The one statement that records a key as the active one (also used by a rotation, inside its own transaction). */
+    static void insert(Connection c, String keyId, int seq, String publicKey, String by) throws SQLException {
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO receipt_key (key_id, seq, public_key, status, created_at, created_by)"
+                + " VALUES (?,?,?,'ACTIVE',?,?)")) {
             ins.setString(1, keyId);
             ins.setInt(2, seq);
             ins.setString(3, publicKey);
             ins.setTimestamp(4, Timestamp.from(Instant.now()));
             ins.setString(5, by);
             ins.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("receipt key " + keyId + " not recorded: " + e.getMessage(), e);
         }
     }
 }

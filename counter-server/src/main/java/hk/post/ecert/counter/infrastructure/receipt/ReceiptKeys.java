@@ -9,12 +9,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import javax.sql.DataSource;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Connection;
@@ -134,44 +131,27 @@ public class ReceiptKeys {
     /** Makes key R{@code seq}: its file once (every instance ends up with the same pair), then its row. */
     private String make(Connection c, int seq, String by) throws SQLException {
         String id = "R" + seq;
-        String pub = lines(id)[1];
-        try (PreparedStatement ins = c.prepareStatement("INSERT INTO receipt_key (key_id, seq, public_key, status, created_at, created_by)"
-                + " VALUES (?,?,?,'ACTIVE',?,?)")) {
-            ins.setString(1, id);
-            ins.setInt(2, seq);
-            ins.setString(3, pub);
-            ins.setTimestamp(4, Timestamp.from(Instant.now()));
-            ins.setString(5, by);
-            ins.executeUpdate();
-        }
+        ReceiptKeyRows.insert(c, id, seq, lines(id)[1], by);
         return id;
-    }
-
-    private Path file(String id) {
-        return journalKey.dir().resolve("receipt-keys").resolve(id + ".p8");
     }
 
     /** The key file's two lines: the PKCS#8 private key and the X.509 public key, base64. */
     private String[] lines(String id) {
-        Path f = file(id);
+        Path f = journalKey.dir().resolve("receipt-keys").resolve(id + ".p8");
         KeyFiles.directory(Optional.of(f.getParent().toString()), "the receipt key directory");
-        byte[] content = KeyFiles.createOnce(f, () -> {
-            try {
-                KeyPair made = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-                return (Base64.getEncoder().encodeToString(made.getPrivate().getEncoded()) + "\n"
-                        + Base64.getEncoder().encodeToString(made.getPublic().getEncoded()) + "\n").getBytes(StandardCharsets.US_ASCII);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return new String(content, StandardCharsets.US_ASCII).trim().split("\\s+");
+        return KeyFiles.ed25519PairOnce(f);
     }
 
+    /** A key's private half, read from its file once: a key file never changes, and every receipt is signed. */
     private PrivateKey privateKey(String id) {
-        try {
-            return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(lines(id)[0])));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot read receipt key " + id, e);
-        }
+        return privateKeys.computeIfAbsent(id, k -> {
+            try {
+                return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(lines(k)[0])));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot read receipt key " + k, e);
+            }
+        });
     }
+
+    private final java.util.Map<String, PrivateKey> privateKeys = new java.util.concurrent.ConcurrentHashMap<>();
 }

@@ -89,37 +89,31 @@ public final class NextStepsSlip {
                                           ZonedDateTime at, ReceiptLanguage lang) {
         ReceiptDocument.Builder b = ReceiptDocument.builder(slipId)
                 .centered(lang.label(ReceiptLabels.POST) + " e-Cert")
-                .title(first(TITLE, lang))
-                .title(second(TITLE, lang))
+                .title(lang.first(TITLE))
+                .title(lang.second(TITLE))
                 .rule();
         PaymentReceipt.header(b, office, counter, clerk, at, lang)
                 .columns(lang.label(CASE), caseRef)
                 .rule()
                 .bold(lang.label(CERTIFICATE) + ":")
-                .text(first(type.name(), lang))
-                .text(second(type.name(), lang));
+                .text(lang.first(type.name()))
+                .text(lang.second(type.name()));
         if (type.variants().size() > 1) {
             b.text(lang.label(variant.name()));
         }
         b.rule();
         for (Bilingual step : steps(type, variant, delivery)) {
-            b.text("- " + first(step, lang)).text("  " + second(step, lang));
+            b.text("- " + lang.first(step)).text("  " + lang.second(step));
         }
         List<Bilingual> others = otherWays(type);
         if (!others.isEmpty()) {
-            b.feed(1).bold(first(OTHER_WAYS, lang)).bold(second(OTHER_WAYS, lang));
+            b.feed(1).bold(lang.first(OTHER_WAYS)).bold(lang.second(OTHER_WAYS));
             for (Bilingual way : others) {
-                b.text("- " + first(way, lang)).text("  " + second(way, lang));
+                b.text("- " + lang.first(way)).text("  " + lang.second(way));
             }
         }
         return b.rule().qr(caseRef).feed(3).cut().build();
     }
 
-    private static String first(Bilingual t, ReceiptLanguage lang) {
-        return lang == ReceiptLanguage.EN ? t.en() : t.zh();
-    }
 
-    private static String second(Bilingual t, ReceiptLanguage lang) {
-        return lang == ReceiptLanguage.EN ? t.zh() : t.en();
-    }
 }

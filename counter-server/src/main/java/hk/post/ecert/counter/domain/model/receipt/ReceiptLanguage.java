@@ -13,4 +13,14 @@ public enum ReceiptLanguage {
     public String label(Bilingual text) {
         return this == EN ? text.en() + " " + text.zh() : text.zh() + " " + text.en();
     }
+
+    /** The text in the leading language (for paragraphs printed once in each language, leading one first). */
+    public String first(Bilingual text) {
+        return this == EN ? text.en() : text.zh();
+    }
+
+    /** The text in the other language. */
+    public String second(Bilingual text) {
+        return this == EN ? text.zh() : text.en();
+    }
 }

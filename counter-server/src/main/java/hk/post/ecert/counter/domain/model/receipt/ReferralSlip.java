@@ -18,13 +18,7 @@ public final class ReferralSlip {
     private ReferralSlip() {
     }
 
-    private static String first(Bilingual t, ReceiptLanguage lang) {
-        return lang == ReceiptLanguage.EN ? t.en() : t.zh();
-    }
 
-    private static String second(Bilingual t, ReceiptLanguage lang) {
-        return lang == ReceiptLanguage.EN ? t.zh() : t.en();
-    }
 
     private static final Bilingual TITLE = new Bilingual("REFERRAL SLIP", "轉介便條");
     private static final Bilingual SLIP_NO = new Bilingual("Slip no.", "編號");
@@ -55,30 +49,30 @@ public final class ReferralSlip {
                 .orElseThrow(() -> new IllegalArgumentException(type.code() + "/" + variant.code() + " names no referral body"));
         ReceiptDocument.Builder b = ReceiptDocument.builder(slipId)
                 .centered(lang.label(ReceiptLabels.POST) + " e-Cert")
-                .title(lang == ReceiptLanguage.EN ? TITLE.en() : TITLE.zh())
-                .title(lang == ReceiptLanguage.EN ? TITLE.zh() : TITLE.en())
+                .title(lang.first(TITLE))
+                .title(lang.second(TITLE))
                 .rule();
         PaymentReceipt.header(b, office, counter, clerk, at, lang)
                 .columns(lang.label(SLIP_NO), slipId)
                 .rule()
                 .bold(lang.label(CERTIFICATE) + ":")
-                .text(first(type.name(), lang))
-                .text(second(type.name(), lang));
+                .text(lang.first(type.name()))
+                .text(lang.second(type.name()));
         if (type.variants().size() > 1) {
             b.text(lang.label(variant.name()));
         }
         b.rule()
-                .bold(first(NOT_HERE, lang))
-                .bold(second(NOT_HERE, lang))
+                .bold(lang.first(NOT_HERE))
+                .bold(lang.second(NOT_HERE))
                 .feed(1)
-                .text(first(referral.body(), lang))
-                .text(second(referral.body(), lang));
+                .text(lang.first(referral.body()))
+                .text(lang.second(referral.body()));
         if (!referral.url().isBlank()) {
             b.text(referral.url());
         }
         b.feed(1)
-                .text(first(NOTIFIES, lang))
-                .text(second(NOTIFIES, lang))
+                .text(lang.first(NOTIFIES))
+                .text(lang.second(NOTIFIES))
                 .rule()
                 .qr(seal)
                 .feed(3)
