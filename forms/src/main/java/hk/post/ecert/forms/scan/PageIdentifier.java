@@ -1,21 +1,11 @@
 package hk.post.ecert.forms.scan;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.NotFoundException;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.ReaderException;
-import com.google.zxing.Result;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import hk.post.ecert.forms.PageMark;
 
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,10 +14,6 @@ import java.util.Optional;
  * labels by hand.
  */
 public final class PageIdentifier {
-
-    private static final Map<DecodeHintType, Object> HINTS = Map.of(
-            DecodeHintType.TRY_HARDER, Boolean.TRUE,
-            DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
 
     private PageIdentifier() {
     }
@@ -78,17 +64,7 @@ public final class PageIdentifier {
     }
 
     private static Optional<String> decode(BufferedImage img) {
-        int w = img.getWidth();
-        int h = img.getHeight();
-        int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
-        try {
-            Result r = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, argb))), HINTS);
-            return Optional.of(r.getText());
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        } catch (ReaderException e) {
-            return Optional.empty();
-        }
+        return QrScanner.read(img);
     }
 
     static BufferedImage rotate(BufferedImage src, int quarterTurns) {

@@ -1,10 +1,5 @@
 package hk.post.ecert.counter.domain.model.receipt;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
 import hk.post.ecert.counter.domain.model.fee.Money;
 import hk.post.ecert.devices.printer.PrintOutcome;
@@ -29,7 +24,6 @@ import java.security.KeyPairGenerator;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -89,9 +83,7 @@ class SealedReceiptOverSerialTest {
         assertEquals(seal, fromBytes, "the QR as the ESC/POS bytes carried it");
 
         java.awt.image.BufferedImage picture = printed.image();
-        int[] argb = picture.getRGB(0, 0, picture.getWidth(), picture.getHeight(), null, 0, picture.getWidth());
-        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(picture.getWidth(), picture.getHeight(), argb)));
-        String scanned = new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+        String scanned = hk.post.ecert.forms.scan.QrScanner.read(picture).orElseThrow(() -> new AssertionError("no QR read from the printed picture"));
         assertEquals(seal, scanned, "the QR scanned from the picture of the printed receipt");
 
         ReceiptKeyring published = ReceiptKeyring.parse(new ReceiptKeyring(List.of(new ReceiptKeyring.Key("R1", key.getPublic(), false))).format());
