@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.application.bankcert;
 
+import hk.post.ecert.counter.domain.model.till.SaleOutcome;
 import hk.post.ecert.counter.infrastructure.persistence.jdbc.CaseEvents;
 import hk.post.ecert.counter.application.CounterJournal;
 import hk.post.ecert.counter.application.OnBehalfIssuance;
@@ -239,7 +240,7 @@ public class BankCertDesk {
 
     /** Takes the fee at the desk's till; a repeat of the payment id changes nothing. */
     @Transactional
-    public TillBook.SaleOutcome pay(String ref, String paymentId, String tillId, String officer, List<Tender> tenders) {
+    public SaleOutcome pay(String ref, String paymentId, String tillId, String officer, List<Tender> tenders) {
         BankApplication a = load(ref).orElseThrow();
         if (paymentId.equals(a.paymentId())) {
             return pos.saleByPayment(paymentId).orElseThrow();
@@ -254,7 +255,7 @@ public class BankCertDesk {
         List<SaleLine> lines = q.lines().stream().map(l -> new SaleLine(ref, l.item().code(), l.item().name(), TYPE,
                 l.quantity(), l.amount())).toList();
         a.paid(paymentId);
-        TillBook.SaleOutcome sale = pos.pay(paymentId, tillId, officer, lines, tenders);
+        SaleOutcome sale = pos.pay(paymentId, tillId, officer, lines, tenders);
         save(a);
         event(ref, officer, "paid " + sale.total() + " (" + sale.transactionNo() + ")");
         return sale;

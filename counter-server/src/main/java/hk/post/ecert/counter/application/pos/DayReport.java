@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.application.pos;
 
+import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.domain.model.fee.Money;
 import hk.post.ecert.counter.domain.model.till.TenderKind;
 import hk.post.ecert.counter.domain.model.till.TillLedger;
@@ -15,7 +16,7 @@ import java.util.function.Function;
  * An office's business day: every till's ledger and the totals across them — by fee item, tender, certificate type
  * and clerk — all folded from the journal. Nothing here can be set by hand.
  */
-public record DayReport(String office, LocalDate day, List<TillBook.Till> tills, List<TillLedger> ledgers) {
+public record DayReport(String office, LocalDate day, List<TillSession> tills, List<TillLedger> ledgers) {
 
     /** Totals by fee item code. */
     public Map<String, long[]> byFeeItem() {

@@ -1,5 +1,10 @@
 package hk.post.ecert.counter.application.pos;
 
+import hk.post.ecert.counter.domain.model.till.CloseOutcome;
+import hk.post.ecert.counter.domain.model.till.ReversalOutcome;
+import hk.post.ecert.counter.domain.model.till.SaleOutcome;
+import hk.post.ecert.counter.domain.model.till.TillCorrection;
+import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.CounterOverview;
 import hk.post.ecert.counter.application.DeviceJobs;
 import hk.post.ecert.counter.application.Offices;
@@ -89,7 +94,8 @@ public class PointOfSale {
     @ConfigProperty(name = "counter.till.signoff-threshold-cents", defaultValue = "5000")
     long signOffThresholdCents;
 
-    private final TillBook book = new TillBook(new Journal(), Clock.systemUTC());
+    @Inject
+    TillBook book;
     private final ZReport zReport = new ZReport();
 
     private <T> T db(hk.post.ecert.counter.application.Sql.Work<T> w) {
@@ -120,26 +126,26 @@ public class PointOfSale {
     }
 
     @Transactional
-    public Optional<TillBook.Till> openTill(String clerk) {
+    public Optional<TillSession> openTill(String clerk) {
         CounterOverview.CounterPlace p = placeOf(clerk);
         return db(c -> book.openTillAt(c, TillBook.journalCounter(p.office(), p.counter())));
     }
 
     /** The clerk's most recent till session today that still needs them (open, or counted with a variance). */
     @Transactional
-    public Optional<TillBook.Till> currentTill(String clerk) {
+    public Optional<TillSession> currentTill(String clerk) {
         CounterOverview.CounterPlace p = counters.placeOf(clerk);
         if (p.counter() == null) {
             return Optional.empty();
         }
         return db(c -> {
-            Optional<TillBook.Till> open = book.openTillAt(c, TillBook.journalCounter(p.office(), p.counter()));
+            Optional<TillSession> open = book.openTillAt(c, TillBook.journalCounter(p.office(), p.counter()));
             if (open.isPresent()) {
                 return open;
             }
-            List<TillBook.Till> today = book.tillsOf(c, p.office(), book.today());
+            List<TillSession> today = book.tillsOf(c, p.office(), book.today());
             for (int i = today.size() - 1; i >= 0; i--) {
-                TillBook.Till t = today.get(i);
+                TillSession t = today.get(i);
                 if (t.clerk().equals(clerk) && t.counter().equals(p.counter())) {
                     return Optional.of(t);
                 }
@@ -149,7 +155,7 @@ public class PointOfSale {
     }
 
     @Transactional
-    public TillBook.Till open(String tillId, String clerk, CashCount openingFloat) {
+    public TillSession open(String tillId, String clerk, CashCount openingFloat) {
         CounterOverview.CounterPlace p = placeOf(clerk);
         return db(c -> book.open(c, tillId, p.office(), p.counter(), clerk, openingFloat));
     }
@@ -160,28 +166,28 @@ public class PointOfSale {
     }
 
     @Transactional
-    public TillBook.SaleOutcome pay(String paymentId, String tillId, String clerk, List<SaleLine> lines, List<Tender> tenders) {
+    public SaleOutcome pay(String paymentId, String tillId, String clerk, List<SaleLine> lines, List<Tender> tenders) {
         return db(c -> book.pay(c, paymentId, tillId, clerk, lines, tenders));
     }
 
     @Transactional
-    public Optional<TillBook.SaleOutcome> saleByPayment(String paymentId) {
+    public Optional<SaleOutcome> saleByPayment(String paymentId) {
         return db(c -> book.saleByPayment(c, paymentId));
     }
 
     @Transactional
-    public List<TillBook.SaleOutcome> sales(String tillId) {
+    public List<SaleOutcome> sales(String tillId) {
         return db(c -> book.salesOf(c, tillId));
     }
 
     @Transactional
-    public Optional<TillBook.ReversalOutcome> reversalOf(String paymentId) {
+    public Optional<ReversalOutcome> reversalOf(String paymentId) {
         return db(c -> book.reversalOf(c, paymentId));
     }
 
     /** A void or refund, approved by a supervisor who re-authenticates here. */
     @Transactional
-    public TillBook.ReversalOutcome reverse(String reversalId, boolean isVoid, String transactionNo, String tillId,
+    public ReversalOutcome reverse(String reversalId, boolean isVoid, String transactionNo, String tillId,
                                            String clerk, String reason, String supervisor, char[] password) {
         String approver = authenticateSupervisor(supervisor, password);
         return db(c -> {
@@ -196,12 +202,12 @@ public class PointOfSale {
     }
 
     @Transactional
-    public TillBook.CloseOutcome closeBlind(String tillId, String clerk, CashCount counted) {
+    public CloseOutcome closeBlind(String tillId, String clerk, CashCount counted) {
         return db(c -> book.closeBlind(c, tillId, clerk, counted));
     }
 
     @Transactional
-    public TillBook.Status explainVariance(String tillId, String clerk, String reason) {
+    public TillSession.Status explainVariance(String tillId, String clerk, String reason) {
         return db(c -> book.explainVariance(c, tillId, clerk, reason, signOffThreshold()));
     }
 
@@ -236,7 +242,7 @@ public class PointOfSale {
      */
     @Transactional
     public String printReceipt(String paymentId, String printId, String clerk, ReceiptLanguage lang) {
-        TillBook.SaleOutcome s = db(c -> book.saleByPayment(c, paymentId)).orElseThrow(
+        SaleOutcome s = db(c -> book.saleByPayment(c, paymentId)).orElseThrow(
                 () -> new PosRefusal(PosRefusal.Reason.NO_SUCH_SALE, paymentId));
         CounterOverview.CounterPlace p = counters.placeOf(s.clerk());
         List<PaymentReceipt.Item> items = new ArrayList<>();
@@ -249,7 +255,7 @@ public class PointOfSale {
                 case EPS -> "Ref " + t.get("ref");
                 default -> t.get("bank") + " #" + t.get("ref") + " " + t.get("dated");
             };
-            tenders.add(new PaymentReceipt.Tender(k.label(), Money.ofCents(TillBook.cents(t.get("cents"))),
+            tenders.add(new PaymentReceipt.Tender(k.label(), Money.ofCents(hk.post.ecert.counter.domain.model.till.Events.cents(t.get("cents"))),
                     Optional.ofNullable(ref), k == TenderKind.CASH));
         }
         String seal = seals.seal(seals.journalled(ReceiptStatement.Kind.PAYMENT, p.office(), s.transactionNo(), s.at(),
@@ -263,7 +269,7 @@ public class PointOfSale {
     }
 
     @Transactional
-    public String printReversal(TillBook.ReversalOutcome r, String printId, String clerk, ReceiptLanguage lang) {
+    public String printReversal(ReversalOutcome r, String printId, String clerk, ReceiptLanguage lang) {
         CounterOverview.CounterPlace p = counters.placeOf(clerk);
         ReceiptDocument doc = VoidRefundReceipt.compose(new VoidRefundReceipt.Data(r.reversalId(),
                 r.kind().equals("VOID") ? VoidRefundReceipt.Kind.VOID : VoidRefundReceipt.Kind.REFUND,
@@ -281,7 +287,7 @@ public class PointOfSale {
     /** The till's Z slip at close (counted, expected and the variance, as the journal has them). */
     @Transactional
     public String printTillSlip(String tillId, String clerk, ReceiptLanguage lang) {
-        TillBook.Till t = db(c -> book.till(c, tillId)).orElseThrow();
+        TillSession t = db(c -> book.till(c, tillId)).orElseThrow();
         TillLedger l = ledger(tillId);
         List<TillSummarySlip.TenderTotal> takings = new ArrayList<>();
         l.byTender().forEach((k, v) -> takings.add(new TillSummarySlip.TenderTotal(k.label(), v.count(), v.amount())));
@@ -300,13 +306,13 @@ public class PointOfSale {
     // ---------------------------------------------------------------- the supervisor's office day
 
     @Transactional
-    public List<TillBook.Till> tillsOf(String office, LocalDate day) {
+    public List<TillSession> tillsOf(String office, LocalDate day) {
         return db(c -> book.tillsOf(c, office, day));
     }
 
     /** A supervisor approves, signs off and closes only for their own office. */
     private void supervisesOfficeOf(java.sql.Connection c, String tillId, String supervisor) throws java.sql.SQLException {
-        String office = book.till(c, tillId).map(TillBook.Till::office).orElseThrow(() -> new PosRefusal(PosRefusal.Reason.TILL_NOT_OPEN, tillId));
+        String office = book.till(c, tillId).map(TillSession::office).orElseThrow(() -> new PosRefusal(PosRefusal.Reason.TILL_NOT_OPEN, tillId));
         supervises(office, supervisor);
     }
 
@@ -373,7 +379,7 @@ public class PointOfSale {
     public void approveCorrection(String correctionId, String approver) {
         db(c -> {
             String till = book.pendingCorrections(c, counters.placeOf(approver).office()).stream()
-                    .filter(k -> k.correctionId().equals(correctionId)).map(TillBook.Correction::tillId).findFirst()
+                    .filter(k -> k.correctionId().equals(correctionId)).map(TillCorrection::tillId).findFirst()
                     .orElseThrow(() -> new PosRefusal(PosRefusal.Reason.NO_SUCH_CORRECTION, correctionId));
             supervisesOfficeOf(c, till, approver);
             book.approveCorrection(c, correctionId, approver, this::responsible);
@@ -382,7 +388,7 @@ public class PointOfSale {
     }
 
     @Transactional
-    public List<TillBook.Correction> pendingCorrections(String office) {
+    public List<TillCorrection> pendingCorrections(String office) {
         return db(c -> book.pendingCorrections(c, office));
     }
 

@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.application.registry;
 
+import hk.post.ecert.counter.domain.model.till.SaleOutcome;
 import hk.post.ecert.counter.application.CounterJournal;
 import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.application.pos.PointOfSale;
@@ -185,7 +186,7 @@ public class SubscriberRegistry {
     }
 
     /** What an extension paid at the till came to. */
-    public record Extended(TillBook.SaleOutcome sale, LocalDate oldEnd, LocalDate newEnd) {
+    public record Extended(SaleOutcome sale, LocalDate oldEnd, LocalDate newEnd) {
     }
 
     /**
@@ -211,7 +212,7 @@ public class SubscriberRegistry {
                 l.item().name().en() + " (" + cert.srn() + "), subscription to " + newEnd,
                 l.item().name().zh() + "（" + cert.srn() + "），登記期至 " + newEnd),
                 cert.typeCode(), l.quantity(), l.amount())).toList();
-        TillBook.SaleOutcome sale = pos.pay(paymentId, tillId, clerk, lines, tenders);
+        SaleOutcome sale = pos.pay(paymentId, tillId, clerk, lines, tenders);
         LocalDate oldEnd = cert.subscriptionEnd();
         db(c -> {
             try (PreparedStatement u = c.prepareStatement("UPDATE subscriber_certificate SET subscription_end = ?, version = version + 1"

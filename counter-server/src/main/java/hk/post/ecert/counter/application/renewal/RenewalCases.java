@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.application.renewal;
 
+import hk.post.ecert.counter.domain.model.till.SaleOutcome;
 import hk.post.ecert.counter.application.CounterJournal;
 import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.application.capture.CaptureDesk;
@@ -222,7 +223,7 @@ public class RenewalCases {
 
     /** Takes the case's fee at the clerk's till; a repeat of the payment id changes nothing. */
     @Transactional
-    public TillBook.SaleOutcome pay(String caseRef, String paymentId, String tillId, String clerk, List<Tender> tenders) {
+    public SaleOutcome pay(String caseRef, String paymentId, String tillId, String clerk, List<Tender> tenders) {
         RenewalCase k = load(caseRef).orElseThrow();
         if (paymentId.equals(k.paymentId())) {
             return pos.saleByPayment(paymentId).orElseThrow();
@@ -236,7 +237,7 @@ public class RenewalCases {
         List<SaleLine> lines = q.lines().stream().map(l -> new SaleLine(caseRef, l.item().code(), l.item().name(), k.typeCode(),
                 l.quantity(), l.amount())).toList();
         k.paid(paymentId, clerk);
-        TillBook.SaleOutcome sale = pos.pay(paymentId, tillId, clerk, lines, tenders);
+        SaleOutcome sale = pos.pay(paymentId, tillId, clerk, lines, tenders);
         save(k);
         event(caseRef, clerk, "paid " + sale.total() + " (" + sale.transactionNo() + ")");
         return sale;

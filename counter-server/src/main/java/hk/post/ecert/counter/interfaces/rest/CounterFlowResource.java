@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.interfaces.rest;
 
+import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.pos.PointOfSale;
 import hk.post.ecert.counter.application.pos.TillBook;
 import hk.post.ecert.counter.application.registry.SubscriberRegistry;
@@ -84,7 +85,7 @@ public class CounterFlowResource {
             Map<String, Object> b = body(json);
             String id = text(b, "id");
             long floatCents = number(b, "floatCents");
-            TillBook.Till t = pos.currentTill(clerk()).filter(x -> x.status() == TillBook.Status.OPEN)
+            TillSession t = pos.currentTill(clerk()).filter(x -> x.status() == TillSession.Status.OPEN)
                     .orElseGet(() -> pos.open(id, clerk(), CashCount.of(Money.ofCents(floatCents))));
             return Map.of("till", t.tillId(), "status", t.status().name());
         });
@@ -127,7 +128,7 @@ public class CounterFlowResource {
             String serial = text(b, "serial");
             int years = (int) number(b, "years");
             long cashCents = number(b, "cashCents");
-            TillBook.Till till = pos.currentTill(clerk()).filter(x -> x.status() == TillBook.Status.OPEN)
+            TillSession till = pos.currentTill(clerk()).filter(x -> x.status() == TillSession.Status.OPEN)
                     .orElseThrow(() -> new PosRefusal(PosRefusal.Reason.NO_OPEN_TILL, clerk()));
             SubscriberRegistry.Extended x = registry.payAndExtend(paymentId, serial, years, till.tillId(), clerk(),
                     List.of(Tender.cash(Money.ofCents(cashCents))));

@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.domain.model.till.SaleOutcome;
+import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.bankcert.BankCertDesk;
 import hk.post.ecert.counter.application.pos.PointOfSale;
 import hk.post.ecert.counter.application.pos.TillBook;
@@ -203,13 +205,13 @@ public class BankDesk implements Serializable {
         if (id == null || !id.equals(paymentId)) {
             return;
         }
-        Optional<TillBook.Till> till = Screens.openTill(pos, staff, language);
+        Optional<TillSession> till = Screens.openTill(pos, staff, language);
         if (till.isEmpty()) {
             return;
         }
         try {
             Money c = Screens.money(cash, language.getLocale());
-            TillBook.SaleOutcome sale = desk.pay(appRef, id, till.get().tillId(), staff.getUsername(), List.of(Tender.cash(c)));
+            SaleOutcome sale = desk.pay(appRef, id, till.get().tillId(), staff.getUsername(), List.of(Tender.cash(c)));
             paymentId = PointOfSale.newId("PAY");
             cash = null;
             Screens.printReceipt(pos, sale.paymentId(), staff, language);

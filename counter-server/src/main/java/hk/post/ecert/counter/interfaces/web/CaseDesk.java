@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.domain.model.till.SaleOutcome;
+import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.application.pos.PointOfSale;
 import hk.post.ecert.counter.application.pos.TillBook;
@@ -198,7 +200,7 @@ public class CaseDesk implements Serializable {
         if (id == null || !id.equals(paymentId)) {
             return;
         }
-        Optional<TillBook.Till> till = Screens.openTill(pos, staff, language);
+        Optional<TillSession> till = Screens.openTill(pos, staff, language);
         if (till.isEmpty()) {
             return;
         }
@@ -213,7 +215,7 @@ public class CaseDesk implements Serializable {
             if (c.cents() > 0) {
                 tenders.add(Tender.cash(c));
             }
-            TillBook.SaleOutcome sale = cases.pay(caseRef, id, till.get().tillId(), staff.getUsername(), tenders);
+            SaleOutcome sale = cases.pay(caseRef, id, till.get().tillId(), staff.getUsername(), tenders);
             paymentId = PointOfSale.newId("PAY");
             cash = null;
             chequeAmount = null;

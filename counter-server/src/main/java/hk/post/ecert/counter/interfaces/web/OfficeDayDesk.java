@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.domain.model.till.TillCorrection;
+import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.CounterOverview;
 import hk.post.ecert.counter.application.pos.DayReport;
 import hk.post.ecert.counter.application.pos.PointOfSale;
@@ -59,7 +61,7 @@ public class OfficeDayDesk implements Serializable {
         return pos.today();
     }
 
-    public List<TillBook.Till> getTills() {
+    public List<TillSession> getTills() {
         return pos.tillsOf(getOffice(), getDay());
     }
 
@@ -125,7 +127,7 @@ public class OfficeDayDesk implements Serializable {
         }
     }
 
-    public List<TillBook.Correction> getPendingCorrections() {
+    public List<TillCorrection> getPendingCorrections() {
         return pos.pendingCorrections(getOffice());
     }
 

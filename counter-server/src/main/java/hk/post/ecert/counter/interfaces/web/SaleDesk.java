@@ -1,5 +1,8 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.domain.model.till.ReversalOutcome;
+import hk.post.ecert.counter.domain.model.till.SaleOutcome;
+import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.DeviceJobs;
 import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.application.pos.PointOfSale;
@@ -74,7 +77,7 @@ public class SaleDesk implements Serializable {
 
     /** Chosen now, rendered into the pay button: a double click or a retry carries the same id. */
     private String paymentId = PointOfSale.newId("PAY");
-    private TillBook.SaleOutcome lastSale;
+    private SaleOutcome lastSale;
     private String lastJobId;
     private int copies;
 
@@ -84,10 +87,10 @@ public class SaleDesk implements Serializable {
     private String supervisor;
     private String supervisorPassword;
     private String reversalId = PointOfSale.newId("REV");
-    private TillBook.ReversalOutcome lastReversal;
+    private ReversalOutcome lastReversal;
 
-    public Optional<TillBook.Till> getTill() {
-        return pos.currentTill(staff.getUsername()).filter(t -> t.status() == TillBook.Status.OPEN);
+    public Optional<TillSession> getTill() {
+        return pos.currentTill(staff.getUsername()).filter(t -> t.status() == TillSession.Status.OPEN);
     }
 
     public boolean isTillOpen() {
@@ -171,14 +174,14 @@ public class SaleDesk implements Serializable {
             // A stale submit: this payment was taken already (its outcome is on screen), or the form is old.
             return;
         }
-        Optional<TillBook.Till> till = getTill();
+        Optional<TillSession> till = getTill();
         if (till.isEmpty()) {
             Screens.error(new PosRefusal(PosRefusal.Reason.NO_OPEN_TILL, staff.getCounter()).bilingual().in(language.getLocale()));
             return;
         }
         try {
             List<Tender> tenders = tenders();
-            TillBook.SaleOutcome out = pos.pay(id, till.get().tillId(), staff.getUsername(), List.copyOf(lines), tenders);
+            SaleOutcome out = pos.pay(id, till.get().tillId(), staff.getUsername(), List.copyOf(lines), tenders);
             lastSale = out;
             copies = 0;
             lines.clear();
@@ -280,15 +283,15 @@ public class SaleDesk implements Serializable {
         return Messages.fault(language.getLocale(), reason);
     }
 
-    public List<TillBook.SaleOutcome> getSales() {
+    public List<SaleOutcome> getSales() {
         return getTill().map(t -> pos.sales(t.tillId())).orElse(List.of());
     }
 
-    public String reversalOf(TillBook.SaleOutcome s) {
+    public String reversalOf(SaleOutcome s) {
         return pos.reversalOf(s.paymentId()).map(r -> r.kind() + " " + r.transactionNo()).orElse("");
     }
 
-    public String tenderSummary(TillBook.SaleOutcome s) {
+    public String tenderSummary(SaleOutcome s) {
         List<String> parts = new ArrayList<>();
         for (var t : s.tenders()) {
             TenderKind k = TenderKind.valueOf((String) t.get("kind"));
@@ -307,7 +310,7 @@ public class SaleDesk implements Serializable {
         if (id == null || !id.equals(reversalId)) {
             return;
         }
-        Optional<TillBook.Till> till = getTill();
+        Optional<TillSession> till = getTill();
         if (till.isEmpty()) {
             Screens.error(new PosRefusal(PosRefusal.Reason.NO_OPEN_TILL, staff.getCounter()).bilingual().in(language.getLocale()));
             return;
@@ -365,8 +368,8 @@ public class SaleDesk implements Serializable {
     public void setPaperDate(String v) { paperDate = v; }
     public String getPaperPayee() { return paperPayee; }
     public void setPaperPayee(String v) { paperPayee = v; }
-    public TillBook.SaleOutcome getLastSale() { return lastSale; }
-    public TillBook.ReversalOutcome getLastReversal() { return lastReversal; }
+    public SaleOutcome getLastSale() { return lastSale; }
+    public ReversalOutcome getLastReversal() { return lastReversal; }
     public String getReverseTxn() { return reverseTxn; }
     public void setReverseTxn(String v) { reverseTxn = v; }
     public String getReverseReason() { return reverseReason; }

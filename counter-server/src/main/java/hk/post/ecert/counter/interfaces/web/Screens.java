@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.domain.model.fee.Money;
 import hk.post.ecert.counter.domain.model.till.CashCount;
 import hk.post.ecert.counter.domain.model.till.Denomination;
@@ -65,10 +66,10 @@ final class Screens {
     }
 
     /** The clerk's open till, or empty with the clerk's message that there is none. */
-    static java.util.Optional<hk.post.ecert.counter.application.pos.TillBook.Till> openTill(
+    static java.util.Optional<TillSession> openTill(
             hk.post.ecert.counter.application.pos.PointOfSale pos, StaffSession staff, Language language) {
-        java.util.Optional<hk.post.ecert.counter.application.pos.TillBook.Till> till = pos.currentTill(staff.getUsername())
-                .filter(t -> t.status() == hk.post.ecert.counter.application.pos.TillBook.Status.OPEN);
+        java.util.Optional<TillSession> till = pos.currentTill(staff.getUsername())
+                .filter(t -> t.status() == TillSession.Status.OPEN);
         if (till.isEmpty()) {
             refused(new PosRefusal(PosRefusal.Reason.NO_OPEN_TILL, String.valueOf(staff.getCounter())), language.getLocale());
         }

@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.application.pos.PointOfSale;
 import hk.post.ecert.counter.application.pos.TillBook;
@@ -138,7 +139,7 @@ public class SubscriberDesk implements Serializable {
         if (c == null || id == null || !id.equals(paymentId)) {
             return;
         }
-        Optional<TillBook.Till> till = pos.currentTill(staff.getUsername()).filter(t -> t.status() == TillBook.Status.OPEN);
+        Optional<TillSession> till = pos.currentTill(staff.getUsername()).filter(t -> t.status() == TillSession.Status.OPEN);
         if (till.isEmpty()) {
             Screens.error(new PosRefusal(PosRefusal.Reason.NO_OPEN_TILL, staff.getCounter()).bilingual().in(language.getLocale()));
             return;

@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.domain.model.till.CloseOutcome;
+import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.pos.PointOfSale;
 import hk.post.ecert.counter.application.pos.TillBook;
 import hk.post.ecert.counter.domain.model.fee.Money;
@@ -42,9 +44,9 @@ public class TillDesk implements Serializable {
     private String openId = PointOfSale.newId("TILL");
     private String moveId = PointOfSale.newId("MOVE");
     private String varianceReason;
-    private TillBook.CloseOutcome closed;
+    private CloseOutcome closed;
 
-    public Optional<TillBook.Till> getTill() {
+    public Optional<TillSession> getTill() {
         return pos.currentTill(staff.getUsername());
     }
 
@@ -95,7 +97,7 @@ public class TillDesk implements Serializable {
 
     private void move(boolean drop) {
         String id = Screens.param("moveId");
-        Optional<TillBook.Till> t = getTill();
+        Optional<TillSession> t = getTill();
         if (id == null || !id.equals(moveId) || t.isEmpty()) {
             return;
         }
@@ -111,7 +113,7 @@ public class TillDesk implements Serializable {
 
     /** The blind count: recorded as typed, compared with the journal's expectation only now. */
     public void closeTill() {
-        Optional<TillBook.Till> t = getTill();
+        Optional<TillSession> t = getTill();
         if (t.isEmpty()) {
             return;
         }
@@ -125,14 +127,14 @@ public class TillDesk implements Serializable {
     }
 
     public void explain() {
-        Optional<TillBook.Till> t = getTill();
+        Optional<TillSession> t = getTill();
         if (t.isEmpty()) {
             return;
         }
         try {
-            TillBook.Status s = pos.explainVariance(t.get().tillId(), staff.getUsername(), varianceReason);
+            TillSession.Status s = pos.explainVariance(t.get().tillId(), staff.getUsername(), varianceReason);
             varianceReason = null;
-            Screens.info(Screens.text(language.getLocale(), s == TillBook.Status.CLOSED ? "till.closedWithReason" : "till.needsSignOff"));
+            Screens.info(Screens.text(language.getLocale(), s == TillSession.Status.CLOSED ? "till.closedWithReason" : "till.needsSignOff"));
         } catch (PosRefusal e) {
             Screens.refused(e, language.getLocale());
         }
@@ -161,5 +163,5 @@ public class TillDesk implements Serializable {
     public String getNextMoveId() { return moveId; }
     public String getVarianceReason() { return varianceReason; }
     public void setVarianceReason(String v) { varianceReason = v; }
-    public TillBook.CloseOutcome getClosed() { return closed; }
+    public CloseOutcome getClosed() { return closed; }
 }

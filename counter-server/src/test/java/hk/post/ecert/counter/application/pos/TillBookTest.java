@@ -1,5 +1,9 @@
 package hk.post.ecert.counter.application.pos;
 
+import hk.post.ecert.counter.domain.model.till.CloseOutcome;
+import hk.post.ecert.counter.domain.model.till.Responsibility;
+import hk.post.ecert.counter.domain.model.till.SaleOutcome;
+import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
 import hk.post.ecert.counter.domain.model.fee.Money;
 import hk.post.ecert.counter.domain.model.till.CashCount;
@@ -44,7 +48,7 @@ class TillBookTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneOffset.UTC);
     static final SaleLine EXT = new SaleLine("CASE-1", "PERSONAL_EXTENSION_PER_YEAR", new Bilingual("Extension", "延長"),
             "PERSONAL", 1, Money.ofCents(4800));
-    static final TillBook.Responsibility GPO_STAFF = (user, office, counter) -> user.startsWith("gpo-");
+    static final Responsibility GPO_STAFF = (user, office, counter) -> user.startsWith("gpo-");
 
     TestDatabase db;
     TillBook book;
@@ -52,7 +56,7 @@ class TillBookTest {
     @BeforeEach
     void setUp() throws SQLException {
         db = new TestDatabase();
-        book = new TillBook(new Journal(CLOCK), CLOCK);
+        book = new TillBook(new Journal(CLOCK), CLOCK, hk.post.ecert.counter.infrastructure.persistence.jdbc.JdbcTillRecords::new);
     }
 
     @AfterEach
@@ -64,7 +68,7 @@ class TillBookTest {
         return new CashCount(Map.of(Denomination.NOTE_100, n));
     }
 
-    TillBook.Till open(String till, String counter, String clerk) throws SQLException {
+    TillSession open(String till, String counter, String clerk) throws SQLException {
         return db.tx(c -> book.open(c, till, "GPO", counter, clerk, hundreds(10)));
     }
 
@@ -93,14 +97,14 @@ class TillBookTest {
         open("T1", "C01", "clerk1");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Future<TillBook.SaleOutcome>> futures = new ArrayList<>();
+            List<Future<SaleOutcome>> futures = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                Callable<TillBook.SaleOutcome> call = () -> db.tx(c -> book.pay(c, "P-CLICK", "T1", "clerk1", List.of(EXT),
+                Callable<SaleOutcome> call = () -> db.tx(c -> book.pay(c, "P-CLICK", "T1", "clerk1", List.of(EXT),
                         List.of(Tender.cash(Money.ofCents(4800)))));
                 futures.add(pool.submit(call));
             }
             java.util.Set<String> txns = new java.util.HashSet<>();
-            for (Future<TillBook.SaleOutcome> f : futures) {
+            for (Future<SaleOutcome> f : futures) {
                 txns.add(f.get().transactionNo());
             }
             assertEquals(1, txns.size());
@@ -157,20 +161,20 @@ class TillBookTest {
         var close = db.tx(c -> book.closeBlind(c, "T1", "clerk1", hundreds(7)));
         assertEquals(Money.ofCents(74_800), close.expected());
         assertEquals(Money.ofCents(-4_800), close.variance());
-        assertEquals(TillBook.Status.COUNTED, close.status());
+        assertEquals(TillSession.Status.COUNTED, close.status());
         assertEquals(PosRefusal.Reason.ALREADY_CLOSED, refused(c -> book.closeBlind(c, "T1", "clerk1", hundreds(7))));
         assertEquals(PosRefusal.Reason.TILL_NOT_OPEN,
                 refused(c -> book.pay(c, "P-2", "T1", "clerk1", List.of(EXT), List.of(Tender.cash(Money.ofCents(4800))))));
         assertEquals(PosRefusal.Reason.TILL_NOT_OPEN, refused(c -> book.moveCash(c, "D-3", "T1", "clerk1", true, hundreds(1))));
         assertEquals(PosRefusal.Reason.REASON_NEEDED, refused(c -> book.explainVariance(c, "T1", "clerk1", "", Money.ofDollars(20))));
-        assertEquals(TillBook.Status.AWAITING_SIGNOFF,
+        assertEquals(TillSession.Status.AWAITING_SIGNOFF,
                 db.tx(c -> book.explainVariance(c, "T1", "clerk1", "customer short-changed?", Money.ofDollars(20))));
         assertEquals(PosRefusal.Reason.SELF_APPROVAL, refused(c -> { book.signOff(c, "T1", "clerk1", "ok"); return null; }));
         db.tx(c -> { book.signOff(c, "T1", "super1", "recounted with clerk"); return null; });
         TillLedger l = db.tx(c -> book.ledger(c, book.till(c, "T1").orElseThrow()));
         assertEquals(Money.ofCents(-4_800), l.variance().orElseThrow());
         assertEquals("super1", l.signedOffBy().orElseThrow());
-        assertEquals(TillBook.Status.CLOSED, db.tx(c -> book.till(c, "T1").orElseThrow()).status());
+        assertEquals(TillSession.Status.CLOSED, db.tx(c -> book.till(c, "T1").orElseThrow()).status());
     }
 
     @Test
@@ -193,7 +197,7 @@ class TillBookTest {
             int refusedTwice = 0;
             for (Future<Object> f : fs) {
                 Object o = f.get();
-                if (o instanceof TillBook.CloseOutcome) {
+                if (o instanceof CloseOutcome) {
                     closed++;
                 } else if (o == PosRefusal.Reason.ALREADY_CLOSED) {
                     refusedTwice++;

@@ -66,7 +66,7 @@ class TillRandomizedTest {
         long seed = Long.getLong("pos.seed", System.nanoTime());
         Random rnd = new Random(seed);
         TestDatabase db = new TestDatabase();
-        TillBook book = new TillBook(new Journal(CLOCK), CLOCK);
+        TillBook book = new TillBook(new Journal(CLOCK), CLOCK, hk.post.ecert.counter.infrastructure.persistence.jdbc.JdbcTillRecords::new);
         String[] counters = {"C01", "C02", "C03", "C04"};
         Map<String, Drawer> open = new HashMap<>();
         List<Drawer> all = new ArrayList<>();

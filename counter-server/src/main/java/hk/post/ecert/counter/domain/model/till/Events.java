@@ -19,4 +19,21 @@ public final class Events {
 
     private Events() {
     }
+
+    /** A money figure as a journal payload carries it (a JSON number of cents). */
+    public static long cents(Object o) {
+        if (o == null) {
+            return 0;
+        }
+        return o instanceof java.math.BigDecimal b ? b.longValueExact() : ((Number) o).longValue();
+    }
+
+    /** A journal payload's fields in the order given. */
+    public static java.util.Map<String, Object> fields(Object... kv) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
 }
