@@ -32,7 +32,7 @@ public class CounterJournal {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String staff, String kind, Map<String, Object> payload) {
         CounterOverview.CounterPlace p = counters.placeOf(staff);
-        recordAt(TillBook.journalCounter(p.office(), p.counter() == null ? "DESK" : p.counter()), staff, kind, payload);
+        recordAt(hk.post.ecert.counter.domain.model.till.TillSession.journalCounter(p.office(), p.counter() == null ? "DESK" : p.counter()), staff, kind, payload);
     }
 
     /** Appends an event without money to a named chain (e.g. the office desk for a scheduled job). */

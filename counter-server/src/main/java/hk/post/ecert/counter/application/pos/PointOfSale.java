@@ -96,7 +96,9 @@ public class PointOfSale {
 
     @Inject
     TillBook book;
-    private final ZReport zReport = new ZReport();
+
+    @Inject
+    hk.post.ecert.counter.application.officeday.OfficeDays officeDays;
 
     private <T> T db(hk.post.ecert.counter.application.Sql.Work<T> w) {
         return hk.post.ecert.counter.application.Sql.run(dataSource, w);
@@ -128,7 +130,7 @@ public class PointOfSale {
     @Transactional
     public Optional<TillSession> openTill(String clerk) {
         CounterOverview.CounterPlace p = placeOf(clerk);
-        return db(c -> book.openTillAt(c, TillBook.journalCounter(p.office(), p.counter())));
+        return db(c -> book.openTillAt(c, hk.post.ecert.counter.domain.model.till.TillSession.journalCounter(p.office(), p.counter())));
     }
 
     /** The clerk's most recent till session today that still needs them (open, or counted with a variance). */
@@ -139,7 +141,7 @@ public class PointOfSale {
             return Optional.empty();
         }
         return db(c -> {
-            Optional<TillSession> open = book.openTillAt(c, TillBook.journalCounter(p.office(), p.counter()));
+            Optional<TillSession> open = book.openTillAt(c, hk.post.ecert.counter.domain.model.till.TillSession.journalCounter(p.office(), p.counter()));
             if (open.isPresent()) {
                 return open;
             }
@@ -158,6 +160,11 @@ public class PointOfSale {
     public TillSession open(String tillId, String clerk, CashCount openingFloat) {
         CounterOverview.CounterPlace p = placeOf(clerk);
         return db(c -> book.open(c, tillId, p.office(), p.counter(), clerk, openingFloat));
+    }
+
+    @Transactional
+    public Optional<TillSession> till(String tillId) {
+        return db(c -> book.till(c, tillId));
     }
 
     @Transactional
@@ -191,7 +198,8 @@ public class PointOfSale {
                                            String clerk, String reason, String supervisor, char[] password) {
         String approver = authenticateSupervisor(supervisor, password);
         return db(c -> {
-            supervisesOfficeOf(c, tillId, approver);
+            officeDays.supervises(book.till(c, tillId).map(TillSession::office)
+                    .orElseThrow(() -> new PosRefusal(PosRefusal.Reason.TILL_NOT_OPEN, tillId)), approver);
             return book.reverse(c, reversalId, isVoid, transactionNo, tillId, clerk, reason, approver);
         });
     }
@@ -234,175 +242,4 @@ public class PointOfSale {
         return r.username();
     }
 
-    // ---------------------------------------------------------------- receipts
-
-    /**
-     * Prints the receipt of a sale. {@code printId} equal to the payment id is the original; any other print of it
-     * is a COPY and does not open the drawer.
-     */
-    @Transactional
-    public String printReceipt(String paymentId, String printId, String clerk, ReceiptLanguage lang) {
-        SaleOutcome s = db(c -> book.saleByPayment(c, paymentId)).orElseThrow(
-                () -> new PosRefusal(PosRefusal.Reason.NO_SUCH_SALE, paymentId));
-        CounterOverview.CounterPlace p = counters.placeOf(s.clerk());
-        List<PaymentReceipt.Item> items = new ArrayList<>();
-        s.lines().forEach(l -> items.add(PaymentReceipt.Item.of(l.description(), l.quantity(), l.amount())));
-        List<PaymentReceipt.Tender> tenders = new ArrayList<>();
-        for (Map<String, Object> t : s.tenders()) {
-            TenderKind k = TenderKind.valueOf((String) t.get("kind"));
-            String ref = switch (k) {
-                case CASH -> null;
-                case EPS -> "Ref " + t.get("ref");
-                default -> t.get("bank") + " #" + t.get("ref") + " " + t.get("dated");
-            };
-            tenders.add(new PaymentReceipt.Tender(k.label(), Money.ofCents(hk.post.ecert.counter.domain.model.till.Events.cents(t.get("cents"))),
-                    Optional.ofNullable(ref), k == TenderKind.CASH));
-        }
-        String seal = seals.seal(seals.journalled(ReceiptStatement.Kind.PAYMENT, p.office(), s.transactionNo(), s.at(),
-                s.total().cents(), s.lines().stream().map(l -> l.feeItem() + "|" + l.quantity() + "|" + l.amount().cents()).toList()));
-        ReceiptDocument doc = PaymentReceipt.compose(new PaymentReceipt.Data(s.paymentId(), Offices.name(p.office()),
-                p.counter(), s.clerk(), ZonedDateTime.ofInstant(s.at(), TillBook.HONG_KONG), s.transactionNo(), items,
-                tenders, s.change(), Optional.empty(), seal), lang);
-        boolean copy = !printId.equals(paymentId);
-        return jobs.submitPrintOnce(printId, terminalOf(clerk), copy ? doc.asCopy() : doc,
-                (copy ? "COPY of receipt " : "Receipt ") + s.transactionNo() + " " + s.total(), clerk);
-    }
-
-    @Transactional
-    public String printReversal(ReversalOutcome r, String printId, String clerk, ReceiptLanguage lang) {
-        CounterOverview.CounterPlace p = counters.placeOf(clerk);
-        ReceiptDocument doc = VoidRefundReceipt.compose(new VoidRefundReceipt.Data(r.reversalId(),
-                r.kind().equals("VOID") ? VoidRefundReceipt.Kind.VOID : VoidRefundReceipt.Kind.REFUND,
-                Offices.name(p.office()), p.counter(), clerk, ZonedDateTime.ofInstant(r.at(), TillBook.HONG_KONG),
-                r.transactionNo(), r.originalTransactionNo(), new Bilingual(r.reason(), r.reason()), r.approver(),
-                r.amount(), r.kind().equals("VOID") ? new Bilingual("as paid", "原付款方式") : TenderKind.CASH.label(),
-                seals.seal(seals.journalled(r.kind().equals("VOID") ? ReceiptStatement.Kind.VOID : ReceiptStatement.Kind.REFUND,
-                        p.office(), r.transactionNo(), r.at(), -r.amount().cents(),
-                        List.of(r.originalTransactionNo(), r.reason(), r.approver())))), lang);
-        boolean copy = !printId.equals(r.reversalId());
-        return jobs.submitPrintOnce(printId, terminalOf(clerk), copy ? doc.asCopy() : doc,
-                (copy ? "COPY of " : "") + r.kind() + " " + r.transactionNo(), clerk);
-    }
-
-    /** The till's Z slip at close (counted, expected and the variance, as the journal has them). */
-    @Transactional
-    public String printTillSlip(String tillId, String clerk, ReceiptLanguage lang) {
-        TillSession t = db(c -> book.till(c, tillId)).orElseThrow();
-        TillLedger l = ledger(tillId);
-        List<TillSummarySlip.TenderTotal> takings = new ArrayList<>();
-        l.byTender().forEach((k, v) -> takings.add(new TillSummarySlip.TenderTotal(k.label(), v.count(), v.amount())));
-        ReceiptDocument doc = TillSummarySlip.compose(new TillSummarySlip.Data("Z-" + tillId, TillSummarySlip.Kind.Z,
-                Offices.name(t.office()), t.counter(), tillId, t.clerk(), ZonedDateTime.ofInstant(t.openedAt(), TillBook.HONG_KONG),
-                ZonedDateTime.now(TillBook.HONG_KONG), l.sales(), takings, l.openingFloat(), l.drops(), l.pickups(),
-                l.expectedAtCount().orElse(l.expectedCash()), l.counted()), lang);
-        return jobs.submitPrintOnce("Z-" + tillId, terminalOf(clerk), doc, "Till slip " + tillId, clerk);
-    }
-
-    private String terminalOf(String clerk) {
-        CounterOverview.CounterPlace p = counters.placeOf(clerk);
-        return counters.terminalAt(p).orElseThrow(() -> new IllegalStateException("no enrolled terminal at counter " + p.counter()));
-    }
-
-    // ---------------------------------------------------------------- the supervisor's office day
-
-    @Transactional
-    public List<TillSession> tillsOf(String office, LocalDate day) {
-        return db(c -> book.tillsOf(c, office, day));
-    }
-
-    /** A supervisor approves, signs off and closes only for their own office. */
-    private void supervisesOfficeOf(java.sql.Connection c, String tillId, String supervisor) throws java.sql.SQLException {
-        String office = book.till(c, tillId).map(TillSession::office).orElseThrow(() -> new PosRefusal(PosRefusal.Reason.TILL_NOT_OPEN, tillId));
-        supervises(office, supervisor);
-    }
-
-    private void supervises(String office, String supervisor) {
-        if (!office.equals(counters.placeOf(supervisor).office())) {
-            throw new PosRefusal(PosRefusal.Reason.OTHER_OFFICE, supervisor);
-        }
-    }
-
-    @Transactional
-    public void signOff(String tillId, String supervisor, String note) {
-        db(c -> {
-            supervisesOfficeOf(c, tillId, supervisor);
-            book.signOff(c, tillId, supervisor, note);
-            return null;
-        });
-    }
-
-    @Transactional
-    public DayReport dayReport(String office, LocalDate day) {
-        return db(c -> book.dayReport(c, office, day));
-    }
-
-    @Transactional
-    public boolean dayClosed(String office, LocalDate day) {
-        return db(c -> book.dayClosed(c, office, day));
-    }
-
-    @Transactional
-    public DayReport closeOfficeDay(String office, LocalDate day, String supervisor) {
-        supervises(office, supervisor);
-        return db(c -> book.closeOfficeDay(c, office, day, supervisor, journalKey.pair(), journalKey.keyId(), zReport,
-                (report, checkpoints) -> checkpoints.isEmpty() ? "" : seals.seal(officeDayStatement(report, checkpoints))));
-    }
-
-    /**
-     * The Z report's sealed statement: the office and day, the day's net takings, a digest of each counter's signed
-     * checkpoint, and the first counter's checkpoint entry as the journal entry it names.
-     */
-    static ReceiptStatement officeDayStatement(DayReport report, List<hk.post.ecert.journal.JournalCheckpoints.Checkpoint> checkpoints) {
-        var first = checkpoints.get(0);
-        return new ReceiptStatement(ReceiptStatement.Kind.OFFICE_DAY, report.office(), first.counter(),
-                report.office() + "-" + report.day(), first.signedAt(), report.netTakings().cents(),
-                ReceiptStatement.linesDigest(checkpoints.stream().map(cp -> cp.counter() + "|" + cp.seq() + "|" + cp.entryHash() + "|"
-                        + cp.signature()).toList()), first.seq(), ReceiptStatement.entryHash(first.entryHash()));
-    }
-
-    /** The Z report of a closed day as it was produced: [csv, pdf base64]. */
-    @Transactional
-    public Optional<String[]> storedReport(String office, LocalDate day) {
-        return db(c -> book.storedReport(c, office, day));
-    }
-
-    @Transactional
-    public void proposeCorrection(String correctionId, String tillId, TenderKind tender, Money amount, String reason,
-                                  String evidence, String proposer) {
-        db(c -> {
-            book.proposeCorrection(c, correctionId, tillId, tender, amount, reason, evidence, proposer);
-            return null;
-        });
-    }
-
-    @Transactional
-    public void approveCorrection(String correctionId, String approver) {
-        db(c -> {
-            String till = book.pendingCorrections(c, counters.placeOf(approver).office()).stream()
-                    .filter(k -> k.correctionId().equals(correctionId)).map(TillCorrection::tillId).findFirst()
-                    .orElseThrow(() -> new PosRefusal(PosRefusal.Reason.NO_SUCH_CORRECTION, correctionId));
-            supervisesOfficeOf(c, till, approver);
-            book.approveCorrection(c, correctionId, approver, this::responsible);
-            return null;
-        });
-    }
-
-    @Transactional
-    public List<TillCorrection> pendingCorrections(String office) {
-        return db(c -> book.pendingCorrections(c, office));
-    }
-
-    /** A counter's own clerk, or a supervisor of its office, answers for it. */
-    boolean responsible(String username, String office, String counter) {
-        Optional<StaffMember> m = staff.find(username);
-        if (m.isEmpty() || !m.get().officeCode().equals(office)) {
-            return false;
-        }
-        return m.get().counterCode().map(counter::equals).orElse(false) || staff.rolesOf(username).contains("SUPERVISOR");
-    }
-
-    /** Walks every counter's chain and the signed checkpoints. */
-    public JournalVerifier.Report verifyJournal() {
-        return db(c -> JournalVerifier.verify(c, journalKey.pair().getPublic()));
-    }
 }

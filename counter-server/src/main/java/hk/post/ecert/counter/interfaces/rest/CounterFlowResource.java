@@ -45,6 +45,9 @@ public class CounterFlowResource {
     @Inject
     PointOfSale pos;
 
+    @Inject
+    hk.post.ecert.counter.application.pos.TillReceipts receipts;
+
     @Context
     SecurityContext security;
 
@@ -146,7 +149,7 @@ public class CounterFlowResource {
     public Response receipt(String json) {
         return refusals(() -> {
             String paymentId = text(body(json), "paymentId");
-            return Map.of("job", pos.printReceipt(paymentId, paymentId, clerk(), ReceiptLanguage.EN));
+            return Map.of("job", receipts.printReceipt(paymentId, paymentId, clerk(), ReceiptLanguage.EN));
         });
     }
 

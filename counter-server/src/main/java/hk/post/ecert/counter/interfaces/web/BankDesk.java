@@ -43,6 +43,9 @@ public class BankDesk implements Serializable {
     PointOfSale pos;
 
     @Inject
+    hk.post.ecert.counter.application.pos.TillReceipts receipts;
+
+    @Inject
     StaffSession staff;
 
     @Inject
@@ -214,7 +217,7 @@ public class BankDesk implements Serializable {
             SaleOutcome sale = desk.pay(appRef, id, till.get().tillId(), staff.getUsername(), List.of(Tender.cash(c)));
             paymentId = PointOfSale.newId("PAY");
             cash = null;
-            Screens.printReceipt(pos, sale.paymentId(), staff, language);
+            Screens.printReceipt(receipts, sale.paymentId(), staff, language);
             Screens.info(Screens.text(language.getLocale(), "bank.paid", sale.total().toString(), sale.change().toString()));
         } catch (RuntimeException e) {
             refused(e);

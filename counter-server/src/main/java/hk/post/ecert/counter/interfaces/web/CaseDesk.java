@@ -44,6 +44,9 @@ public class CaseDesk implements Serializable {
     PointOfSale pos;
 
     @Inject
+    hk.post.ecert.counter.application.pos.TillReceipts receipts;
+
+    @Inject
     Triage triage;
 
     @Inject
@@ -219,7 +222,7 @@ public class CaseDesk implements Serializable {
             paymentId = PointOfSale.newId("PAY");
             cash = null;
             chequeAmount = null;
-            Screens.printReceipt(pos, sale.paymentId(), staff, language);
+            Screens.printReceipt(receipts, sale.paymentId(), staff, language);
         } catch (java.time.format.DateTimeParseException e) {
             Screens.error(Screens.text(language.getLocale(), "sale.badDate", chequeDate));
         } catch (RuntimeException e) {

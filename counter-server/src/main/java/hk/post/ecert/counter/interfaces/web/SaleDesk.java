@@ -45,6 +45,9 @@ public class SaleDesk implements Serializable {
     PointOfSale pos;
 
     @Inject
+    hk.post.ecert.counter.application.pos.TillReceipts receipts;
+
+    @Inject
     Triage triage;
 
     @Inject
@@ -197,7 +200,7 @@ public class SaleDesk implements Serializable {
 
     private void printReceipt(String printId) {
         try {
-            lastJobId = pos.printReceipt(lastSale.paymentId(), printId, staff.getUsername(), receiptLanguage());
+            lastJobId = receipts.printReceipt(lastSale.paymentId(), printId, staff.getUsername(), receiptLanguage());
         } catch (IllegalStateException e) {
             Screens.error(Screens.text(language.getLocale(), "sale.notPrinted"));
         }
@@ -325,7 +328,7 @@ public class SaleDesk implements Serializable {
             reverseReason = null;
             supervisor = null;
             try {
-                lastJobId = pos.printReversal(lastReversal, lastReversal.reversalId(), staff.getUsername(), receiptLanguage());
+                lastJobId = receipts.printReversal(lastReversal, lastReversal.reversalId(), staff.getUsername(), receiptLanguage());
             } catch (IllegalStateException e) {
                 Screens.error(Screens.text(language.getLocale(), "sale.notPrinted"));
             }

@@ -77,10 +77,10 @@ final class Screens {
     }
 
     /** Prints the receipt of a payment just taken, in the screen's language; a printer that cannot is said, not thrown. */
-    static void printReceipt(hk.post.ecert.counter.application.pos.PointOfSale pos, String paymentId, StaffSession staff,
+    static void printReceipt(hk.post.ecert.counter.application.pos.TillReceipts receipts, String paymentId, StaffSession staff,
                              Language language) {
         try {
-            pos.printReceipt(paymentId, paymentId, staff.getUsername(), language.isChinese()
+            receipts.printReceipt(paymentId, paymentId, staff.getUsername(), language.isChinese()
                     ? hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage.ZH
                     : hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage.EN);
         } catch (IllegalStateException e) {

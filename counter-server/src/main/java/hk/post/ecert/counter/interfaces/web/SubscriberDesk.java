@@ -45,6 +45,9 @@ public class SubscriberDesk implements Serializable {
     PointOfSale pos;
 
     @Inject
+    hk.post.ecert.counter.application.pos.TillReceipts receipts;
+
+    @Inject
     Triage triage;
 
     @Inject
@@ -160,7 +163,7 @@ public class SubscriberDesk implements Serializable {
             epsAmount = null;
             epsRef = null;
             try {
-                pos.printReceipt(extended.sale().paymentId(), extended.sale().paymentId(), staff.getUsername(),
+                receipts.printReceipt(extended.sale().paymentId(), extended.sale().paymentId(), staff.getUsername(),
                         language.isChinese() ? ReceiptLanguage.ZH : ReceiptLanguage.EN);
             } catch (IllegalStateException e) {
                 Screens.error(Screens.text(language.getLocale(), "sale.notPrinted"));

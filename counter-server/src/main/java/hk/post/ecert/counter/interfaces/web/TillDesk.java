@@ -33,6 +33,9 @@ public class TillDesk implements Serializable {
     PointOfSale pos;
 
     @Inject
+    hk.post.ecert.counter.application.pos.TillReceipts receipts;
+
+    @Inject
     StaffSession staff;
 
     @Inject
@@ -142,7 +145,7 @@ public class TillDesk implements Serializable {
 
     private void printSlip(String tillId) {
         try {
-            pos.printTillSlip(tillId, staff.getUsername(), language.isChinese() ? ReceiptLanguage.ZH : ReceiptLanguage.EN);
+            receipts.printTillSlip(tillId, staff.getUsername(), language.isChinese() ? ReceiptLanguage.ZH : ReceiptLanguage.EN);
         } catch (IllegalStateException e) {
             Screens.error(Screens.text(language.getLocale(), "sale.notPrinted"));
         }

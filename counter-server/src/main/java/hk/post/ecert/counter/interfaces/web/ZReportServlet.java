@@ -28,6 +28,9 @@ public class ZReportServlet extends HttpServlet {
     PointOfSale pos;
 
     @Inject
+    hk.post.ecert.counter.application.officeday.OfficeDays days;
+
+    @Inject
     CounterOverview counters;
 
     @Override
@@ -40,7 +43,7 @@ public class ZReportServlet extends HttpServlet {
             resp.sendError(400, "date must be YYYY-MM-DD");
             return;
         }
-        Optional<String[]> report = pos.storedReport(office, day);
+        Optional<String[]> report = days.storedReport(office, day);
         if (report.isEmpty()) {
             resp.sendError(404, "the office day " + office + " " + day + " has not been closed");
             return;

@@ -1,5 +1,8 @@
 package hk.post.ecert.counter.application.pos;
 
+import hk.post.ecert.counter.application.officeday.DayReport;
+import hk.post.ecert.counter.application.officeday.OfficeDayBook;
+import hk.post.ecert.counter.application.officeday.ZReport;
 import hk.post.ecert.counter.domain.model.till.CloseOutcome;
 import hk.post.ecert.counter.domain.model.till.Responsibility;
 import hk.post.ecert.counter.domain.model.till.SaleOutcome;
@@ -52,11 +55,13 @@ class TillBookTest {
 
     TestDatabase db;
     TillBook book;
+    OfficeDayBook day;
 
     @BeforeEach
     void setUp() throws SQLException {
         db = new TestDatabase();
         book = new TillBook(new Journal(CLOCK), CLOCK, hk.post.ecert.counter.infrastructure.persistence.jdbc.JdbcTillRecords::new);
+        day = new OfficeDayBook(new Journal(CLOCK), CLOCK, hk.post.ecert.counter.infrastructure.persistence.jdbc.JdbcTillRecords::new);
     }
 
     @AfterEach
@@ -215,19 +220,19 @@ class TillBookTest {
     @Test
     void correctionsNeedTwoPeopleOneResponsibleAndAreNewEntries() throws Exception {
         open("T1", "C01", "gpo-clerk1");
-        db.tx(c -> { book.proposeCorrection(c, "K-1", "T1", TenderKind.CASH, Money.ofCents(-1000), "float miscounted",
+        db.tx(c -> { day.proposeCorrection(c, "K-1", "T1", TenderKind.CASH, Money.ofCents(-1000), "float miscounted",
                 "safe log p.12", "hq-auditor"); return null; });
-        assertEquals(PosRefusal.Reason.SECOND_PERSON, refused(c -> { book.approveCorrection(c, "K-1", "hq-auditor", GPO_STAFF); return null; }));
-        assertEquals(PosRefusal.Reason.NOT_RESPONSIBLE, refused(c -> { book.approveCorrection(c, "K-1", "hq-other", GPO_STAFF); return null; }));
+        assertEquals(PosRefusal.Reason.SECOND_PERSON, refused(c -> { day.approveCorrection(c, "K-1", "hq-auditor", GPO_STAFF); return null; }));
+        assertEquals(PosRefusal.Reason.NOT_RESPONSIBLE, refused(c -> { day.approveCorrection(c, "K-1", "hq-other", GPO_STAFF); return null; }));
         int before = db.tx(c -> Journal.entries(c, "GPO-C01")).size();
-        db.tx(c -> { book.approveCorrection(c, "K-1", "gpo-super1", GPO_STAFF); return null; });
+        db.tx(c -> { day.approveCorrection(c, "K-1", "gpo-super1", GPO_STAFF); return null; });
         var entries = db.tx(c -> Journal.entries(c, "GPO-C01"));
         assertEquals(before + 1, entries.size());
         assertEquals("CORRECTION", entries.get(entries.size() - 1).kind());
         TillLedger l = db.tx(c -> book.ledger(c, book.till(c, "T1").orElseThrow()));
         assertEquals(Money.ofCents(99_000), l.expectedCash());
         assertTrue(l.correctionNotes().get(0).contains("approved by gpo-super1"), l.correctionNotes().toString());
-        assertEquals(PosRefusal.Reason.NO_SUCH_CORRECTION, refused(c -> { book.approveCorrection(c, "K-1", "gpo-super1", GPO_STAFF); return null; }));
+        assertEquals(PosRefusal.Reason.NO_SUCH_CORRECTION, refused(c -> { day.approveCorrection(c, "K-1", "gpo-super1", GPO_STAFF); return null; }));
     }
 
     @Test
@@ -243,13 +248,13 @@ class TillBookTest {
         db.tx(c -> book.closeBlind(c, "T1", "clerk1", new CashCount(Map.of(Denomination.NOTE_100, 10, Denomination.NOTE_20, 2,
                 Denomination.COIN_5, 1, Denomination.COIN_2, 1, Denomination.COIN_1, 1))));
         assertEquals(PosRefusal.Reason.TILLS_STILL_OPEN,
-                refused(c -> book.closeOfficeDay(c, "GPO", book.today(), "super1", key, "k1", z)));
+                refused(c -> day.closeOfficeDay(c, "GPO", book.today(), "super1", key, "k1", z)));
         db.tx(c -> book.closeBlind(c, "T2", "clerk2", new CashCount(Map.of(Denomination.NOTE_100, 10, Denomination.NOTE_10, 1))));
         db.tx(c -> book.explainVariance(c, "T2", "clerk2", "found HK$10 note on floor", Money.ofDollars(50)));
         KeyPair receiptKey = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        DayReport r = db.tx(c -> book.closeOfficeDay(c, "GPO", book.today(), "super1", key, "k1", z, (report, checkpoints) ->
-                hk.post.ecert.journal.receipt.ReceiptSeal.seal(PointOfSale.officeDayStatement(report, checkpoints), "R1", receiptKey.getPrivate())));
-        assertEquals(PosRefusal.Reason.DAY_CLOSED, refused(c -> book.closeOfficeDay(c, "GPO", book.today(), "super1", key, "k1", z)));
+        DayReport r = db.tx(c -> day.closeOfficeDay(c, "GPO", book.today(), "super1", key, "k1", z, (report, checkpoints) ->
+                hk.post.ecert.journal.receipt.ReceiptSeal.seal(hk.post.ecert.counter.application.officeday.OfficeDays.officeDayStatement(report, checkpoints), "R1", receiptKey.getPrivate())));
+        assertEquals(PosRefusal.Reason.DAY_CLOSED, refused(c -> day.closeOfficeDay(c, "GPO", book.today(), "super1", key, "k1", z)));
         assertEquals(PosRefusal.Reason.DAY_CLOSED, refused(c -> book.open(c, "T3", "GPO", "C03", "clerk3", hundreds(1))));
         assertEquals(Money.ofCents(4800 * 2 + 2400), r.netTakings());
         assertEquals(Money.ofCents(1000), r.variance());
@@ -258,7 +263,7 @@ class TillBookTest {
         assertEquals(9600, r.byFeeItem().get("PERSONAL_EXTENSION_PER_YEAR")[1]);
         assertEquals(2400, r.byCertificateType().get("ENCIPHERMENT")[1]);
         assertEquals(4800, r.byClerk().get("clerk1")[1]);
-        String[] stored = db.tx(c -> book.storedReport(c, "GPO", book.today())).orElseThrow();
+        String[] stored = db.tx(c -> day.storedReport(c, "GPO", book.today())).orElseThrow();
         assertTrue(stored[0].contains("total,variance,0,10.00"), stored[0]);
         assertTrue(stored[0].contains("tender,CHEQUE,1,72.00"), stored[0]);
         try (PDDocument pdf = Loader.loadPDF(java.util.Base64.getDecoder().decode(stored[1]))) {

@@ -1,5 +1,8 @@
 package hk.post.ecert.counter.application.pos;
 
+import hk.post.ecert.counter.application.officeday.DayReport;
+import hk.post.ecert.counter.application.officeday.OfficeDayBook;
+import hk.post.ecert.counter.application.officeday.ZReport;
 import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
 import hk.post.ecert.counter.domain.model.fee.Money;
 import hk.post.ecert.counter.domain.model.till.CashCount;
@@ -67,6 +70,7 @@ class TillRandomizedTest {
         Random rnd = new Random(seed);
         TestDatabase db = new TestDatabase();
         TillBook book = new TillBook(new Journal(CLOCK), CLOCK, hk.post.ecert.counter.infrastructure.persistence.jdbc.JdbcTillRecords::new);
+        OfficeDayBook day = new OfficeDayBook(new Journal(CLOCK), CLOCK, hk.post.ecert.counter.infrastructure.persistence.jdbc.JdbcTillRecords::new);
         String[] counters = {"C01", "C02", "C03", "C04"};
         Map<String, Drawer> open = new HashMap<>();
         List<Drawer> all = new ArrayList<>();
@@ -232,7 +236,7 @@ class TillRandomizedTest {
                 }
             }
             KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            DayReport z = db.tx(c -> book.closeOfficeDay(c, "GPO", book.today(), "super1", key, "k", new ZReport()));
+            DayReport z = db.tx(c -> day.closeOfficeDay(c, "GPO", book.today(), "super1", key, "k", new ZReport()));
             assertEquals(expectedNet, z.netTakings().cents(), "seed " + seed);
             assertEquals(expectedVariance, z.variance().cents(), "seed " + seed);
             assertEquals(all.stream().mapToLong(d -> d.counted).sum(), z.counted().cents());
@@ -242,7 +246,7 @@ class TillRandomizedTest {
             assertEquals(expectedNet, byItem);
             assertEquals(expectedNet, byType);
             assertEquals(expectedNet, byClerk);
-            String csv = db.tx(c -> book.storedReport(c, "GPO", book.today())).orElseThrow()[0];
+            String csv = db.tx(c -> day.storedReport(c, "GPO", book.today())).orElseThrow()[0];
             assertTrue(csv.contains("total,sales," + sales + "," + ZReport.plain(expectedNet)), csv);
             JournalVerifier.Report v = db.tx(c -> JournalVerifier.verify(c, key.getPublic()));
             assertTrue(v.intact(), v.findings().toString());

@@ -14,6 +14,9 @@ import java.time.LocalDate;
 public record TillSession(String tillId, String office, String counter, String journalCounter, String clerk,
                           LocalDate businessDate, Status status, Instant openedAt, Instant closedAt) {
 
+    /** The business day is Hong Kong's. */
+    public static final java.time.ZoneId HONG_KONG = java.time.ZoneId.of("Asia/Hong_Kong");
+
     /** Till session states. Only OPEN takes money. */
     public enum Status { OPEN, COUNTED, AWAITING_SIGNOFF, CLOSED }
 

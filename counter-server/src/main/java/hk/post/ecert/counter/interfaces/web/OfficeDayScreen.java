@@ -3,7 +3,7 @@ package hk.post.ecert.counter.interfaces.web;
 import hk.post.ecert.counter.domain.model.till.TillCorrection;
 import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.CounterOverview;
-import hk.post.ecert.counter.application.pos.DayReport;
+import hk.post.ecert.counter.application.officeday.DayReport;
 import hk.post.ecert.counter.application.pos.PointOfSale;
 import hk.post.ecert.counter.application.pos.TillBook;
 import hk.post.ecert.counter.domain.model.fee.Money;
@@ -26,12 +26,15 @@ import java.util.List;
  */
 @Named
 @ViewScoped
-public class OfficeDayDesk implements Serializable {
+public class OfficeDayScreen implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     @Inject
     PointOfSale pos;
+
+    @Inject
+    hk.post.ecert.counter.application.officeday.OfficeDays days;
 
     @Inject
     CounterOverview counters;
@@ -62,15 +65,15 @@ public class OfficeDayDesk implements Serializable {
     }
 
     public List<TillSession> getTills() {
-        return pos.tillsOf(getOffice(), getDay());
+        return days.tillsOf(getOffice(), getDay());
     }
 
     public DayReport getReport() {
-        return pos.dayReport(getOffice(), getDay());
+        return days.dayReport(getOffice(), getDay());
     }
 
     public boolean isDayClosed() {
-        return pos.dayClosed(getOffice(), getDay());
+        return days.dayClosed(getOffice(), getDay());
     }
 
     public TillLedger ledger(String tillId) {
@@ -83,7 +86,7 @@ public class OfficeDayDesk implements Serializable {
 
     public void signOff(String tillId) {
         try {
-            pos.signOff(tillId, staff.getUsername(), signOffNote);
+            days.signOff(tillId, staff.getUsername(), signOffNote);
             signOffNote = null;
         } catch (PosRefusal e) {
             Screens.refused(e, language.getLocale());
@@ -92,7 +95,7 @@ public class OfficeDayDesk implements Serializable {
 
     public void closeDay() {
         try {
-            DayReport r = pos.closeOfficeDay(getOffice(), getDay(), staff.getUsername());
+            DayReport r = days.closeOfficeDay(getOffice(), getDay(), staff.getUsername());
             Screens.info(Screens.text(language.getLocale(), "day.closed", r.office(), r.day().toString(), r.variance().toString()));
         } catch (PosRefusal e) {
             Screens.refused(e, language.getLocale());
@@ -106,7 +109,7 @@ public class OfficeDayDesk implements Serializable {
         }
         try {
             Money m = Screens.money(correctionAmount, language.getLocale());
-            pos.proposeCorrection(id, correctionTill, TenderKind.valueOf(correctionTender),
+            days.proposeCorrection(id, correctionTill, TenderKind.valueOf(correctionTender),
                     correctionNegative ? Money.ofCents(-m.cents()) : m, correctionReason, correctionEvidence, staff.getUsername());
             correctionId = PointOfSale.newId("COR");
             correctionAmount = null;
@@ -121,19 +124,19 @@ public class OfficeDayDesk implements Serializable {
 
     public void approve(String id) {
         try {
-            pos.approveCorrection(id, staff.getUsername());
+            days.approveCorrection(id, staff.getUsername());
         } catch (PosRefusal e) {
             Screens.refused(e, language.getLocale());
         }
     }
 
     public List<TillCorrection> getPendingCorrections() {
-        return pos.pendingCorrections(getOffice());
+        return days.pendingCorrections(getOffice());
     }
 
     public void verify() {
         long t0 = System.nanoTime();
-        verification = pos.verifyJournal();
+        verification = days.verifyJournal();
         verifyMillis = (System.nanoTime() - t0) / 1_000_000;
     }
 

@@ -1,4 +1,4 @@
-package hk.post.ecert.counter.application.pos;
+package hk.post.ecert.counter.application.officeday;
 
 import hk.post.ecert.counter.domain.model.fee.Money;
 import hk.post.ecert.counter.domain.model.till.TenderKind;
@@ -32,7 +32,7 @@ import java.util.function.Function;
 public final class ZReport {
 
     static final String[] FONT_FILES = {"/usr/share/fonts/truetype/arphic/uming.ttc"};
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(TillBook.HONG_KONG);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(hk.post.ecert.counter.domain.model.till.TillSession.HONG_KONG);
 
     public String csv(DayReport r) {
         StringBuilder b = new StringBuilder();
@@ -72,7 +72,7 @@ public final class ZReport {
     }
 
     /** 1234.50 — a plain decimal for spreadsheets. */
-    static String plain(long cents) {
+    public static String plain(long cents) {
         long abs = Math.abs(cents);
         return (cents < 0 ? "-" : "") + abs / 100 + "." + String.format("%02d", abs % 100);
     }

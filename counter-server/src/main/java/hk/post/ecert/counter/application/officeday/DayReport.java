@@ -1,4 +1,4 @@
-package hk.post.ecert.counter.application.pos;
+package hk.post.ecert.counter.application.officeday;
 
 import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.domain.model.fee.Money;
