@@ -1,0 +1,214 @@
+package hk.post.ecert.counter.infrastructure.persistence.jdbc;
+
+import hk.post.ecert.counter.application.Sql;
+import hk.post.ecert.counter.domain.model.registry.CertificateStatus;
+import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
+import hk.post.ecert.counter.domain.model.registry.SubscriberCertificates;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The subscriber registry over JDBC, inside the caller's JTA transaction. */
+@ApplicationScoped
+public class JdbcSubscriberCertificates implements SubscriberCertificates {
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private static void bind(PreparedStatement s, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            Object a = args[i];
+            if (a instanceof LocalDate d) {
+                s.setDate(i + 1, Date.valueOf(d));
+            } else if (a instanceof java.time.Instant t) {
+                s.setTimestamp(i + 1, Timestamp.from(t));
+            } else if (a == null) {
+                s.setNull(i + 1, java.sql.Types.NULL);
+            } else {
+                s.setObject(i + 1, a);
+            }
+        }
+    }
+
+    private <T> List<T> list(String sql, Row<T> row, Object... args) {
+        return Sql.run(dataSource, c -> {
+            List<T> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                bind(s, args);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(row.read(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private <T> Optional<T> one(String sql, Row<T> row, Object... args) {
+        List<T> l = list(sql, row, args);
+        return l.isEmpty() ? Optional.empty() : Optional.ofNullable(l.get(0));
+    }
+
+    private int update(String sql, Object... args) {
+        return Sql.run(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                bind(s, args);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    private static SubscriberCertificate certificate(ResultSet rs) throws SQLException {
+        Date sub = rs.getDate("subscription_end");
+        return new SubscriberCertificate(rs.getString("serial_hex"), rs.getString("srn"), rs.getString("type_code"),
+                rs.getString("variant_code"), rs.getString("issuing_ca"), rs.getString("subject_name"),
+                rs.getString("hkid_masked"), rs.getString("br_number"), rs.getDate("valid_from").toLocalDate(),
+                rs.getDate("valid_to").toLocalDate(), sub == null ? null : sub.toLocalDate(),
+                CertificateStatus.valueOf(rs.getString("status")), rs.getString("medium"), rs.getString("ar_name"),
+                rs.getBoolean("aeoi"));
+    }
+
+    @Override
+    public List<SubscriberCertificate> find(Key key, String value) {
+        String column = switch (key) {
+            case SRN -> "srn";
+            case SERIAL -> "serial_hex";
+            case HKID_DIGEST -> "hkid_digest";
+            case BR -> "br_number";
+        };
+        return list("SELECT * FROM subscriber_certificate WHERE " + column + " = ? ORDER BY valid_to DESC",
+                JdbcSubscriberCertificates::certificate, value);
+    }
+
+    @Override
+    public Optional<SubscriberCertificate> bySerial(String serialHex) {
+        return one("SELECT * FROM subscriber_certificate WHERE serial_hex = ?", JdbcSubscriberCertificates::certificate, serialHex);
+    }
+
+    @Override
+    public List<SubscriberCertificate> ofOrganisation(String typeCode, String brNumber) {
+        return list("SELECT * FROM subscriber_certificate WHERE type_code = ? AND br_number = ? ORDER BY valid_to DESC",
+                JdbcSubscriberCertificates::certificate, typeCode, brNumber);
+    }
+
+    @Override
+    public List<SubscriberCertificate> lapsedPersonal(LocalDate today) {
+        return list("SELECT * FROM subscriber_certificate WHERE type_code = 'PERSONAL' AND status = 'ACTIVE'"
+                + " AND subscription_end < ? AND valid_to >= ?", JdbcSubscriberCertificates::certificate, today, today);
+    }
+
+    @Override
+    public void add(SubscriberCertificate c, String hkidDigest, String hkidMasked) {
+        update("INSERT INTO subscriber_certificate (serial_hex, srn, type_code, variant_code, issuing_ca, subject_name,"
+                        + " hkid_digest, hkid_masked, br_number, valid_from, valid_to, subscription_end, status, medium, ar_name,"
+                        + " aeoi, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
+                c.serialHex(), c.srn(), c.typeCode(), c.variantCode(), c.issuingCa(), c.subjectName(), hkidDigest, hkidMasked,
+                c.brNumber(), c.validFrom(), c.validTo(), c.subscriptionEnd(), c.recordedStatus().name(), c.medium(),
+                c.arName(), c.aeoi());
+    }
+
+    @Override
+    public long count() {
+        return one("SELECT COUNT(*) FROM subscriber_certificate", rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    @Override
+    public boolean extendSubscription(String serialHex, LocalDate oldEnd, LocalDate newEnd) {
+        return update("UPDATE subscriber_certificate SET subscription_end = ?, version = version + 1"
+                + " WHERE serial_hex = ? AND subscription_end = ? AND status = 'ACTIVE'", newEnd, serialHex, oldEnd) == 1;
+    }
+
+    @Override
+    public void addExtension(Extension e) {
+        update("INSERT INTO subscription_extension (payment_id, serial_hex, years, old_end, new_end, extended_by, extended_at)"
+                + " VALUES (?,?,?,?,?,?,?)", e.paymentId(), e.serialHex(), e.years(), e.oldEnd(), e.newEnd(), e.by(), e.at());
+    }
+
+    @Override
+    public Optional<Extension> extensionPaidBy(String paymentId) {
+        return one("SELECT payment_id, serial_hex, years, old_end, new_end, extended_by, extended_at FROM subscription_extension"
+                + " WHERE payment_id = ?", rs -> new Extension(rs.getString(1), rs.getString(2), rs.getInt(3),
+                rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate(), rs.getString(6), rs.getTimestamp(7).toInstant()), paymentId);
+    }
+
+    @Override
+    public boolean suspend(String serialHex) {
+        return update("UPDATE subscriber_certificate SET status = 'SUSPENDED', version = version + 1"
+                + " WHERE serial_hex = ? AND status = 'ACTIVE'", serialHex) == 1;
+    }
+
+    @Override
+    public boolean markRevoked(String serialHex) {
+        return update("UPDATE subscriber_certificate SET status = 'REVOKED', version = version + 1"
+                + " WHERE serial_hex = ? AND status <> 'REVOKED'", serialHex) == 1;
+    }
+
+    @Override
+    public Optional<String> hkidDigest(String serialHex) {
+        return one("SELECT hkid_digest FROM subscriber_certificate WHERE serial_hex = ?", rs -> rs.getString(1), serialHex);
+    }
+
+    @Override
+    public Optional<String> dateOfBirthDigest(String serialHex) {
+        return one("SELECT dob_digest FROM subscriber_certificate WHERE serial_hex = ?", rs -> rs.getString(1), serialHex);
+    }
+
+    @Override
+    public void setDateOfBirthDigest(String serialHex, String digest) {
+        update("UPDATE subscriber_certificate SET dob_digest = ? WHERE serial_hex = ?", digest, serialHex);
+    }
+
+    @Override
+    public void copyIdentityDigests(String fromSerial, String toSerial) {
+        update("UPDATE subscriber_certificate SET hkid_digest = (SELECT hkid_digest FROM subscriber_certificate WHERE serial_hex = ?),"
+                + " dob_digest = (SELECT dob_digest FROM subscriber_certificate WHERE serial_hex = ?) WHERE serial_hex = ?",
+                fromSerial, fromSerial, toSerial);
+    }
+
+    @Override
+    public void auditLookup(String who, java.time.Instant at, String kind, String shownValue, String reason, int results) {
+        update("INSERT INTO lookup_audit (looked_up_by, looked_up_at, lookup_kind, lookup_value, reason, results) VALUES (?,?,?,?,?,?)",
+                who, at, kind, shownValue, reason, results);
+    }
+
+    @Override
+    public List<Map<String, Object>> recentLookups(int n) {
+        return Sql.run(dataSource, c -> {
+            List<Map<String, Object>> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT looked_up_by, looked_up_at, lookup_kind, lookup_value, reason, results"
+                    + " FROM lookup_audit ORDER BY audit_id DESC")) {
+                s.setMaxRows(n);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("who", rs.getString(1));
+                        m.put("at", rs.getTimestamp(2).toInstant());
+                        m.put("kind", rs.getString(3));
+                        m.put("value", rs.getString(4));
+                        m.put("reason", rs.getString(5));
+                        m.put("results", rs.getInt(6));
+                        out.add(m);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+}
