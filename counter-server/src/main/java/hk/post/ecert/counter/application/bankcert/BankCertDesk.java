@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.application.bankcert;
 
+import hk.post.ecert.counter.domain.model.capture.CaptureCase;
 import hk.post.ecert.counter.domain.model.till.SaleOutcome;
 import hk.post.ecert.counter.infrastructure.persistence.jdbc.CaseEvents;
 import hk.post.ecert.counter.application.CounterJournal;
@@ -173,7 +174,7 @@ public class BankCertDesk {
     public Optional<View> view(String ref) {
         return load(ref).map(a -> {
             LicensedBank bank = banks.byCode(a.bankCode()).orElseThrow();
-            boolean docs = capture.find(ref).map(CaptureDesk.CaptureCase::submitted).orElse(false);
+            boolean docs = capture.find(ref).map(CaptureCase::submitted).orElse(false);
             Optional<ArAuthentication> auth = a.authId() == null ? Optional.empty()
                     : arHistory(a.bankCode()).stream().filter(x -> x.authId().equals(a.authId())).findFirst();
             String[] pems = db(c -> {
@@ -264,7 +265,7 @@ public class BankCertDesk {
     @Transactional
     public void submit(String ref, String officer) {
         BankApplication a = load(ref).orElseThrow();
-        boolean docs = capture.find(ref).map(CaptureDesk.CaptureCase::submitted).orElse(false);
+        boolean docs = capture.find(ref).map(CaptureCase::submitted).orElse(false);
         if (docs && a.type() == BankApplicationType.RENEWAL_AR_CHANGED
                 && capture.documents(ref).stream().noneMatch(d -> d.docKey().startsWith("AR_AUTHORISATION"))) {
             throw new CaseRefusal("The AR changed: the bank's authorisation of the new AR is among the documents needed.",

@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.application.renewal;
 
+import hk.post.ecert.counter.domain.model.capture.CaptureCase;
 import hk.post.ecert.counter.domain.model.till.SaleOutcome;
 import hk.post.ecert.counter.application.CounterJournal;
 import hk.post.ecert.counter.application.Triage;
@@ -167,7 +168,7 @@ public class RenewalCases {
         return load(caseRef).map(k -> {
             SubscriberCertificate cert = registry.bySerial(k.serialHex()).orElseThrow();
             Optional<Quote> quote = Optional.of(quote(k));
-            boolean docs = capture.find(caseRef).map(CaptureDesk.CaptureCase::submitted).orElse(false);
+            boolean docs = capture.find(caseRef).map(CaptureCase::submitted).orElse(false);
             return new View(k, cert, history(caseRef), quote, docs);
         });
     }
@@ -246,7 +247,7 @@ public class RenewalCases {
     @Transactional
     public void submitForVetting(String caseRef, String clerk) {
         RenewalCase k = load(caseRef).orElseThrow();
-        boolean docs = capture.find(caseRef).map(CaptureDesk.CaptureCase::submitted).orElse(false);
+        boolean docs = capture.find(caseRef).map(CaptureCase::submitted).orElse(false);
         if (docs && k.arChanged()) {
             boolean authorisation = capture.documents(caseRef).stream().anyMatch(d -> d.docKey().startsWith("AR_AUTHORISATION"));
             if (!authorisation) {

@@ -1,7 +1,7 @@
 package hk.post.ecert.counter.interfaces.terminal;
 
 import hk.post.ecert.counter.application.capture.CaptureDesk;
-import hk.post.ecert.counter.application.capture.CaptureRefusal;
+import hk.post.ecert.counter.domain.model.capture.CaptureRefusal;
 import hk.post.ecert.devices.wire.Protocol;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;

@@ -1,7 +1,8 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.domain.model.capture.CaptureCase;
 import hk.post.ecert.counter.application.capture.CaptureDesk;
-import hk.post.ecert.counter.application.capture.CaptureRefusal;
+import hk.post.ecert.counter.domain.model.capture.CaptureRefusal;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -33,7 +34,7 @@ public class CaptureFiles extends HttpServlet {
             resp.sendError(HttpServletResponse.SC_FORBIDDEN, "the documents of a case of another office");
             return;
         }
-        Optional<CaptureDesk.CaptureCase> k = caseRef == null ? Optional.empty() : capture.find(caseRef);
+        Optional<CaptureCase> k = caseRef == null ? Optional.empty() : capture.find(caseRef);
         if (k.isEmpty()) {
             resp.sendError(404, "no case " + caseRef);
             return;

@@ -1,9 +1,10 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.domain.model.capture.CaptureCase;
 import hk.post.ecert.counter.application.DeviceJobs;
 import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.application.capture.CaptureDesk;
-import hk.post.ecert.counter.application.capture.CaptureRefusal;
+import hk.post.ecert.counter.domain.model.capture.CaptureRefusal;
 import hk.post.ecert.counter.application.pos.PointOfSale;
 import hk.post.ecert.counter.domain.model.catalogue.CertificateType;
 import hk.post.ecert.counter.domain.model.catalogue.Channel;
@@ -112,20 +113,20 @@ public class CaptureScreen implements Serializable {
         }
     }
 
-    public CaptureDesk.CaptureCase getCase() {
+    public CaptureCase getCase() {
         return openCase == null ? null : capture.find(openCase).orElse(null);
     }
 
-    public List<CaptureDesk.Page> getPages() {
+    public List<CaptureCase.Page> getPages() {
         return openCase == null ? List.of() : capture.pages(openCase);
     }
 
-    public List<CaptureDesk.ChecklistItem> getChecklist() {
-        CaptureDesk.CaptureCase k = getCase();
+    public List<CaptureCase.ChecklistItem> getChecklist() {
+        CaptureCase k = getCase();
         return k == null ? List.of() : capture.checklist(k);
     }
 
-    public List<CaptureDesk.StoredDocument> getDocuments() {
+    public List<CaptureCase.StoredDocument> getDocuments() {
         return openCase == null ? List.of() : capture.documents(openCase);
     }
 
@@ -143,7 +144,7 @@ public class CaptureScreen implements Serializable {
 
     private void startScan(boolean feeder, String replaces) {
         String id = Screens.param("scanId");
-        CaptureDesk.CaptureCase k = getCase();
+        CaptureCase k = getCase();
         if (k == null || id == null || !id.equals(scanJobId)) {
             return;
         }
@@ -165,7 +166,7 @@ public class CaptureScreen implements Serializable {
 
     public void submit() {
         try {
-            List<CaptureDesk.StoredDocument> docs = capture.submit(openCase, staff.getUsername());
+            List<CaptureCase.StoredDocument> docs = capture.submit(openCase, staff.getUsername());
             Screens.info(Screens.text(language.getLocale(), "capture.submitted", docs.size()));
         } catch (CaptureRefusal e) {
             Screens.error(e.bilingual().in(language.getLocale()));

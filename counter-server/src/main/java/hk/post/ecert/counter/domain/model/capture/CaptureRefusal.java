@@ -1,4 +1,4 @@
-package hk.post.ecert.counter.application.capture;
+package hk.post.ecert.counter.domain.model.capture;
 
 import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
 

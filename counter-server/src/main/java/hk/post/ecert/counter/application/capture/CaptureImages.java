@@ -1,0 +1,107 @@
+package hk.post.ecert.counter.application.capture;
+
+import hk.post.ecert.counter.domain.model.capture.CaptureCase;
+import hk.post.ecert.forms.FormId;
+import hk.post.ecert.forms.render.FormDefinition;
+import hk.post.ecert.forms.render.FormRenderer;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+
+import javax.imageio.ImageIO;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/** The pictures of capture: a case's pre-filled forms as PDF and as printed pages, thumbnails, and digests. */
+final class CaptureImages {
+
+    private CaptureImages() {
+    }
+
+    static byte[] render(String caseRef, String typeCode, String variantCode, String formNumber, Map<String, String> values) {
+        FormId form = FormId.byNumber(formNumber);
+        FormDefinition def = form == FormId.CPOS_798FB
+                ? FormDefinition.bank(FormDefinition.BankApplicationType.valueOf(variantCode))
+                : form == FormId.CPOS_798F && "SERVER".equals(typeCode) ? FormDefinition.server() : FormDefinition.of(form);
+        try {
+            return FormRenderer.render(def, caseRef, values);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int pageCount(byte[] pdf) {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return doc.getNumberOfPages();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The case's forms as they come back from the printer: one 300 dpi grey PNG (base64) per page. */
+    static List<Object> printedPages(CaptureCase k) {
+        List<Object> out = new ArrayList<>();
+        for (String f : k.forms()) {
+            try (PDDocument doc = Loader.loadPDF(render(k.caseRef(), k.typeCode(), k.variantCode(), f, k.formValues()))) {
+                PDFRenderer r = new PDFRenderer(doc);
+                for (int p = 0; p < doc.getNumberOfPages(); p++) {
+                    BufferedImage img = r.renderImageWithDPI(p, 300, ImageType.GRAY);
+                    ByteArrayOutputStream png = new ByteArrayOutputStream();
+                    ImageIO.write(img, "png", png);
+                    out.add(Base64.getEncoder().encodeToString(png.toByteArray()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    /** A 120-pixel-wide thumbnail as a data URL; empty when the picture cannot be read. */
+    static String thumbnail(byte[] png) {
+        try {
+            BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+            int w = 120;
+            int h = Math.max(1, img.getHeight() * w / img.getWidth());
+            BufferedImage t = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+            Graphics2D g = t.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(img, 0, 0, w, h, null);
+            g.dispose();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(t, "png", out);
+            return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    static BufferedImage read(byte[] png) {
+        try {
+            return ImageIO.read(new ByteArrayInputStream(png));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String sha256(byte[] b) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
