@@ -40,6 +40,12 @@ public class BankDesk implements Serializable {
     BankCertDesk desk;
 
     @Inject
+    hk.post.ecert.counter.application.bankcert.BankIssuance issuance;
+
+    @Inject
+    hk.post.ecert.counter.application.bankcert.BankRevocations revocations;
+
+    @Inject
     PointOfSale pos;
 
     @Inject
@@ -241,7 +247,7 @@ public class BankDesk implements Serializable {
     }
 
     public String getChainPem() {
-        return desk.chainPem();
+        return issuance.chainPem();
     }
 
     // ---------------------------------------------------------------- vetting
@@ -252,7 +258,7 @@ public class BankDesk implements Serializable {
 
     public void approve(String ref) {
         try {
-            java.util.List<String> pins = desk.approve(ref, staff.getUsername(), vetNote);
+            java.util.List<String> pins = issuance.approve(ref, staff.getUsername(), vetNote);
             Screens.info(Screens.text(language.getLocale(), "bank.approved", ref, String.join("; ", pins)));
             vetNote = null;
         } catch (RuntimeException e) {
@@ -288,7 +294,7 @@ public class BankDesk implements Serializable {
         try {
             LocalDate received = noticeReceived == null || noticeReceived.isBlank() ? pos.today() : LocalDate.parse(noticeReceived.trim());
             LocalDate on = revokeOn == null || revokeOn.isBlank() ? null : LocalDate.parse(revokeOn.trim());
-            var r = desk.requestRevocation(staff.getUsername(), bankCode, revokeSerial, revokeAr, received, on, revokeReason);
+            var r = revocations.requestRevocation(staff.getUsername(), bankCode, revokeSerial, revokeAr, received, on, revokeReason);
             Screens.info(Screens.text(language.getLocale(), "bank.revocationRecorded", r.requestRef(), r.revokeOn().toString()));
             revokeReason = null;
         } catch (DateTimeParseException e) {
@@ -300,7 +306,7 @@ public class BankDesk implements Serializable {
 
     public void confirmRevocation(String ref) {
         try {
-            desk.confirmRevocation(ref, staff.getUsername());
+            revocations.confirmRevocation(ref, staff.getUsername());
         } catch (RuntimeException e) {
             refused(e);
         }
@@ -308,7 +314,7 @@ public class BankDesk implements Serializable {
 
     public void withdrawRevocation(String ref) {
         try {
-            desk.withdrawRevocation(ref, staff.getUsername());
+            revocations.withdrawRevocation(ref, staff.getUsername());
         } catch (RuntimeException e) {
             refused(e);
         }

@@ -28,50 +28,16 @@ public class JdbcCaptureRecords implements CaptureRecords {
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
 
-    private interface Row<T> {
-        T read(ResultSet rs) throws SQLException;
-    }
-
-    private static void bind(PreparedStatement s, Object... args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            Object a = args[i];
-            if (a instanceof Instant t) {
-                s.setTimestamp(i + 1, Timestamp.from(t));
-            } else if (a == null) {
-                s.setNull(i + 1, java.sql.Types.NULL);
-            } else {
-                s.setObject(i + 1, a);
-            }
-        }
-    }
-
-    private <T> List<T> list(String sql, Row<T> row, Object... args) {
-        return Sql.run(dataSource, c -> {
-            List<T> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                bind(s, args);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(row.read(rs));
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
-    private <T> Optional<T> one(String sql, Row<T> row, Object... args) {
-        List<T> l = list(sql, row, args);
-        return l.isEmpty() ? Optional.empty() : Optional.ofNullable(l.get(0));
-    }
-
     private int update(String sql, Object... args) {
-        return Sql.run(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                bind(s, args);
-                return s.executeUpdate();
-            }
-        });
+        return Rows.of(dataSource).update(sql, args);
+    }
+
+    private <T> List<T> list(String sql, Rows.Row<T> row, Object... args) {
+        return Rows.of(dataSource).list(sql, row, args);
+    }
+
+    private <T> Optional<T> one(String sql, Rows.Row<T> row, Object... args) {
+        return Rows.of(dataSource).one(sql, row, args);
     }
 
     private static List<String> split(String s) {

@@ -7,14 +7,11 @@ import hk.post.ecert.counter.domain.model.till.TillRecords;
 import hk.post.ecert.counter.domain.model.till.TillSession;
 
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,66 +21,22 @@ import java.util.Optional;
  */
 public final class JdbcTillRecords implements TillRecords {
 
-    private final Connection c;
+    private final Rows rows;
 
     public JdbcTillRecords(Connection c) {
-        this.c = c;
-    }
-
-    private interface Query<T> {
-        T run() throws SQLException;
-    }
-
-    private static <T> T sql(Query<T> q) {
-        try {
-            return q.run();
-        } catch (SQLException e) {
-            throw new IllegalStateException("the counter database refused: " + e.getMessage(), e);
-        }
-    }
-
-    private PreparedStatement statement(String sql, Object... args) throws SQLException {
-        PreparedStatement s = c.prepareStatement(sql);
-        for (int i = 0; i < args.length; i++) {
-            Object a = args[i];
-            if (a instanceof LocalDate d) {
-                s.setDate(i + 1, Date.valueOf(d));
-            } else if (a instanceof Instant t) {
-                s.setTimestamp(i + 1, Timestamp.from(t));
-            } else {
-                s.setObject(i + 1, a);
-            }
-        }
-        return s;
+        this.rows = Rows.on(c);
     }
 
     private int update(String sql, Object... args) {
-        return sql(() -> {
-            try (PreparedStatement s = statement(sql, args)) {
-                return s.executeUpdate();
-            }
-        });
+        return rows.update(sql, args);
     }
 
-    private interface Row<T> {
-        T read(ResultSet rs) throws SQLException;
+    private <T> List<T> list(String sql, Rows.Row<T> row, Object... args) {
+        return rows.list(sql, row, args);
     }
 
-    private <T> List<T> list(String sql, Row<T> row, Object... args) {
-        return sql(() -> {
-            List<T> out = new ArrayList<>();
-            try (PreparedStatement s = statement(sql, args); ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row.read(rs));
-                }
-            }
-            return out;
-        });
-    }
-
-    private <T> Optional<T> one(String sql, Row<T> row, Object... args) {
-        List<T> l = list(sql, row, args);
-        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+    private <T> Optional<T> one(String sql, Rows.Row<T> row, Object... args) {
+        return rows.one(sql, row, args);
     }
 
     // ---------------------------------------------------------------- sessions
