@@ -1,57 +1,22 @@
 package hk.post.ecert.counter.application.bankcert;
 
-import hk.post.ecert.counter.domain.model.capture.CaptureCase;
-import hk.post.ecert.counter.domain.model.till.SaleOutcome;
-import hk.post.ecert.counter.infrastructure.persistence.jdbc.CaseEvents;
 import hk.post.ecert.counter.application.CounterJournal;
 import hk.post.ecert.counter.application.OnBehalfIssuance;
-import hk.post.ecert.counter.application.Sql;
-import hk.post.ecert.counter.application.Triage;
-import hk.post.ecert.counter.application.capture.CaptureDesk;
-import hk.post.ecert.counter.application.pos.PointOfSale;
-import hk.post.ecert.counter.application.pos.TillBook;
 import hk.post.ecert.counter.application.registry.SubscriberRegistry;
-import hk.post.ecert.counter.domain.model.bankcert.ArAuthentication;
-import hk.post.ecert.counter.domain.model.bankcert.ArIdentity;
 import hk.post.ecert.counter.domain.model.bankcert.BankApplication;
 import hk.post.ecert.counter.domain.model.bankcert.BankApplications;
 import hk.post.ecert.counter.domain.model.bankcert.LicensedBank;
-import hk.post.ecert.counter.domain.model.bankcert.LicensedBanks;
-import hk.post.ecert.counter.domain.model.bankcert.PostalRenewalRule;
-import hk.post.ecert.counter.domain.model.bankcert.RevocationRequest;
-import hk.post.ecert.counter.domain.model.catalogue.Variant;
-import hk.post.ecert.counter.domain.model.fee.Quote;
 import hk.post.ecert.counter.domain.model.issuance.CertificateProfile;
 import hk.post.ecert.counter.domain.model.registry.CertificateStatus;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
-import hk.post.ecert.counter.domain.model.renewal.ArticleNumber;
 import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
-import hk.post.ecert.counter.domain.model.till.SaleLine;
-import hk.post.ecert.counter.domain.model.till.Tender;
 import hk.post.ecert.counter.domain.service.CertificateAuthority;
-import hk.post.ecert.counter.infrastructure.registry.LookupDigest;
-import hk.post.ecert.forms.render.FormDefinition.BankApplicationType;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -61,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.logging.Logger;
 
 /**
  * The approval of a Bank-Cert (Bank) application by an officer other than the one who received it, and issuance

@@ -1,14 +1,13 @@
 package hk.post.ecert.counter.application.pos;
 
-import hk.post.ecert.counter.application.Sql;
 import hk.post.ecert.counter.domain.model.fee.FeeSchedule;
+import hk.post.ecert.counter.domain.model.fee.FeeSetting;
+import hk.post.ecert.counter.domain.model.fee.FeeSettingRecords;
 import hk.post.ecert.counter.domain.model.fee.Money;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import javax.sql.DataSource;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -25,10 +24,9 @@ public class FeeSettings {
     private static final Logger LOG = Logger.getLogger(FeeSettings.class.getName());
 
     private final FeeSchedule published = FeeSchedule.loadDefault();
-    private final FeeBook book = new FeeBook(published);
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    FeeSettingRecords records;
 
     @Inject
     PointOfSale pos;
@@ -39,20 +37,26 @@ public class FeeSettings {
     }
 
     public FeeSchedule schedule() {
-        return Sql.run(dataSource, book::schedule);
+        return FeeSetting.schedule(published, records.all());
     }
 
-    public List<FeeBook.Setting> settings() {
-        return Sql.run(dataSource, book::settings);
+    public List<FeeSetting> settings() {
+        return records.all();
     }
 
     /** Enters an unpublished fee, approved by {@code approver} who re-authenticates with {@code password}. */
     @Transactional
-    public FeeBook.Setting enter(String settingId, String itemCode, Optional<Integer> years, LocalDate effectiveFrom,
+    public FeeSetting enter(String settingId, String itemCode, Optional<Integer> years, LocalDate effectiveFrom,
                                  Money amount, String source, String enteredBy, String approver, char[] password) {
         String approvedBy = pos.authenticateSupervisor(approver, password);
-        FeeBook.Setting s = Sql.run(dataSource, c -> book.enter(c, settingId, itemCode, years, effectiveFrom, amount, source,
-                enteredBy, approvedBy, pos.today()));
+        List<FeeSetting> all = records.all();
+        Optional<FeeSetting> repeat = FeeSetting.repeatOf(all, settingId, itemCode, years, effectiveFrom, amount);
+        if (repeat.isPresent()) {
+            return repeat.get();
+        }
+        FeeSetting s = FeeSetting.enter(published, all, settingId, itemCode, years, effectiveFrom, amount, source, enteredBy,
+                approvedBy, pos.today(), java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        records.add(s);
         LOG.info(() -> "fee setting " + s.settingId() + ": " + s.itemCode() + s.years().map(y -> " " + y + "y").orElse("")
                 + " " + s.amount() + " from " + s.effectiveFrom() + " entered by " + s.enteredBy() + ", approved by "
                 + s.approvedBy());

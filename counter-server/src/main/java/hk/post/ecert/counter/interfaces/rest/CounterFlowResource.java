@@ -2,7 +2,6 @@ package hk.post.ecert.counter.interfaces.rest;
 
 import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.pos.PointOfSale;
-import hk.post.ecert.counter.application.pos.TillBook;
 import hk.post.ecert.counter.application.registry.SubscriberRegistry;
 import hk.post.ecert.counter.domain.model.fee.Money;
 import hk.post.ecert.counter.domain.model.fee.Quote;
@@ -27,7 +26,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The counter's subscription-extension flow as JSON for other front ends and the load benchmark: the caller is a

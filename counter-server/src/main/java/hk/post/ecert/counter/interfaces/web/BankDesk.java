@@ -4,7 +4,6 @@ import hk.post.ecert.counter.domain.model.till.SaleOutcome;
 import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.bankcert.BankCertDesk;
 import hk.post.ecert.counter.application.pos.PointOfSale;
-import hk.post.ecert.counter.application.pos.TillBook;
 import hk.post.ecert.counter.domain.model.bankcert.BankApplication;
 import hk.post.ecert.counter.domain.model.bankcert.LicensedBank;
 import hk.post.ecert.counter.domain.model.bankcert.PostalRenewalRule;

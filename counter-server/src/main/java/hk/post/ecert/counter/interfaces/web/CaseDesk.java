@@ -4,7 +4,6 @@ import hk.post.ecert.counter.domain.model.till.SaleOutcome;
 import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.application.pos.PointOfSale;
-import hk.post.ecert.counter.application.pos.TillBook;
 import hk.post.ecert.counter.application.renewal.RenewalCases;
 import hk.post.ecert.counter.domain.model.catalogue.Variant;
 import hk.post.ecert.counter.domain.model.fee.Money;

@@ -1,6 +1,5 @@
 package hk.post.ecert.counter.interfaces.web;
 
-import hk.post.ecert.counter.application.pos.FeeBook;
 import hk.post.ecert.counter.application.pos.FeeSettings;
 import hk.post.ecert.counter.application.pos.PointOfSale;
 import hk.post.ecert.counter.domain.model.fee.FeeItem;
@@ -91,7 +90,7 @@ public class FeeDesk implements Serializable {
                 .filter(i -> published.rates().stream().noneMatch(r -> r.itemCode().equals(i.code()))).toList();
     }
 
-    public List<FeeBook.Setting> getEntries() {
+    public List<hk.post.ecert.counter.domain.model.fee.FeeSetting> getEntries() {
         return settings.settings();
     }
 
@@ -112,7 +111,7 @@ public class FeeDesk implements Serializable {
                 Screens.error(Screens.text(language.getLocale(), "fee.badDate", effectiveFrom));
                 return;
             }
-            FeeBook.Setting s = settings.enter(id, itemCode, Optional.ofNullable(years), from,
+            hk.post.ecert.counter.domain.model.fee.FeeSetting s = settings.enter(id, itemCode, Optional.ofNullable(years), from,
                     Screens.money(amount, language.getLocale()), source, staff.getUsername(), approver,
                     approverPassword == null ? new char[0] : approverPassword.toCharArray());
             Screens.info(Screens.text(language.getLocale(), "fee.entered", s.itemCode(), s.amount().toString(),
@@ -122,7 +121,7 @@ public class FeeDesk implements Serializable {
             source = null;
             years = null;
             approver = null;
-        } catch (FeeBook.FeeRefusal e) {
+        } catch (hk.post.ecert.counter.domain.model.fee.FeeRefusal e) {
             Screens.error(e.bilingual().in(language.getLocale()));
         } catch (PosRefusal e) {
             Screens.refused(e, language.getLocale());

@@ -5,7 +5,6 @@ import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.CounterOverview;
 import hk.post.ecert.counter.application.officeday.DayReport;
 import hk.post.ecert.counter.application.pos.PointOfSale;
-import hk.post.ecert.counter.application.pos.TillBook;
 import hk.post.ecert.counter.domain.model.fee.Money;
 import hk.post.ecert.counter.domain.model.till.PosRefusal;
 import hk.post.ecert.counter.domain.model.till.TenderKind;

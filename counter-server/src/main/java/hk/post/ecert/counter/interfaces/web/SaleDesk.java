@@ -6,7 +6,6 @@ import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.DeviceJobs;
 import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.application.pos.PointOfSale;
-import hk.post.ecert.counter.application.pos.TillBook;
 import hk.post.ecert.counter.domain.model.catalogue.CertificateType;
 import hk.post.ecert.counter.domain.model.catalogue.Channel;
 import hk.post.ecert.counter.domain.model.catalogue.Variant;

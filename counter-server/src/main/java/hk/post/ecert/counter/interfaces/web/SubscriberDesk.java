@@ -3,7 +3,6 @@ package hk.post.ecert.counter.interfaces.web;
 import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.application.pos.PointOfSale;
-import hk.post.ecert.counter.application.pos.TillBook;
 import hk.post.ecert.counter.application.registry.SubscriberRegistry;
 import hk.post.ecert.counter.domain.model.catalogue.RenewalWindow;
 import hk.post.ecert.counter.domain.model.fee.Money;

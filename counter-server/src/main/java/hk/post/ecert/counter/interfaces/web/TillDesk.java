@@ -3,7 +3,6 @@ package hk.post.ecert.counter.interfaces.web;
 import hk.post.ecert.counter.domain.model.till.CloseOutcome;
 import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.pos.PointOfSale;
-import hk.post.ecert.counter.application.pos.TillBook;
 import hk.post.ecert.counter.domain.model.fee.Money;
 import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
 import hk.post.ecert.counter.domain.model.till.PosRefusal;

@@ -1,6 +1,5 @@
 package hk.post.ecert.counter.infrastructure.persistence.jdbc;
 
-import hk.post.ecert.counter.application.Sql;
 import hk.post.ecert.counter.domain.model.capture.CaptureCase;
 import hk.post.ecert.counter.domain.model.capture.CaptureRecords;
 import hk.post.ecert.devices.wire.Json;
@@ -8,12 +7,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;

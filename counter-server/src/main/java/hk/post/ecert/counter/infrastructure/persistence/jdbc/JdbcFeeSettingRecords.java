@@ -1,0 +1,38 @@
+package hk.post.ecert.counter.infrastructure.persistence.jdbc;
+
+import hk.post.ecert.counter.domain.model.fee.FeeSetting;
+import hk.post.ecert.counter.domain.model.fee.FeeSettingRecords;
+import hk.post.ecert.counter.domain.model.fee.Money;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
+import java.util.List;
+import java.util.Optional;
+
+/** Fee settings over JDBC, inside the caller's JTA transaction. */
+@ApplicationScoped
+public class JdbcFeeSettingRecords implements FeeSettingRecords {
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    @Override
+    public List<FeeSetting> all() {
+        return Rows.of(dataSource).list("SELECT setting_id, item_code, years, effective_from, cents, source, entered_by,"
+                + " approved_by, entered_at FROM fee_setting ORDER BY item_code, effective_from, entered_at", rs -> {
+                    Integer y = Rows.intOrNull(rs, "years");
+                    return new FeeSetting(rs.getString(1), rs.getString(2), Optional.ofNullable(y), rs.getDate(4).toLocalDate(),
+                            Money.ofCents(rs.getLong(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getTimestamp(9).toInstant());
+                });
+    }
+
+    @Override
+    public void add(FeeSetting s) {
+        Rows.of(dataSource).update("INSERT INTO fee_setting (setting_id, item_code, years, effective_from, cents, source,"
+                        + " entered_by, approved_by, entered_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                s.settingId(), s.itemCode(), s.years().orElse(null), s.effectiveFrom(), s.amount().cents(), s.source(),
+                s.enteredBy(), s.approvedBy(), s.enteredAt());
+    }
+}
