@@ -1,17 +1,10 @@
 package hk.post.ecert.counter.application;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import javax.sql.DataSource;
 import java.net.InetAddress;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,8 +23,8 @@ public class ServiceInstance {
     @ConfigProperty(name = "counter.instance.name")
     Optional<String> configured;
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    ScheduledRuns runs;
 
     private String name;
 
@@ -55,22 +48,10 @@ public class ServiceInstance {
      * claim of the same day fails on the primary key and answers false.
      */
     public boolean claim(String job, LocalDate day) {
-        try {
-            return Sql.run(dataSource, c -> {
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO scheduled_run (job, run_date, instance, started_at) VALUES (?,?,?,?)")) {
-                    s.setString(1, job);
-                    s.setDate(2, Date.valueOf(day));
-                    s.setString(3, name());
-                    s.setTimestamp(4, Timestamp.from(Instant.now()));
-                    return s.executeUpdate() == 1;
-                }
-            });
-        } catch (IllegalStateException e) {
-            if (e.getCause() instanceof SQLException) {
-                LOG.info(() -> job + " for " + day + " is run by another instance");
-                return false;
-            }
-            throw e;
+        boolean mine = runs.claim(job, day, name());
+        if (!mine) {
+            LOG.info(() -> job + " for " + day + " is run by another instance");
         }
+        return mine;
     }
 }
