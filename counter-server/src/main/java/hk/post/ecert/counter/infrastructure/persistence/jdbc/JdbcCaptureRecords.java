@@ -23,16 +23,8 @@ public class JdbcCaptureRecords implements CaptureRecords {
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
 
-    private int update(String sql, Object... args) {
-        return Rows.of(dataSource).update(sql, args);
-    }
-
-    private <T> List<T> list(String sql, Rows.Row<T> row, Object... args) {
-        return Rows.of(dataSource).list(sql, row, args);
-    }
-
-    private <T> Optional<T> one(String sql, Rows.Row<T> row, Object... args) {
-        return Rows.of(dataSource).one(sql, row, args);
+    private Rows rows() {
+        return Rows.of(dataSource);
     }
 
     private static List<String> split(String s) {
@@ -41,7 +33,7 @@ public class JdbcCaptureRecords implements CaptureRecords {
 
     @Override
     public void add(CaptureCase k, String openedBy, Instant at) {
-        update("INSERT INTO capture_case (case_ref, type_code, variant_code, forms, form_pages, documents, form_values,"
+        rows().update("INSERT INTO capture_case (case_ref, type_code, variant_code, forms, form_pages, documents, form_values,"
                         + " opened_by, opened_at) VALUES (?,?,?,?,?,?,?,?,?)",
                 k.caseRef(), k.typeCode(), k.variantCode(), String.join(",", k.forms()),
                 String.join(",", k.formPages().stream().map(String::valueOf).toList()), String.join(",", k.documents()),
@@ -50,7 +42,7 @@ public class JdbcCaptureRecords implements CaptureRecords {
 
     @Override
     public Optional<CaptureCase> find(String caseRef) {
-        return one("SELECT case_ref, type_code, variant_code, forms, form_pages, documents, form_values, submitted_at,"
+        return rows().one("SELECT case_ref, type_code, variant_code, forms, form_pages, documents, form_values, submitted_at,"
                 + " submitted_by FROM capture_case WHERE case_ref = ?", rs -> {
                     Map<String, String> values = new LinkedHashMap<>();
                     Json.readObject(rs.getString(7)).forEach((k, x) -> values.put(k, String.valueOf(x)));
@@ -63,25 +55,25 @@ public class JdbcCaptureRecords implements CaptureRecords {
 
     @Override
     public boolean pageExists(String pageId) {
-        return one("SELECT 1 FROM scanned_page WHERE page_id = ?", rs -> 1, pageId).isPresent();
+        return rows().one("SELECT 1 FROM scanned_page WHERE page_id = ?", rs -> 1, pageId).isPresent();
     }
 
     @Override
     public Optional<String> labelOf(String pageId) {
-        return one("SELECT label FROM scanned_page WHERE page_id = ?", rs -> rs.getString(1), pageId);
+        return rows().one("SELECT label FROM scanned_page WHERE page_id = ?", rs -> rs.getString(1), pageId);
     }
 
     @Override
     public void addPage(ReceivedPage p, String replacesPageId) {
         if (p.form() != null) {
             // a form page scanned again: the newest scan of it is the one kept
-            update("UPDATE scanned_page SET status = 'REPLACED' WHERE case_ref = ? AND form_number = ? AND form_page = ?"
+            rows().update("UPDATE scanned_page SET status = 'REPLACED' WHERE case_ref = ? AND form_number = ? AND form_page = ?"
                     + " AND status = 'ACTIVE'", p.caseRef(), p.form(), p.formPage());
         }
         if (replacesPageId != null) {
-            update("UPDATE scanned_page SET status = 'REPLACED' WHERE page_id = ? AND case_ref = ?", replacesPageId, p.caseRef());
+            rows().update("UPDATE scanned_page SET status = 'REPLACED' WHERE page_id = ? AND case_ref = ?", replacesPageId, p.caseRef());
         }
-        update("INSERT INTO scanned_page (page_id, case_ref, job_id, seq, dpi, scan_mode, png_b64, sha256, width, height,"
+        rows().update("INSERT INTO scanned_page (page_id, case_ref, job_id, seq, dpi, scan_mode, png_b64, sha256, width, height,"
                         + " form_number, form_page, label, status, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'ACTIVE',?)",
                 p.pageId(), p.caseRef(), p.jobId(), p.seq(), p.dpi(), p.mode(), Base64.getEncoder().encodeToString(p.png()),
                 p.sha256(), p.width(), p.height(), p.form(), p.formPage(), p.label(), p.at());
@@ -89,7 +81,7 @@ public class JdbcCaptureRecords implements CaptureRecords {
 
     @Override
     public List<CaptureCase.Page> activePages(String caseRef, Function<byte[], String> thumbnail) {
-        return list("SELECT page_id, job_id, seq, dpi, sha256, form_number, form_page, label, status, png_b64 FROM scanned_page"
+        return rows().list("SELECT page_id, job_id, seq, dpi, sha256, form_number, form_page, label, status, png_b64 FROM scanned_page"
                 + " WHERE case_ref = ? AND status = 'ACTIVE' ORDER BY received_at, seq", rs -> {
                     int fp = rs.getInt(7);
                     Integer formPage = rs.wasNull() ? null : fp;
@@ -101,51 +93,51 @@ public class JdbcCaptureRecords implements CaptureRecords {
 
     @Override
     public void label(String caseRef, String pageId, String document) {
-        update("UPDATE scanned_page SET label = ? WHERE page_id = ? AND case_ref = ? AND form_number IS NULL AND status = 'ACTIVE'",
+        rows().update("UPDATE scanned_page SET label = ? WHERE page_id = ? AND case_ref = ? AND form_number IS NULL AND status = 'ACTIVE'",
                 document == null || document.isBlank() ? null : document, pageId, caseRef);
     }
 
     @Override
     public List<String> formPageIds(String caseRef, String formNumber) {
-        return list("SELECT page_id FROM scanned_page WHERE case_ref = ? AND status = 'ACTIVE' AND form_number = ? ORDER BY form_page",
+        return rows().list("SELECT page_id FROM scanned_page WHERE case_ref = ? AND status = 'ACTIVE' AND form_number = ? ORDER BY form_page",
                 rs -> rs.getString(1), caseRef, formNumber);
     }
 
     @Override
     public List<String> documentPageIds(String caseRef, String document) {
-        return list("SELECT page_id FROM scanned_page WHERE case_ref = ? AND status = 'ACTIVE' AND label = ? ORDER BY received_at, seq",
+        return rows().list("SELECT page_id FROM scanned_page WHERE case_ref = ? AND status = 'ACTIVE' AND label = ? ORDER BY received_at, seq",
                 rs -> rs.getString(1), caseRef, document);
     }
 
     @Override
     public Picture picture(String pageId) {
-        return one("SELECT png_b64, dpi, scan_mode FROM scanned_page WHERE page_id = ?",
+        return rows().one("SELECT png_b64, dpi, scan_mode FROM scanned_page WHERE page_id = ?",
                 rs -> new Picture(Base64.getDecoder().decode(rs.getString(1)), rs.getInt(2), rs.getString(3)), pageId)
                 .orElseThrow(() -> new IllegalStateException("no scanned page " + pageId));
     }
 
     @Override
     public void addDocument(String caseRef, String docKey, byte[] pdf, String sha256, int pages, Instant at) {
-        update("INSERT INTO case_document (case_ref, doc_key, pdf_b64, sha256, bytes, pages, stored_at) VALUES (?,?,?,?,?,?,?)",
+        rows().update("INSERT INTO case_document (case_ref, doc_key, pdf_b64, sha256, bytes, pages, stored_at) VALUES (?,?,?,?,?,?,?)",
                 caseRef, docKey, Base64.getEncoder().encodeToString(pdf), sha256, (long) pdf.length, pages, at);
     }
 
     @Override
     public boolean markSubmitted(String caseRef, String by, Instant at) {
-        return update("UPDATE capture_case SET submitted_at = ?, submitted_by = ? WHERE case_ref = ? AND submitted_at IS NULL",
+        return rows().update("UPDATE capture_case SET submitted_at = ?, submitted_by = ? WHERE case_ref = ? AND submitted_at IS NULL",
                 at, by, caseRef) == 1;
     }
 
     @Override
     public List<CaptureCase.StoredDocument> documents(String caseRef) {
-        return list("SELECT doc_key, sha256, bytes, pages, stored_at FROM case_document WHERE case_ref = ? ORDER BY doc_key",
+        return rows().list("SELECT doc_key, sha256, bytes, pages, stored_at FROM case_document WHERE case_ref = ? ORDER BY doc_key",
                 rs -> new CaptureCase.StoredDocument(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4),
                         rs.getTimestamp(5).toInstant()), caseRef);
     }
 
     @Override
     public Optional<StoredPdf> documentPdf(String caseRef, String docKey) {
-        return one("SELECT pdf_b64, sha256 FROM case_document WHERE case_ref = ? AND doc_key = ?",
+        return rows().one("SELECT pdf_b64, sha256 FROM case_document WHERE case_ref = ? AND doc_key = ?",
                 rs -> new StoredPdf(Base64.getDecoder().decode(rs.getString(1)), rs.getString(2)), caseRef, docKey);
     }
 }

@@ -26,16 +26,8 @@ public class JdbcSubscriberCertificates implements SubscriberCertificates {
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
 
-    private int update(String sql, Object... args) {
-        return Rows.of(dataSource).update(sql, args);
-    }
-
-    private <T> List<T> list(String sql, Rows.Row<T> row, Object... args) {
-        return Rows.of(dataSource).list(sql, row, args);
-    }
-
-    private <T> Optional<T> one(String sql, Rows.Row<T> row, Object... args) {
-        return Rows.of(dataSource).one(sql, row, args);
+    private Rows rows() {
+        return Rows.of(dataSource);
     }
 
     private static SubscriberCertificate certificate(ResultSet rs) throws SQLException {
@@ -56,30 +48,30 @@ public class JdbcSubscriberCertificates implements SubscriberCertificates {
             case HKID_DIGEST -> "hkid_digest";
             case BR -> "br_number";
         };
-        return list("SELECT * FROM subscriber_certificate WHERE " + column + " = ? ORDER BY valid_to DESC",
+        return rows().list("SELECT * FROM subscriber_certificate WHERE " + column + " = ? ORDER BY valid_to DESC",
                 JdbcSubscriberCertificates::certificate, value);
     }
 
     @Override
     public Optional<SubscriberCertificate> bySerial(String serialHex) {
-        return one("SELECT * FROM subscriber_certificate WHERE serial_hex = ?", JdbcSubscriberCertificates::certificate, serialHex);
+        return rows().one("SELECT * FROM subscriber_certificate WHERE serial_hex = ?", JdbcSubscriberCertificates::certificate, serialHex);
     }
 
     @Override
     public List<SubscriberCertificate> ofOrganisation(String typeCode, String brNumber) {
-        return list("SELECT * FROM subscriber_certificate WHERE type_code = ? AND br_number = ? ORDER BY valid_to DESC",
+        return rows().list("SELECT * FROM subscriber_certificate WHERE type_code = ? AND br_number = ? ORDER BY valid_to DESC",
                 JdbcSubscriberCertificates::certificate, typeCode, brNumber);
     }
 
     @Override
     public List<SubscriberCertificate> lapsedPersonal(LocalDate today) {
-        return list("SELECT * FROM subscriber_certificate WHERE type_code = 'PERSONAL' AND status = 'ACTIVE'"
+        return rows().list("SELECT * FROM subscriber_certificate WHERE type_code = 'PERSONAL' AND status = 'ACTIVE'"
                 + " AND subscription_end < ? AND valid_to >= ?", JdbcSubscriberCertificates::certificate, today, today);
     }
 
     @Override
     public void add(SubscriberCertificate c, String hkidDigest, String hkidMasked) {
-        update("INSERT INTO subscriber_certificate (serial_hex, srn, type_code, variant_code, issuing_ca, subject_name,"
+        rows().update("INSERT INTO subscriber_certificate (serial_hex, srn, type_code, variant_code, issuing_ca, subject_name,"
                         + " hkid_digest, hkid_masked, br_number, valid_from, valid_to, subscription_end, status, medium, ar_name,"
                         + " aeoi, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
                 c.serialHex(), c.srn(), c.typeCode(), c.variantCode(), c.issuingCa(), c.subjectName(), hkidDigest, hkidMasked,
@@ -89,65 +81,65 @@ public class JdbcSubscriberCertificates implements SubscriberCertificates {
 
     @Override
     public long count() {
-        return one("SELECT COUNT(*) FROM subscriber_certificate", rs -> rs.getLong(1)).orElse(0L);
+        return rows().one("SELECT COUNT(*) FROM subscriber_certificate", rs -> rs.getLong(1)).orElse(0L);
     }
 
     @Override
     public boolean extendSubscription(String serialHex, LocalDate oldEnd, LocalDate newEnd) {
-        return update("UPDATE subscriber_certificate SET subscription_end = ?, version = version + 1"
+        return rows().update("UPDATE subscriber_certificate SET subscription_end = ?, version = version + 1"
                 + " WHERE serial_hex = ? AND subscription_end = ? AND status = 'ACTIVE'", newEnd, serialHex, oldEnd) == 1;
     }
 
     @Override
     public void addExtension(Extension e) {
-        update("INSERT INTO subscription_extension (payment_id, serial_hex, years, old_end, new_end, extended_by, extended_at)"
+        rows().update("INSERT INTO subscription_extension (payment_id, serial_hex, years, old_end, new_end, extended_by, extended_at)"
                 + " VALUES (?,?,?,?,?,?,?)", e.paymentId(), e.serialHex(), e.years(), e.oldEnd(), e.newEnd(), e.by(), e.at());
     }
 
     @Override
     public Optional<Extension> extensionPaidBy(String paymentId) {
-        return one("SELECT payment_id, serial_hex, years, old_end, new_end, extended_by, extended_at FROM subscription_extension"
+        return rows().one("SELECT payment_id, serial_hex, years, old_end, new_end, extended_by, extended_at FROM subscription_extension"
                 + " WHERE payment_id = ?", rs -> new Extension(rs.getString(1), rs.getString(2), rs.getInt(3),
                 rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate(), rs.getString(6), rs.getTimestamp(7).toInstant()), paymentId);
     }
 
     @Override
     public boolean suspend(String serialHex) {
-        return update("UPDATE subscriber_certificate SET status = 'SUSPENDED', version = version + 1"
+        return rows().update("UPDATE subscriber_certificate SET status = 'SUSPENDED', version = version + 1"
                 + " WHERE serial_hex = ? AND status = 'ACTIVE'", serialHex) == 1;
     }
 
     @Override
     public boolean markRevoked(String serialHex) {
-        return update("UPDATE subscriber_certificate SET status = 'REVOKED', version = version + 1"
+        return rows().update("UPDATE subscriber_certificate SET status = 'REVOKED', version = version + 1"
                 + " WHERE serial_hex = ? AND status <> 'REVOKED'", serialHex) == 1;
     }
 
     @Override
     public Optional<String> hkidDigest(String serialHex) {
-        return one("SELECT hkid_digest FROM subscriber_certificate WHERE serial_hex = ?", rs -> rs.getString(1), serialHex);
+        return rows().one("SELECT hkid_digest FROM subscriber_certificate WHERE serial_hex = ?", rs -> rs.getString(1), serialHex);
     }
 
     @Override
     public Optional<String> dateOfBirthDigest(String serialHex) {
-        return one("SELECT dob_digest FROM subscriber_certificate WHERE serial_hex = ?", rs -> rs.getString(1), serialHex);
+        return rows().one("SELECT dob_digest FROM subscriber_certificate WHERE serial_hex = ?", rs -> rs.getString(1), serialHex);
     }
 
     @Override
     public void setDateOfBirthDigest(String serialHex, String digest) {
-        update("UPDATE subscriber_certificate SET dob_digest = ? WHERE serial_hex = ?", digest, serialHex);
+        rows().update("UPDATE subscriber_certificate SET dob_digest = ? WHERE serial_hex = ?", digest, serialHex);
     }
 
     @Override
     public void copyIdentityDigests(String fromSerial, String toSerial) {
-        update("UPDATE subscriber_certificate SET hkid_digest = (SELECT hkid_digest FROM subscriber_certificate WHERE serial_hex = ?),"
+        rows().update("UPDATE subscriber_certificate SET hkid_digest = (SELECT hkid_digest FROM subscriber_certificate WHERE serial_hex = ?),"
                 + " dob_digest = (SELECT dob_digest FROM subscriber_certificate WHERE serial_hex = ?) WHERE serial_hex = ?",
                 fromSerial, fromSerial, toSerial);
     }
 
     @Override
     public void auditLookup(String who, java.time.Instant at, String kind, String shownValue, String reason, int results) {
-        update("INSERT INTO lookup_audit (looked_up_by, looked_up_at, lookup_kind, lookup_value, reason, results) VALUES (?,?,?,?,?,?)",
+        rows().update("INSERT INTO lookup_audit (looked_up_by, looked_up_at, lookup_kind, lookup_value, reason, results) VALUES (?,?,?,?,?,?)",
                 who, at, kind, shownValue, reason, results);
     }
 

@@ -27,18 +27,6 @@ public final class JdbcTillRecords implements TillRecords {
         this.rows = Rows.on(c);
     }
 
-    private int update(String sql, Object... args) {
-        return rows.update(sql, args);
-    }
-
-    private <T> List<T> list(String sql, Rows.Row<T> row, Object... args) {
-        return rows.list(sql, row, args);
-    }
-
-    private <T> Optional<T> one(String sql, Rows.Row<T> row, Object... args) {
-        return rows.one(sql, row, args);
-    }
-
     // ---------------------------------------------------------------- sessions
 
     private static TillSession session(ResultSet rs) throws SQLException {
@@ -51,28 +39,28 @@ public final class JdbcTillRecords implements TillRecords {
 
     @Override
     public Optional<TillSession> till(String tillId) {
-        return one("SELECT * FROM till_session WHERE till_id = ?", JdbcTillRecords::session, tillId);
+        return rows.one("SELECT * FROM till_session WHERE till_id = ?", JdbcTillRecords::session, tillId);
     }
 
     @Override
     public Optional<TillSession> lock(String tillId) {
-        return one("SELECT * FROM till_session WHERE till_id = ? FOR UPDATE", JdbcTillRecords::session, tillId);
+        return rows.one("SELECT * FROM till_session WHERE till_id = ? FOR UPDATE", JdbcTillRecords::session, tillId);
     }
 
     @Override
     public Optional<TillSession> openTillAt(String journalCounter) {
-        return one("SELECT * FROM till_session WHERE open_counter = ?", JdbcTillRecords::session, journalCounter);
+        return rows.one("SELECT * FROM till_session WHERE open_counter = ?", JdbcTillRecords::session, journalCounter);
     }
 
     @Override
     public List<TillSession> tillsOf(String office, LocalDate day) {
-        return list("SELECT * FROM till_session WHERE office_code = ? AND business_date = ? ORDER BY opened_at, till_id",
+        return rows.list("SELECT * FROM till_session WHERE office_code = ? AND business_date = ? ORDER BY opened_at, till_id",
                 JdbcTillRecords::session, office, day);
     }
 
     @Override
     public void add(TillSession t) {
-        update("INSERT INTO till_session (till_id, office_code, counter_code, journal_counter, clerk, business_date,"
+        rows.update("INSERT INTO till_session (till_id, office_code, counter_code, journal_counter, clerk, business_date,"
                         + " status, open_counter, opened_at) VALUES (?,?,?,?,?,?,?,?,?)",
                 t.tillId(), t.office(), t.counter(), t.journalCounter(), t.clerk(), t.businessDate(), t.status().name(),
                 t.status() == TillSession.Status.OPEN ? t.journalCounter() : null, t.openedAt());
@@ -82,10 +70,10 @@ public final class JdbcTillRecords implements TillRecords {
     public boolean move(String tillId, TillSession.Status from, TillSession.Status to, Instant closedAt) {
         if (from == TillSession.Status.OPEN) {
             // leaving OPEN frees the counter for the next session
-            return update("UPDATE till_session SET status = ?, open_counter = NULL, closed_at = ? WHERE till_id = ? AND status = ?",
+            return rows.update("UPDATE till_session SET status = ?, open_counter = NULL, closed_at = ? WHERE till_id = ? AND status = ?",
                     to.name(), closedAt, tillId, from.name()) == 1;
         }
-        return update("UPDATE till_session SET status = ? WHERE till_id = ? AND status = ?", to.name(), tillId, from.name()) == 1;
+        return rows.update("UPDATE till_session SET status = ? WHERE till_id = ? AND status = ?", to.name(), tillId, from.name()) == 1;
     }
 
     // ---------------------------------------------------------------- sales, reversals, cash movements
@@ -96,24 +84,24 @@ public final class JdbcTillRecords implements TillRecords {
 
     @Override
     public Optional<Recorded> saleByPayment(String paymentId) {
-        return one("SELECT payment_id, transaction_no, journal_counter, journal_seq FROM sale WHERE payment_id = ?",
+        return rows.one("SELECT payment_id, transaction_no, journal_counter, journal_seq FROM sale WHERE payment_id = ?",
                 JdbcTillRecords::recorded, paymentId);
     }
 
     @Override
     public Optional<Recorded> saleByTransaction(String transactionNo) {
-        return one("SELECT payment_id, transaction_no, journal_counter, journal_seq FROM sale WHERE transaction_no = ?",
+        return rows.one("SELECT payment_id, transaction_no, journal_counter, journal_seq FROM sale WHERE transaction_no = ?",
                 JdbcTillRecords::recorded, transactionNo);
     }
 
     @Override
     public List<String> paymentsOf(String tillId) {
-        return list("SELECT payment_id FROM sale WHERE till_id = ? ORDER BY journal_seq DESC", rs -> rs.getString(1), tillId);
+        return rows.list("SELECT payment_id FROM sale WHERE till_id = ? ORDER BY journal_seq DESC", rs -> rs.getString(1), tillId);
     }
 
     @Override
     public void addSale(Guard g, String office, long totalCents, long changeCents) {
-        update("INSERT INTO sale (payment_id, transaction_no, till_id, office_code, request_digest, total_cents,"
+        rows.update("INSERT INTO sale (payment_id, transaction_no, till_id, office_code, request_digest, total_cents,"
                         + " change_cents, journal_counter, journal_seq, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 g.id(), g.transactionNo(), g.tillId(), office, g.requestDigest(), totalCents, changeCents,
                 g.journalCounter(), g.journalSeq(), g.at());
@@ -121,19 +109,19 @@ public final class JdbcTillRecords implements TillRecords {
 
     @Override
     public Optional<Recorded> reversalById(String reversalId) {
-        return one("SELECT reversal_id, transaction_no, journal_counter, journal_seq FROM sale_reversal WHERE reversal_id = ?",
+        return rows.one("SELECT reversal_id, transaction_no, journal_counter, journal_seq FROM sale_reversal WHERE reversal_id = ?",
                 JdbcTillRecords::recorded, reversalId);
     }
 
     @Override
     public Optional<Recorded> reversalOfPayment(String paymentId) {
-        return one("SELECT reversal_id, transaction_no, journal_counter, journal_seq FROM sale_reversal WHERE payment_id = ?",
+        return rows.one("SELECT reversal_id, transaction_no, journal_counter, journal_seq FROM sale_reversal WHERE payment_id = ?",
                 JdbcTillRecords::recorded, paymentId);
     }
 
     @Override
     public void addReversal(Guard g, String paymentId, String kind) {
-        update("INSERT INTO sale_reversal (reversal_id, payment_id, kind, transaction_no, till_id, request_digest,"
+        rows.update("INSERT INTO sale_reversal (reversal_id, payment_id, kind, transaction_no, till_id, request_digest,"
                         + " journal_counter, journal_seq, recorded_at) VALUES (?,?,?,?,?,?,?,?,?)",
                 g.id(), paymentId, kind, g.transactionNo(), g.tillId(), g.requestDigest(), g.journalCounter(),
                 g.journalSeq(), g.at());
@@ -141,22 +129,22 @@ public final class JdbcTillRecords implements TillRecords {
 
     @Override
     public Optional<String> saleDigest(String paymentId) {
-        return one("SELECT request_digest FROM sale WHERE payment_id = ?", rs -> rs.getString(1), paymentId);
+        return rows.one("SELECT request_digest FROM sale WHERE payment_id = ?", rs -> rs.getString(1), paymentId);
     }
 
     @Override
     public Optional<String> reversalDigest(String reversalId) {
-        return one("SELECT request_digest FROM sale_reversal WHERE reversal_id = ?", rs -> rs.getString(1), reversalId);
+        return rows.one("SELECT request_digest FROM sale_reversal WHERE reversal_id = ?", rs -> rs.getString(1), reversalId);
     }
 
     @Override
     public Optional<String> requestDigest(String requestId) {
-        return one("SELECT request_digest FROM till_request WHERE request_id = ?", rs -> rs.getString(1), requestId);
+        return rows.one("SELECT request_digest FROM till_request WHERE request_id = ?", rs -> rs.getString(1), requestId);
     }
 
     @Override
     public void addRequest(Guard g) {
-        update("INSERT INTO till_request (request_id, till_id, request_digest, journal_counter, journal_seq) VALUES (?,?,?,?,?)",
+        rows.update("INSERT INTO till_request (request_id, till_id, request_digest, journal_counter, journal_seq) VALUES (?,?,?,?,?)",
                 g.id(), g.tillId(), g.requestDigest(), g.journalCounter(), g.journalSeq());
     }
 
@@ -173,18 +161,18 @@ public final class JdbcTillRecords implements TillRecords {
 
     @Override
     public Optional<TillCorrection> correction(String correctionId) {
-        return one(CORRECTION + "correction_id = ?", JdbcTillRecords::correction, correctionId);
+        return rows.one(CORRECTION + "correction_id = ?", JdbcTillRecords::correction, correctionId);
     }
 
     @Override
     public List<TillCorrection> pendingCorrections(String office) {
-        return list(CORRECTION + "status = 'PROPOSED' AND till_id IN (SELECT till_id FROM till_session WHERE office_code = ?)"
+        return rows.list(CORRECTION + "status = 'PROPOSED' AND till_id IN (SELECT till_id FROM till_session WHERE office_code = ?)"
                 + " ORDER BY proposed_at", JdbcTillRecords::correction, office);
     }
 
     @Override
     public void addCorrection(TillCorrection k, Instant at) {
-        update("INSERT INTO journal_correction (correction_id, till_id, tender, amount_cents, reason, evidence,"
+        rows.update("INSERT INTO journal_correction (correction_id, till_id, tender, amount_cents, reason, evidence,"
                         + " proposed_by, proposed_at, status) VALUES (?,?,?,?,?,?,?,?,?)",
                 k.correctionId(), k.tillId(), k.tender().name(), k.amount().cents(), k.reason(), k.evidence(),
                 k.proposedBy(), at, k.status());
@@ -192,7 +180,7 @@ public final class JdbcTillRecords implements TillRecords {
 
     @Override
     public boolean approve(String correctionId, String approver, Instant at) {
-        return update("UPDATE journal_correction SET status = 'APPROVED', decided_by = ?, decided_at = ?"
+        return rows.update("UPDATE journal_correction SET status = 'APPROVED', decided_by = ?, decided_at = ?"
                 + " WHERE correction_id = ? AND status = 'PROPOSED'", approver, at, correctionId) == 1;
     }
 
@@ -200,18 +188,18 @@ public final class JdbcTillRecords implements TillRecords {
 
     @Override
     public boolean dayClosed(String office, LocalDate day) {
-        return one("SELECT 1 FROM office_day WHERE office_code = ? AND business_date = ?", rs -> 1, office, day).isPresent();
+        return rows.one("SELECT 1 FROM office_day WHERE office_code = ? AND business_date = ?", rs -> 1, office, day).isPresent();
     }
 
     @Override
     public void addDayClose(String office, LocalDate day, Instant at, String by, String reportCsv, byte[] reportPdf) {
-        update("INSERT INTO office_day (office_code, business_date, closed_at, closed_by, report_csv, report_pdf_b64)"
+        rows.update("INSERT INTO office_day (office_code, business_date, closed_at, closed_by, report_csv, report_pdf_b64)"
                 + " VALUES (?,?,?,?,?,?)", office, day, at, by, reportCsv, java.util.Base64.getEncoder().encodeToString(reportPdf));
     }
 
     @Override
     public Optional<String[]> storedReport(String office, LocalDate day) {
-        return one("SELECT report_csv, report_pdf_b64 FROM office_day WHERE office_code = ? AND business_date = ?",
+        return rows.one("SELECT report_csv, report_pdf_b64 FROM office_day WHERE office_code = ? AND business_date = ?",
                 rs -> new String[] {rs.getString(1), rs.getString(2)}, office, day);
     }
 }
