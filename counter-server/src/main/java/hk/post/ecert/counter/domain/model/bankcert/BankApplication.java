@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.domain.model.bankcert;
 
+import hk.post.ecert.counter.domain.model.vetting.Vetting;
+
 import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
 import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
@@ -252,40 +254,37 @@ public final class BankApplication {
     }
 
     /** Vetting is by an HKPCA officer other than the one who received the application. */
+    private List<Vetting.Handler> handlers() {
+        return List.of(new Vetting.Handler(receivedBy, "You received this application; another HKPCA officer vets it.",
+                "此申請由你接收；須由另一位核證機關人員審核。"));
+    }
+
+    /** The officer may vet this application now (checked before anything is issued). */
     public void vetting(String officer) {
         requireState(State.SUBMITTED);
-        if (officer.equals(receivedBy)) {
-            throw new CaseRefusal("You received this application; another HKPCA officer vets it.", "此申請由你接收；須由另一位核證機關人員審核。");
-        }
+        Vetting.checkOfficer(officer, handlers());
+    }
+
+    private void decide(Vetting.Decision decision, String officer, String note, State next) {
+        requireState(State.SUBMITTED);
+        Vetting.Outcome o = Vetting.decide(decision, officer, note, handlers());
+        this.vettedBy = o.officer();
+        this.note = decision == Vetting.Decision.APPROVE && o.note().isEmpty() ? note : o.note();
+        state = next;
     }
 
     public void issued(String officer, String newSerial, String renewedSerial, String note) {
-        vetting(officer);
-        this.vettedBy = officer;
+        decide(Vetting.Decision.APPROVE, officer, note, State.ISSUED);
         this.newSerial = newSerial;
         this.renewedSerial = renewedSerial;
-        this.note = note;
-        state = State.ISSUED;
     }
 
     public void rejected(String officer, String reasons) {
-        vetting(officer);
-        if (blank(reasons)) {
-            throw new CaseRefusal("Give the reasons for the rejection.", "請說明拒絕的原因。");
-        }
-        this.vettedBy = officer;
-        this.note = reasons.trim();
-        state = State.REJECTED;
+        decide(Vetting.Decision.REJECT, officer, reasons, State.REJECTED);
     }
 
     public void moreDocuments(String officer, String what) {
-        vetting(officer);
-        if (blank(what)) {
-            throw new CaseRefusal("Say which documents are needed.", "請說明所需文件。");
-        }
-        this.vettedBy = officer;
-        this.note = what.trim();
-        state = State.MORE_DOCUMENTS;
+        decide(Vetting.Decision.MORE_DOCUMENTS, officer, what, State.MORE_DOCUMENTS);
     }
 
     public void dispatched(String article) {

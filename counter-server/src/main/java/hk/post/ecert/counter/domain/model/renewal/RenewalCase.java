@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.domain.model.renewal;
 
+import hk.post.ecert.counter.domain.model.vetting.Vetting;
+
 import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
 import hk.post.ecert.counter.domain.model.catalogue.Catalogue;
 import hk.post.ecert.counter.domain.model.catalogue.CertificateType;
@@ -420,43 +422,34 @@ public final class RenewalCase {
      * Whoever handled the case at the counter — opened it, checked the identity, took the fee or sent it for vetting —
      * never vets it, whatever roles they hold.
      */
-    private void officer(String officer) {
-        if (officer.equals(openedBy)) {
-            throw new CaseRefusal("The clerk who opened the case cannot vet it.", "開立個案的職員不可審核該個案。");
-        }
-        if (officer.equals(identityConfirmedBy) || officer.equals(paidBy) || officer.equals(submittedBy)) {
-            throw new CaseRefusal("You handled this case at the counter: another officer vets it.", "你曾在櫃位處理此個案：須由另一位人員審核。");
-        }
+    private List<Vetting.Handler> handlers() {
+        String counter = "You handled this case at the counter: another officer vets it.";
+        String counterZh = "你曾在櫃位處理此個案：須由另一位人員審核。";
+        return java.util.stream.Stream.of(
+                        new Vetting.Handler(openedBy, "The clerk who opened the case cannot vet it.", "開立個案的職員不可審核該個案。"),
+                        new Vetting.Handler(identityConfirmedBy, counter, counterZh), new Vetting.Handler(paidBy, counter, counterZh),
+                        new Vetting.Handler(submittedBy, counter, counterZh))
+                .filter(h -> h.who() != null).toList();
+    }
+
+    private void decide(Vetting.Decision decision, String officer, String note, State next) {
+        require(State.VETTING);
+        Vetting.Outcome o = Vetting.decide(decision, officer, note, handlers());
+        vettedBy = o.officer();
+        vettingNote = o.note();
+        state = next;
     }
 
     public void approve(String officer, String note) {
-        require(State.VETTING);
-        officer(officer);
-        vettedBy = officer;
-        vettingNote = note == null ? "" : note.trim();
-        state = State.APPROVED;
+        decide(Vetting.Decision.APPROVE, officer, note, State.APPROVED);
     }
 
     public void reject(String officer, String reasons) {
-        require(State.VETTING);
-        officer(officer);
-        if (reasons == null || reasons.isBlank()) {
-            throw new CaseRefusal("Give the reasons for the rejection.", "請列明拒絕的原因。");
-        }
-        vettedBy = officer;
-        vettingNote = reasons.trim();
-        state = State.REJECTED;
+        decide(Vetting.Decision.REJECT, officer, reasons, State.REJECTED);
     }
 
     public void requestDocuments(String officer, String what) {
-        require(State.VETTING);
-        officer(officer);
-        if (what == null || what.isBlank()) {
-            throw new CaseRefusal("Say which documents are needed.", "請列明所需文件。");
-        }
-        vettedBy = officer;
-        vettingNote = what.trim();
-        state = State.MORE_DOCUMENTS;
+        decide(Vetting.Decision.MORE_DOCUMENTS, officer, what, State.MORE_DOCUMENTS);
     }
 
     /**
