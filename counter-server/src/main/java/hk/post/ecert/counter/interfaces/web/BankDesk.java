@@ -1,17 +1,14 @@
 package hk.post.ecert.counter.interfaces.web;
 
 import hk.post.ecert.counter.domain.model.till.SaleOutcome;
-import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.bankcert.BankCertDesk;
 import hk.post.ecert.counter.application.pos.PointOfSale;
 import hk.post.ecert.counter.domain.model.bankcert.BankApplication;
 import hk.post.ecert.counter.domain.model.bankcert.LicensedBank;
 import hk.post.ecert.counter.domain.model.bankcert.PostalRenewalRule;
-import hk.post.ecert.counter.domain.model.fee.Money;
 import hk.post.ecert.counter.domain.model.registry.CertificateStatus;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
 import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
-import hk.post.ecert.counter.domain.model.till.PosRefusal;
 import hk.post.ecert.counter.domain.model.till.Tender;
 import hk.post.ecert.forms.render.FormDefinition.BankApplicationType;
 import jakarta.faces.view.ViewScoped;
@@ -86,13 +83,7 @@ public class BankDesk implements Serializable {
     private String revokeReason;
 
     private void refused(RuntimeException e) {
-        if (e instanceof CaseRefusal r) {
-            Screens.error(r.bilingual().in(language.getLocale()));
-        } else if (e instanceof PosRefusal p) {
-            Screens.refused(p, language.getLocale());
-        } else {
-            Screens.error(e.getMessage());
-        }
+        Screens.refusedAny(e, language);
     }
 
     // ---------------------------------------------------------------- the bank
@@ -209,21 +200,15 @@ public class BankDesk implements Serializable {
     }
 
     public void pay() {
-        String id = Screens.param("paymentId");
-        if (id == null || !id.equals(paymentId)) {
-            return;
-        }
-        Optional<TillSession> till = Screens.openTill(pos, staff, language);
-        if (till.isEmpty()) {
-            return;
-        }
         try {
-            Money c = Screens.money(cash, language.getLocale());
-            SaleOutcome sale = desk.pay(appRef, id, till.get().tillId(), staff.getUsername(), List.of(Tender.cash(c)));
-            paymentId = PointOfSale.newId("PAY");
-            cash = null;
-            Screens.printReceipt(receipts, sale.paymentId(), staff, language);
-            Screens.info(Screens.text(language.getLocale(), "bank.paid", sale.total().toString(), sale.change().toString()));
+            Optional<SaleOutcome> sale = Screens.payAtDesk(paymentId, pos, receipts, staff, language,
+                    () -> List.of(Tender.cash(Screens.money(cash, language.getLocale()))),
+                    (id, tillId, tenders) -> desk.pay(appRef, id, tillId, staff.getUsername(), tenders));
+            if (sale.isPresent()) {
+                paymentId = PointOfSale.newId("PAY");
+                cash = null;
+                Screens.info(Screens.text(language.getLocale(), "bank.paid", sale.get().total().toString(), sale.get().change().toString()));
+            }
         } catch (RuntimeException e) {
             refused(e);
         }

@@ -1,7 +1,6 @@
 package hk.post.ecert.counter.interfaces.web;
 
 import hk.post.ecert.counter.domain.model.till.SaleOutcome;
-import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.application.pos.PointOfSale;
 import hk.post.ecert.counter.application.renewal.RenewalCases;
@@ -11,7 +10,6 @@ import hk.post.ecert.counter.domain.model.registry.RegistryRefusal;
 import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
 import hk.post.ecert.counter.domain.model.renewal.RenewalCase;
 import hk.post.ecert.counter.domain.model.server.CsrRules;
-import hk.post.ecert.counter.domain.model.till.PosRefusal;
 import hk.post.ecert.counter.domain.model.till.Tender;
 import hk.post.ecert.counter.domain.model.till.TenderKind;
 import jakarta.faces.view.ViewScoped;
@@ -78,15 +76,7 @@ public class CaseDesk implements Serializable {
     private List<String> csrProblems = List.of();
 
     private void refused(RuntimeException e) {
-        if (e instanceof CaseRefusal c) {
-            Screens.error(c.bilingual().in(language.getLocale()));
-        } else if (e instanceof RegistryRefusal r) {
-            Screens.error(r.bilingual().in(language.getLocale()));
-        } else if (e instanceof PosRefusal p) {
-            Screens.refused(p, language.getLocale());
-        } else {
-            Screens.error(e.getMessage());
-        }
+        Screens.refusedAny(e, language);
     }
 
     public List<Variant> getVariants() {
@@ -198,30 +188,25 @@ public class CaseDesk implements Serializable {
     }
 
     public void pay() {
-        String id = Screens.param("paymentId");
-        if (id == null || !id.equals(paymentId)) {
-            return;
-        }
-        Optional<TillSession> till = Screens.openTill(pos, staff, language);
-        if (till.isEmpty()) {
-            return;
-        }
         try {
-            List<Tender> tenders = new ArrayList<>();
-            Money cheque = Screens.money(chequeAmount, language.getLocale());
-            if (cheque.cents() > 0) {
-                tenders.add(Tender.paper(TenderKind.CHEQUE, cheque, chequeBank, chequeNumber,
-                        chequeDate == null || chequeDate.isBlank() ? null : LocalDate.parse(chequeDate.trim()), Tender.PAYEE));
+            Optional<SaleOutcome> sale = Screens.payAtDesk(paymentId, pos, receipts, staff, language, () -> {
+                List<Tender> tenders = new ArrayList<>();
+                Money cheque = Screens.money(chequeAmount, language.getLocale());
+                if (cheque.cents() > 0) {
+                    tenders.add(Tender.paper(TenderKind.CHEQUE, cheque, chequeBank, chequeNumber,
+                            chequeDate == null || chequeDate.isBlank() ? null : LocalDate.parse(chequeDate.trim()), Tender.PAYEE));
+                }
+                Money c = Screens.money(cash, language.getLocale());
+                if (c.cents() > 0) {
+                    tenders.add(Tender.cash(c));
+                }
+                return tenders;
+            }, (id, tillId, tenders) -> cases.pay(caseRef, id, tillId, staff.getUsername(), tenders));
+            if (sale.isPresent()) {
+                paymentId = PointOfSale.newId("PAY");
+                cash = null;
+                chequeAmount = null;
             }
-            Money c = Screens.money(cash, language.getLocale());
-            if (c.cents() > 0) {
-                tenders.add(Tender.cash(c));
-            }
-            SaleOutcome sale = cases.pay(caseRef, id, till.get().tillId(), staff.getUsername(), tenders);
-            paymentId = PointOfSale.newId("PAY");
-            cash = null;
-            chequeAmount = null;
-            Screens.printReceipt(receipts, sale.paymentId(), staff, language);
         } catch (java.time.format.DateTimeParseException e) {
             Screens.error(Screens.text(language.getLocale(), "sale.badDate", chequeDate));
         } catch (RuntimeException e) {

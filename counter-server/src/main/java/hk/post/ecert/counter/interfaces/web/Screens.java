@@ -88,6 +88,47 @@ final class Screens {
         }
     }
 
+    /** What a desk sells for its case: the sale under the id chosen before the first submit, at the clerk's till. */
+    interface DeskSale {
+        hk.post.ecert.counter.domain.model.till.SaleOutcome pay(String paymentId, String tillId,
+                java.util.List<hk.post.ecert.counter.domain.model.till.Tender> tenders);
+    }
+
+    /**
+     * The pay-at-a-desk flow every case desk shares (renewal cases, Bank-Cert applications): the form's payment id must
+     * be the one the screen chose (a stale or repeated form pays nothing new); the clerk needs an open till; the case's
+     * own service takes the payment; the receipt prints at once. Empty when nothing was paid (the reason is shown).
+     */
+    static java.util.Optional<hk.post.ecert.counter.domain.model.till.SaleOutcome> payAtDesk(String expectedPaymentId,
+            hk.post.ecert.counter.application.pos.PointOfSale pos, hk.post.ecert.counter.application.pos.TillReceipts receipts,
+            StaffSession staff, Language language, java.util.function.Supplier<java.util.List<hk.post.ecert.counter.domain.model.till.Tender>> tenders,
+            DeskSale sale) {
+        String id = param("paymentId");
+        if (id == null || !id.equals(expectedPaymentId)) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<TillSession> till = openTill(pos, staff, language);
+        if (till.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        hk.post.ecert.counter.domain.model.till.SaleOutcome done = sale.pay(id, till.get().tillId(), tenders.get());
+        printReceipt(receipts, done.paymentId(), staff, language);
+        return java.util.Optional.of(done);
+    }
+
+    /** A refusal from any of the case services, in the screen's language. */
+    static void refusedAny(RuntimeException e, Language language) {
+        if (e instanceof hk.post.ecert.counter.domain.model.renewal.CaseRefusal c) {
+            error(c.bilingual().in(language.getLocale()));
+        } else if (e instanceof hk.post.ecert.counter.domain.model.registry.RegistryRefusal r) {
+            error(r.bilingual().in(language.getLocale()));
+        } else if (e instanceof PosRefusal p) {
+            refused(p, language.getLocale());
+        } else {
+            error(e.getMessage());
+        }
+    }
+
     /** One row of a count-by-denomination form. */
     public static final class CountRow implements Serializable {
         private static final long serialVersionUID = 1L;
