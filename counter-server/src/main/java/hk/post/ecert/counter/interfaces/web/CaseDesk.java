@@ -38,6 +38,9 @@ public class CaseDesk implements Serializable {
     RenewalCases cases;
 
     @Inject
+    hk.post.ecert.counter.application.renewal.RenewalIssuance issuance;
+
+    @Inject
     PointOfSale pos;
 
     @Inject
@@ -224,7 +227,7 @@ public class CaseDesk implements Serializable {
 
     public void dispatch() {
         try {
-            cases.dispatch(caseRef, staff.getUsername(), pinEnvelope, mediumArticle, pinArticle);
+            issuance.dispatch(caseRef, staff.getUsername(), pinEnvelope, mediumArticle, pinArticle);
         } catch (CaseRefusal e) {
             refused(e);
         }
@@ -232,7 +235,7 @@ public class CaseDesk implements Serializable {
 
     public void submitCsr() {
         try {
-            CsrRules.Verdict v = cases.submitCsr(caseRef, staff.getUsername(), csr == null ? new byte[0] : csr.getBytes(StandardCharsets.US_ASCII));
+            CsrRules.Verdict v = issuance.submitCsr(caseRef, staff.getUsername(), csr == null ? new byte[0] : csr.getBytes(StandardCharsets.US_ASCII));
             csrProblems = v.problems().stream().map(p -> p.in(language.getLocale())).toList();
         } catch (CaseRefusal e) {
             refused(e);
@@ -247,7 +250,7 @@ public class CaseDesk implements Serializable {
         char[] pin = tokenPin == null ? new char[0] : tokenPin.toCharArray();
         tokenPin = null;
         try {
-            renewalId = cases.startTokenWrite(caseRef, staff.getUsername(), tokenLabel, pin);
+            renewalId = issuance.startTokenWrite(caseRef, staff.getUsername(), tokenLabel, pin);
         } catch (CaseRefusal e) {
             refused(e);
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -258,7 +261,7 @@ public class CaseDesk implements Serializable {
     /** Polled while the token is written: completes the case when the saga has verified the medium. */
     public void poll() {
         if (caseRef != null) {
-            cases.completeTokenWrite(caseRef, staff.getUsername());
+            issuance.completeTokenWrite(caseRef, staff.getUsername());
         }
     }
 
@@ -309,14 +312,14 @@ public class CaseDesk implements Serializable {
 
     public String getRenewalId() { return renewalId; }
     /** Whether the screen keeps polling: only while the write it started is under way. */
-    public boolean isTokenWritePending() { return renewalId != null && caseRef != null && cases.tokenWritePending(caseRef); }
+    public boolean isTokenWritePending() { return renewalId != null && caseRef != null && issuance.tokenWritePending(caseRef); }
     public String getTokenLabel() { return tokenLabel; }
     public void setTokenLabel(String v) { tokenLabel = v; }
     public String getTokenPin() { return null; }
     public void setTokenPin(String v) { tokenPin = v; }
 
     public String getCertificatePem() {
-        return caseRef == null ? "" : cases.certificatePem(caseRef).orElse("");
+        return caseRef == null ? "" : issuance.certificatePem(caseRef).orElse("");
     }
 
     public String stateText(RenewalCase.State s) {

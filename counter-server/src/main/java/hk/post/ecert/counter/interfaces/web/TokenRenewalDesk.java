@@ -35,6 +35,9 @@ public class TokenRenewalDesk implements Serializable {
     RenewalCases cases;
 
     @Inject
+    hk.post.ecert.counter.application.renewal.RenewalIssuance issuance;
+
+    @Inject
     Triage triage;
 
     @Inject
@@ -151,7 +154,7 @@ public class TokenRenewalDesk implements Serializable {
     public void poll() {
         if (openedCase != null) {
             try {
-                cases.completeTokenWrite(openedCase, staff.getUsername());
+                issuance.completeTokenWrite(openedCase, staff.getUsername());
             } catch (CaseRefusal e) {
                 Screens.error(e.bilingual().in(language.getLocale()));
             }

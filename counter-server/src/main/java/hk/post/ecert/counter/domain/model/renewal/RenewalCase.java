@@ -1,6 +1,8 @@
 package hk.post.ecert.counter.domain.model.renewal;
 
 import hk.post.ecert.counter.domain.model.vetting.Vetting;
+import hk.post.ecert.counter.domain.model.identity.Hkid;
+import hk.post.ecert.counter.domain.model.identity.InvalidHkidException;
 
 import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
 import hk.post.ecert.counter.domain.model.catalogue.Catalogue;
@@ -339,6 +341,44 @@ public final class RenewalCase {
     /** An HKID as typed: one or two letters, six digits and the check digit, with or without brackets. */
     private static final java.util.regex.Pattern HKID_SHAPE = java.util.regex.Pattern.compile("[A-Z]{1,2}\\d{6}\\(?[0-9A]\\)?");
 
+    /** What the Personal identity check found: the HKID (shown masked) and whether a date of birth was on record. */
+    public record PersonalIdentity(Hkid hkid, boolean dateOfBirthOnRecord) {
+    }
+
+    /**
+     * Rule 8 for e-Cert (Personal): the original HKID card compared with the form — a valid HKID (check digit), the one
+     * the certificate was issued to; the name on the form the certificate's; the date of birth typed as on the card,
+     * and the holder's where the registry has it.
+     */
+    public static PersonalIdentity checkPersonalIdentity(SubscriberCertificate cert, String idNumber, String nameOnForm,
+                                                         java.time.LocalDate dateOfBirth,
+                                                         java.util.function.Predicate<Hkid> issuedTo,
+                                                         java.util.function.Function<java.time.LocalDate, Optional<Boolean>> holdersDateOfBirth) {
+        Hkid h;
+        try {
+            h = Hkid.parse(idNumber);
+        } catch (InvalidHkidException e) {
+            throw new CaseRefusal(e.getMessage(), "香港身份證號碼無效（請核對檢查碼）。");
+        }
+        if (!issuedTo.test(h)) {
+            throw new CaseRefusal("The HKID on the card is not the one this certificate was issued to.", "身份證號碼與證書登記人不符。");
+        }
+        String name = normalisedName(nameOnForm);
+        if (!name.equals(cert.subjectName().toUpperCase(Locale.ROOT))) {
+            throw new CaseRefusal("The name on the form (" + name + ") is not the certificate's (" + cert.subjectName() + ").",
+                    "表格上的姓名（" + name + "）與證書（" + cert.subjectName() + "）不符。");
+        }
+        if (dateOfBirth == null) {
+            throw new CaseRefusal("Type the date of birth as on the HKID card (it must be the same on the form).",
+                    "請輸入香港身份證上的出生日期（須與表格相同）。");
+        }
+        Optional<Boolean> dob = holdersDateOfBirth.apply(dateOfBirth);
+        if (dob.isPresent() && !dob.get()) {
+            throw new CaseRefusal("The date of birth is not the certificate holder's.", "出生日期與證書登記人不符。");
+        }
+        return new PersonalIdentity(h, dob.isPresent());
+    }
+
     /**
      * Rule 4 at the counter: the person in front of the clerk is the Authorised Representative on record — the same
      * name once case and spaces are set aside, never a name that merely begins the same way — unless the case says
@@ -367,7 +407,8 @@ public final class RenewalCase {
         return id.length() > 4 ? id.substring(0, 4) + "***" : "***";
     }
 
-    private static String normalisedName(String n) {
+    /** A name as compared: trimmed, single-spaced, upper case. */
+    public static String normalisedName(String n) {
         return n == null ? "" : n.trim().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
     }
 

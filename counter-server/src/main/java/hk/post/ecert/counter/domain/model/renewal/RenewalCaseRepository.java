@@ -18,4 +18,10 @@ public interface RenewalCaseRepository {
 
     /** The references of the cases waiting for HKPCA vetting, oldest first. */
     List<String> waitingForVetting();
+
+    /** Something that happened to a case: who and what. */
+    void event(String caseRef, String actor, String what);
+
+    /** The case's events, oldest first. */
+    List<String> history(String caseRef);
 }

@@ -123,4 +123,14 @@ public class JdbcRenewalCaseRepository implements RenewalCaseRepository {
             return out;
         });
     }
+
+    @Override
+    public void event(String caseRef, String actor, String what) {
+        new CaseEvents(dataSource, "case_event", "case_ref").record(caseRef, actor, what);
+    }
+
+    @Override
+    public List<String> history(String caseRef) {
+        return new CaseEvents(dataSource, "case_event", "case_ref").history(caseRef);
+    }
 }

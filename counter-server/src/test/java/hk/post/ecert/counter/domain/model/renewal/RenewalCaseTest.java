@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -367,5 +368,29 @@ class RenewalCaseTest {
         assertEquals("K012***", RenewalCase.checkAuthorisedRepresentative(org, false, "Chan Tai Man", "K01234567"), "a passport number");
         assertEquals("C123***(9)", RenewalCase.checkAuthorisedRepresentative(org, true, "Ng Wai Man", "C123456(9)"),
                 "a new AR, when the case says the AR changed");
+    }
+
+    @Test
+    void rule8APersonalIdentityIsTheCardsNumberTheCertificatesNameAndTheHoldersDateOfBirth() {
+        SubscriberCertificate c = new SubscriberCertificate("0A1B", "SRN-P-7", "PERSONAL", "STANDARD", "2-17", "CHAN TAI MAN",
+                "A123***(3)", null, TODAY.minusYears(2), TODAY.plusDays(12), TODAY.plusDays(12), CertificateStatus.ACTIVE,
+                "file", null, false);
+        java.time.LocalDate born = java.time.LocalDate.of(1980, 5, 1);
+        java.util.function.Predicate<hk.post.ecert.counter.domain.model.identity.Hkid> issuedTo = h -> h.full().equals("A123456(3)");
+        java.util.function.Function<java.time.LocalDate, java.util.Optional<Boolean>> onRecord = d -> java.util.Optional.of(d.equals(born));
+        RenewalCase.PersonalIdentity ok = RenewalCase.checkPersonalIdentity(c, "a123456 3", " chan  tai man ", born, issuedTo, onRecord);
+        assertEquals("A123***(3)", ok.hkid().masked());
+        assertTrue(ok.dateOfBirthOnRecord());
+        assertThrows(CaseRefusal.class, () -> RenewalCase.checkPersonalIdentity(c, "A123456(4)", "CHAN TAI MAN", born, issuedTo, onRecord),
+                "a check digit that fails");
+        assertThrows(CaseRefusal.class, () -> RenewalCase.checkPersonalIdentity(c, "G123456(A)", "CHAN TAI MAN", born, issuedTo, onRecord),
+                "another person's card");
+        assertThrows(CaseRefusal.class, () -> RenewalCase.checkPersonalIdentity(c, "A123456(3)", "CHAN TAI", born, issuedTo, onRecord),
+                "a name that merely begins the same way");
+        assertThrows(CaseRefusal.class, () -> RenewalCase.checkPersonalIdentity(c, "A123456(3)", "CHAN TAI MAN", null, issuedTo, onRecord));
+        assertThrows(CaseRefusal.class, () -> RenewalCase.checkPersonalIdentity(c, "A123456(3)", "CHAN TAI MAN", born.plusDays(1),
+                issuedTo, onRecord), "not the holder's date of birth");
+        assertFalse(RenewalCase.checkPersonalIdentity(c, "A123456(3)", "CHAN TAI MAN", born, issuedTo, d -> java.util.Optional.empty())
+                .dateOfBirthOnRecord(), "none on record: the form is the only check");
     }
 }
