@@ -2,7 +2,6 @@ package hk.post.ecert.counter.application.bankcert;
 
 import hk.post.ecert.counter.domain.model.capture.CaptureCase;
 import hk.post.ecert.counter.domain.model.till.SaleOutcome;
-import hk.post.ecert.counter.application.CounterJournal;
 import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.application.capture.CaptureDesk;
 import hk.post.ecert.counter.application.pos.PointOfSale;
@@ -22,7 +21,6 @@ import hk.post.ecert.counter.domain.model.renewal.ArticleNumber;
 import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
 import hk.post.ecert.counter.domain.model.till.SaleLine;
 import hk.post.ecert.counter.domain.model.till.Tender;
-import hk.post.ecert.counter.domain.service.CertificateAuthority;
 import hk.post.ecert.counter.infrastructure.registry.LookupDigest;
 import hk.post.ecert.forms.render.FormDefinition.BankApplicationType;
 import jakarta.annotation.PostConstruct;
@@ -68,12 +66,6 @@ public class BankCertDesk {
 
     @Inject
     PointOfSale pos;
-
-    @Inject
-    CertificateAuthority ca;
-
-    @Inject
-    CounterJournal journal;
 
     @Inject
     LookupDigest digest;
@@ -138,7 +130,7 @@ public class BankCertDesk {
                 + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
         BankApplication a = BankApplication.receive(ref, bank, type, channel, sections, ar, digest.of(ar.normalised()),
                 registry.ofOrganisation(TYPE, bank.brNumber()), arHistory(bank.code()), registry.today(), officer);
-        insert(a, officer);
+        applications.add(a, officer, Instant.now());
         Variant v = triage.catalogue().type(TYPE).variant(type.name());
         capture.open(ref, TYPE, type.name(), a.formValues(bank, v.name()), officer);
         event(ref, officer, "received " + type + " " + channel + " for " + bank.name().en() + "; AR " + sections.arName().trim()
@@ -282,10 +274,6 @@ public class BankCertDesk {
         ArIdentity ar = ArIdentity.of(docType, docNumber);
         applications.addArAuthentication(new ArAuthentication("AR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT),
                 bankCode, arName.toUpperCase(Locale.ROOT), ar.type(), ar.masked(), digest.of(ar.normalised()), officer, at, applicationRef));
-    }
-
-    private void insert(BankApplication a, String officer) {
-        applications.add(a, officer, Instant.now());
     }
 
     void save(BankApplication a) {
