@@ -13,17 +13,12 @@ import jakarta.inject.Inject;
 import jakarta.websocket.Session;
 
 import hk.post.ecert.counter.application.ServiceInstance;
-import hk.post.ecert.counter.application.Sql;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.Initialized;
 
-import javax.sql.DataSource;
 import java.io.IOException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -62,8 +57,8 @@ public class TerminalSessions implements TerminalPresence {
     @Inject
     ServiceInstance instance;
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @jakarta.inject.Inject
+    hk.post.ecert.counter.domain.model.terminal.TerminalPresence presence;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -125,20 +120,11 @@ public class TerminalSessions implements TerminalPresence {
     /** Records in the terminal's row that it is (or no longer is) connected to this instance. */
     private void connectedHere(String terminalId, boolean connected) {
         try {
-            Sql.run(dataSource, c -> {
-                try (PreparedStatement s = c.prepareStatement(connected
-                        ? "UPDATE terminal SET connected_instance = ?, last_seen = ? WHERE terminal_id = ?"
-                        : "UPDATE terminal SET connected_instance = NULL WHERE connected_instance = ? AND terminal_id = ?")) {
-                    s.setString(1, instance.name());
-                    if (connected) {
-                        s.setTimestamp(2, Timestamp.from(Instant.now()));
-                        s.setString(3, terminalId);
-                    } else {
-                        s.setString(2, terminalId);
-                    }
-                    return s.executeUpdate();
-                }
-            });
+            if (connected) {
+                presence.connected(terminalId, instance.name(), Instant.now());
+            } else {
+                presence.disconnected(terminalId, instance.name());
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "cannot record where terminal " + terminalId + " is connected", e);
         }
@@ -150,17 +136,10 @@ public class TerminalSessions implements TerminalPresence {
             return true;
         }
         // connected to another instance, and heard from lately (an instance that died leaves a stale row behind)
-        return Sql.run(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT connected_instance, last_seen FROM terminal WHERE terminal_id = ?")) {
-                s.setString(1, terminalId);
-                try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next() || rs.getString(1) == null || rs.getString(1).equals(instance.name()) || rs.getTimestamp(2) == null) {
-                        return false;
-                    }
-                    return rs.getTimestamp(2).toInstant().isAfter(Instant.now().minus(ELSEWHERE_FRESH));
-                }
-            }
-        });
+        return presence.lastSeen(terminalId)
+                .filter(seen -> !seen.instance().equals(instance.name()))
+                .map(seen -> seen.lastSeen().isAfter(Instant.now().minus(ELSEWHERE_FRESH)))
+                .orElse(false);
     }
 
     @Override

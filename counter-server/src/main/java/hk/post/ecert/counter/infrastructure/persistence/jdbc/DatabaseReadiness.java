@@ -1,4 +1,4 @@
-package hk.post.ecert.counter.interfaces.health;
+package hk.post.ecert.counter.infrastructure.persistence.jdbc;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
