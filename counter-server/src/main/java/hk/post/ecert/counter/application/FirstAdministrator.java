@@ -4,7 +4,7 @@ import hk.post.ecert.counter.domain.model.staff.Role;
 import hk.post.ecert.counter.domain.model.staff.StaffDirectory;
 import hk.post.ecert.counter.domain.model.staff.StaffMember;
 import hk.post.ecert.counter.domain.model.staff.StaffSecurity;
-import hk.post.ecert.counter.infrastructure.security.PasswordHashing;
+import hk.post.ecert.counter.domain.model.staff.PasswordHasher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -46,7 +46,7 @@ public class FirstAdministrator {
     StaffDirectory staff;
 
     @Inject
-    PasswordHashing passwords;
+    PasswordHasher passwords;
 
     /** Whether the server is waiting for its first administrator. */
     @Transactional

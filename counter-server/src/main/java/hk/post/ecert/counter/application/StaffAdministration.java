@@ -85,7 +85,7 @@ public class StaffAdministration {
     }
 
     @Inject
-    hk.post.ecert.counter.infrastructure.security.PasswordHashing passwords;
+    hk.post.ecert.counter.domain.model.staff.PasswordHasher passwords;
 
     /**
      * An administrator adds a member of staff with a first password (12 characters or more, not containing the user

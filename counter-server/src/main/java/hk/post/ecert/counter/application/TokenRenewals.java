@@ -1,6 +1,5 @@
 package hk.post.ecert.counter.application;
 
-import hk.post.ecert.counter.infrastructure.persistence.jdbc.CaseEvents;
 
 import hk.post.ecert.counter.application.registry.SubscriberRegistry;
 import hk.post.ecert.counter.domain.model.catalogue.Variant;
@@ -81,8 +80,8 @@ public class TokenRenewals {
     @Inject
     SubscriberRegistry registry;
 
-    @jakarta.annotation.Resource(lookup = "java:comp/DefaultDataSource")
-    javax.sql.DataSource dataSource;
+    @Inject
+    hk.post.ecert.counter.domain.model.renewal.RenewalCaseRepository caseRecords;
 
     /**
      * Starts writing an approved case's renewed certificate onto the customer's medium at the clerk's counter. This is
@@ -138,7 +137,7 @@ public class TokenRenewals {
 
     private void caseEvent(String caseRef, String actor, String what) {
         if (caseRef != null) {
-            new CaseEvents(dataSource, "case_event", "case_ref").record(caseRef, actor, what);
+            caseRecords.event(caseRef, actor, what);
         }
     }
 

@@ -21,7 +21,7 @@ import hk.post.ecert.counter.domain.model.renewal.ArticleNumber;
 import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
 import hk.post.ecert.counter.domain.model.till.SaleLine;
 import hk.post.ecert.counter.domain.model.till.Tender;
-import hk.post.ecert.counter.infrastructure.registry.LookupDigest;
+import hk.post.ecert.counter.domain.service.KeyedDigest;
 import hk.post.ecert.forms.render.FormDefinition.BankApplicationType;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,7 +68,7 @@ public class BankCertDesk {
     PointOfSale pos;
 
     @Inject
-    LookupDigest digest;
+    KeyedDigest digest;
 
     /** A file an operator keeps from the HKMA register, in the shape of {@code catalogue/licensed-banks.json}. */
     @Inject

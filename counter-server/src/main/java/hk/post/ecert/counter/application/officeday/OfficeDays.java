@@ -11,7 +11,7 @@ import hk.post.ecert.counter.domain.model.till.PosRefusal;
 import hk.post.ecert.counter.domain.model.till.TenderKind;
 import hk.post.ecert.counter.domain.model.till.TillCorrection;
 import hk.post.ecert.counter.domain.model.till.TillSession;
-import hk.post.ecert.counter.infrastructure.journal.JournalKey;
+import hk.post.ecert.counter.domain.service.JournalSigningKey;
 import hk.post.ecert.journal.JournalCheckpoints;
 import hk.post.ecert.journal.receipt.ReceiptStatement;
 import jakarta.annotation.Resource;
@@ -41,7 +41,7 @@ public class OfficeDays {
     StaffDirectory staff;
 
     @Inject
-    JournalKey journalKey;
+    JournalSigningKey journalKey;
 
     @Inject
     ReceiptSeals seals;

@@ -13,7 +13,7 @@ import hk.post.ecert.counter.domain.model.till.PosRefusal;
 import hk.post.ecert.counter.domain.model.till.SaleLine;
 import hk.post.ecert.counter.domain.model.till.Tender;
 import hk.post.ecert.counter.domain.model.till.TillLedger;
-import hk.post.ecert.counter.infrastructure.journal.JournalKey;
+import hk.post.ecert.counter.domain.service.JournalSigningKey;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,7 +62,7 @@ public class PointOfSale {
     DeviceJobs jobs;
 
     @Inject
-    JournalKey journalKey;
+    JournalSigningKey journalKey;
 
     @Inject
     hk.post.ecert.counter.application.receipt.ReceiptSeals seals;

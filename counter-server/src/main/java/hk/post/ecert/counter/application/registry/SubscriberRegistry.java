@@ -15,7 +15,7 @@ import hk.post.ecert.counter.domain.model.registry.SubscriberCertificates;
 import hk.post.ecert.counter.domain.model.till.SaleLine;
 import hk.post.ecert.counter.domain.model.till.Tender;
 import hk.post.ecert.counter.domain.service.CertificateAuthority;
-import hk.post.ecert.counter.infrastructure.registry.LookupDigest;
+import hk.post.ecert.counter.domain.service.KeyedDigest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -46,7 +46,7 @@ public class SubscriberRegistry {
     SubscriberCertificates registry;
 
     @Inject
-    LookupDigest digest;
+    KeyedDigest digest;
 
     @Inject
     PointOfSale pos;

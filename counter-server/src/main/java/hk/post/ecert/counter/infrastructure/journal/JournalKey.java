@@ -30,7 +30,7 @@ import hk.post.ecert.counter.infrastructure.keys.KeyFiles;
  * The public half ({@code journal-key.pub}) is what {@code bin/verify-journal} needs.
  */
 @ApplicationScoped
-public class JournalKey {
+public class JournalKey implements hk.post.ecert.counter.domain.service.JournalSigningKey {
 
     private static final Logger LOG = Logger.getLogger(JournalKey.class.getName());
 
@@ -81,10 +81,12 @@ public class JournalKey {
         return dir;
     }
 
+    @Override
     public KeyPair pair() {
         return pair;
     }
 
+    @Override
     public String keyId() {
         return keyId;
     }

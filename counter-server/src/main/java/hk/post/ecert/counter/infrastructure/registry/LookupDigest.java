@@ -24,7 +24,7 @@ import java.util.HexFormat;
  * beside the server's other keys.
  */
 @ApplicationScoped
-public class LookupDigest {
+public class LookupDigest implements hk.post.ecert.counter.domain.service.KeyedDigest {
 
     @Inject
     JournalKey keys;
@@ -41,6 +41,7 @@ public class LookupDigest {
         }), StandardCharsets.US_ASCII).trim());
     }
 
+    @Override
     public String of(String normalisedHkid) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -8,11 +8,12 @@ import java.util.Map;
 
 /** Hashes a new password exactly as the identity store will check it. */
 @ApplicationScoped
-public class PasswordHashing {
+public class PasswordHashing implements hk.post.ecert.counter.domain.model.staff.PasswordHasher {
 
     @Inject
     private Pbkdf2PasswordHash hash;
 
+    @Override
     public String hash(char[] password) {
         hash.initialize(Map.of(
                 "Pbkdf2PasswordHash.Iterations", SecurityConfiguration.PBKDF2_ITERATIONS,

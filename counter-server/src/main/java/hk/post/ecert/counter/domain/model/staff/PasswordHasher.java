@@ -1,0 +1,7 @@
+package hk.post.ecert.counter.domain.model.staff;
+
+/** Hashes a new password exactly as the identity store that logs staff in will check it. */
+public interface PasswordHasher {
+
+    String hash(char[] password);
+}
