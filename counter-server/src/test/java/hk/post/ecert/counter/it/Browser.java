@@ -23,6 +23,9 @@ final class Browser implements AutoCloseable {
 
     final WebDriver driver;
 
+    /** The clerk actions taken through this browser (a field typed, a click, a menu choice), for the counter-speed figures. */
+    int actions;
+
     Browser() throws IOException {
         Path profile = Files.createTempDirectory("chromium-profile-");
         ChromeOptions options = new ChromeOptions();
@@ -89,6 +92,7 @@ final class Browser implements AutoCloseable {
      * again (at most three times).
      */
     void choose(String menuId, String value) {
+        actions++;
         JavascriptExecutor js = (JavascriptExecutor) driver;
         String label = null;
         for (int attempt = 1; ; attempt++) {
@@ -140,15 +144,81 @@ final class Browser implements AutoCloseable {
 
     /** Replaces what an input holds with {@code value}, as typed. */
     void type(String id, String value) {
+        actions++;
         org.openqa.selenium.WebElement e = driver.findElement(By.id(id));
         e.clear();
         e.sendKeys(value);
     }
 
+    /** Follows a menu link (one clerk action) and waits for the page. */
+    void nav(String id) {
+        actions++;
+        driver.findElement(By.id(id)).click();
+        ajaxSettled();
+    }
+
     /** Clicks once the element can be clicked, and waits for the page's Ajax to settle. */
     void click(String id) {
+        actions++;
         waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
         ajaxSettled();
+    }
+
+    /** One axe-core finding: the rule, its impact, and the elements it names. */
+    record AxeViolation(String rule, String impact, String help, java.util.List<String> targets) {
+        @Override
+        public String toString() {
+            return impact + " " + rule + " (" + help + ") at " + targets;
+        }
+    }
+
+    private static String axeSource;
+
+    /**
+     * Runs axe-core (from the Deque jar on the test class path) on the page as it is now, with the WCAG 2.0 and 2.1
+     * A and AA rules, and answers the critical and serious violations.
+     */
+    @SuppressWarnings("unchecked")
+    java.util.List<AxeViolation> axe() {
+        ajaxSettled();
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        if (!Boolean.TRUE.equals(js.executeScript("return !!window.axe"))) {
+            if (axeSource == null) {
+                try (var in = Browser.class.getResourceAsStream("/axe.min.js")) {
+                    if (in == null) {
+                        throw new IllegalStateException("axe.min.js is not on the test class path");
+                    }
+                    axeSource = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            js.executeScript(axeSource);
+        }
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        Object raw = ((JavascriptExecutor) driver).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + " axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                        + ".then(function (r) { done(r.violations.filter(function (v) { return v.impact === 'critical' || v.impact === 'serious'; })"
+                        + ".map(function (v) { return {rule: v.id, impact: v.impact, help: v.help,"
+                        + " targets: v.nodes.map(function (n) { return n.target.join(' ') + ' ' + (n.html || '').slice(0, 160); })}; })); })"
+                        + ".catch(function (e) { done([{rule: 'axe-error', impact: 'critical', help: String(e), targets: []}]); });");
+        java.util.List<AxeViolation> out = new java.util.ArrayList<>();
+        for (Object o : (java.util.List<Object>) raw) {
+            java.util.Map<String, Object> m = (java.util.Map<String, Object>) o;
+            out.add(new AxeViolation((String) m.get("rule"), (String) m.get("impact"), (String) m.get("help"),
+                    (java.util.List<String>) m.get("targets")));
+        }
+        return out;
+    }
+
+    /** Fails with every critical or serious axe-core violation on the page as it is now. */
+    void assertAccessible(String where) {
+        java.util.List<AxeViolation> v = axe();
+        if (!v.isEmpty()) {
+            throw new AssertionError("axe-core finds " + v.size() + " critical/serious violation(s) on " + where + ":\n  "
+                    + String.join("\n  ", v.stream().map(AxeViolation::toString).toList()));
+        }
     }
 
     void screenshot(String name) throws IOException {

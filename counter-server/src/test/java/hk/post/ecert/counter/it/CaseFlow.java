@@ -39,7 +39,7 @@ final class CaseFlow {
 
     /** Opens the logged-in clerk's till with a float of ten HK$100 notes. */
     void openTill() {
-        browser.findElement(By.id("top:navTill")).click();
+        chromium.nav("top:navTill");
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input.float-NOTE_100")));
         browser.findElement(By.cssSelector("input.float-NOTE_100")).sendKeys("10");
         chromium.click("till:openTill");
@@ -52,7 +52,7 @@ final class CaseFlow {
 
     /** Opens a case; for token delivery {@code medium} is the medium it names (here the DEMO software token). */
     String openCase(String certificate, String type, String variant, String years, String delivery, String names, String medium) {
-        browser.findElement(By.id("top:navCases")).click();
+        chromium.nav("top:navCases");
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("case:certificate")));
         chromium.type("case:certificate", certificate);
         chromium.choose("case:type", type);
@@ -71,7 +71,7 @@ final class CaseFlow {
     }
 
     void resume(String caseRef) {
-        browser.findElement(By.id("top:navCases")).click();
+        chromium.nav("top:navCases");
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("case:resumeRef")));
         chromium.type("case:resumeRef", caseRef);
         chromium.click("case:resume");
@@ -84,7 +84,7 @@ final class CaseFlow {
         if (supporting) {
             scanner.load(List.of(FormCaptureBrowserIT.document("BUSINESS REGISTRATION"), FormCaptureBrowserIT.document("AR IDENTITY")));
         }
-        browser.findElement(By.id("top:navCapture")).click();
+        chromium.nav("top:navCapture");
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("capture:caseRef")));
         chromium.type("capture:caseRef", caseRef);
         chromium.click("capture:resume");
@@ -129,7 +129,7 @@ final class CaseFlow {
     /** The officer approves; returns what the vetting screen said (for registered mail: the PIN, shown once). */
     String officerApproves(String caseRef, String backAs, String backPassword) {
         as("officer1", "Officer#2026");
-        browser.findElement(By.id("top:navVetting")).click();
+        chromium.nav("top:navVetting");
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".vet-case")));
         WebElement mine = browser.findElements(By.cssSelector(".vet-case")).stream()
                 .filter(f -> f.findElement(By.cssSelector(".vet-ref")).getText().equals(caseRef)).findFirst().orElseThrow();

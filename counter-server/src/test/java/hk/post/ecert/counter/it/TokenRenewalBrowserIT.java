@@ -134,12 +134,13 @@ class TokenRenewalBrowserIT {
 
     /** Starts (another) attempt on the approved case from the token screen, as the clerk does. */
     private void startAttempt(String pin) {
+        chromium.actions++;   // the clerk opens the token screen for the case (one click from the case)
         browser.get(base + "token.xhtml?case=" + caseRef);
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("caseMedium")));
         assertEquals("DEMO software token (SoftHSM2)", chromium.text("caseMedium"), "the medium comes from the case");
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("token:label")));
         chromium.type("token:label", label);
-        browser.findElement(By.id("token:pin")).sendKeys(pin);
+        chromium.type("token:pin", pin);
         String before = browser.findElements(By.id("renewalId")).isEmpty() ? "" : chromium.text("renewalId");
         chromium.click("token:start");
         try {
@@ -192,9 +193,11 @@ class TokenRenewalBrowserIT {
 
         CaseFlow flow = new CaseFlow(chromium, base, terminal);
         flow.openTill();
+        int clerkActions = chromium.actions;
         caseRef = flow.openCase("SRN-P-000002", "PERSONAL", "STANDARD", "3", "TOKEN_AT_COUNTER", null, "softhsm2");
         flow.captureDocuments(caseRef, false);
         flow.identityAndPayment(caseRef, "50", demoHkid("B23456"), "Wong Siu Ming", "1972-01-01");
+        renewalActions = chromium.actions - clerkActions;
 
         // waiting for vetting: the case is shown, but nothing can start
         browser.get(base + "token.xhtml?case=" + caseRef);
@@ -209,10 +212,18 @@ class TokenRenewalBrowserIT {
         chromium.screenshot("token-approved-case");
     }
 
+    /** The clerk's actions for the renewal at the counter: case, form scan, identity, fee, sent for vetting (then the token write). */
+    private static int renewalActions;
+
     @Test
     @Order(2)
     void aWrongPinFailsBeforeAnythingIsIssuedAndSaysSo() throws Exception {
+        int before = chromium.actions;
         startAttempt("9999");
+        int tokenActions = chromium.actions - before;
+        // issue 16's measure of the renewal onto the customer's token, the form scan included (the officer's approval is not the clerk's)
+        System.out.println("RESULT counter-speed renewal_actions=" + (renewalActions + tokenActions) + " case_actions=" + renewalActions
+                + " token_actions=" + tokenActions);
         waitForState("Failed before issuance");
         assertEquals("The PIN is not correct. Ask the customer to type it again.", browser.findElement(By.id("failure")).getText());
         assertTrue(browser.findElements(By.id("serial")).isEmpty(), "nothing was issued");

@@ -98,6 +98,13 @@ public class CaptureScreen implements Serializable {
     @Inject
     hk.post.ecert.counter.application.CaseAccess access;
 
+    /** Opened with {@code ?case=}: the case's capture at once. */
+    public void resumeFromLink() {
+        if (caseRef != null && !caseRef.isBlank() && openCase == null) {
+            resume();
+        }
+    }
+
     public void resume() {
         try {
             String ref = caseRef == null ? "" : caseRef.trim().toUpperCase();

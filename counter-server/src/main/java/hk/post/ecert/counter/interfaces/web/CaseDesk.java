@@ -118,6 +118,13 @@ public class CaseDesk implements Serializable {
         return y.isEmpty() ? List.of(1) : y;
     }
 
+    /** Opened with {@code ?case=} (from document capture): the case at once. */
+    public void resumeFromLink() {
+        if (caseRef != null && !caseRef.isBlank() && getView() == null) {
+            resume();
+        }
+    }
+
     public void open() {
         try {
             RenewalCase k = cases.open(staff.getUsername(), certificate, variantCode, years == null ? 1 : years, arChanged,

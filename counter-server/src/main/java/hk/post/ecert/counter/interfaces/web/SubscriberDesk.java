@@ -4,7 +4,6 @@ import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.application.pos.PointOfSale;
 import hk.post.ecert.counter.application.registry.SubscriberRegistry;
-import hk.post.ecert.counter.domain.model.catalogue.RenewalWindow;
 import hk.post.ecert.counter.domain.model.fee.Money;
 import hk.post.ecert.counter.domain.model.fee.Quote;
 import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
@@ -38,7 +37,7 @@ public class SubscriberDesk implements Serializable {
     SubscriberRegistry registry;
 
     @Inject
-    hk.post.ecert.counter.application.renewal.RenewalWindows windows;
+    CertificateTexts texts;
 
     @Inject
     PointOfSale pos;
@@ -92,7 +91,7 @@ public class SubscriberDesk implements Serializable {
     }
 
     public String status(SubscriberCertificate c) {
-        return c.status(registry.today()).label().in(language.getLocale());
+        return texts.status(c, language);
     }
 
     public String statusCode(SubscriberCertificate c) {
@@ -100,21 +99,11 @@ public class SubscriberDesk implements Serializable {
     }
 
     public String newApplication(SubscriberCertificate c) {
-        return c.newApplicationNeeded(registry.today()).map(b -> b.in(language.getLocale())).orElse("");
+        return texts.newApplication(c, language);
     }
 
     public String window(SubscriberCertificate c) {
-        RenewalWindow w = windows.of(c);
-        String position = w.position() == RenewalWindow.Position.OPEN && w.opens() == null ? "OPEN_ANY_DAY" : w.position().name();
-        String text = Screens.text(language.getLocale(), "subscriber.window." + position,
-                w.opens() == null ? "" : w.opens().toString(), c.validTo().toString());
-        if (w.adviseBy() != null && w.position() != RenewalWindow.Position.EXPIRED && w.position() != RenewalWindow.Position.NO_WINDOW) {
-            text += " " + Screens.text(language.getLocale(), "subscriber.window.advice", w.adviseBy().toString());
-        }
-        if (c.reissueDue(registry.variantOf(c), registry.today(), hk.post.ecert.counter.domain.model.renewal.RenewalCase.REISSUE_LEAD_DAYS)) {
-            text += " " + Screens.text(language.getLocale(), "subscriber.reissueDue", c.subscriptionEnd().toString());
-        }
-        return text;
+        return texts.window(c, language);
     }
 
     public List<Integer> extensionYears(SubscriberCertificate c) {

@@ -1,0 +1,229 @@
+package hk.post.ecert.counter.interfaces.web;
+
+import hk.post.ecert.counter.application.pos.PointOfSale;
+import hk.post.ecert.counter.application.pos.TillReceipts;
+import hk.post.ecert.counter.application.registry.SubscriberRegistry;
+import hk.post.ecert.counter.domain.model.fee.Money;
+import hk.post.ecert.counter.domain.model.fee.Quote;
+import hk.post.ecert.counter.domain.model.identity.Hkid;
+import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
+import hk.post.ecert.counter.domain.model.registry.CustomerQuery;
+import hk.post.ecert.counter.domain.model.registry.RegistryRefusal;
+import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
+import hk.post.ecert.counter.domain.model.till.PosRefusal;
+import hk.post.ecert.counter.domain.model.till.Tender;
+import hk.post.ecert.counter.domain.model.till.TillSession;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Counter home's one customer search (issue 16): one field for an SRN, a serial, an HKID or a BR number (the kind is
+ * known from what is typed), a reason from a short list (every lookup is audited), Enter searches; the certificate
+ * found offers what the rules allow — extend here with cash tendered by one button (exact or a common note; the
+ * receipt prints at once), or renew (the case opened pre-filled) — and "next customer" clears the screen.
+ */
+@Named
+@ViewScoped
+public class CustomerSearch implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The reasons a clerk looks a customer up; the first is the default. */
+    public static final List<String> REASONS = List.of("COUNTER", "EXTENSION", "RENEWAL", "ENQUIRY");
+
+    /** Notes a customer commonly hands over, in cents. */
+    private static final List<Long> NOTES = List.of(5_000L, 10_000L, 50_000L, 100_000L);
+
+    @Inject
+    SubscriberRegistry registry;
+
+    @Inject
+    PointOfSale pos;
+
+    @Inject
+    TillReceipts receipts;
+
+    @Inject
+    CertificateTexts texts;
+
+    @Inject
+    StaffSession staff;
+
+    @Inject
+    Language language;
+
+    private String query;
+    private String reason = REASONS.get(0);
+    private String shownQuery;
+    private List<SubscriberCertificate> found = List.of();
+    private String selected;
+    private Integer years = 1;
+    private String receiptLanguage;
+    private String paymentId = PointOfSale.newId("PAY");
+    private SubscriberRegistry.Extended extended;
+
+    public void search() {
+        Optional<CustomerQuery> q = CustomerQuery.of(query);
+        if (q.isEmpty()) {
+            Screens.error(Screens.text(language.getLocale(), "search.notAKey"));
+            return;
+        }
+        try {
+            found = registry.lookup(SubscriberRegistry.LookupBy.valueOf(q.get().kind().name()), q.get().value(),
+                    Screens.text(java.util.Locale.ENGLISH, "search.reason." + reason), staff.getUsername());
+            selected = found.isEmpty() ? null : found.get(0).serialHex();
+            years = 1;
+            extended = null;
+            // an HKID is kept on the screen only masked, once found
+            shownQuery = q.get().kind() == CustomerQuery.Kind.HKID ? Hkid.parse(q.get().value()).masked() : q.get().value();
+            query = q.get().kind() == CustomerQuery.Kind.HKID ? shownQuery : q.get().value();
+            if (found.isEmpty()) {
+                Screens.info(Screens.text(language.getLocale(), "subscriber.none"));
+            }
+        } catch (RegistryRefusal e) {
+            Screens.error(e.bilingual().in(language.getLocale()));
+        }
+    }
+
+    /** Another certificate of the same customer. */
+    public void select(String serial) {
+        selected = serial;
+        years = 1;
+        extended = null;
+    }
+
+    /** Clears the screen for the next customer. */
+    public void next() {
+        query = null;
+        shownQuery = null;
+        reason = REASONS.get(0);
+        found = List.of();
+        selected = null;
+        years = 1;
+        extended = null;
+        receiptLanguage = null;
+        paymentId = PointOfSale.newId("PAY");
+    }
+
+    public SubscriberCertificate getCertificate() {
+        return selected == null ? null : found.stream().filter(c -> c.serialHex().equals(selected)).findFirst()
+                .map(c -> registry.bySerial(c.serialHex()).orElse(c)).orElse(null);
+    }
+
+    public List<Integer> getExtensionYears() {
+        SubscriberCertificate c = getCertificate();
+        return c == null ? List.of() : java.util.stream.IntStream.rangeClosed(1, registry.extensionYears(c)).boxed().toList();
+    }
+
+    /** The extension's total for the years chosen; empty when there is none to take (or the fee is not set). */
+    public Optional<Money> getTotal() {
+        SubscriberCertificate c = getCertificate();
+        if (c == null || years == null || registry.extensionYears(c) < years) {
+            return Optional.empty();
+        }
+        Quote q = registry.quoteExtension(c, years);
+        return q.isSet() ? Optional.of(q.total()) : Optional.empty();
+    }
+
+    /** The cash buttons: the exact amount, then each common note that covers it. */
+    public List<Money> getTenderButtons() {
+        Optional<Money> total = getTotal();
+        if (total.isEmpty()) {
+            return List.of();
+        }
+        List<Money> out = new ArrayList<>();
+        out.add(total.get());
+        NOTES.stream().filter(n -> n > total.get().cents()).limit(3).forEach(n -> out.add(Money.ofCents(n)));
+        return out;
+    }
+
+    public String getNextPaymentId() {
+        return paymentId;
+    }
+
+    /** Takes the cash handed over and extends the subscription; the receipt prints at once, in the customer's language. */
+    public void payCash(long cents) {
+        SubscriberCertificate c = getCertificate();
+        String id = Screens.param("paymentId");
+        if (c == null || id == null || !id.equals(paymentId)) {
+            return;
+        }
+        Optional<TillSession> till = Screens.openTill(pos, staff, language);
+        if (till.isEmpty()) {
+            return;
+        }
+        try {
+            extended = registry.payAndExtend(id, c.serialHex(), years, till.get().tillId(), staff.getUsername(),
+                    List.of(Tender.cash(Money.ofCents(cents))));
+            paymentId = PointOfSale.newId("PAY");
+            try {
+                receipts.printReceipt(extended.sale().paymentId(), extended.sale().paymentId(), staff.getUsername(), getReceiptLanguageChosen());
+            } catch (IllegalStateException e) {
+                Screens.error(Screens.text(language.getLocale(), "sale.notPrinted"));
+            }
+        } catch (RegistryRefusal e) {
+            Screens.error(e.bilingual().in(language.getLocale()));
+        } catch (PosRefusal e) {
+            Screens.refused(e, language.getLocale());
+        }
+    }
+
+    /** The receipt's language: as chosen for this customer, else the screen's. */
+    public ReceiptLanguage getReceiptLanguageChosen() {
+        if (receiptLanguage != null) {
+            return ReceiptLanguage.valueOf(receiptLanguage);
+        }
+        return language.isChinese() ? ReceiptLanguage.ZH : ReceiptLanguage.EN;
+    }
+
+    /** Where the focus goes: the first action the rules allow, else the search field. */
+    public String getFocus() {
+        if (extended != null) {
+            return "nextCustomer";
+        }
+        SubscriberCertificate c = getCertificate();
+        if (c == null) {
+            return "query";
+        }
+        if (!getTenderButtons().isEmpty()) {
+            return "tenders:0:tender";
+        }
+        return isRenewable() ? "renew" : "nextCustomer";
+    }
+
+    public boolean isRenewable() {
+        SubscriberCertificate c = getCertificate();
+        return c != null && texts.newApplication(c, language).isEmpty() && getExtensionYears().isEmpty();
+    }
+
+    public String status(SubscriberCertificate c) {
+        return texts.status(c, language);
+    }
+
+    public String window(SubscriberCertificate c) {
+        return texts.window(c, language);
+    }
+
+    public String newApplication(SubscriberCertificate c) {
+        return texts.newApplication(c, language);
+    }
+
+    public List<String> getReasons() { return REASONS; }
+    public String getQuery() { return query; }
+    public void setQuery(String v) { query = v; }
+    public String getReason() { return reason; }
+    public void setReason(String v) { reason = v; }
+    public String getShownQuery() { return shownQuery; }
+    public List<SubscriberCertificate> getFound() { return found; }
+    public Integer getYears() { return years; }
+    public void setYears(Integer v) { years = v; }
+    public String getReceiptLanguage() { return receiptLanguage == null ? getReceiptLanguageChosen().name() : receiptLanguage; }
+    public void setReceiptLanguage(String v) { receiptLanguage = v; }
+    public SubscriberRegistry.Extended getExtended() { return extended; }
+}

@@ -1,0 +1,117 @@
+package hk.post.ecert.counter.it;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 16: every screen, for the role that uses it, in English and in 繁體中文, checked with axe-core (WCAG 2.0 and
+ * 2.1 A and AA rules) inside headless Chromium: no critical or serious violation, and {@code <html lang>} follows the
+ * chosen language. The per-screen counts are written to {@code target/axe-report.md}.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AccessibilityBrowserIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.counterWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private static Browser chromium;
+
+    @BeforeAll
+    static void browser() throws Exception {
+        chromium = new Browser();
+    }
+
+    @AfterAll
+    static void close() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    /** Each role's screens, as its menu offers them. */
+    private static final Map<String, List<String>> SCREENS = new LinkedHashMap<>();
+
+    static {
+        SCREENS.put("clerk1/Clerk#2026", List.of("index.xhtml", "triage.xhtml", "token.xhtml", "subscribers.xhtml", "cases.xhtml",
+                "capture.xhtml", "till.xhtml", "sale.xhtml"));
+        SCREENS.put("officer1/Officer#2026", List.of("hkpca/vetting.xhtml", "subscribers.xhtml"));
+        SCREENS.put("desk1/Desk#2026", List.of("hkpca/bank.xhtml"));
+        SCREENS.put("admin/Admin#2026", List.of("admin/fees.xhtml", "supervisor/staff.xhtml", "supervisor/terminals.xhtml",
+                "supervisor/officeday.xhtml"));
+    }
+
+    private void switchLanguage(boolean chinese) {
+        String link = chinese ? "top:langZh" : "top:langEn";
+        if (!chromium.driver.findElements(By.id(link)).isEmpty()) {
+            chromium.driver.findElement(By.id(link)).click();
+            chromium.waitUpTo(20).ignoring(org.openqa.selenium.WebDriverException.class)
+                    .until(d -> !d.findElements(By.id(chinese ? "top:langEn" : "top:langZh")).isEmpty());
+        }
+    }
+
+    @Test
+    void everyScreenInBothLanguagesHasNoCriticalOrSeriousViolation() throws Exception {
+        List<String> report = new ArrayList<>();
+        report.add("| screen | language | critical+serious | rules |");
+        report.add("|---|---|---|---|");
+        List<String> failures = new ArrayList<>();
+        // the pages anyone may open without logging in
+        for (String open : List.of("login.xhtml", "verify.xhtml")) {
+            chromium.driver.get(base + open);
+            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.tagName("body")));
+            record(report, failures, open, "en", chromium.axe());
+        }
+        for (Map.Entry<String, List<String>> role : SCREENS.entrySet()) {
+            String[] login = role.getKey().split("/");
+            chromium.switchUser(base.toString(), login[0], login[1]);
+            for (boolean chinese : new boolean[] {false, true}) {
+                for (String screen : role.getValue()) {
+                    chromium.driver.get(base + screen);
+                    chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("top:logout")));
+                    switchLanguage(chinese);
+                    String lang = chromium.driver.findElement(By.tagName("html")).getAttribute("lang");
+                    assertEquals(chinese ? "zh-HK" : "en", lang, "<html lang> on " + screen);
+                    record(report, failures, login[0] + " " + screen, chinese ? "zh-HK" : "en", chromium.axe());
+                }
+                switchLanguage(false);
+            }
+        }
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "axe-report.md"), String.join("\n", report) + "\n");
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    private static void record(List<String> report, List<String> failures, String screen, String lang, List<Browser.AxeViolation> v) {
+        report.add("| " + screen + " | " + lang + " | " + v.size() + " | "
+                + String.join(", ", v.stream().map(x -> x.rule() + "×" + x.targets().size()).toList()) + " |");
+        if (!v.isEmpty()) {
+            failures.add(screen + " (" + lang + "): " + v);
+        }
+    }
+}

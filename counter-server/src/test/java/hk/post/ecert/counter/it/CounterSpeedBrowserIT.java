@@ -1,0 +1,169 @@
+package hk.post.ecert.counter.it;
+
+import hk.post.ecert.devices.printer.simulated.VirtualPrinter;
+import hk.post.ecert.terminal.TerminalAgent;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 16, the counter at walk-in speed: a Personal subscription extension paid in cash from Counter home's one
+ * customer search, by keyboard alone — type the SRN, Enter to search, Enter on the focused exact-cash button — with
+ * the receipt printed and no other click; then "next customer" clears the screen. Each clerk action is counted and
+ * timed (from the key press to the page settled, so the figure includes the server's time). Prints
+ * {@code RESULT counter-speed …} ({@code bin/bench counter-speed} runs this class). The goal is a functional one
+ * (at most 5 actions) and is asserted; the timing is reported only.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CounterSpeedBrowserIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.counterWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private static Browser chromium;
+    private static WebDriver browser;
+    private static TerminalAgent terminal;
+
+    private final List<Long> actionMillis = new ArrayList<>();
+
+    @BeforeAll
+    static void browser() throws Exception {
+        chromium = new Browser();
+        browser = chromium.driver;
+    }
+
+    @AfterAll
+    static void close() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (terminal != null) {
+            terminal.close();
+        }
+    }
+
+    private int actions;
+
+    /**
+     * One clerk action: a key press or a click. Its server time is read from the browser's Resource Timing of the
+     * request the action sent (from the request sent to the first byte of the answer); an action that sends nothing
+     * (typing into a field) has none.
+     */
+    private void act(Runnable action) {
+        actions++;
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+        js.executeScript("performance.setResourceTimingBufferSize(100000)");
+        double start = ((Number) js.executeScript("return performance.now()")).doubleValue();
+        action.run();
+        chromium.ajaxSettled();
+        Number server = (Number) js.executeScript(
+                "var s = arguments[0]; var mine = performance.getEntriesByType('resource').filter(function (e) {"
+                        + " return (e.initiatorType === 'xmlhttprequest' || e.initiatorType === 'fetch') && e.startTime >= s && e.startTime < s + 250; });"
+                        + " return mine.length === 0 ? -1 : mine.map(function (e) { return e.responseStart - e.requestStart; })"
+                        + ".reduce(function (a, b) { return a + b; }, 0);", start);
+        if (server.doubleValue() >= 0) {
+            actionMillis.add(Math.round(server.doubleValue()));
+        }
+    }
+
+    private void keys(CharSequence... keys) {
+        browser.switchTo().activeElement().sendKeys(keys);
+    }
+
+    @Test
+    void aPersonalExtensionInCashTakesThreeKeyboardActionsFromCounterHome() throws Exception {
+        terminal = Terminals.demoTerminal(base, Files.createTempDirectory("terminal-"));
+        assertTrue(terminal.awaitOnline(Duration.ofSeconds(30)), "the demo terminal comes online");
+        VirtualPrinter printer = terminal.devices().virtualPrinter().orElseThrow();
+        chromium.login(base.toString(), "clerk1", "Clerk#2026");
+        new CaseFlow(chromium, base, terminal).openTill();
+
+        // the header shows the counter's devices, live
+        browser.findElement(By.id("top:navHome")).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("search:query")));
+        chromium.waitUpTo(20).until(d -> d.findElement(By.id("top:deviceState")).getText().contains("Receipt printer"));
+        chromium.assertAccessible("Counter home (customer search)");
+
+        // a key that is none of the four kinds is refused in words, and the page stays accessible
+        assertEquals("search:query", browser.switchTo().activeElement().getAttribute("id"), "the search field has the focus");
+        keys("hello");
+        keys(Keys.ENTER);
+        chromium.ajaxSettled();
+        assertTrue(browser.findElement(By.id("search:searchMessages")).getText().contains("SRN"));
+        chromium.assertAccessible("Counter home (refusal shown)");
+        chromium.click("search:nextCustomer");
+
+        // an HKID search: check digit validated, masked once found
+        String hkid = TokenRenewalBrowserIT.demoHkid("A12345");   // CHAN TAI MAN's, as the demo registry made it
+        chromium.type("search:query", hkid);
+        keys(Keys.ENTER);
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("customerTitle")));
+        assertEquals(hkid.substring(0, 4) + "***" + hkid.substring(7), browser.findElement(By.id("search:query")).getAttribute("value"),
+                "the HKID is masked once found");
+        assertTrue(chromium.text("customerTitle").contains("CHAN TAI MAN"), chromium.text("customerTitle"));
+        chromium.assertAccessible("Counter home (certificate found)");
+        chromium.click("search:nextCustomer");
+
+        // the flow, counted: type the SRN, Enter, Enter on the exact-cash button
+        int before = printer.receipts().size();
+        act(() -> keys("SRN-P-000001"));
+        act(() -> keys(Keys.ENTER));
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("search:tenders:0:tender")));
+        assertEquals("search:tenders:0:tender", browser.switchTo().activeElement().getAttribute("id"),
+                "the first focused button is the exact cash amount");
+        assertTrue(chromium.text("search:tenders:0:tender").contains("HK$48.00"), chromium.text("search:tenders:0:tender"));
+        act(() -> keys(Keys.ENTER));
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("searchExtended")));
+        assertTrue(printer.awaitReceipts(before + 1, 20, TimeUnit.SECONDS), "the receipt prints on payment, without another click");
+        String receipt = printer.receipts().get(before).text();
+        assertTrue(receipt.contains("SRN-P-000001") && receipt.contains("1 x HK$48.00"), receipt);
+        assertEquals("HK$0.00", chromium.text("searchChange"));
+        int extensionActions = actions;
+        chromium.assertAccessible("Counter home (paid)");
+        assertEquals("search:nextCustomer", browser.switchTo().activeElement().getAttribute("id"), "next customer is one key away");
+        act(() -> keys(Keys.ENTER));
+        assertTrue(browser.findElements(By.id("customerTitle")).isEmpty(), "the next customer starts on a clear screen");
+        assertEquals("", browser.findElement(By.id("search:query")).getAttribute("value"));
+
+        // more customers served the same way (search, next), for a p95 over enough actions
+        for (int i = 0; i < 12; i++) {
+            String srn = String.format("SRN-P-%06d", 1 + i % 8);
+            act(() -> keys(srn));
+            act(() -> keys(Keys.ENTER));
+            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("customerTitle")));
+            act(() -> chromium.click("search:nextCustomer"));
+        }
+        List<Long> sorted = actionMillis.stream().sorted().toList();
+        assertTrue(!sorted.isEmpty(), "the actions that sent a request were timed");
+        long p95 = sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * 0.95) - 1));
+        System.out.println("RESULT counter-speed extension_actions=" + extensionActions + " action_p95_ms=" + p95
+                + " server_timed_actions=" + sorted.size() + " server_ms=" + sorted);
+        assertTrue(extensionActions <= 5, "extension in " + extensionActions + " actions");
+    }
+}
