@@ -98,8 +98,15 @@ public class CaptureScreen implements Serializable {
     @Inject
     hk.post.ecert.counter.application.CaseAccess access;
 
+    /** A view parameter is applied again on every postback: take the link's case only when there is one and none is open. */
+    public String getLinkCase() { return null; }
+    public void setLinkCase(String v) { if (v != null && !v.isBlank() && !linkApplied) { caseRef = v; } }
+
+    private boolean linkApplied;
+
     /** Opened with {@code ?case=}: the case's capture at once. */
     public void resumeFromLink() {
+        linkApplied = true;
         if (caseRef != null && !caseRef.isBlank() && openCase == null) {
             resume();
         }

@@ -118,8 +118,25 @@ public class CaseDesk implements Serializable {
         return y.isEmpty() ? List.of(1) : y;
     }
 
+    /*
+     * What a link opened the page with (Counter home's renew, document capture's way back). A view parameter is applied
+     * again on every postback with the value the page was opened with: these setters take a value only when there is
+     * one, so they never clear what the clerk has chosen since.
+     */
+    private boolean linkApplied;
+
+    public String getLinkCertificate() { return null; }
+    public void setLinkCertificate(String v) { if (v != null && !v.isBlank() && !linkApplied) { certificate = v; } }
+    public String getLinkType() { return null; }
+    public void setLinkType(String v) { if (v != null && !v.isBlank() && !linkApplied) { typeCode = v; } }
+    public String getLinkVariant() { return null; }
+    public void setLinkVariant(String v) { if (v != null && !v.isBlank() && !linkApplied) { variantCode = v; } }
+    public String getLinkCase() { return null; }
+    public void setLinkCase(String v) { if (v != null && !v.isBlank() && !linkApplied) { caseRef = v; } }
+
     /** Opened with {@code ?case=} (from document capture): the case at once. */
     public void resumeFromLink() {
+        linkApplied = true;
         if (caseRef != null && !caseRef.isBlank() && getView() == null) {
             resume();
         }
