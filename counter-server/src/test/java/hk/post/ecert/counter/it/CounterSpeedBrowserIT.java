@@ -151,6 +151,31 @@ class CounterSpeedBrowserIT {
         assertTrue(browser.findElements(By.id("customerTitle")).isEmpty(), "the next customer starts on a clear screen");
         assertEquals("", browser.findElement(By.id("search:query")).getAttribute("value"));
 
+        // the same in 繁體中文: the screen, its accessibility, and a receipt printed in the customer's language
+        browser.findElement(By.id("top:langZh")).click();
+        chromium.waitUpTo(20).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> !d.findElements(By.id("top:langEn")).isEmpty());
+        assertEquals("zh-HK", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("search:query")));
+        assertTrue(browser.findElement(By.tagName("legend")).getText().contains("查找客戶"), browser.findElement(By.tagName("legend")).getText());
+        int zhBefore = printer.receipts().size();
+        keys("SRN-P-000006");
+        keys(Keys.ENTER);
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("search:tenders:0:tender")));
+        assertTrue(chromium.text("search:tenders:0:tender").startsWith("剛好"), chromium.text("search:tenders:0:tender"));
+        chromium.assertAccessible("Counter home in 繁體中文 (certificate found)");
+        keys(Keys.ENTER);
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("searchExtended")));
+        assertTrue(printer.awaitReceipts(zhBefore + 1, 20, TimeUnit.SECONDS));
+        String zhReceipt = printer.receipts().get(zhBefore).text();
+        assertTrue(zhReceipt.indexOf("收據") >= 0 && zhReceipt.indexOf("收據") < zhReceipt.indexOf("RECEIPT"),
+                "the customer's language (Chinese) leads the receipt:\n" + zhReceipt);
+        keys(Keys.ENTER);
+        browser.findElement(By.id("top:langEn")).click();
+        chromium.waitUpTo(20).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> !d.findElements(By.id("top:langZh")).isEmpty());
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("search:query")));
+
         // more customers served the same way (search, next), for a p95 over enough actions
         for (int i = 0; i < 12; i++) {
             String srn = String.format("SRN-P-%06d", 1 + i % 8);
