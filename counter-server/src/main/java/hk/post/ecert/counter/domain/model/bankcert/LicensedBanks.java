@@ -1,7 +1,7 @@
 package hk.post.ecert.counter.domain.model.bankcert;
 
 import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
-import hk.post.ecert.devices.wire.Json;
+import hk.post.ecert.counter.domain.model.DataFile;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,7 +45,7 @@ public final class LicensedBanks {
 
     @SuppressWarnings("unchecked")
     static LicensedBanks load(String json) {
-        Map<String, Object> root = Json.readObject(json);
+        Map<String, Object> root = DataFile.readObject(json);
         List<LicensedBank> list = new ArrayList<>();
         for (Object o : (List<Object>) root.get("banks")) {
             Map<String, Object> b = (Map<String, Object>) o;

@@ -1,6 +1,6 @@
 package hk.post.ecert.counter.domain.model.catalogue;
 
-import hk.post.ecert.devices.wire.Json;
+import hk.post.ecert.counter.domain.model.DataFile;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +41,7 @@ public final class Catalogue {
 
     @SuppressWarnings("unchecked")
     public static Catalogue load(InputStream in) throws IOException {
-        Map<String, Object> root = Json.readObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        Map<String, Object> root = DataFile.readObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         List<CertificateType> types = new ArrayList<>();
         for (Object t : (List<Object>) root.get("types")) {
             Map<String, Object> m = (Map<String, Object>) t;

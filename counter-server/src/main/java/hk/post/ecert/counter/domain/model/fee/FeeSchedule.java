@@ -2,7 +2,7 @@ package hk.post.ecert.counter.domain.model.fee;
 
 import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
 import hk.post.ecert.counter.domain.model.catalogue.Variant;
-import hk.post.ecert.devices.wire.Json;
+import hk.post.ecert.counter.domain.model.DataFile;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +47,7 @@ public final class FeeSchedule {
 
     @SuppressWarnings("unchecked")
     public static FeeSchedule load(InputStream in) throws IOException {
-        Map<String, Object> root = Json.readObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        Map<String, Object> root = DataFile.readObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         Map<String, FeeItem> items = new LinkedHashMap<>();
         List<FeeRate> rates = new ArrayList<>();
         for (Object o : (List<Object>) root.get("items")) {

@@ -2,7 +2,7 @@ package hk.post.ecert.counter.domain.model.till;
 
 import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
 import hk.post.ecert.counter.domain.model.fee.Money;
-import hk.post.ecert.devices.wire.Json;
+import hk.post.ecert.counter.domain.model.DataFile;
 import hk.post.ecert.journal.JournalEntry;
 
 import java.time.Instant;
@@ -18,7 +18,7 @@ public record ReversalOutcome(String reversalId, String kind, String transaction
 
     /** The reversal a VOID or REFUND entry records. */
     public static ReversalOutcome of(JournalEntry e, String reversalId, String txn, boolean repeat) {
-        Map<String, Object> p = Json.readObject(e.payload());
+        Map<String, Object> p = DataFile.readObject(e.payload());
         return new ReversalOutcome(reversalId, e.kind(), txn, (String) p.get("original"), (String) p.get("till"),
                 Money.ofCents(-e.amountCents()), Money.ofCents(Events.cents(p.get("cashOut"))), (String) p.get("reason"),
                 (String) p.get("approver"), e.recordedAt(), repeat);

@@ -2,7 +2,7 @@ package hk.post.ecert.counter.domain.model.till;
 
 import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
 import hk.post.ecert.counter.domain.model.fee.Money;
-import hk.post.ecert.devices.wire.Json;
+import hk.post.ecert.counter.domain.model.DataFile;
 import hk.post.ecert.journal.JournalEntry;
 
 import java.time.Instant;
@@ -23,7 +23,7 @@ public record SaleOutcome(String paymentId, String transactionNo, String tillId,
     /** The sale a SALE entry records. */
     @SuppressWarnings("unchecked")
     public static SaleOutcome of(JournalEntry e, String paymentId, String txn, boolean repeat) {
-        Map<String, Object> p = Json.readObject(e.payload());
+        Map<String, Object> p = DataFile.readObject(e.payload());
         List<SaleLine> lines = new ArrayList<>();
         for (Object o : (List<Object>) p.get("lines")) {
             Map<String, Object> l = (Map<String, Object>) o;

@@ -1,7 +1,7 @@
 package hk.post.ecert.counter.domain.model.till;
 
 import hk.post.ecert.counter.domain.model.fee.Money;
-import hk.post.ecert.devices.wire.Json;
+import hk.post.ecert.counter.domain.model.DataFile;
 import hk.post.ecert.journal.JournalEntry;
 
 import java.math.BigDecimal;
@@ -83,7 +83,7 @@ public final class TillLedger {
         if (!e.payload().startsWith("{")) {
             return;
         }
-        Map<String, Object> p = Json.readObject(e.payload());
+        Map<String, Object> p = DataFile.readObject(e.payload());
         if (!tillId.equals(p.get("till"))) {
             return;
         }
