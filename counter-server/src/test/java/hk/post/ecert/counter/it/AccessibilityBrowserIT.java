@@ -102,6 +102,44 @@ class AccessibilityBrowserIT {
                 switchLanguage(false);
             }
         }
+        // the states the counter's screens reach, in both languages: results listed, a result opened, a refusal shown,
+        // a referral chosen, a bank's file open
+        chromium.switchUser(base.toString(), "clerk1", "Clerk#2026");
+        for (boolean chinese : new boolean[] {false, true}) {
+            String lang = chinese ? "zh-HK" : "en";
+            chromium.driver.get(base + "subscribers.xhtml");
+            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("sub:value")));
+            switchLanguage(chinese);
+            chromium.type("sub:value", "SRN-P-000001");
+            chromium.type("sub:reason", "accessibility check");
+            chromium.click("sub:lookup");
+            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("serial")));
+            record(report, failures, "clerk1 subscribers.xhtml (certificate open)", lang, chromium.axe());
+
+            chromium.driver.get(base + "cases.xhtml");
+            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("case:openCase")));
+            chromium.click("case:openCase");
+            chromium.waitUpTo(20).until(d -> !d.findElement(By.id("case:messages")).getText().isBlank());
+            record(report, failures, "clerk1 cases.xhtml (refusal shown)", lang, chromium.axe());
+
+            chromium.driver.get(base + "triage.xhtml");
+            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("triage:type")));
+            chromium.choose("triage:type", "ORGANISATIONAL_ROLE");
+            chromium.choose("triage:variant", "HOSPITAL_AUTHORITY");
+            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("triage:printSlip")));
+            record(report, failures, "clerk1 triage.xhtml (referral chosen)", lang, chromium.axe());
+            switchLanguage(false);
+        }
+        chromium.switchUser(base.toString(), "desk1", "Desk#2026");
+        chromium.driver.get(base + "hkpca/bank.xhtml");
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("bank:show")));
+        String firstBank = (String) ((org.openqa.selenium.JavascriptExecutor) chromium.driver).executeScript(
+                "var o = Array.from(document.getElementById('bank:bankCode_input').options).find(function (x) { return x.value; }); return o ? o.value : null;");
+        chromium.choose("bank:bankCode", firstBank);
+        chromium.click("bank:show");
+        chromium.ajaxSettled();
+        record(report, failures, "desk1 hkpca/bank.xhtml (a bank's file)", "en", chromium.axe());
+
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "axe-report.md"), String.join("\n", report) + "\n");
         assertTrue(failures.isEmpty(), String.join("\n", failures));
