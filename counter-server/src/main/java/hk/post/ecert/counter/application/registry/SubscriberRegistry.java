@@ -117,6 +117,13 @@ public class SubscriberRegistry {
         return registry.bySerial(serialHex);
     }
 
+    /** The certificate a screen chose among those a lookup found, as the registry has it now (null if none). */
+    @Transactional
+    public SubscriberCertificate chosen(List<SubscriberCertificate> found, String serialHex) {
+        return serialHex == null ? null : found.stream().filter(c -> c.serialHex().equals(serialHex)).findFirst()
+                .map(c -> bySerial(c.serialHex()).orElse(c)).orElse(null);
+    }
+
     /** The last lookups, newest first (for the supervisor). */
     @Transactional
     public List<Map<String, Object>> recentLookups(int n) {

@@ -112,8 +112,7 @@ public class CustomerSearch implements Serializable {
     }
 
     public SubscriberCertificate getCertificate() {
-        return selected == null ? null : found.stream().filter(c -> c.serialHex().equals(selected)).findFirst()
-                .map(c -> registry.bySerial(c.serialHex()).orElse(c)).orElse(null);
+        return registry.chosen(found, selected);
     }
 
     public List<Integer> getExtensionYears() {

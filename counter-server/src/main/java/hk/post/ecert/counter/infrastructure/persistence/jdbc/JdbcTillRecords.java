@@ -82,16 +82,20 @@ public final class JdbcTillRecords implements TillRecords {
         return new Recorded(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4));
     }
 
+    /** A recorded sale or reversal by one of its keys (the column names are this class's constants, never input). */
+    private Optional<Recorded> recordedBy(String idColumn, String table, String keyColumn, String key) {
+        return rows.one("SELECT " + idColumn + ", transaction_no, journal_counter, journal_seq FROM " + table + " WHERE "
+                + keyColumn + " = ?", JdbcTillRecords::recorded, key);
+    }
+
     @Override
     public Optional<Recorded> saleByPayment(String paymentId) {
-        return rows.one("SELECT payment_id, transaction_no, journal_counter, journal_seq FROM sale WHERE payment_id = ?",
-                JdbcTillRecords::recorded, paymentId);
+        return recordedBy("payment_id", "sale", "payment_id", paymentId);
     }
 
     @Override
     public Optional<Recorded> saleByTransaction(String transactionNo) {
-        return rows.one("SELECT payment_id, transaction_no, journal_counter, journal_seq FROM sale WHERE transaction_no = ?",
-                JdbcTillRecords::recorded, transactionNo);
+        return recordedBy("payment_id", "sale", "transaction_no", transactionNo);
     }
 
     @Override
@@ -109,14 +113,12 @@ public final class JdbcTillRecords implements TillRecords {
 
     @Override
     public Optional<Recorded> reversalById(String reversalId) {
-        return rows.one("SELECT reversal_id, transaction_no, journal_counter, journal_seq FROM sale_reversal WHERE reversal_id = ?",
-                JdbcTillRecords::recorded, reversalId);
+        return recordedBy("reversal_id", "sale_reversal", "reversal_id", reversalId);
     }
 
     @Override
     public Optional<Recorded> reversalOfPayment(String paymentId) {
-        return rows.one("SELECT reversal_id, transaction_no, journal_counter, journal_seq FROM sale_reversal WHERE payment_id = ?",
-                JdbcTillRecords::recorded, paymentId);
+        return recordedBy("reversal_id", "sale_reversal", "payment_id", paymentId);
     }
 
     @Override
