@@ -68,4 +68,12 @@ public class CounterOverview {
         return new TerminalView(t.terminalId(), t.officeCode(), t.counterCode(), sessions.isOnline(t.terminalId()),
                 t.enrolled(), t.revoked(), t.lastSeen().orElse(null), TerminalHealth.devicesOf(t));
     }
+
+    /** A supervisor approves, signs off and closes only for their own office. */
+    public void requireSupervises(String office, String supervisor) {
+        if (!office.equals(placeOf(supervisor).office())) {
+            throw new hk.post.ecert.counter.domain.model.till.PosRefusal(
+                    hk.post.ecert.counter.domain.model.till.PosRefusal.Reason.OTHER_OFFICE, supervisor);
+        }
+    }
 }

@@ -59,10 +59,8 @@ public class OfficeDays {
     }
 
     /** A supervisor approves, signs off and closes only for their own office. */
-    public void supervises(String office, String supervisor) {
-        if (!office.equals(counters.placeOf(supervisor).office())) {
-            throw new PosRefusal(PosRefusal.Reason.OTHER_OFFICE, supervisor);
-        }
+    private void supervises(String office, String supervisor) {
+        counters.requireSupervises(office, supervisor);
     }
 
     private void supervisesOfficeOf(java.sql.Connection c, String tillId, String supervisor) {

@@ -75,8 +75,7 @@ public class PointOfSale {
     @Inject
     TillBook book;
 
-    @Inject
-    hk.post.ecert.counter.application.officeday.OfficeDays officeDays;
+
 
     private <T> T db(hk.post.ecert.counter.application.Sql.Work<T> w) {
         return hk.post.ecert.counter.application.Sql.run(dataSource, w);
@@ -176,7 +175,7 @@ public class PointOfSale {
                                            String clerk, String reason, String supervisor, char[] password) {
         String approver = authenticateSupervisor(supervisor, password);
         return db(c -> {
-            officeDays.supervises(book.till(c, tillId).map(TillSession::office)
+            counters.requireSupervises(book.till(c, tillId).map(TillSession::office)
                     .orElseThrow(() -> new PosRefusal(PosRefusal.Reason.TILL_NOT_OPEN, tillId)), approver);
             return book.reverse(c, reversalId, isVoid, transactionNo, tillId, clerk, reason, approver);
         });

@@ -58,7 +58,7 @@ public class TerminalSessions implements TerminalPresence {
     ServiceInstance instance;
 
     @jakarta.inject.Inject
-    hk.post.ecert.counter.domain.model.terminal.TerminalPresence presence;
+    hk.post.ecert.counter.domain.model.terminal.TerminalConnections connections;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -121,9 +121,9 @@ public class TerminalSessions implements TerminalPresence {
     private void connectedHere(String terminalId, boolean connected) {
         try {
             if (connected) {
-                presence.connected(terminalId, instance.name(), Instant.now());
+                connections.connected(terminalId, instance.name(), Instant.now());
             } else {
-                presence.disconnected(terminalId, instance.name());
+                connections.disconnected(terminalId, instance.name());
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "cannot record where terminal " + terminalId + " is connected", e);
@@ -136,7 +136,7 @@ public class TerminalSessions implements TerminalPresence {
             return true;
         }
         // connected to another instance, and heard from lately (an instance that died leaves a stale row behind)
-        return presence.lastSeen(terminalId)
+        return connections.lastSeen(terminalId)
                 .filter(seen -> !seen.instance().equals(instance.name()))
                 .map(seen -> seen.lastSeen().isAfter(Instant.now().minus(ELSEWHERE_FRESH)))
                 .orElse(false);

@@ -7,7 +7,7 @@
  * neither does;</li>
  * <li>renewal cases and Bank-Cert applications: loaded {@code FOR UPDATE} at the start of each step, so two screens
  * never move one case at once — clearer in SQL than through JPA's lock modes;</li>
- * <li>the subscriber registry, capture, fee settings, terminal presence and scheduled-run claims: conditional updates
+ * <li>the subscriber registry, capture, fee settings, terminal connections and scheduled-run claims: conditional updates
  * ({@code WHERE status = 'ACTIVE'}, {@code WHERE submitted_at IS NULL}, a claim's primary key) that say the rule in
  * the statement itself.</li>
  * </ul>

@@ -1,6 +1,6 @@
 package hk.post.ecert.counter.infrastructure.persistence.jdbc;
 
-import hk.post.ecert.counter.domain.model.terminal.TerminalPresence;
+import hk.post.ecert.counter.domain.model.terminal.TerminalConnections;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,9 +9,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Terminal presence in the terminal's own row (columns connected_instance, last_seen), over JDBC. */
+/** Terminal connections in the terminal's own row (columns connected_instance, last_seen), over JDBC. */
 @ApplicationScoped
-public class JdbcTerminalPresence implements TerminalPresence {
+public class JdbcTerminalConnections implements TerminalConnections {
 
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;

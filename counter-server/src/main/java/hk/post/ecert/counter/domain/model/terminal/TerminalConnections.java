@@ -7,7 +7,7 @@ import java.util.Optional;
  * Which instance of the counter service a terminal is connected to, shared through the database so that every
  * instance can tell whether a terminal is online somewhere.
  */
-public interface TerminalPresence {
+public interface TerminalConnections {
 
     /** Where a terminal was last connected, and when it was last heard from. */
     record Seen(String instance, Instant lastSeen) {
