@@ -143,4 +143,61 @@ final class CaseFlow {
         as(backAs, backPassword);
         return said;
     }
+
+    /**
+     * The walk-in path (issue 16): from Counter home's customer search to a case opened pre-filled by the renew link
+     * (certificate, type and variant come from the certificate found); the clerk chooses the term, the delivery and the
+     * medium. Returns the case reference.
+     */
+    String openCaseFromCounterHome(String srn, String years, String delivery, String medium) {
+        browser.findElement(By.id("top:navHome")).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("search:query")));
+        chromium.type("search:query", srn);
+        chromium.click("search:find");
+        chromium.waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id("search:renew")));
+        chromium.nav("search:renew");
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("case:openCase")));
+        assertEquals(srn, browser.findElement(By.id("case:certificate")).getAttribute("value"), "the certificate comes from the search");
+        chromium.choose("case:years", years);
+        chromium.choose("case:delivery", delivery);
+        chromium.choose("case:medium", medium);
+        chromium.click("case:openCase");
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("caseRef")));
+        return chromium.text("caseRef");
+    }
+
+    /** From the case screen to its documents by link, the form scanned and submitted, and back to the case by link. */
+    void captureFromCase(String caseRef) {
+        chromium.nav("case:toCapture");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("openCase"), caseRef));
+        chromium.click("capture:scan");
+        for (int attempt = 0; attempt < 4 && !chromium.text("jobStatus").contains("Scanned"); attempt++) {
+            try {
+                chromium.waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Scanned"));
+            } catch (org.openqa.selenium.TimeoutException notYet) {
+                chromium.click("capture:refreshJob");
+            }
+        }
+        chromium.pollStopped("capture:jobPoll");
+        chromium.click("capture:submit");
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("documents")));
+        chromium.nav("capture:toCase");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseRef"), caseRef));
+    }
+
+    /** On the case screen: identity, the fee in cash, and the case sent for vetting. */
+    void identityPaymentAndVetting(String cash, String id, String name, String dateOfBirth) {
+        chromium.type("case:idNumber", id);
+        chromium.type("case:nameOnForm", name);
+        if (dateOfBirth != null) {
+            chromium.type("case:dob", dateOfBirth);
+        }
+        chromium.click("case:confirmIdentity");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("identityDone"), "☑"));
+        chromium.type("case:cash", cash);
+        chromium.click("case:pay");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("paymentDone"), "☑"));
+        chromium.click("case:submitForVetting");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "Waiting for HKPCA vetting"));
+    }
 }
