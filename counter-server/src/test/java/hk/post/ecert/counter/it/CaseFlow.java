@@ -89,14 +89,7 @@ final class CaseFlow {
         chromium.type("capture:caseRef", caseRef);
         chromium.click("capture:resume");
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("openCase"), caseRef));
-        chromium.click("capture:scan");
-        for (int attempt = 0; attempt < 4 && !chromium.text("jobStatus").contains("Scanned"); attempt++) {
-            try {
-                chromium.waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Scanned"));
-            } catch (org.openqa.selenium.TimeoutException notYet) {
-                chromium.click("capture:refreshJob");
-            }
-        }
+        scanTheForm();
         chromium.waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Scanned"));
         chromium.pollStopped("capture:jobPoll");
         for (String[] label : supporting ? new String[][] {{"0", "BUSINESS_REGISTRATION"}, {"1", "AR_IDENTITY"}} : new String[0][]) {
@@ -111,19 +104,7 @@ final class CaseFlow {
 
     void identityAndPayment(String caseRef, String cash, String id, String name, String dateOfBirth) {
         resume(caseRef);
-        chromium.type("case:idNumber", id);
-        chromium.type("case:nameOnForm", name);
-        if (dateOfBirth != null) {
-            chromium.type("case:dob", dateOfBirth);
-        }
-        chromium.click("case:confirmIdentity");
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("identityDone"), "☑"));
-        assertEquals("☑", chromium.text("documentsDone"));
-        chromium.type("case:cash", cash);
-        chromium.click("case:pay");
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("paymentDone"), "☑"));
-        chromium.click("case:submitForVetting");
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "Waiting for HKPCA vetting"));
+        identityPaymentAndVetting(cash, id, name, dateOfBirth);
     }
 
     /** The officer approves; returns what the vetting screen said (for registered mail: the PIN, shown once). */
@@ -170,14 +151,7 @@ final class CaseFlow {
     void captureFromCase(String caseRef) {
         chromium.nav("case:toCapture");
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("openCase"), caseRef));
-        chromium.click("capture:scan");
-        for (int attempt = 0; attempt < 4 && !chromium.text("jobStatus").contains("Scanned"); attempt++) {
-            try {
-                chromium.waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Scanned"));
-            } catch (org.openqa.selenium.TimeoutException notYet) {
-                chromium.click("capture:refreshJob");
-            }
-        }
+        scanTheForm();
         chromium.pollStopped("capture:jobPoll");
         chromium.click("capture:submit");
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("documents")));
@@ -194,10 +168,23 @@ final class CaseFlow {
         }
         chromium.click("case:confirmIdentity");
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("identityDone"), "☑"));
+        assertEquals("☑", chromium.text("documentsDone"));
         chromium.type("case:cash", cash);
         chromium.click("case:pay");
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("paymentDone"), "☑"));
         chromium.click("case:submitForVetting");
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "Waiting for HKPCA vetting"));
+    }
+
+    /** Asks the terminal to scan the form and waits for the job to end (looking again if the screen's poll missed it). */
+    private void scanTheForm() {
+        chromium.click("capture:scan");
+        for (int attempt = 0; attempt < 4 && !chromium.text("jobStatus").contains("Scanned"); attempt++) {
+            try {
+                chromium.waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Scanned"));
+            } catch (org.openqa.selenium.TimeoutException notYet) {
+                chromium.click("capture:refreshJob");
+            }
+        }
     }
 }

@@ -161,11 +161,7 @@ public class CustomerSearch implements Serializable {
             extended = registry.payAndExtend(id, c.serialHex(), years, till.get().tillId(), staff.getUsername(),
                     List.of(Tender.cash(Money.ofCents(cents))));
             paymentId = PointOfSale.newId("PAY");
-            try {
-                receipts.printReceipt(extended.sale().paymentId(), extended.sale().paymentId(), staff.getUsername(), getReceiptLanguageChosen());
-            } catch (IllegalStateException e) {
-                Screens.error(Screens.text(language.getLocale(), "sale.notPrinted"));
-            }
+            Screens.printReceipt(receipts, extended.sale().paymentId(), staff, language, getReceiptLanguageChosen());
         } catch (RegistryRefusal e) {
             Screens.error(e.bilingual().in(language.getLocale()));
         } catch (PosRefusal e) {

@@ -79,10 +79,16 @@ final class Screens {
     /** Prints the receipt of a payment just taken, in the screen's language; a printer that cannot is said, not thrown. */
     static void printReceipt(hk.post.ecert.counter.application.pos.TillReceipts receipts, String paymentId, StaffSession staff,
                              Language language) {
+        printReceipt(receipts, paymentId, staff, language, language.isChinese()
+                ? hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage.ZH
+                : hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage.EN);
+    }
+
+    /** As above, in the receipt language the customer chose. */
+    static void printReceipt(hk.post.ecert.counter.application.pos.TillReceipts receipts, String paymentId, StaffSession staff,
+                             Language language, hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage receiptLanguage) {
         try {
-            receipts.printReceipt(paymentId, paymentId, staff.getUsername(), language.isChinese()
-                    ? hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage.ZH
-                    : hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage.EN);
+            receipts.printReceipt(paymentId, paymentId, staff.getUsername(), receiptLanguage);
         } catch (IllegalStateException e) {
             error(text(language.getLocale(), "sale.notPrinted"));
         }

@@ -6,7 +6,6 @@ import hk.post.ecert.counter.application.pos.PointOfSale;
 import hk.post.ecert.counter.application.registry.SubscriberRegistry;
 import hk.post.ecert.counter.domain.model.fee.Money;
 import hk.post.ecert.counter.domain.model.fee.Quote;
-import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
 import hk.post.ecert.counter.domain.model.registry.RegistryRefusal;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
 import hk.post.ecert.counter.domain.model.till.PosRefusal;
@@ -149,12 +148,7 @@ public class SubscriberDesk implements Serializable {
             cash = null;
             epsAmount = null;
             epsRef = null;
-            try {
-                receipts.printReceipt(extended.sale().paymentId(), extended.sale().paymentId(), staff.getUsername(),
-                        language.isChinese() ? ReceiptLanguage.ZH : ReceiptLanguage.EN);
-            } catch (IllegalStateException e) {
-                Screens.error(Screens.text(language.getLocale(), "sale.notPrinted"));
-            }
+            Screens.printReceipt(receipts, extended.sale().paymentId(), staff, language);
         } catch (RegistryRefusal e) {
             Screens.error(e.bilingual().in(language.getLocale()));
         } catch (PosRefusal e) {
