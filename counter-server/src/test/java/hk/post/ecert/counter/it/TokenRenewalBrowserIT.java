@@ -268,7 +268,7 @@ class TokenRenewalBrowserIT {
         startAttempt("1234");
         waitForState("Issued, but not written");
         String serial = browser.findElement(By.id("serial")).getText();
-        assertEquals("No token with that label is inserted. Insert the customer's token.", browser.findElement(By.id("failure")).getText());
+        assertEquals("The customer's token is not in the reader (or not the one named). Insert the customer's token.", browser.findElement(By.id("failure")).getText());
         chromium.screenshot("token-renewal-write-failed");
         browser.findElement(By.id("token:retryPin")).sendKeys("1234");
         chromium.click("token:retry");

@@ -8,6 +8,11 @@ public enum TokenFault {
     PIN_LOCKED,
     /** No token with the expected label or serial is inserted. */
     TOKEN_ABSENT,
+    /**
+     * No label or serial was named and more than one token of the brand is inserted: the writer will not guess which
+     * is the customer's.
+     */
+    SEVERAL_TOKENS,
     /** A token is inserted but the module cannot use it (not initialised, wrong brand). */
     TOKEN_NOT_RECOGNISED,
     /**

@@ -282,15 +282,18 @@ public class Pkcs11TokenWriter implements TokenWriter {
 
     /** Finds the token by label or serial; re-initialises the module once when it is not seen. */
     Token find(TokenTarget target) throws TokenException {
-        PKCS11Module module = module();
+        // "the one inserted" is a question about the reader now: a module that reads its token list once (SoftHSM) would
+        // otherwise still count a token taken out, or miss one put in
+        PKCS11Module module = target.theOneInserted() ? reinitialise() : module();
         Token found = scan(module, target);
-        if (found == null) {
+        if (found == null && !target.theOneInserted()) {
             module = reinitialise();
             found = scan(module, target);
         }
         if (found == null) {
             throw new TokenException(TokenFault.TOKEN_ABSENT,
-                    "no token labelled '" + target.label() + "'" + (target.serial().isEmpty() ? "" : " / serial " + target.serial()));
+                    target.theOneInserted() ? "no " + profile.name() + " token is inserted"
+                            : "no token labelled '" + target.label() + "'" + (target.serial().isEmpty() ? "" : " / serial " + target.serial()));
         }
         return found;
     }
@@ -302,10 +305,18 @@ public class Pkcs11TokenWriter implements TokenWriter {
         } catch (PKCS11Exception e) {
             throw map(e, "listing slots");
         }
+        List<Token> ofTheBrand = new ArrayList<>();
         for (Slot slot : slots) {
             try {
                 Token token = slot.getToken();
                 TokenInfo info = token.getTokenInfo();
+                if (target.theOneInserted()) {
+                    // no label named: the one initialised token of this brand in the reader
+                    if (info.isTokenInitialized() && profile.acceptsToken(info.getManufacturerID(), info.getModel())) {
+                        ofTheBrand.add(token);
+                    }
+                    continue;
+                }
                 boolean labelMatches = !target.label().isEmpty() && target.label().equals(info.getLabel().trim());
                 boolean serialMatches = !target.serial().isEmpty() && target.serial().equals(info.getSerialNumber().trim());
                 if (labelMatches || serialMatches) {
@@ -323,7 +334,11 @@ public class Pkcs11TokenWriter implements TokenWriter {
                 // SoftHSM's empty slot and half-inserted tokens answer CKR_TOKEN_NOT_RECOGNIZED: not ours, look on
             }
         }
-        return null;
+        if (ofTheBrand.size() > 1) {
+            throw new TokenException(TokenFault.SEVERAL_TOKENS, ofTheBrand.size() + " " + profile.name()
+                    + " tokens are inserted and none was named: leave only the customer's token in the reader");
+        }
+        return ofTheBrand.isEmpty() ? null : ofTheBrand.get(0);
     }
 
     private PKCS11Module module() throws TokenException {

@@ -49,6 +49,22 @@ public final class SoftHsm {
         run(List.of("softhsm2-util", "--delete-token", "--token", label));
     }
 
+    /** The labels of the initialised tokens, as {@code softhsm2-util --show-slots} lists them. */
+    public static List<String> labels() {
+        Result r = run(List.of("softhsm2-util", "--show-slots"));
+        List<String> out = new java.util.ArrayList<>();
+        boolean initialised = false;
+        for (String line : r.out.split("\n")) {
+            String t = line.trim();
+            if (t.startsWith("Initialized:")) {
+                initialised = t.endsWith("yes");
+            } else if (t.startsWith("Label:") && initialised && !t.substring(6).isBlank()) {
+                out.add(t.substring(6).trim());
+            }
+        }
+        return out;
+    }
+
     public static Result pkcs11Tool(String label, String... args) {
         List<String> cmd = new java.util.ArrayList<>(List.of("pkcs11-tool", "--module", MODULE, "--token-label", label));
         cmd.addAll(List.of(args));

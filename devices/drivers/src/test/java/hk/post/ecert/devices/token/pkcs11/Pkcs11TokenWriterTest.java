@@ -140,6 +140,36 @@ class Pkcs11TokenWriterTest extends TokenWriterContract {
     }
 
     @Test
+    void withNoLabelNamedTheOneTokenInTheReaderIsWrittenAndSeveralAreRefusedRatherThanGuessed() throws Exception {
+        for (String other : SoftHsm.labels()) {
+            if (!other.equals(label)) {
+                SoftHsm.deleteToken(other);   // left by another test: the reader holds only this customer's token
+            }
+        }
+        TokenTarget theOneInserted = TokenTarget.token("softhsm2", "");
+        String keyId = keyId("RN-0107");
+        GeneratedKey key = writer.generateKey(theOneInserted, PIN, keyId, SUBJECT);
+        byte[] cert = ca.issue(key.csrDer());
+        writer.install(theOneInserted, PIN, keyId, cert, List.of(ca.certificate));
+        verifyIndependently(keyId, cert);
+
+        String second = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        SoftHsm.initToken(second, new String(PIN));
+        try {
+            TokenException e = assertThrows(TokenException.class,
+                    () -> writer.generateKey(theOneInserted, PIN, keyId("RN-0108"), SUBJECT));
+            assertEquals(TokenFault.SEVERAL_TOKENS, e.fault());
+            assertTrue(e.getMessage().contains("2"), e.getMessage());
+        } finally {
+            SoftHsm.deleteToken(second);
+        }
+        SoftHsm.deleteToken(label);
+        TokenException none = assertThrows(TokenException.class,
+                () -> writer.generateKey(theOneInserted, PIN, keyId("RN-0109"), SUBJECT));
+        assertEquals(TokenFault.TOKEN_ABSENT, none.fault());
+    }
+
+    @Test
     void rule6ATokenOfAnotherBrandIsRefusedByWhatTheTokenSaysItIs() throws Exception {
         // a SafeNet case's profile driving the SoftHSM2 module: the token answers "SoftHSM project / SoftHSM v2"
         TokenProfile safenet = TokenProfile.byId("safenet-etoken");
