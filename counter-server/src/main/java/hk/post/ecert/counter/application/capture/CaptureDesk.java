@@ -241,7 +241,7 @@ public class CaptureDesk {
         for (Map.Entry<String, List<String>> e : byDocument.entrySet()) {
             List<ScannedPage> scanned = new ArrayList<>();
             for (String id : e.getValue()) {
-                scanned.add(scannedPage(records.picture(id)));
+                scanned.add(CaptureImages.scannedPage(records.picture(id)));
             }
             byte[] pdf;
             AcceptedDocument accepted;
@@ -264,13 +264,14 @@ public class CaptureDesk {
         return documents(k.caseRef());
     }
 
-    private static ScannedPage scannedPage(CaptureRecords.Picture p) {
-        ScannedPage.Mode mode = switch (p.mode()) {
-            case "BILEVEL" -> ScannedPage.Mode.BILEVEL;
-            case "COLOUR" -> ScannedPage.Mode.COLOUR;
-            default -> ScannedPage.Mode.GREY;
-        };
-        return new ScannedPage(CaptureImages.read(p.png()), p.dpi(), mode);
+    /**
+     * Submits the case when its checklist is complete (the scan brought every page the rules need); empty when it is
+     * not, or was submitted already — the clerk then labels what is left on the capture screen.
+     */
+    @Transactional
+    public Optional<List<StoredDocument>> submitIfComplete(String caseRef, String clerk) {
+        CaptureCase k = find(caseRef).orElseThrow();
+        return k.readyToSubmit(pages(k.caseRef())) ? Optional.of(submit(caseRef, clerk)) : Optional.empty();
     }
 
     @Transactional

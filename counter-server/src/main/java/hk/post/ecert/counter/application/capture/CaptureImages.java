@@ -1,7 +1,9 @@
 package hk.post.ecert.counter.application.capture;
 
 import hk.post.ecert.counter.domain.model.capture.CaptureCase;
+import hk.post.ecert.counter.domain.model.capture.CaptureRecords;
 import hk.post.ecert.forms.FormId;
+import hk.post.ecert.forms.archive.ScannedPage;
 import hk.post.ecert.forms.render.FormDefinition;
 import hk.post.ecert.forms.render.FormRenderer;
 import org.apache.pdfbox.Loader;
@@ -103,5 +105,15 @@ final class CaptureImages {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A stored page as the archive assembler takes it. */
+    static ScannedPage scannedPage(CaptureRecords.Picture p) {
+        ScannedPage.Mode mode = switch (p.mode()) {
+            case "BILEVEL" -> ScannedPage.Mode.BILEVEL;
+            case "COLOUR" -> ScannedPage.Mode.COLOUR;
+            default -> ScannedPage.Mode.GREY;
+        };
+        return new ScannedPage(CaptureImages.read(p.png()), p.dpi(), mode);
     }
 }

@@ -34,11 +34,13 @@ public class NextStepsSlips {
     /**
      * @param printId chosen by the screen before the first submit (a double click prints one slip); the first print of a
      *                case's slip has the case's slip id, every later one is marked COPY
+     * @param screenLanguage the slip's language when the customer has not said which they read (else the case's)
      * @return the device job id
      */
-    public String print(String caseRef, String printId, String clerk, ReceiptLanguage language) {
+    public String print(String caseRef, String printId, String clerk, ReceiptLanguage screenLanguage) {
         RenewalCase k = cases.view(caseRef).map(RenewalCases.View::renewal)
                 .orElseThrow(() -> new CaseRefusal("No case " + caseRef + ".", "沒有個案 " + caseRef + "。"));
+        ReceiptLanguage language = k.customerLanguage().orElse(screenLanguage);
         CertificateType type = triage.catalogue().type(k.typeCode());
         CounterOverview.CounterPlace place = counters.placeOf(clerk);
         String terminalId = counters.terminalAt(place)

@@ -2,7 +2,6 @@ package hk.post.ecert.counter.application.renewal;
 
 import hk.post.ecert.counter.domain.model.capture.CaptureCase;
 import hk.post.ecert.counter.domain.model.till.SaleOutcome;
-import hk.post.ecert.counter.application.CounterJournal;
 import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.application.capture.CaptureDesk;
 import hk.post.ecert.counter.application.pos.PointOfSale;
@@ -11,10 +10,10 @@ import hk.post.ecert.counter.domain.model.catalogue.Variant;
 import hk.post.ecert.counter.domain.model.fee.Quote;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
 import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
+import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
 import hk.post.ecert.counter.domain.model.renewal.RenewalCase;
 import hk.post.ecert.counter.domain.model.till.SaleLine;
 import hk.post.ecert.counter.domain.model.till.Tender;
-import hk.post.ecert.counter.domain.service.CertificateAuthority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -28,16 +27,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Renewal cases at the counter and at the HKPCA vetting desk: open (rules 1, 3, 4, 5, 7), identity (rule 8),
- * documents (through document capture, rule 9), payment at the till, vetting (approve, reject with reasons, or ask
- * for more documents), issuance through the CA, then dispatch by registered mail (rule 10) or, for e-Cert (Server),
- * the AR's CSR checked against the approved names (rule 7).
+ * Renewal cases at the counter: open (rules 1, 3, 4, 5, 7), identity (rule 8), documents (through document capture,
+ * rule 9), payment at the till, and to HKPCA vetting as soon as every step is done. The vetting desk is
+ * {@link CaseVetting}; issuance and delivery are {@link RenewalIssuance}.
  */
 @ApplicationScoped
 public class RenewalCases {
-
-    @Inject
-    RenewalIssuance issuance;
 
     @Inject
     SubscriberRegistry registry;
@@ -50,12 +45,6 @@ public class RenewalCases {
 
     @Inject
     PointOfSale pos;
-
-    @Inject
-    CertificateAuthority ca;
-
-    @Inject
-    CounterJournal journal;
 
     @Inject
     hk.post.ecert.counter.domain.model.renewal.RenewalCaseRepository repository;
@@ -169,7 +158,7 @@ public class RenewalCases {
      * name and date of birth as on the card and the form.
      */
     @Transactional
-    public void confirmIdentity(String caseRef, String clerk, String idNumber, String nameOnForm, LocalDate dateOfBirth) {
+    public boolean confirmIdentity(String caseRef, String clerk, String idNumber, String nameOnForm, LocalDate dateOfBirth) {
         RenewalCase k = load(caseRef).orElseThrow();
         SubscriberCertificate cert = registry.bySerial(k.serialHex()).orElseThrow();
         String name = RenewalCase.normalisedName(nameOnForm);
@@ -184,11 +173,22 @@ public class RenewalCases {
         }
         k.identityConfirmed(clerk);
         save(k);
+        return sendWhenComplete(k, clerk);
     }
 
     /** Takes the case's fee at the clerk's till; a repeat of the payment id changes nothing. */
     @Transactional
     public SaleOutcome pay(String caseRef, String paymentId, String tillId, String clerk, List<Tender> tenders) {
+        return pay(caseRef, paymentId, tillId, clerk, tenders, null);
+    }
+
+    /**
+     * As above, with the language the customer reads (remembered on the case for its receipt and slips; null: not said).
+     * A case complete with this payment goes to HKPCA vetting at once.
+     */
+    @Transactional
+    public SaleOutcome pay(String caseRef, String paymentId, String tillId, String clerk, List<Tender> tenders,
+                           ReceiptLanguage customerReads) {
         RenewalCase k = load(caseRef).orElseThrow();
         if (paymentId.equals(k.paymentId())) {
             return pos.saleByPayment(paymentId).orElseThrow();
@@ -202,63 +202,64 @@ public class RenewalCases {
         List<SaleLine> lines = q.lines().stream().map(l -> new SaleLine(caseRef, l.item().code(), l.item().name(), k.typeCode(),
                 l.quantity(), l.amount())).toList();
         k.paid(paymentId, clerk);
+        if (customerReads != null) {
+            k.customerReads(customerReads);
+        }
         SaleOutcome sale = pos.pay(paymentId, tillId, clerk, lines, tenders);
         save(k);
-        event(caseRef, clerk, "paid " + sale.total() + " (" + sale.transactionNo() + ")");
+        event(caseRef, clerk, "paid " + sale.total() + " (" + sale.transactionNo() + ")"
+                + (customerReads == null ? "" : "; the customer reads " + customerReads.name()));
+        sendWhenComplete(k, clerk);
         return sale;
+    }
+
+    /** The case's documents were archived (document capture): a case now complete goes to HKPCA vetting at once. */
+    @Transactional
+    public boolean documentsSubmitted(String caseRef, String clerk) {
+        return load(caseRef).map(k -> sendWhenComplete(k, clerk)).orElse(false);
+    }
+
+    /** Whether the case is with HKPCA (sent now or before). */
+    @Transactional
+    public boolean withHkpca(String caseRef) {
+        return load(caseRef).map(k -> k.state() == RenewalCase.State.VETTING).orElse(false);
+    }
+
+    /**
+     * Sends a case prepared at the counter to HKPCA once every step is done (identity, documents, fee, and for a
+     * changed AR the authorisation): the clerk has no further step to remember. Returns whether it was sent.
+     */
+    private boolean sendWhenComplete(RenewalCase k, String clerk) {
+        boolean docs = documentsCaptured(k);
+        if (!k.completeAtTheCounter(docs) || authorisationMissing(k, docs)) {
+            return false;
+        }
+        k.submitForVetting(docs, clerk);
+        save(k);
+        event(k.caseRef(), clerk, "sent for vetting (identity, documents and fee complete)");
+        return true;
+    }
+
+    private boolean documentsCaptured(RenewalCase k) {
+        return capture.find(k.caseRef()).map(CaptureCase::submitted).orElse(false);
+    }
+
+    /** Rule 4: a changed AR's case needs the authorisation documents among those captured. */
+    private boolean authorisationMissing(RenewalCase k, boolean docs) {
+        return docs && k.arChanged()
+                && capture.documents(k.caseRef()).stream().noneMatch(d -> d.docKey().startsWith("AR_AUTHORISATION"));
     }
 
     @Transactional
     public void submitForVetting(String caseRef, String clerk) {
         RenewalCase k = load(caseRef).orElseThrow();
-        boolean docs = capture.find(caseRef).map(CaptureCase::submitted).orElse(false);
-        if (docs && k.arChanged()) {
-            boolean authorisation = capture.documents(caseRef).stream().anyMatch(d -> d.docKey().startsWith("AR_AUTHORISATION"));
-            if (!authorisation) {
-                throw new CaseRefusal("The AR changed: the authorisation documents are needed (rule 4).", "獲授權代表已更改：須提交授權文件。");
-            }
+        boolean docs = documentsCaptured(k);
+        if (authorisationMissing(k, docs)) {
+            throw new CaseRefusal("The AR changed: the authorisation documents are needed (rule 4).", "獲授權代表已更改：須提交授權文件。");
         }
         k.submitForVetting(docs, clerk);
         save(k);
         event(caseRef, clerk, "sent for vetting");
-    }
-
-    // ---------------------------------------------------------------- HKPCA vetting
-
-    @Transactional
-    public List<View> queue() {
-        List<String> refs = repository.waitingForVetting();
-        return refs.stream().map(r -> view(r).orElseThrow()).toList();
-    }
-
-    /** Approves; a case delivered by post is issued at once (the key pair generated on the subscriber's behalf). */
-    @Transactional
-    public Optional<char[]> approve(String caseRef, String officer, String note) {
-        RenewalCase k = load(caseRef).orElseThrow();
-        k.approve(officer, note);
-        event(caseRef, officer, "approved" + (note == null || note.isBlank() ? "" : ": " + note.trim()));
-        Optional<char[]> pin = Optional.empty();
-        if (k.delivery() == RenewalCase.Delivery.DISPATCH) {
-            pin = Optional.of(issuance.issueOnBehalf(k, officer));
-        }
-        save(k);
-        return pin;
-    }
-
-    @Transactional
-    public void reject(String caseRef, String officer, String reasons) {
-        RenewalCase k = load(caseRef).orElseThrow();
-        k.reject(officer, reasons);
-        save(k);
-        event(caseRef, officer, "rejected: " + reasons.trim());
-    }
-
-    @Transactional
-    public void requestDocuments(String caseRef, String officer, String what) {
-        RenewalCase k = load(caseRef).orElseThrow();
-        k.requestDocuments(officer, what);
-        save(k);
-        event(caseRef, officer, "more documents requested: " + what.trim());
     }
 
     // ---------------------------------------------------------------- persistence

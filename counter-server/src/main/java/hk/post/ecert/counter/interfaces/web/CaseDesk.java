@@ -131,6 +131,8 @@ public class CaseDesk implements Serializable {
     public void setLinkType(String v) { if (v != null && !v.isBlank() && !linkApplied) { typeCode = v; } }
     public String getLinkVariant() { return null; }
     public void setLinkVariant(String v) { if (v != null && !v.isBlank() && !linkApplied) { variantCode = v; } }
+    public String getLinkDelivery() { return null; }
+    public void setLinkDelivery(String v) { if (v != null && !v.isBlank() && !linkApplied) { delivery = RenewalCase.Delivery.valueOf(v).name(); } }
     public String getLinkCase() { return null; }
     public void setLinkCase(String v) { if (v != null && !v.isBlank() && !linkApplied) { caseRef = v; } }
 
@@ -202,9 +204,10 @@ public class CaseDesk implements Serializable {
                 Screens.error(Screens.text(language.getLocale(), "fee.badDate", dateOfBirth));
                 return;
             }
-            cases.confirmIdentity(caseRef, staff.getUsername(), idNumber, nameOnForm, dob);
+            boolean sent = cases.confirmIdentity(caseRef, staff.getUsername(), idNumber, nameOnForm, dob);
             idNumber = null;
             dateOfBirth = null;
+            sentToHkpca(sent);
         } catch (CaseRefusal e) {
             refused(e);
         }
@@ -214,9 +217,52 @@ public class CaseDesk implements Serializable {
         return paymentId;
     }
 
+    /** Cash handed over by one button: the exact fee or a common note (the change is shown, the receipt prints). */
+    public void payCash(long cents) {
+        tenderedCents = cents;
+        try {
+            pay();
+        } finally {
+            tenderedCents = null;
+        }
+    }
+
+    private Long tenderedCents;
+
+    /** The cash buttons for the case's fee: the exact amount, then each common note that covers it. */
+    public List<Money> getTenderButtons() {
+        RenewalCases.View v = getView();
+        return v == null || v.quote().isEmpty() || !v.quote().get().isSet() ? List.of() : Screens.tenderButtons(v.quote().get().total());
+    }
+
+    private String receiptLanguage;
+
+    /** The language the customer reads: as said on this case, else the screen's. */
+    public String getReceiptLanguage() {
+        if (receiptLanguage != null) {
+            return receiptLanguage;
+        }
+        RenewalCases.View v = getView();
+        return v != null && v.renewal().customerLanguage().isPresent() ? v.renewal().customerLanguage().get().name()
+                : Screens.receiptLanguage(language).name();
+    }
+
+    public void setReceiptLanguage(String v) { receiptLanguage = v; }
+
+    private void sentToHkpca(boolean sent) {
+        if (sent) {
+            Screens.info(Screens.text(language.getLocale(), "case.sentToHkpca"));
+        }
+    }
+
     public void pay() {
         try {
-            Optional<SaleOutcome> sale = Screens.payAtDesk(paymentId, pos, receipts, staff, language, () -> {
+            hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage reads =
+                    hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage.valueOf(getReceiptLanguage());
+            Optional<SaleOutcome> sale = Screens.payAtDesk(paymentId, pos, receipts, staff, language, reads, () -> {
+                if (tenderedCents != null) {
+                    return List.of(Tender.cash(Money.ofCents(tenderedCents)));   // one button: cash only
+                }
                 List<Tender> tenders = new ArrayList<>();
                 Money cheque = Screens.money(chequeAmount, language.getLocale());
                 if (cheque.cents() > 0) {
@@ -228,17 +274,126 @@ public class CaseDesk implements Serializable {
                     tenders.add(Tender.cash(c));
                 }
                 return tenders;
-            }, (id, tillId, tenders) -> cases.pay(caseRef, id, tillId, staff.getUsername(), tenders));
+            }, (id, tillId, tenders) -> cases.pay(caseRef, id, tillId, staff.getUsername(), tenders, reads));
             if (sale.isPresent()) {
                 paymentId = PointOfSale.newId("PAY");
                 cash = null;
                 chequeAmount = null;
+                Screens.info(Screens.text(language.getLocale(), "case.paid", sale.get().total(), sale.get().change()));
+                sentToHkpca(cases.withHkpca(caseRef));
             }
         } catch (java.time.format.DateTimeParseException e) {
             Screens.error(Screens.text(language.getLocale(), "sale.badDate", chequeDate));
         } catch (RuntimeException e) {
             refused(e);
         }
+    }
+
+    // ---------------------------------------------------------------- the documents, scanned from the case
+
+    @Inject
+    hk.post.ecert.counter.application.capture.CaptureDesk capture;
+
+    @Inject
+    hk.post.ecert.counter.application.DeviceJobs jobs;
+
+    private String scanJobId = PointOfSale.newId("SCAN");
+    private String scanJob;
+    private boolean scanHandled;
+
+    public String getNextScanId() { return scanJobId; }
+
+    /** Asks the counter's scanner for the case's pages (the id chosen before the first submit: a double press scans once). */
+    public void scanDocuments() {
+        String id = Screens.param("scanId");
+        if (caseRef == null || id == null || !id.equals(scanJobId)) {
+            return;
+        }
+        try {
+            scanJob = capture.scan(id, capture.find(caseRef).orElseThrow(), staff.getUsername(), true, null);
+            scanJobId = PointOfSale.newId("SCAN");
+            scanHandled = false;
+        } catch (hk.post.ecert.counter.domain.model.capture.CaptureRefusal e) {
+            Screens.error(e.bilingual().in(language.getLocale()));
+        }
+    }
+
+    public boolean isScanRunning() {
+        return scanJob != null && jobs.view(scanJob).map(j -> !j.status().finished()).orElse(false);
+    }
+
+    /** The scan job as the scanner last reported it. */
+    public String getScanStatus() {
+        return scanJob == null ? "" : jobs.view(scanJob).map(j -> Screens.text(language.getLocale(), "scanjob." + j.status().name())
+                + (j.reason() == null || j.reason().isBlank() ? "" : " — " + Messages.fault(language.getLocale(), j.reason()))).orElse("");
+    }
+
+    /**
+     * Looked at while the scan runs and once after: when every page the case needs came back identified, the
+     * documents are archived (and a case now complete goes to HKPCA); otherwise the clerk is told what is left.
+     */
+    public void scanPoll() {
+        if (scanJob == null || scanHandled || isScanRunning()) {
+            return;
+        }
+        scanHandled = true;
+        org.primefaces.PrimeFaces.current().ajax().update("case");   // the poll updates its own line; the outcome, the whole case
+        if (jobs.view(scanJob).map(j -> j.status() != hk.post.ecert.counter.domain.model.devicejob.JobStatus.DONE).orElse(true)) {
+            return;   // the status line says why
+        }
+        try {
+            if (capture.submitIfComplete(caseRef, staff.getUsername()).isPresent()) {
+                Screens.info(Screens.text(language.getLocale(), "case.documentsArchived"));
+                sentToHkpca(cases.documentsSubmitted(caseRef, staff.getUsername()));
+            } else {
+                Screens.warn(Screens.text(language.getLocale(), "case.documentsToLabel"));
+            }
+        } catch (hk.post.ecert.counter.domain.model.capture.CaptureRefusal e) {
+            Screens.error(e.bilingual().in(language.getLocale()));
+        }
+    }
+
+    // ---------------------------------------------------------------- the keyboard
+
+    /** Where the focus goes: the next input of the case's next step. */
+    public String getFocus() {
+        RenewalCases.View v = getView();
+        if (v == null) {
+            return certificate != null && !certificate.isBlank() ? "years" : "certificate";
+        }
+        RenewalCase k = v.renewal();
+        if (k.state() == RenewalCase.State.OPEN || k.state() == RenewalCase.State.MORE_DOCUMENTS) {
+            if (k.identityConfirmedBy() == null) {
+                return "idNumber";
+            }
+            if (!v.documentsSubmitted() && !k.reissue()) {
+                return "scanDocuments";
+            }
+            if (k.paymentId() == null && !k.reissue() && !getTenderButtons().isEmpty()) {
+                return "tenders:0:tender";
+            }
+            return "submitForVetting";
+        }
+        if (k.state() == RenewalCase.State.APPROVED && k.delivery() == RenewalCase.Delivery.TOKEN_AT_COUNTER) {
+            return "tokenPin";
+        }
+        return "printNextSteps";
+    }
+
+    /** What Enter presses: the button of the step whose fields are shown first (none when no step takes typing). */
+    public String getDefaultCommand() {
+        RenewalCases.View v = getView();
+        if (v == null) {
+            return "openCase";
+        }
+        RenewalCase k = v.renewal();
+        if (k.state() == RenewalCase.State.OPEN || k.state() == RenewalCase.State.MORE_DOCUMENTS) {
+            if (k.identityConfirmedBy() == null) {
+                return "confirmIdentity";
+            }
+            return k.paymentId() == null && !k.reissue() ? "pay" : null;
+        }
+        return k.state() == RenewalCase.State.APPROVED && k.delivery() == RenewalCase.Delivery.TOKEN_AT_COUNTER ? "writeToken" : null;
     }
 
     public void submitForVetting() {

@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,9 +35,6 @@ public class CustomerSearch implements Serializable {
 
     /** The reasons a clerk looks a customer up; the first is the default. */
     public static final List<String> REASONS = List.of("COUNTER", "EXTENSION", "RENEWAL", "ENQUIRY");
-
-    /** Notes a customer commonly hands over, in cents. */
-    private static final List<Long> NOTES = List.of(5_000L, 10_000L, 50_000L, 100_000L);
 
     @Inject
     SubscriberRegistry registry;
@@ -132,14 +128,7 @@ public class CustomerSearch implements Serializable {
 
     /** The cash buttons: the exact amount, then each common note that covers it. */
     public List<Money> getTenderButtons() {
-        Optional<Money> total = getTotal();
-        if (total.isEmpty()) {
-            return List.of();
-        }
-        List<Money> out = new ArrayList<>();
-        out.add(total.get());
-        NOTES.stream().filter(n -> n > total.get().cents()).limit(3).forEach(n -> out.add(Money.ofCents(n)));
-        return out;
+        return getTotal().map(Screens::tenderButtons).orElse(List.of());
     }
 
     public String getNextPaymentId() {
@@ -174,7 +163,7 @@ public class CustomerSearch implements Serializable {
         if (receiptLanguage != null) {
             return ReceiptLanguage.valueOf(receiptLanguage);
         }
-        return language.isChinese() ? ReceiptLanguage.ZH : ReceiptLanguage.EN;
+        return Screens.receiptLanguage(language);
     }
 
     /** Where the focus goes: the first action the rules allow, else the search field. */
@@ -190,6 +179,15 @@ public class CustomerSearch implements Serializable {
             return "tenders:0:tender";
         }
         return isRenewable() ? "renew" : "nextCustomer";
+    }
+
+    @Inject
+    hk.post.ecert.counter.application.renewal.RenewalCases cases;
+
+    /** Whether the renewal can be written onto the customer's own medium at this counter (else it is posted). */
+    public boolean isWritableAtCounter() {
+        SubscriberCertificate c = getCertificate();
+        return isRenewable() && !cases.mediumChoices(c.typeCode(), c.variantCode()).isEmpty();
     }
 
     public boolean isRenewable() {

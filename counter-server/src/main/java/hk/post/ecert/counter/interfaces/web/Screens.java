@@ -30,6 +30,27 @@ final class Screens {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
     }
 
+    static void warn(String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, text, null));
+    }
+
+    /** Notes a customer commonly hands over, in cents. */
+    private static final java.util.List<Long> NOTES = java.util.List.of(5_000L, 10_000L, 50_000L, 100_000L);
+
+    /** The cash buttons for a total: the exact amount, then each of the next three common notes that covers it. */
+    static java.util.List<hk.post.ecert.counter.domain.model.fee.Money> tenderButtons(hk.post.ecert.counter.domain.model.fee.Money total) {
+        java.util.List<hk.post.ecert.counter.domain.model.fee.Money> out = new java.util.ArrayList<>();
+        out.add(total);
+        NOTES.stream().filter(n -> n > total.cents()).limit(3).forEach(n -> out.add(hk.post.ecert.counter.domain.model.fee.Money.ofCents(n)));
+        return out;
+    }
+
+    /** The receipt language that follows the screen's (when the customer has not said). */
+    static hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage receiptLanguage(Language language) {
+        return language.isChinese() ? hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage.ZH
+                : hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage.EN;
+    }
+
     static void refused(PosRefusal e, Locale locale) {
         error(e.bilingual().in(locale));
     }
@@ -79,9 +100,7 @@ final class Screens {
     /** Prints the receipt of a payment just taken, in the screen's language; a printer that cannot is said, not thrown. */
     static void printReceipt(hk.post.ecert.counter.application.pos.TillReceipts receipts, String paymentId, StaffSession staff,
                              Language language) {
-        printReceipt(receipts, paymentId, staff, language, language.isChinese()
-                ? hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage.ZH
-                : hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage.EN);
+        printReceipt(receipts, paymentId, staff, language, receiptLanguage(language));
     }
 
     /** As above, in the receipt language the customer chose. */
@@ -109,6 +128,14 @@ final class Screens {
             hk.post.ecert.counter.application.pos.PointOfSale pos, hk.post.ecert.counter.application.pos.TillReceipts receipts,
             StaffSession staff, Language language, java.util.function.Supplier<java.util.List<hk.post.ecert.counter.domain.model.till.Tender>> tenders,
             DeskSale sale) {
+        return payAtDesk(expectedPaymentId, pos, receipts, staff, language, receiptLanguage(language), tenders, sale);
+    }
+
+    /** As above, the receipt printed in the language the customer reads. */
+    static java.util.Optional<hk.post.ecert.counter.domain.model.till.SaleOutcome> payAtDesk(String expectedPaymentId,
+            hk.post.ecert.counter.application.pos.PointOfSale pos, hk.post.ecert.counter.application.pos.TillReceipts receipts,
+            StaffSession staff, Language language, hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage customerReads,
+            java.util.function.Supplier<java.util.List<hk.post.ecert.counter.domain.model.till.Tender>> tenders, DeskSale sale) {
         String id = param("paymentId");
         if (id == null || !id.equals(expectedPaymentId)) {
             return java.util.Optional.empty();
@@ -118,7 +145,7 @@ final class Screens {
             return java.util.Optional.empty();
         }
         hk.post.ecert.counter.domain.model.till.SaleOutcome done = sale.pay(id, till.get().tillId(), tenders.get());
-        printReceipt(receipts, done.paymentId(), staff, language);
+        printReceipt(receipts, done.paymentId(), staff, language, customerReads);
         return java.util.Optional.of(done);
     }
 

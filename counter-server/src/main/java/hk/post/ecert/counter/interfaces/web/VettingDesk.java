@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.application.renewal.CaseVetting;
 import hk.post.ecert.counter.application.renewal.RenewalCases;
 import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
 import jakarta.faces.view.ViewScoped;
@@ -17,7 +18,7 @@ public class VettingDesk implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    RenewalCases cases;
+    CaseVetting cases;
 
     @Inject
     StaffSession staff;

@@ -94,6 +94,11 @@ public record CaptureCase(String caseRef, String typeCode, String variantCode, L
     }
 
     /** A case is submitted once, complete: every required line of its checklist done. */
+    /** Whether every required form page and document is captured and the case is not yet submitted. */
+    public boolean readyToSubmit(List<Page> pages) {
+        return !submitted() && checklist(pages).stream().noneMatch(i -> i.required() && !i.done());
+    }
+
     public void requireComplete(List<Page> pages) {
         requireOpen();
         List<ChecklistItem> missing = checklist(pages).stream().filter(i -> i.required() && !i.done()).toList();

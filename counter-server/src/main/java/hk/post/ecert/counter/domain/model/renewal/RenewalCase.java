@@ -11,6 +11,7 @@ import hk.post.ecert.counter.domain.model.catalogue.Channel;
 import hk.post.ecert.counter.domain.model.catalogue.CounterMedia;
 import hk.post.ecert.counter.domain.model.catalogue.RenewalWindow;
 import hk.post.ecert.counter.domain.model.catalogue.Variant;
+import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
 import hk.post.ecert.counter.domain.model.server.CsrRules;
 
@@ -441,6 +442,24 @@ public final class RenewalCase {
 
     public void submitForVetting(boolean documentsCaptured, String clerk) {
         require(State.OPEN, State.MORE_DOCUMENTS);
+        List<Bilingual> missing = missingBeforeVetting(documentsCaptured);
+        if (!missing.isEmpty()) {
+            throw new CaseRefusal("Before vetting the case needs: " + String.join(", ", missing.stream().map(Bilingual::en).toList()) + ".",
+                    "送交審核前須完成：" + String.join("、", missing.stream().map(Bilingual::zh).toList()) + "。");
+        }
+        state = State.VETTING;
+        submittedBy = clerk;
+    }
+
+    /**
+     * Whether a case being prepared at the counter has every step done — identity, and for a renewal the documents and
+     * the fee — so that it goes to HKPCA without another step. A case sent back for more documents waits for the clerk.
+     */
+    public boolean completeAtTheCounter(boolean documentsCaptured) {
+        return state == State.OPEN && missingBeforeVetting(documentsCaptured).isEmpty();
+    }
+
+    private List<Bilingual> missingBeforeVetting(boolean documentsCaptured) {
         List<Bilingual> missing = new ArrayList<>();
         if (identityConfirmedBy == null) {
             missing.add(new Bilingual("the identity check", "身份核對"));
@@ -451,12 +470,19 @@ public final class RenewalCase {
         if (!documentsCaptured && kind == Kind.RENEWAL) {
             missing.add(new Bilingual("the documents", "文件"));
         }
-        if (!missing.isEmpty()) {
-            throw new CaseRefusal("Before vetting the case needs: " + String.join(", ", missing.stream().map(Bilingual::en).toList()) + ".",
-                    "送交審核前須完成：" + String.join("、", missing.stream().map(Bilingual::zh).toList()) + "。");
-        }
-        state = State.VETTING;
-        submittedBy = clerk;
+        return missing;
+    }
+
+    private ReceiptLanguage customerLanguage;
+
+    /** The customer said which language they read: their receipt and slips are printed in it (remembered on the case). */
+    public void customerReads(ReceiptLanguage language) {
+        this.customerLanguage = language;
+    }
+
+    /** The language the customer chose, if they said. */
+    public Optional<ReceiptLanguage> customerLanguage() {
+        return Optional.ofNullable(customerLanguage);
     }
 
     /**

@@ -1,6 +1,7 @@
 package hk.post.ecert.counter.infrastructure.persistence.jdbc;
 
 import hk.post.ecert.counter.application.Sql;
+import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
 import hk.post.ecert.counter.domain.model.renewal.RenewalCase;
 import hk.post.ecert.counter.domain.model.renewal.RenewalCaseRepository;
 import jakarta.annotation.Resource;
@@ -51,7 +52,7 @@ public class JdbcRenewalCaseRepository implements RenewalCaseRepository {
         Sql.run(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE renewal_case SET state = ?, identity_by = ?, payment_id = ?,"
                     + " vetted_by = ?, vetting_note = ?, new_serial_hex = ?, pin_envelope_no = ?, medium_article_no = ?,"
-                    + " pin_article_no = ?, paid_by = ?, submitted_by = ?, version = version + 1 WHERE case_ref = ?")) {
+                    + " pin_article_no = ?, paid_by = ?, submitted_by = ?, customer_language = ?, version = version + 1 WHERE case_ref = ?")) {
                 s.setString(1, k.state().name());
                 s.setString(2, k.identityConfirmedBy());
                 s.setString(3, k.paymentId());
@@ -63,7 +64,8 @@ public class JdbcRenewalCaseRepository implements RenewalCaseRepository {
                 s.setString(9, k.pinArticleNo());
                 s.setString(10, k.paidBy());
                 s.setString(11, k.submittedBy());
-                s.setString(12, k.caseRef());
+                s.setString(12, k.customerLanguage().map(Enum::name).orElse(null));
+                s.setString(13, k.caseRef());
                 return s.executeUpdate();
             }
         });
@@ -79,7 +81,7 @@ public class JdbcRenewalCaseRepository implements RenewalCaseRepository {
                         return Optional.empty();
                     }
                     String names = rs.getString("approved_names");
-                    return Optional.of(new RenewalCase(rs.getString("case_ref"), rs.getString("serial_hex"), rs.getString("type_code"),
+                    RenewalCase k = new RenewalCase(rs.getString("case_ref"), rs.getString("serial_hex"), rs.getString("type_code"),
                             rs.getString("variant_code"), rs.getInt("years"), rs.getBoolean("ar_changed"),
                             names == null || names.isBlank() ? List.of() : List.of(names.split(",")),
                             RenewalCase.Delivery.valueOf(rs.getString("delivery")), rs.getString("opened_by"),
@@ -88,7 +90,11 @@ public class JdbcRenewalCaseRepository implements RenewalCaseRepository {
                             rs.getString("submitted_by"), rs.getString("vetted_by"), rs.getString("vetting_note"),
                             rs.getString("new_serial_hex"), rs.getString("pin_envelope_no"), rs.getString("medium_article_no"),
                             rs.getString("pin_article_no"), rs.getInt("additional_servers"),
-                            RenewalCase.Kind.valueOf(rs.getString("kind"))));
+                            RenewalCase.Kind.valueOf(rs.getString("kind")));
+                    if (rs.getString("customer_language") != null) {
+                        k.customerReads(ReceiptLanguage.valueOf(rs.getString("customer_language")));
+                    }
+                    return Optional.of(k);
                 }
             }
         });

@@ -180,6 +180,31 @@ class RenewalCaseTest {
     }
 
     @Test
+    void aCaseIsCompleteAtTheCounterOnlyWithIdentityDocumentsAndFeeAndACaseSentBackWaitsForTheClerk() {
+        RenewalCase k = open(cert("ORGANISATIONAL", "PLAIN", TODAY.plusDays(20), CertificateStatus.ACTIVE, false), "PLAIN", 1, false,
+                List.of(), RenewalCase.Delivery.DISPATCH);
+        assertTrue(!k.completeAtTheCounter(true), "no identity check, no fee");
+        k.identityConfirmed("clerk1");
+        assertTrue(!k.completeAtTheCounter(true), "no fee");
+        k.paid("PAY-1", "clerk1");
+        assertTrue(!k.completeAtTheCounter(false), "no documents");
+        assertTrue(k.completeAtTheCounter(true));
+        k.submitForVetting(true, "clerk1");
+        assertTrue(!k.completeAtTheCounter(true), "with HKPCA already");
+        k.requestDocuments("officer1", "a clearer BR copy");
+        assertTrue(!k.completeAtTheCounter(true), "sent back: the clerk sends it again when the documents are there");
+    }
+
+    @Test
+    void theLanguageTheCustomerReadsIsRememberedOnTheCase() {
+        RenewalCase k = open(cert("ORGANISATIONAL", "PLAIN", TODAY.plusDays(20), CertificateStatus.ACTIVE, false), "PLAIN", 1, false,
+                List.of(), RenewalCase.Delivery.DISPATCH);
+        assertTrue(k.customerLanguage().isEmpty(), "not said: the screen's language is used");
+        k.customerReads(hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage.ZH);
+        assertEquals(hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage.ZH, k.customerLanguage().orElseThrow());
+    }
+
+    @Test
     void theCaseMovesOnlyThroughItsStepsAndTheOpenerCannotVetIt() {
         RenewalCase k = open(cert("ORGANISATIONAL", "PLAIN", TODAY.plusDays(20), CertificateStatus.ACTIVE, false), "PLAIN", 1, false,
                 List.of(), RenewalCase.Delivery.DISPATCH);

@@ -1,0 +1,64 @@
+package hk.post.ecert.counter.application.renewal;
+
+import hk.post.ecert.counter.domain.model.renewal.RenewalCase;
+import hk.post.ecert.counter.domain.model.renewal.RenewalCaseRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The HKPCA vetting desk: the queue of cases the counters sent, and the officer's decision on each — approve (a
+ * case delivered by post is issued at once), reject with reasons, or ask the counter for more documents. Who may
+ * decide is the case's rule ({@link RenewalCase#approve}).
+ */
+@ApplicationScoped
+public class CaseVetting {
+
+    @Inject
+    RenewalCases cases;
+
+    @Inject
+    RenewalIssuance issuance;
+
+    @Inject
+    RenewalCaseRepository repository;
+
+    @Transactional
+    public List<RenewalCases.View> queue() {
+        List<String> refs = repository.waitingForVetting();
+        return refs.stream().map(r -> cases.view(r).orElseThrow()).toList();
+    }
+
+    /** Approves; a case delivered by post is issued at once (the key pair generated on the subscriber's behalf). */
+    @Transactional
+    public Optional<char[]> approve(String caseRef, String officer, String note) {
+        RenewalCase k = cases.load(caseRef).orElseThrow();
+        k.approve(officer, note);
+        repository.event(caseRef, officer, "approved" + (note == null || note.isBlank() ? "" : ": " + note.trim()));
+        Optional<char[]> pin = Optional.empty();
+        if (k.delivery() == RenewalCase.Delivery.DISPATCH) {
+            pin = Optional.of(issuance.issueOnBehalf(k, officer));
+        }
+        repository.save(k);
+        return pin;
+    }
+
+    @Transactional
+    public void reject(String caseRef, String officer, String reasons) {
+        RenewalCase k = cases.load(caseRef).orElseThrow();
+        k.reject(officer, reasons);
+        repository.save(k);
+        repository.event(caseRef, officer, "rejected: " + reasons.trim());
+    }
+
+    @Transactional
+    public void requestDocuments(String caseRef, String officer, String what) {
+        RenewalCase k = cases.load(caseRef).orElseThrow();
+        k.requestDocuments(officer, what);
+        repository.save(k);
+        repository.event(caseRef, officer, "more documents requested: " + what.trim());
+    }
+}
