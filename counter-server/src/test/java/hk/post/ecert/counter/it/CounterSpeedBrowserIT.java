@@ -36,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class CounterSpeedBrowserIT {
 
     @Deployment(testable = false)
@@ -97,6 +98,7 @@ class CounterSpeedBrowserIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void aPersonalExtensionInCashTakesThreeKeyboardActionsFromCounterHome() throws Exception {
         terminal = Terminals.demoTerminal(base, Files.createTempDirectory("terminal-"));
         assertTrue(terminal.awaitOnline(Duration.ofSeconds(30)), "the demo terminal comes online");
@@ -190,5 +192,62 @@ class CounterSpeedBrowserIT {
         System.out.println("RESULT counter-speed extension_actions=" + extensionActions + " action_p95_ms=" + p95
                 + " server_timed_actions=" + sorted.size() + " server_ms=" + sorted);
         assertTrue(extensionActions <= 5, "extension in " + extensionActions + " actions");
+    }
+
+    private void language(String to, String back) {
+        browser.findElement(By.id("top:lang" + to)).click();
+        chromium.waitUpTo(20).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> !d.findElements(By.id("top:lang" + back)).isEmpty());
+    }
+
+    /**
+     * Issue 16, both languages end to end: a Personal renewal case run entirely on the 繁體中文 screens — Counter home's
+     * search, the renew link, the case, the identity check, the form scanned, the exact cash — with the receipt in the
+     * language the customer reads, remembered on the case: the "what happens next" slip printed later from an English
+     * screen still comes out in Chinese. Each state is checked with axe.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void aRenewalCaseRunsEntirelyInChineseAndTheCaseRemembersTheCustomersLanguage() throws Exception {
+        VirtualPrinter printer = terminal.devices().virtualPrinter().orElseThrow();
+        language("Zh", "En");
+        assertEquals("zh-HK", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        CaseFlow flow = new CaseFlow(chromium, base, terminal);
+        String caseRef = flow.openCaseFromCounterHome("SRN-P-000002", "3", false, null);
+        assertEquals("續期個案", browser.findElement(By.tagName("h1")).getText());
+        assertTrue(chromium.text("caseType").startsWith("電子證書（個人）"), chromium.text("caseType"));
+        assertEquals("櫃位處理中", chromium.text("caseState"));
+        chromium.assertAccessible("續期個案 (case opened)");
+
+        // a wrong HKID is refused in Chinese, and the page stays accessible with the refusal shown
+        chromium.type("case:idNumber", "B234560(5)");
+        chromium.type("case:nameOnForm", "Wong Siu Ming");
+        chromium.type("case:dob", "1972-01-01");
+        chromium.click("case:confirmIdentity");
+        assertTrue(flow.messages("case").contains("香港身份證"), flow.messages("case"));
+        chromium.assertAccessible("續期個案 (refusal shown)");
+        chromium.type("case:idNumber", "");
+        browser.findElement(By.id("case:idNumber")).click();
+
+        int receiptsBefore = printer.receipts().size();
+        flow.walkInSteps(TokenRenewalBrowserIT.demoHkid("B23456"), "Wong Siu Ming", "1972-01-01", null);
+        assertEquals("等候核證機關審核", chromium.text("caseState"));
+        assertTrue(flow.messages("case").contains("已送交"), flow.messages("case"));
+        chromium.assertAccessible("續期個案 (paid, with HKPCA)");
+        assertTrue(printer.awaitReceipts(receiptsBefore + 1, 20, TimeUnit.SECONDS), "the receipt prints on payment");
+        String receipt = printer.receipts().get(receiptsBefore).text();
+        assertTrue(receipt.indexOf("收據") >= 0 && receipt.indexOf("收據") < receipt.indexOf("RECEIPT"),
+                "the customer's language (Chinese, the screen's) leads the receipt:\n" + receipt);
+        assertTrue(chromium.text("history").contains("the customer reads ZH"), chromium.text("history"));
+
+        // later, from an English screen: the slip follows the language remembered on the case, not the screen's
+        language("En", "Zh");
+        flow.resume(caseRef);
+        int slipsBefore = printer.receipts().size();
+        chromium.click("case:printNextSteps");
+        assertTrue(printer.awaitReceipts(slipsBefore + 1, 20, TimeUnit.SECONDS), "the slip prints");
+        String slip = printer.receipts().get(slipsBefore).text();
+        assertTrue(slip.indexOf("續期後續安排") >= 0 && slip.indexOf("續期後續安排") < slip.indexOf("WHAT HAPPENS NEXT"),
+                "the case remembers the customer reads Chinese:\n" + slip);
     }
 }

@@ -501,6 +501,12 @@ public class CaseDesk implements Serializable {
         return caseRef == null ? "" : issuance.certificatePem(caseRef).orElse("");
     }
 
+    /** The case's type and variant by name, in the screen's language. */
+    public String typeName(RenewalCase k) {
+        var type = triage.catalogue().type(k.typeCode());
+        return type.name().in(language.getLocale()) + (type.variants().size() > 1 ? " / " + type.variant(k.variantCode()).name().in(language.getLocale()) : "");
+    }
+
     public String stateText(RenewalCase.State s) {
         return Screens.text(language.getLocale(), "case.state." + s.name());
     }
