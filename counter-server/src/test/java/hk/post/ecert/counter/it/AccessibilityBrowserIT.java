@@ -98,6 +98,9 @@ class AccessibilityBrowserIT {
                     String lang = chromium.driver.findElement(By.tagName("html")).getAttribute("lang");
                     assertEquals(chinese ? "zh-HK" : "en", lang, "<html lang> on " + screen);
                     record(report, failures, login[0] + " " + screen, chinese ? "zh-HK" : "en", chromium.axe());
+                    if (login[0].equals("clerk1")) {
+                        keyboardReady(screen, failures);
+                    }
                 }
                 switchLanguage(false);
             }
@@ -143,6 +146,28 @@ class AccessibilityBrowserIT {
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "axe-report.md"), String.join("\n", report) + "\n");
         assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /**
+     * A counter screen by keyboard alone: once loaded the focus is on a field or button of the screen's own content
+     * (not the header, not nowhere), and every shortcut is shown on its button as "(Alt+X)".
+     */
+    private static void keyboardReady(String screen, List<String> failures) {
+        try {
+            chromium.waitUpTo(10).until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                    "var a = document.activeElement; return !!a && a !== document.body && !!a.closest('main');")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            failures.add(screen + ": the focus is not on the screen's content but on " + ((org.openqa.selenium.JavascriptExecutor) chromium.driver)
+                    .executeScript("var a = document.activeElement; return a ? a.tagName + '#' + a.id : 'nothing';"));
+        }
+        @SuppressWarnings("unchecked")
+        List<String> unshown = (List<String>) ((org.openqa.selenium.JavascriptExecutor) chromium.driver).executeScript(
+                "return Array.from(document.querySelectorAll('main [accesskey]')).filter(function (e) {"
+                        + " return e.textContent.indexOf('(Alt+' + e.getAttribute('accesskey').toUpperCase() + ')') < 0; })"
+                        + ".map(function (e) { return e.id; });");
+        if (!unshown.isEmpty()) {
+            failures.add(screen + ": shortcuts not shown on " + unshown);
+        }
     }
 
     private static void record(List<String> report, List<String> failures, String screen, String lang, List<Browser.AxeViolation> v) {

@@ -153,15 +153,59 @@ final class Browser implements AutoCloseable {
     /** Follows a menu link (one clerk action) and waits for the page. */
     void nav(String id) {
         actions++;
-        driver.findElement(By.id(id)).click();
-        ajaxSettled();
+        timed(() -> {
+            driver.findElement(By.id(id)).click();
+            ajaxSettled();
+        });
     }
 
     /** Clicks once the element can be clicked, and waits for the page's Ajax to settle. */
     void click(String id) {
         actions++;
-        waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
-        ajaxSettled();
+        timed(() -> {
+            waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+            ajaxSettled();
+        });
+    }
+
+    /** While on, the server time of each action's request is kept in {@link #serverMillis} (issue 16's p95). */
+    boolean timing;
+
+    /** The server times (ms) of the timed actions that sent a request. */
+    final java.util.List<Long> serverMillis = new java.util.ArrayList<>();
+
+    /**
+     * Runs one action and, while timing is on, reads its server time from the browser's Resource Timing: from the
+     * request sent to the first byte of the answer, for the Ajax requests the action sent (or, when it loaded a new
+     * page, that page's own request). An action that sends nothing (typing into a field) has none.
+     */
+    void timed(Runnable action) {
+        if (!timing) {
+            action.run();
+            return;
+        }
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("performance.setResourceTimingBufferSize(100000)");
+        Number origin = (Number) js.executeScript("return performance.timeOrigin");
+        Number start = (Number) js.executeScript("return performance.now()");
+        action.run();
+        Number server = (Number) js.executeScript(
+                "var o = arguments[0], s = arguments[1];"
+                        + " if (performance.timeOrigin !== o) { var n = performance.getEntriesByType('navigation')[0];"
+                        + "   return n ? n.responseStart - n.requestStart : -1; }"
+                        + " var mine = performance.getEntriesByType('resource').filter(function (e) {"
+                        + "   return (e.initiatorType === 'xmlhttprequest' || e.initiatorType === 'fetch') && e.startTime >= s && e.startTime < s + 250; });"
+                        + " return mine.length === 0 ? -1 : mine.map(function (e) { return e.responseStart - e.requestStart; })"
+                        + "   .reduce(function (a, b) { return a + b; }, 0);", origin, start);
+        if (server != null && server.doubleValue() >= 0) {
+            serverMillis.add(Math.round(server.doubleValue()));
+        }
+    }
+
+    /** The 95th percentile of the timed actions' server times (0 when none was timed). */
+    long serverP95() {
+        java.util.List<Long> sorted = serverMillis.stream().sorted().toList();
+        return sorted.isEmpty() ? 0 : sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * 0.95) - 1));
     }
 
     /** One axe-core finding: the rule, its impact, and the elements it names. */

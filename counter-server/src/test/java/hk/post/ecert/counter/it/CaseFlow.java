@@ -162,8 +162,10 @@ final class CaseFlow {
         chromium.type("case:nameOnForm", name);
         chromium.type("case:dob", dateOfBirth);
         chromium.actions++;   // Enter submits the identity check
-        browser.findElement(By.id("case:dob")).sendKeys(org.openqa.selenium.Keys.ENTER);
-        chromium.ajaxSettled();
+        chromium.timed(() -> {
+            browser.findElement(By.id("case:dob")).sendKeys(org.openqa.selenium.Keys.ENTER);
+            chromium.ajaxSettled();
+        });
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("identityDone"), "☑"));
         assertEquals("case:scanDocuments", browser.switchTo().activeElement().getAttribute("id"), "then on the scan");
         chromium.click("case:scanDocuments");

@@ -19,7 +19,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import java.net.URL;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -51,8 +50,6 @@ class CounterSpeedBrowserIT {
     private static WebDriver browser;
     private static TerminalAgent terminal;
 
-    private final List<Long> actionMillis = new ArrayList<>();
-
     @BeforeAll
     static void browser() throws Exception {
         chromium = new Browser();
@@ -71,26 +68,13 @@ class CounterSpeedBrowserIT {
 
     private int actions;
 
-    /**
-     * One clerk action: a key press or a click. Its server time is read from the browser's Resource Timing of the
-     * request the action sent (from the request sent to the first byte of the answer); an action that sends nothing
-     * (typing into a field) has none.
-     */
+    /** One clerk action (a key press or a click), timed by the browser (its request's server time). */
     private void act(Runnable action) {
         actions++;
-        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
-        js.executeScript("performance.setResourceTimingBufferSize(100000)");
-        double start = ((Number) js.executeScript("return performance.now()")).doubleValue();
-        action.run();
-        chromium.ajaxSettled();
-        Number server = (Number) js.executeScript(
-                "var s = arguments[0]; var mine = performance.getEntriesByType('resource').filter(function (e) {"
-                        + " return (e.initiatorType === 'xmlhttprequest' || e.initiatorType === 'fetch') && e.startTime >= s && e.startTime < s + 250; });"
-                        + " return mine.length === 0 ? -1 : mine.map(function (e) { return e.responseStart - e.requestStart; })"
-                        + ".reduce(function (a, b) { return a + b; }, 0);", start);
-        if (server.doubleValue() >= 0) {
-            actionMillis.add(Math.round(server.doubleValue()));
-        }
+        chromium.timed(() -> {
+            action.run();
+            chromium.ajaxSettled();
+        });
     }
 
     private void keys(CharSequence... keys) {
@@ -105,6 +89,7 @@ class CounterSpeedBrowserIT {
         VirtualPrinter printer = terminal.devices().virtualPrinter().orElseThrow();
         chromium.login(base.toString(), "clerk1", "Clerk#2026");
         new CaseFlow(chromium, base, terminal).openTill();
+        chromium.timing = true;
 
         // the header shows the counter's devices, live
         browser.findElement(By.id("top:navHome")).click();
@@ -186,10 +171,9 @@ class CounterSpeedBrowserIT {
             chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("customerTitle")));
             act(() -> chromium.click("search:nextCustomer"));
         }
-        List<Long> sorted = actionMillis.stream().sorted().toList();
+        List<Long> sorted = chromium.serverMillis.stream().sorted().toList();
         assertTrue(!sorted.isEmpty(), "the actions that sent a request were timed");
-        long p95 = sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * 0.95) - 1));
-        System.out.println("RESULT counter-speed extension_actions=" + extensionActions + " action_p95_ms=" + p95
+        System.out.println("RESULT counter-speed extension_actions=" + extensionActions + " action_p95_ms=" + chromium.serverP95()
                 + " server_timed_actions=" + sorted.size() + " server_ms=" + sorted);
         assertTrue(extensionActions <= 5, "extension in " + extensionActions + " actions");
     }

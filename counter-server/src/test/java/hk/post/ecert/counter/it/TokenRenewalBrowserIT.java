@@ -140,7 +140,7 @@ class TokenRenewalBrowserIT {
     /** As above; with a blank label the one token in the reader is written. */
     private void startAttempt(String pin, String tokenLabel) {
         chromium.actions++;   // the clerk opens the token screen for the case (one click from the case)
-        browser.get(base + "token.xhtml?case=" + caseRef);
+        chromium.timed(() -> browser.get(base + "token.xhtml?case=" + caseRef));
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("caseMedium")));
         assertEquals("DEMO software token (SoftHSM2)", chromium.text("caseMedium"), "the medium comes from the case");
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("token:label")));
@@ -205,9 +205,11 @@ class TokenRenewalBrowserIT {
         flow.openTill();
         // the walk-in path, counted from Counter home: search, renew, the case, its documents, identity, fee, vetting
         int clerkActions = chromium.actions;
+        chromium.timing = true;
         caseRef = flow.openCaseFromCounterHome("SRN-P-000002", "3", true, "softhsm2");
         flow.walkInSteps(demoHkid("B23456"), "Wong Siu Ming", "1972-01-01", null);
         renewalActions = chromium.actions - clerkActions;
+        chromium.timing = false;
         assertTrue(chromium.text("history").contains("sent for vetting (identity, documents and fee complete)"), chromium.text("history"));
 
         // waiting for vetting: the case is shown, but nothing can start
@@ -230,11 +232,13 @@ class TokenRenewalBrowserIT {
     @Order(2)
     void aWrongPinFailsBeforeAnythingIsIssuedAndSaysSo() throws Exception {
         int before = chromium.actions;
+        chromium.timing = true;
         startAttempt("9999", "");   // the label left blank: the one token in the reader
         int tokenActions = chromium.actions - before;
+        chromium.timing = false;
         // issue 16's measure of the renewal onto the customer's token, the form scan included (the officer's approval is not the clerk's)
         System.out.println("RESULT counter-speed renewal_actions=" + (renewalActions + tokenActions) + " case_actions=" + renewalActions
-                + " token_actions=" + tokenActions);
+                + " token_actions=" + tokenActions + " renewal_p95_ms=" + chromium.serverP95() + " server_ms=" + chromium.serverMillis);
         waitForState("Failed before issuance");
         assertEquals("The PIN is not correct. Ask the customer to type it again.", browser.findElement(By.id("failure")).getText());
         assertTrue(browser.findElements(By.id("serial")).isEmpty(), "nothing was issued");
