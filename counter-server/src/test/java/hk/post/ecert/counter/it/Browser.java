@@ -124,6 +124,7 @@ final class Browser implements AutoCloseable {
             String chosen = (String) js.executeScript(
                     "var s = document.getElementById(arguments[0] + '_input'); return s ? s.value : null;", menuId);
             if (value.equals(chosen)) {
+                checkThisState();
                 return;
             }
             if (attempt >= 3) {
@@ -157,6 +158,7 @@ final class Browser implements AutoCloseable {
             driver.findElement(By.id(id)).click();
             ajaxSettled();
         });
+        checkThisState();
     }
 
     /** Clicks once the element can be clicked, and waits for the page's Ajax to settle. */
@@ -166,7 +168,67 @@ final class Browser implements AutoCloseable {
             waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
             ajaxSettled();
         });
+        checkThisState();
     }
+
+    /**
+     * Every state the browser tests reach is checked with axe (issue 16): after each click, link and menu choice, the
+     * page's state — its path, language, the ids of what is shown, its messages and dialogs — is checked once per test
+     * run (the same state reached again is not checked again), and a critical or serious violation fails the test there.
+     * Only the counter's own pages are checked (not a file, an API answer or the container's error page).
+     * {@code -Daxe.everyState=false} turns it off.
+     */
+    void checkThisState() {
+        if (!EVERY_STATE) {
+            return;
+        }
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        String state;
+        try {
+            ajaxSettled();
+            state = (String) js.executeScript(STATE_SIGNATURE);
+        } catch (org.openqa.selenium.WebDriverException notAPage) {
+            return;   // an alert, a download, a page going away: nothing of ours to check
+        }
+        if (state == null || !STATES_CHECKED.add(state)) {
+            return;
+        }
+        // nothing fading in or out: a colour read mid-animation is not the colour the clerk sees
+        waitUpTo(10).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return !(window.jQuery && jQuery(':animated').length) && document.getAnimations()"
+                        + ".filter(function (a) { return a.playState === 'running' && a.effect && a.effect.getTiming().iterations !== Infinity; }).length === 0;")));
+        String where = (String) js.executeScript("return location.pathname + ' (' + document.documentElement.lang + ')'"
+                + " + (document.querySelector('.ui-dialog[aria-hidden=false], .ui-confirm-dialog:not([aria-hidden=true])') ? ' dialog open' : '')"
+                + " + (document.querySelector('.ui-messages-error, .ui-messages-warn') ? ' message shown' : '');");
+        statesChecked++;
+        java.util.List<AxeViolation> v = axe();
+        STATE_REPORT.add("| " + where + " | " + v.size() + " |");
+        if (!v.isEmpty()) {
+            throw new AssertionError("axe-core finds " + v.size() + " critical/serious violation(s) on " + where + ":\n  "
+                    + String.join("\n  ", v.stream().map(AxeViolation::toString).toList()));
+        }
+    }
+
+    private static final boolean EVERY_STATE = !"false".equals(System.getProperty("axe.everyState"));
+
+    /** The states already checked in this test run (all browsers of the run). */
+    private static final java.util.Set<String> STATES_CHECKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** How many states the browsers of this run checked, and each with its critical and serious count (for the figures). */
+    static int statesChecked;
+    private static final java.util.List<String> STATE_REPORT = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    /**
+     * A page state, or null when the page is not one of the counter's: the path, the language, the ids of the visible
+     * elements of the content (a repeat's index ignored), and the kinds of message shown.
+     */
+    private static final String STATE_SIGNATURE = "if (document.contentType !== 'text/html' || !(document.querySelector('main') || document.getElementById('j_username'))) { return null; }"
+            + " var shown = function (e) { return e.offsetParent !== null || getComputedStyle(e).position === 'fixed'; };"
+            + " var ids = Array.from(document.querySelectorAll('main [id], body > .ui-dialog[id], body > div[id]')).filter(shown)"
+            + "   .map(function (e) { return e.id.replace(/[0-9A-Fa-f]{6,}|[0-9]+/g, '#'); });"
+            + " ids = Array.from(new Set(ids)).sort();"
+            + " var msgs = Array.from(document.querySelectorAll('.ui-messages > div')).map(function (e) { return e.className; }).sort();"
+            + " return location.pathname + '|' + document.documentElement.lang + '|' + ids.join(',') + '|' + msgs.join(',');";
 
     /** While on, the server time of each action's request is kept in {@link #serverMillis} (issue 16's p95). */
     boolean timing;
@@ -275,5 +337,15 @@ final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+        if (EVERY_STATE) {
+            try {
+                Files.createDirectories(Path.of("target"));
+                Files.writeString(Path.of("target", "axe-states.md"), "| state (path, language, dialog, message) | critical+serious |\n|---|---|\n"
+                        + String.join("\n", STATE_REPORT) + "\n");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            System.out.println("axe: " + statesChecked + " page states checked in this run, every one without a critical or serious violation");
+        }
     }
 }
