@@ -234,4 +234,36 @@ class CounterSpeedBrowserIT {
         assertTrue(slip.indexOf("續期後續安排") >= 0 && slip.indexOf("續期後續安排") < slip.indexOf("WHAT HAPPENS NEXT"),
                 "the case remembers the customer reads Chinese:\n" + slip);
     }
+
+    /**
+     * The third action the search offers: a certificate renewed elsewhere (a Bank-Cert (Personal), renewed through the
+     * subscriber's Registration Bank) is referred — the focused button prints the referral slip, in the customer's
+     * language, and a second press prints a COPY.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void aCertificateRenewedElsewhereIsReferredWithTheSlipOneKeyAway() throws Exception {
+        VirtualPrinter printer = terminal.devices().virtualPrinter().orElseThrow();
+        browser.findElement(By.id("top:navHome")).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("search:query")));
+        chromium.click("search:nextCustomer");
+        chromium.type("search:query", TokenRenewalBrowserIT.demoHkid("M12345"));   // KWOK MAN WAI's Bank-Cert (Personal)
+        keys(Keys.ENTER);
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("search:refer")));
+        assertTrue(chromium.text("search:referralBody").contains("Registration Bank"), chromium.text("search:referralBody"));
+        assertTrue(browser.findElements(By.id("search:renew")).isEmpty() && browser.findElements(By.id("search:tenders:0:tender")).isEmpty(),
+                "neither renewed nor extended at the counter");
+        assertEquals("search:refer", browser.switchTo().activeElement().getAttribute("id"), "the referral is the focused action");
+        chromium.assertAccessible("Counter home (referral found)");
+        int before = printer.receipts().size();
+        keys(Keys.ENTER);
+        chromium.ajaxSettled();
+        assertTrue(printer.awaitReceipts(before + 1, 20, TimeUnit.SECONDS), "the slip prints");
+        String slip = printer.receipts().get(before).text();
+        assertTrue(slip.contains("REFERRAL SLIP") && slip.contains("Registration Bank") && !slip.contains("COPY"), slip);
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("search:slipStatus"), "Printed"));
+        chromium.click("search:refer");
+        assertTrue(printer.awaitReceipts(before + 2, 20, TimeUnit.SECONDS), "the copy prints");
+        assertTrue(printer.receipts().get(before + 1).text().contains("COPY"), printer.receipts().get(before + 1).text());
+    }
 }

@@ -119,6 +119,8 @@ public class RegistryDemoData {
         organisation("ENCIPHERMENT", "STANDARD", "DEMO REVOKED CIPHER LIMITED", "91234567", today.plusMonths(6), CertificateStatus.REVOKED, false);
         organisation("SERVER", "PLAIN", "held.demo-trading.hk", "12345678", today.plusMonths(3), CertificateStatus.SUSPENDED, false);
         organisation("SERVER", "PLAIN", "revoked.demo-trading.hk", "12345678", today.plusMonths(3), CertificateStatus.REVOKED, false);
+        // a Bank-Cert (Personal): renewed through the subscriber's Registration Bank, never at a counter (the search refers it)
+        bankCustomer("KWOK MAN WAI", "M12345", today.plusDays(15));
         LOG.info(() -> "DEMO subscriber registry seeded with " + seq + " certificates");
     }
 
@@ -134,6 +136,15 @@ public class RegistryDemoData {
         // DEMO dates of birth: 1 January of 1970 + the subscriber's number (CHAN TAI MAN 1971-01-01, WONG SIU MING 1972-01-01, …)
         registry.recordDateOfBirth(serial, LocalDate.of(1970 + seq, 1, 1));
         revokeIfNeeded(serial, status);
+    }
+
+    private void bankCustomer(String name, String hkidStem, LocalDate validTo) {
+        Hkid hkid = valid(hkidStem);
+        String serial = issue("BANK_CERT_PERSONAL", "STANDARD", name);
+        String srn = String.format("SRN-B-%06d", ++seq);
+        registry.register(new SubscriberCertificate(serial, srn, "BANK_CERT_PERSONAL", "STANDARD",
+                CertificateProfile.of("BANK_CERT_PERSONAL", "STANDARD").issuingCa(), name, hkid.masked(), null, validTo.minusYears(3),
+                validTo, null, CertificateStatus.ACTIVE, "bank token", null, false), Optional.of(hkid));
     }
 
     private void organisation(String type, String variant, String name, String br, LocalDate validTo, CertificateStatus status,

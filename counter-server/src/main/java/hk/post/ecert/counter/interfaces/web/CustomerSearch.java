@@ -3,6 +3,7 @@ package hk.post.ecert.counter.interfaces.web;
 import hk.post.ecert.counter.application.pos.PointOfSale;
 import hk.post.ecert.counter.application.pos.TillReceipts;
 import hk.post.ecert.counter.application.registry.SubscriberRegistry;
+import hk.post.ecert.counter.domain.model.catalogue.Channel;
 import hk.post.ecert.counter.domain.model.fee.Money;
 import hk.post.ecert.counter.domain.model.fee.Quote;
 import hk.post.ecert.counter.domain.model.identity.Hkid;
@@ -74,6 +75,7 @@ public class CustomerSearch implements Serializable {
             found = registry.lookup(SubscriberRegistry.LookupBy.valueOf(q.get().kind().name()), q.get().value(),
                     Screens.text(java.util.Locale.ENGLISH, "search.reason." + reason), staff.getUsername());
             selected = found.isEmpty() ? null : found.get(0).serialHex();
+            forgetSlip();
             years = 1;
             extended = null;
             // an HKID is kept on the screen only masked, once found
@@ -90,6 +92,7 @@ public class CustomerSearch implements Serializable {
     /** Another certificate of the same customer. */
     public void select(String serial) {
         selected = serial;
+        forgetSlip();
         years = 1;
         extended = null;
     }
@@ -105,6 +108,13 @@ public class CustomerSearch implements Serializable {
         extended = null;
         receiptLanguage = null;
         paymentId = PointOfSale.newId("PAY");
+        forgetSlip();
+    }
+
+    private void forgetSlip() {
+        slipId = null;
+        slipPrints = 0;
+        slipJob = null;
     }
 
     public SubscriberCertificate getCertificate() {
@@ -178,6 +188,9 @@ public class CustomerSearch implements Serializable {
         if (!getTenderButtons().isEmpty()) {
             return "tenders:0:tender";
         }
+        if (isReferral()) {
+            return slipJob == null ? "refer" : "nextCustomer";
+        }
         return isRenewable() ? "renew" : "nextCustomer";
     }
 
@@ -192,7 +205,73 @@ public class CustomerSearch implements Serializable {
 
     public boolean isRenewable() {
         SubscriberCertificate c = getCertificate();
-        return c != null && texts.newApplication(c, language).isEmpty() && getExtensionYears().isEmpty();
+        return c != null && channelOf(c) == Channel.COUNTER && texts.newApplication(c, language).isEmpty() && getExtensionYears().isEmpty();
+    }
+
+    // ---------------------------------------------------------------- refer
+
+    @Inject
+    hk.post.ecert.counter.application.Triage triage;
+
+    @Inject
+    hk.post.ecert.counter.application.ReferralSlips slips;
+
+    @Inject
+    hk.post.ecert.counter.application.DeviceJobs jobs;
+
+    private String slipId;
+    private int slipPrints;
+    private String slipJob;
+
+    private Channel channelOf(SubscriberCertificate c) {
+        return triage.catalogue().type(c.typeCode()).channel();
+    }
+
+    /** Whether the certificate found is renewed elsewhere (its referral body): the counter prints the referral slip. */
+    public boolean isReferral() {
+        SubscriberCertificate c = getCertificate();
+        return c != null && channelOf(c) == Channel.REFERRAL;
+    }
+
+    /** Who renews it, in the screen's language. */
+    public String getReferralBody() {
+        SubscriberCertificate c = getCertificate();
+        return c == null ? "" : triage.catalogue().type(c.typeCode()).variant(c.variantCode()).referral()
+                .map(r -> r.body().in(language.getLocale())).orElse("");
+    }
+
+    /** The id of the next slip print: the slip's own the first time, then a COPY's (a double press prints once). */
+    public String getNextSlipPrintId() {
+        if (slipId == null) {
+            slipId = hk.post.ecert.counter.application.ReferralSlips.newSlipId();
+        }
+        return slipPrints == 0 ? slipId : slipId + "-C" + slipPrints;
+    }
+
+    /** Prints the referral slip for the certificate found, in the customer's language. */
+    public void refer() {
+        SubscriberCertificate c = getCertificate();
+        String printId = Screens.param("printId");
+        if (c == null || !isReferral() || printId == null || slipId == null || !printId.startsWith(slipId)) {
+            return;   // a stale form
+        }
+        try {
+            slipJob = slips.print(slipId, printId, c.typeCode(), c.variantCode(), staff.getUsername(), getReceiptLanguageChosen());
+            if (printId.equals(getNextSlipPrintId())) {
+                slipPrints++;
+            }
+        } catch (IllegalStateException e) {
+            Screens.error(Screens.text(language.getLocale(), "triage.noTerminal"));
+        }
+    }
+
+    /** The slip's print job as the printer last reported it ("" before any print). */
+    public String getSlipStatus() {
+        return slipJob == null ? "" : jobs.view(slipJob).map(j -> Screens.text(language.getLocale(), "job." + j.status().name())).orElse("");
+    }
+
+    public boolean isSlipPrinting() {
+        return slipJob != null && jobs.view(slipJob).map(j -> !j.status().finished()).orElse(false);
     }
 
     public String status(SubscriberCertificate c) {

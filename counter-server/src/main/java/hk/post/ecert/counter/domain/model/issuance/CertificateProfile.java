@@ -47,6 +47,10 @@ public record CertificateProfile(String name, String issuingCa, int keyUsage, Li
                     List.of(SERVER_AUTH), List.of(TEST_POLICY_ARC + "4"), 199);
             case "BANK_CERT_BANK" -> new CertificateProfile("BANK_CERT_BANK", "2-15", DIGITAL_SIGNATURE | NON_REPUDIATION,
                     List.of(CLIENT_AUTH), List.of(TEST_POLICY_ARC + "8"), 3 * 366);
+            // issued by HKPCA for a Registration Bank's customers: the counter never issues it, it only finds one in the
+            // registry (and refers the customer to the bank); the DEMO registry holds one
+            case "BANK_CERT_PERSONAL", "BANK_CERT_CORPORATE" -> new CertificateProfile(typeCode, "2-15", DIGITAL_SIGNATURE | NON_REPUDIATION,
+                    List.of(CLIENT_AUTH), List.of(TEST_POLICY_ARC + ("BANK_CERT_PERSONAL".equals(typeCode) ? "6" : "7")), 3 * 366);
             default -> throw new IllegalArgumentException(typeCode + " is not issued through the counter");
         };
     }
