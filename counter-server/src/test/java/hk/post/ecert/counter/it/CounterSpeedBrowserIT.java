@@ -250,7 +250,7 @@ class CounterSpeedBrowserIT {
         chromium.type("search:query", TokenRenewalBrowserIT.demoHkid("M12345"));   // KWOK MAN WAI's Bank-Cert (Personal)
         keys(Keys.ENTER);
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("search:refer")));
-        assertTrue(chromium.text("search:referralBody").contains("Registration Bank"), chromium.text("search:referralBody"));
+        assertTrue(chromium.text("referralBody").contains("Registration Bank"), chromium.text("referralBody"));
         assertTrue(browser.findElements(By.id("search:renew")).isEmpty() && browser.findElements(By.id("search:tenders:0:tender")).isEmpty(),
                 "neither renewed nor extended at the counter");
         assertEquals("search:refer", browser.switchTo().activeElement().getAttribute("id"), "the referral is the focused action");
@@ -261,7 +261,7 @@ class CounterSpeedBrowserIT {
         assertTrue(printer.awaitReceipts(before + 1, 20, TimeUnit.SECONDS), "the slip prints");
         String slip = printer.receipts().get(before).text();
         assertTrue(slip.contains("REFERRAL SLIP") && slip.contains("Registration Bank") && !slip.contains("COPY"), slip);
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("search:slipStatus"), "Printed"));
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("slipStatus"), "Printed"));
         chromium.click("search:refer");
         assertTrue(printer.awaitReceipts(before + 2, 20, TimeUnit.SECONDS), "the copy prints");
         assertTrue(printer.receipts().get(before + 1).text().contains("COPY"), printer.receipts().get(before + 1).text());
