@@ -249,7 +249,8 @@ public class CaseDesk implements Serializable {
 
     public void setReceiptLanguage(String v) { receiptLanguage = v; }
 
-    private void sentToHkpca(boolean sent) {
+    /** Says so when a step completed the case and it went to HKPCA. */
+    void sentToHkpca(boolean sent) {
         if (sent) {
             Screens.info(Screens.text(language.getLocale(), "case.sentToHkpca"));
         }
@@ -286,70 +287,6 @@ public class CaseDesk implements Serializable {
             Screens.error(Screens.text(language.getLocale(), "sale.badDate", chequeDate));
         } catch (RuntimeException e) {
             refused(e);
-        }
-    }
-
-    // ---------------------------------------------------------------- the documents, scanned from the case
-
-    @Inject
-    hk.post.ecert.counter.application.capture.CaptureDesk capture;
-
-    @Inject
-    hk.post.ecert.counter.application.DeviceJobs jobs;
-
-    private String scanJobId = PointOfSale.newId("SCAN");
-    private String scanJob;
-    private boolean scanHandled;
-
-    public String getNextScanId() { return scanJobId; }
-
-    /** Asks the counter's scanner for the case's pages (the id chosen before the first submit: a double press scans once). */
-    public void scanDocuments() {
-        String id = Screens.param("scanId");
-        if (caseRef == null || id == null || !id.equals(scanJobId)) {
-            return;
-        }
-        try {
-            scanJob = capture.scan(id, capture.find(caseRef).orElseThrow(), staff.getUsername(), true, null);
-            scanJobId = PointOfSale.newId("SCAN");
-            scanHandled = false;
-        } catch (hk.post.ecert.counter.domain.model.capture.CaptureRefusal e) {
-            Screens.error(e.bilingual().in(language.getLocale()));
-        }
-    }
-
-    public boolean isScanRunning() {
-        return scanJob != null && jobs.view(scanJob).map(j -> !j.status().finished()).orElse(false);
-    }
-
-    /** The scan job as the scanner last reported it. */
-    public String getScanStatus() {
-        return scanJob == null ? "" : jobs.view(scanJob).map(j -> Screens.text(language.getLocale(), "scanjob." + j.status().name())
-                + (j.reason() == null || j.reason().isBlank() ? "" : " — " + Messages.fault(language.getLocale(), j.reason()))).orElse("");
-    }
-
-    /**
-     * Looked at while the scan runs and once after: when every page the case needs came back identified, the
-     * documents are archived (and a case now complete goes to HKPCA); otherwise the clerk is told what is left.
-     */
-    public void scanPoll() {
-        if (scanJob == null || scanHandled || isScanRunning()) {
-            return;
-        }
-        scanHandled = true;
-        org.primefaces.PrimeFaces.current().ajax().update("case");   // the poll updates its own line; the outcome, the whole case
-        if (jobs.view(scanJob).map(j -> j.status() != hk.post.ecert.counter.domain.model.devicejob.JobStatus.DONE).orElse(true)) {
-            return;   // the status line says why
-        }
-        try {
-            if (capture.submitIfComplete(caseRef, staff.getUsername()).isPresent()) {
-                Screens.info(Screens.text(language.getLocale(), "case.documentsArchived"));
-                sentToHkpca(cases.documentsSubmitted(caseRef, staff.getUsername()));
-            } else {
-                Screens.warn(Screens.text(language.getLocale(), "case.documentsToLabel"));
-            }
-        } catch (hk.post.ecert.counter.domain.model.capture.CaptureRefusal e) {
-            Screens.error(e.bilingual().in(language.getLocale()));
         }
     }
 
