@@ -1,0 +1,15 @@
+package hk.post.ecert.devices.payment;
+
+import java.util.List;
+
+/** One settlement batch: the approved sales it closed and their total (HKD cents). */
+public record Settlement(String batchId, List<String> paymentIds, long totalCents) {
+
+    public Settlement {
+        paymentIds = List.copyOf(paymentIds);
+    }
+
+    public int count() {
+        return paymentIds.size();
+    }
+}
