@@ -43,6 +43,13 @@
         if (a && a !== document.body && document.documentElement.contains(a)) {
             return;
         }
+        var named = window.counterNextFocus && document.getElementById(window.counterNextFocus);
+        if (named && shown(named)) {
+            named.focus();
+            if (document.activeElement === named) {
+                return;
+            }
+        }
         var marked = Array.prototype.find.call(document.querySelectorAll('main [data-focus=next]'), shown);
         var fields = Array.prototype.filter.call(document.querySelectorAll(FIELDS), shown);
         var next = marked || fields.find(function (e) { return !e.value; }) || fields[0];

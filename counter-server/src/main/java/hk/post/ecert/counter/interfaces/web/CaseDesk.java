@@ -292,6 +292,9 @@ public class CaseDesk implements Serializable {
 
     // ---------------------------------------------------------------- the keyboard
 
+    @Inject
+    CaseScan caseScan;
+
     /** Where the focus goes: the next input of the case's next step. */
     public String getFocus() {
         RenewalCases.View v = getView();
@@ -303,8 +306,8 @@ public class CaseDesk implements Serializable {
             if (k.identityConfirmedBy() == null) {
                 return "idNumber";
             }
-            if (!v.documentsSubmitted() && !k.reissue()) {
-                return "scanDocuments";
+            if (!v.documentsSubmitted() && !k.reissue() && !caseScan.isScanRunning()) {
+                return "scanDocuments";   // while the scan runs, the fee can be taken
             }
             if (k.paymentId() == null && !k.reissue() && !getTenderButtons().isEmpty()) {
                 return "tenders:0:tender";
