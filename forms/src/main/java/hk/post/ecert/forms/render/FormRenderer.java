@@ -45,6 +45,38 @@ public final class FormRenderer {
     private FormRenderer() {
     }
 
+    /**
+     * How many pages the form has: its layout depends on its sections and fields only, never on the values filled in,
+     * so a case knows its pages without rendering anything.
+     */
+    public static int pageCount(FormDefinition def) {
+        return layout(def).size();
+    }
+
+    /** The rows of each page: a section heading, then its fields, a new page where the next row would not fit. */
+    private static List<List<Object>> layout(FormDefinition def) {
+        List<Object> rows = new ArrayList<>();
+        for (FormSection s : def.sections()) {
+            rows.add(s);
+            rows.addAll(s.fields());
+        }
+        List<List<Object>> pages = new ArrayList<>();
+        List<Object> current = new ArrayList<>();
+        float y = TOP;
+        for (Object r : rows) {
+            float h = r instanceof FormField f ? ROW * f.lines() : ROW;
+            if (y - h < BOTTOM || (r instanceof FormSection && y - 3 * ROW < BOTTOM)) {
+                pages.add(current);
+                current = new ArrayList<>();
+                y = TOP;
+            }
+            current.add(r);
+            y -= h;
+        }
+        pages.add(current);
+        return pages;
+    }
+
     public static byte[] render(FormDefinition def, String caseReference, Map<String, String> values) throws IOException {
         try (PDDocument doc = new PDDocument(); CjkFont cjk = new CjkFont(doc);
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -58,26 +90,7 @@ public final class FormRenderer {
             acro.setDefaultAppearance("/" + helvName.getName() + " 10 Tf 0 g");
             acro.setNeedAppearances(true);
 
-            // lay out rows: a section heading, then its fields
-            List<Object> rows = new ArrayList<>();
-            for (FormSection s : def.sections()) {
-                rows.add(s);
-                rows.addAll(s.fields());
-            }
-            List<List<Object>> pages = new ArrayList<>();
-            List<Object> current = new ArrayList<>();
-            float y = TOP;
-            for (Object r : rows) {
-                float h = r instanceof FormField f ? ROW * f.lines() : ROW;
-                if (y - h < BOTTOM || (r instanceof FormSection && y - 3 * ROW < BOTTOM)) {
-                    pages.add(current);
-                    current = new ArrayList<>();
-                    y = TOP;
-                }
-                current.add(r);
-                y -= h;
-            }
-            pages.add(current);
+            List<List<Object>> pages = layout(def);
 
             List<org.apache.pdfbox.pdmodel.interactive.form.PDField> fields = new ArrayList<>();
             for (int p = 0; p < pages.size(); p++) {

@@ -29,6 +29,26 @@ class FormRendererTest {
             "chinese_name", "陳大文", "hkid", "A123456(3)", "date_of_birth", "01/02/1980", "email_in_cert", "chan@example.hk",
             FormRenderer.PIN_ENVELOPE_FIELD, "PE-000123");
 
+    /** A case knows its pages without rendering: the count from the layout is the rendered one, for every form. */
+    @Test
+    void theLayoutsPageCountIsTheRenderedOneForEveryForm() throws Exception {
+        java.util.List<FormDefinition> all = new java.util.ArrayList<>();
+        for (FormId f : FormId.values()) {
+            if (FormDefinition.of(f) != null) {
+                all.add(FormDefinition.of(f));
+            }
+        }
+        all.add(FormDefinition.server());
+        for (FormDefinition.BankApplicationType t : FormDefinition.BankApplicationType.values()) {
+            all.add(FormDefinition.bank(t));
+        }
+        for (FormDefinition def : all) {
+            try (PDDocument doc = Loader.loadPDF(FormRenderer.render(def, "RC-2026-000042", CHAN))) {
+                assertEquals(doc.getNumberOfPages(), FormRenderer.pageCount(def), def.form().number());
+            }
+        }
+    }
+
     @Test
     void aPrefilledPersonalFormRendersChineseNamesAndReadsBack() throws Exception {
         byte[] pdf = FormRenderer.render(FormDefinition.of(FormId.CPOS_798A), "RC-2026-000042", CHAN);

@@ -75,6 +75,9 @@ public class CaptureDesk {
     @Inject
     CounterOverview counters;
 
+    @Inject
+    SimulatorPages simulatorPages;
+
     // ---------------------------------------------------------------- the case
 
     /** Opens capture for a case (a repeat answers with the case as it is). */
@@ -92,11 +95,13 @@ public class CaptureDesk {
         }
         List<Integer> pages = new ArrayList<>();
         for (String f : v.forms()) {
-            pages.add(CaptureImages.pageCount(CaptureImages.render(ref, typeCode, variantCode, f, formValues)));
+            pages.add(CaptureImages.pageCount(typeCode, variantCode, f));
         }
         records.add(new CaptureCase(ref, typeCode, variantCode, v.forms(), pages, CaptureCase.documentsToScan(v.documents()),
                 formValues, null, null), clerk, Instant.now());
-        return find(ref).orElseThrow();
+        CaptureCase opened = find(ref).orElseThrow();
+        counters.terminalAt(counters.placeOf(clerk)).filter(simulatorPages::scannerIsSimulatedAt).ifPresent(t -> simulatorPages.prepare(opened));
+        return opened;
     }
 
     @Transactional
@@ -130,18 +135,13 @@ public class CaptureDesk {
         if (replacesPageId != null) {
             payload.put("replaces", replacesPageId);
         }
-        if (simulatedScannerAt(terminalId) && feeder) {
+        if (simulatorPages.scannerIsSimulatedAt(terminalId) && feeder) {
             // DEMO: the counter's scanner is the simulator; it is handed the case's forms as they would come back
             // from the printer, so the demo can scan "the printed form".
-            payload.put("simulatorPages", CaptureImages.printedPages(k));
+            payload.put("simulatorPages", simulatorPages.take(k));
         }
         return jobs.submitOnce(jobId, terminalId, JobKind.SCAN_DOCUMENTS, payload,
                 (feeder ? "Scan documents for " : "Re-scan a page of ") + k.caseRef(), clerk, SCAN_JOB_LIFETIME);
-    }
-
-    private boolean simulatedScannerAt(String terminalId) {
-        return terminals.find(terminalId).map(TerminalHealth::devicesOf).orElse(List.of()).stream()
-                .anyMatch(d -> d.kind() == DeviceKind.SCANNER && "simulated".equals(d.model()));
     }
 
     /**

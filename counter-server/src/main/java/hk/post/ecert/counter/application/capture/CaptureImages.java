@@ -33,24 +33,25 @@ final class CaptureImages {
     private CaptureImages() {
     }
 
-    static byte[] render(String caseRef, String typeCode, String variantCode, String formNumber, Map<String, String> values) {
+    /** The form a case of this type and variant fills in under this number (CPos 798F is the Server's own for Server). */
+    private static FormDefinition definition(String typeCode, String variantCode, String formNumber) {
         FormId form = FormId.byNumber(formNumber);
-        FormDefinition def = form == FormId.CPOS_798FB
+        return form == FormId.CPOS_798FB
                 ? FormDefinition.bank(FormDefinition.BankApplicationType.valueOf(variantCode))
                 : form == FormId.CPOS_798F && "SERVER".equals(typeCode) ? FormDefinition.server() : FormDefinition.of(form);
+    }
+
+    static byte[] render(String caseRef, String typeCode, String variantCode, String formNumber, Map<String, String> values) {
         try {
-            return FormRenderer.render(def, caseRef, values);
+            return FormRenderer.render(definition(typeCode, variantCode, formNumber), caseRef, values);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static int pageCount(byte[] pdf) {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            return doc.getNumberOfPages();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The form's pages, from its layout (nothing rendered). */
+    static int pageCount(String typeCode, String variantCode, String formNumber) {
+        return FormRenderer.pageCount(definition(typeCode, variantCode, formNumber));
     }
 
     /** The case's forms as they come back from the printer: one 300 dpi grey PNG (base64) per page. */
