@@ -191,9 +191,32 @@ public class CaseDesk implements Serializable {
         return caseRef == null ? List.of() : media.downloads(caseRef);
     }
 
+    /**
+     * The case as it is now. While the page is rendered (nothing changes the case then) it is read once and kept for
+     * the rest of the rendering: the page asks for it in dozens of places, each a read of the case, its certificate,
+     * its quote and its history. Any other phase reads it afresh.
+     */
     public RenewalCases.View getView() {
-        return caseRef == null ? null : cases.view(caseRef).orElse(null);
+        if (caseRef == null) {
+            return null;
+        }
+        jakarta.faces.context.FacesContext faces = jakarta.faces.context.FacesContext.getCurrentInstance();
+        boolean rendering = faces != null && faces.getCurrentPhaseId() == jakarta.faces.event.PhaseId.RENDER_RESPONSE;
+        if (!rendering) {
+            return cases.view(caseRef).orElse(null);
+        }
+        Object key = faces.getAttributes().get(RENDERED_VIEW);
+        if (key instanceof RenewalCases.View kept && kept.renewal().caseRef().equals(caseRef)) {
+            return kept;
+        }
+        RenewalCases.View now = cases.view(caseRef).orElse(null);
+        if (now != null) {
+            faces.getAttributes().put(RENDERED_VIEW, now);
+        }
+        return now;
     }
+
+    private static final String RENDERED_VIEW = CaseDesk.class.getName() + ".renderedView";
 
     public void confirmIdentity() {
         try {
