@@ -51,6 +51,9 @@ public class DeviceJobs {
     @Inject
     JobSecrets secrets;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<DeliveryAttachment> attachments;
+
     /**
      * Records a print job. Its id follows from {@code printId}, which the screen chose before the first submit:
      * submitting the same print again (double click, retry, replay) returns the first job and prints nothing more.
@@ -116,6 +119,9 @@ public class DeviceJobs {
             payload = new java.util.LinkedHashMap<>(payload);
             payload.put("pin", new String(pin.get()));
             java.util.Arrays.fill(pin.get(), '\0');
+        }
+        for (DeliveryAttachment a : attachments) {
+            payload = a.attach(kind, payload);
         }
         return Optional.of(new DeviceJob(r.jobId(), r.terminalId(), kind, r.expiresAt(), payload));
     }

@@ -137,8 +137,8 @@ public class CaptureDesk {
         }
         if (simulatorPages.scannerIsSimulatedAt(terminalId) && feeder) {
             // DEMO: the counter's scanner is the simulator; it is handed the case's forms as they would come back
-            // from the printer, so the demo can scan "the printed form".
-            payload.put("simulatorPages", simulatorPages.take(k));
+            // from the printer, so the demo can scan "the printed form" (attached when the job is sent)
+            payload.put(SimulatorPages.PAGES_OF, k.caseRef());
         }
         return jobs.submitOnce(jobId, terminalId, JobKind.SCAN_DOCUMENTS, payload,
                 (feeder ? "Scan documents for " : "Re-scan a page of ") + k.caseRef(), clerk, SCAN_JOB_LIFETIME);

@@ -1,6 +1,9 @@
 package hk.post.ecert.counter.application.capture;
 
+import hk.post.ecert.counter.application.DeliveryAttachment;
 import hk.post.ecert.counter.application.TerminalHealth;
+import hk.post.ecert.counter.domain.model.capture.CaptureRecords;
+import hk.post.ecert.devices.job.JobKind;
 import hk.post.ecert.counter.domain.model.capture.CaptureCase;
 import hk.post.ecert.counter.domain.model.terminal.TerminalRepository;
 import hk.post.ecert.devices.health.DeviceKind;
@@ -17,11 +20,16 @@ import java.util.concurrent.Future;
 
 /**
  * DEMO only: what the simulated scanner "scans" is the case's forms as they come back from the printer, rasterised at
- * 300 dpi. Rendering them takes a second or more, so they are made in the background when the case's capture opens,
- * and the clerk's scan takes them ready (issue 16: each action's server time). A real scanner needs none of this.
+ * 300 dpi. Rendering them takes a second or more, so they are made in the background when the case's capture opens.
+ * The scan job names the case ({@link #PAGES_OF}) and the pages are attached when the job is sent, off the clerk's
+ * request (issue 16: each action's server time): the press neither waits for them nor stores half a megabyte with
+ * the job. A real scanner needs none of this.
  */
 @ApplicationScoped
-public class SimulatorPages {
+public class SimulatorPages implements DeliveryAttachment {
+
+    /** The payload key naming the case whose printed pages the simulated scanner is to be handed. */
+    static final String PAGES_OF = "simulatorPagesOf";
 
     /** Cases whose pages are kept ready at most (a case opened and never scanned is forgotten first). */
     private static final int KEPT = 16;
@@ -55,11 +63,29 @@ public class SimulatorPages {
         }
     }
 
-    /** The case's printed pages: those made in the background (waiting for them if need be), else made now. */
-    List<Object> take(CaptureCase k) {
+    @Inject
+    CaptureRecords records;
+
+    /** A scan job naming a case is handed that case's printed pages as {@code simulatorPages}. */
+    @Override
+    public Map<String, Object> attach(JobKind kind, Map<String, Object> payload) {
+        if (kind != JobKind.SCAN_DOCUMENTS || !(payload.get(PAGES_OF) instanceof String caseRef)) {
+            return payload;
+        }
+        Map<String, Object> out = new LinkedHashMap<>(payload);
+        out.remove(PAGES_OF);
+        records.find(caseRef).ifPresent(k -> out.put("simulatorPages", pages(k)));
+        return out;
+    }
+
+    /**
+     * The case's printed pages: those made in the background (waiting for them if need be), else made now. They are
+     * kept: a job sent again after a reconnect is handed the same pages.
+     */
+    List<Object> pages(CaptureCase k) {
         Future<List<Object>> ready;
         synchronized (prepared) {
-            ready = prepared.remove(k.caseRef());
+            ready = prepared.get(k.caseRef());
         }
         if (ready != null) {
             try {

@@ -158,8 +158,26 @@ public class TerminalSessions implements TerminalPresence {
         }
     }
 
+    /**
+     * A job just committed goes to its terminal at once, but not on the clerk's request: reading, encoding and sending
+     * it (and attaching what it carries, {@link hk.post.ecert.counter.application.DeliveryAttachment}) is the
+     * terminal's wait, not the screen's. If this instance cannot run it now, the outbox poller sends it.
+     */
     void jobWasRecorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobWasRecorded event) {
-        deliver(event.terminalId(), event.jobId(), false);
+        if (online.get(event.terminalId()) == null) {
+            return;   // not connected here: the instance it is connected to sends it from the outbox
+        }
+        try {
+            scheduler.execute(() -> {
+                try {
+                    deliver(event.terminalId(), event.jobId(), false);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "job " + event.jobId() + " not sent at once; the outbox poller sends it", e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.log(Level.FINE, "job " + event.jobId() + " left to the outbox poller", e);
+        }
     }
 
     /** Sends every unfinished job of a terminal that just connected, oldest first (sent ones again: it may not have them). */
