@@ -192,31 +192,40 @@ public class CaseDesk implements Serializable {
     }
 
     /**
-     * The case as it is now. While the page is rendered (nothing changes the case then) it is read once and kept for
-     * the rest of the rendering: the page asks for it in dozens of places, each a read of the case, its certificate,
-     * its quote and its history. Any other phase reads it afresh.
+     * The case as it is now, read once per stretch of the request in which nothing changes it: once while the request
+     * is taken apart (restoring the view, decoding, validating and updating the model only touch this screen's
+     * fields), and once more while the page is rendered, after the action. The page asks for it in dozens of places,
+     * each a read of the case, its certificate, its quote and its history. The action itself always reads it afresh.
      */
     public RenewalCases.View getView() {
         if (caseRef == null) {
             return null;
         }
         jakarta.faces.context.FacesContext faces = jakarta.faces.context.FacesContext.getCurrentInstance();
-        boolean rendering = faces != null && faces.getCurrentPhaseId() == jakarta.faces.event.PhaseId.RENDER_RESPONSE;
-        if (!rendering) {
+        String key = faces == null ? null : keptViewKey(faces.getCurrentPhaseId());
+        if (key == null) {
             return cases.view(caseRef).orElse(null);
         }
-        Object key = faces.getAttributes().get(RENDERED_VIEW);
-        if (key instanceof RenewalCases.View kept && kept.renewal().caseRef().equals(caseRef)) {
+        if (faces.getAttributes().get(key) instanceof RenewalCases.View kept && kept.renewal().caseRef().equals(caseRef)) {
             return kept;
         }
         RenewalCases.View now = cases.view(caseRef).orElse(null);
         if (now != null) {
-            faces.getAttributes().put(RENDERED_VIEW, now);
+            faces.getAttributes().put(key, now);
         }
         return now;
     }
 
-    private static final String RENDERED_VIEW = CaseDesk.class.getName() + ".renderedView";
+    /** Where the view read in this phase is kept for the rest of its stretch; none while the action runs. */
+    static String keptViewKey(jakarta.faces.event.PhaseId phase) {
+        if (phase == jakarta.faces.event.PhaseId.RENDER_RESPONSE) {
+            return KEPT_VIEW + ".rendered";
+        }
+        return phase != null && phase != jakarta.faces.event.PhaseId.ANY_PHASE
+                && phase.getOrdinal() < jakarta.faces.event.PhaseId.INVOKE_APPLICATION.getOrdinal() ? KEPT_VIEW + ".decoded" : null;
+    }
+
+    private static final String KEPT_VIEW = CaseDesk.class.getName() + ".keptView";
 
     public void confirmIdentity() {
         try {
