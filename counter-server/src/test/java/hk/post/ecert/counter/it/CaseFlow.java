@@ -169,14 +169,8 @@ final class CaseFlow {
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("identityDone"), "☑"));
         assertEquals("case:scanDocuments", browser.switchTo().activeElement().getAttribute("id"), "then on the scan");
         chromium.click("case:scanDocuments");
-        for (int attempt = 0; attempt < 4 && !chromium.text("documentsDone").contains("☑"); attempt++) {
-            try {
-                chromium.waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("documentsDone"), "☑"));
-            } catch (org.openqa.selenium.TimeoutException notYet) {
-                browser.findElement(By.id("case:scanRefresh")).click();   // the poll missed the end: look again (not a clerk's action)
-                chromium.ajaxSettled();
-            }
-        }
+        // the screen's own poll sees the scan end and archives the pages: nobody presses "look again"
+        chromium.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("documentsDone"), "☑"));
         assertTrue(messages("case").contains("documents are archived") || messages("case").contains("文件已存檔"), messages("case"));
         assertEquals("case:tenders:0:tender", browser.switchTo().activeElement().getAttribute("id"), "then on the exact cash");
         if (receiptLanguage != null) {

@@ -62,6 +62,14 @@ public class CaseScan implements Serializable {
         return scanJob != null && jobs.view(scanJob).map(j -> !j.status().finished()).orElse(false);
     }
 
+    /**
+     * Whether the screen keeps looking: until the finished scan has been handled, not merely while it runs (a scan that
+     * ends between the poll's look and its rendering would otherwise stop the poll with the outcome unhandled).
+     */
+    public boolean isPolling() {
+        return scanJob != null && !scanHandled;
+    }
+
     /** The scan job as the scanner last reported it. */
     public String getScanStatus() {
         return scanJob == null ? "" : jobs.view(scanJob).map(j -> Screens.text(language.getLocale(), "scanjob." + j.status().name())
