@@ -135,8 +135,35 @@ public class CounterDevices implements AutoCloseable {
         } else {
             printerHealth = new DeviceHealth(DeviceKind.RECEIPT_PRINTER, model, DeviceState.READY, "");
         }
-        return List.of(printerHealth, fileMediumHealth(),
-                scannerHealth());
+        List<DeviceHealth> all = new java.util.ArrayList<>(List.of(printerHealth, fileMediumHealth()));
+        all.addAll(tokenReaders());
+        all.add(scannerHealth());
+        return List.copyOf(all);
+    }
+
+    private final Map<String, DeviceHealth> lastReaderHealth = new ConcurrentHashMap<>();
+    private final Map<String, Pkcs11TokenWriter> readers = new ConcurrentHashMap<>();
+
+    /**
+     * The PKCS#11 token readers of this PC (each token brand whose module is installed): whether the customer's token
+     * is in. While a write holds the reader its last state stands.
+     */
+    private List<DeviceHealth> tokenReaders() {
+        List<DeviceHealth> out = new java.util.ArrayList<>();
+        for (TokenProfile p : TokenProfile.all()) {
+            if (p.medium() != TokenProfile.Medium.PKCS11 || !Files.isRegularFile(Path.of(p.module()))) {
+                continue;
+            }
+            Optional<DeviceHealth> now;
+            try {
+                now = readers.computeIfAbsent(p.id(), id -> new Pkcs11TokenWriter(p)).health();
+            } catch (RuntimeException e) {
+                now = Optional.of(new DeviceHealth(DeviceKind.TOKEN_WRITER, p.id(), DeviceState.FAULT, "DEVICE_ERROR"));
+            }
+            now.ifPresent(h -> lastReaderHealth.put(p.id(), h));
+            Optional.ofNullable(now.orElse(lastReaderHealth.get(p.id()))).ifPresent(out::add);
+        }
+        return out;
     }
 
     private DeviceHealth scannerHealth() {

@@ -222,6 +222,10 @@ class TokenRenewalBrowserIT {
         browser.get(base + "token.xhtml?case=" + caseRef);
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "APPROVED"));
         assertEquals("3", chromium.text("caseYears"));
+        // the header shows the customer's token in the reader, beside the printer and the scanner, live
+        chromium.waitUpTo(30).until(d -> d.findElement(By.id("top:deviceState")).getText().contains("Token writer (softhsm2): Ready"));
+        assertTrue(chromium.text("top:deviceState").contains("Receipt printer") && chromium.text("top:deviceState").contains("Scanner"),
+                chromium.text("top:deviceState"));
         chromium.screenshot("token-approved-case");
     }
 
@@ -264,6 +268,9 @@ class TokenRenewalBrowserIT {
         String serial = browser.findElement(By.id("serial")).getText();
         chromium.click("token:revoke");
         waitForState("Certificate revoked");
+        // the header told the clerk, without a reload, that the reader is empty (issue 16: live device state)
+        chromium.waitUpTo(30).until(d -> d.findElement(By.id("top:deviceState")).getText()
+                .contains("Token writer (softhsm2): Warning · The customer's token is not in the reader"));
 
         HttpResponse<byte[]> crl = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "api/crl/2-17.crl")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());

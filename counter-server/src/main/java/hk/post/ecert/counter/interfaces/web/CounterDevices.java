@@ -39,6 +39,15 @@ public class CounterDevices {
         return devices;
     }
 
+    /** The device's name on the header: a token writer says which (the e-Cert File medium, or a token brand's reader). */
+    public String label(DeviceHealth d) {
+        String kind = Screens.text(language.getLocale(), "device." + d.kind().name());
+        if (d.kind() != hk.post.ecert.devices.health.DeviceKind.TOKEN_WRITER) {
+            return kind;
+        }
+        return "ecert-file-usb".equals(d.model()) ? Screens.text(language.getLocale(), "device.fileMedium") : kind + " (" + d.model() + ")";
+    }
+
     public String detail(DeviceHealth d) {
         return d.detail() == null || d.detail().isBlank() ? "" : Messages.fault(language.getLocale(), d.detail());
     }

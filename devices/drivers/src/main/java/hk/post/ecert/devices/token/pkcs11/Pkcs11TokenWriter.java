@@ -73,6 +73,12 @@ public class Pkcs11TokenWriter implements TokenWriter {
 
     private static final Map<String, PKCS11Module> MODULES = new ConcurrentHashMap<>();
 
+    /**
+     * One write at a time per module, and the reader's state looked at only between writes: looking re-initialises the
+     * module (SoftHSM reads its token list once per {@code C_Initialize}), which would end a write's session.
+     */
+    private static final Map<String, java.util.concurrent.locks.ReentrantLock> IN_USE = new ConcurrentHashMap<>();
+
     static {
         org.xipki.pkcs11.wrapper.StaticLogger.setLogger(new WrapperLog());
     }
@@ -241,13 +247,25 @@ public class Pkcs11TokenWriter implements TokenWriter {
     /** A logged-in read-write session on the target token; closing logs out and closes the session. */
     private static final class LoggedIn implements AutoCloseable {
         final Session session;
+        private final java.util.concurrent.locks.ReentrantLock inUse;
 
-        LoggedIn(Session session) {
+        LoggedIn(Session session, java.util.concurrent.locks.ReentrantLock inUse) {
             this.session = session;
+            this.inUse = inUse;
         }
 
         @Override
         public void close() {
+            try {
+                end();
+            } finally {
+                if (inUse != null) {
+                    inUse.unlock();
+                }
+            }
+        }
+
+        private void end() {
             try {
                 session.logout();
             } catch (PKCS11Exception ignored) {
@@ -262,22 +280,94 @@ public class Pkcs11TokenWriter implements TokenWriter {
     }
 
     private LoggedIn login(TokenTarget target, char[] pin) throws TokenException {
-        Token token = find(target);
-        Session session;
+        java.util.concurrent.locks.ReentrantLock inUse = inUse();
+        inUse.lock();
         try {
-            session = token.openSession(true);
-        } catch (PKCS11Exception e) {
-            throw map(e, "opening a session");
-        }
-        try {
-            session.login(CKU_USER, pin);
-        } catch (PKCS11Exception e) {
-            if (e.getErrorCode() != CKR_USER_ALREADY_LOGGED_IN) {
-                new LoggedIn(session).close();
-                throw map(e, "logging in");
+            Token token = find(target);
+            Session session;
+            try {
+                session = token.openSession(true);
+            } catch (PKCS11Exception e) {
+                throw map(e, "opening a session");
             }
+            try {
+                session.login(CKU_USER, pin);
+            } catch (PKCS11Exception e) {
+                if (e.getErrorCode() != CKR_USER_ALREADY_LOGGED_IN) {
+                    new LoggedIn(session, null).close();
+                    throw map(e, "logging in");
+                }
+            }
+            return new LoggedIn(session, inUse);
+        } catch (TokenException | RuntimeException e) {
+            inUse.unlock();
+            throw e;
         }
-        return new LoggedIn(session);
+    }
+
+    java.util.concurrent.locks.ReentrantLock inUse() {
+        return IN_USE.computeIfAbsent(profile.module(), m -> new java.util.concurrent.locks.ReentrantLock());
+    }
+
+    /**
+     * The reader as the counter's header shows it (issue 16): one token of this brand in it (ready), none
+     * ({@code TOKEN_ABSENT}) or several ({@code SEVERAL_TOKENS}: a write that names no label would refuse), or the
+     * module missing or failing. Empty while a write is under way: the write's own outcome says more.
+     */
+    public java.util.Optional<hk.post.ecert.devices.health.DeviceHealth> health() {
+        Looked recent = LOOKED.get(profile.id());
+        if (recent != null && System.nanoTime() - recent.atNanos() < LOOK_AGAIN_NANOS) {
+            return java.util.Optional.of(recent.health());   // several terminals in one process (tests, benches) look once
+        }
+        return healthNow();
+    }
+
+    /** {@link #health()} looked at now, not taken from a look a moment ago. */
+    java.util.Optional<hk.post.ecert.devices.health.DeviceHealth> healthNow() {
+        java.util.concurrent.locks.ReentrantLock inUse = inUse();
+        if (!inUse.tryLock()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            hk.post.ecert.devices.health.DeviceHealth h = lookAtTheReader();
+            LOOKED.put(profile.id(), new Looked(System.nanoTime(), h));
+            return java.util.Optional.of(h);
+        } finally {
+            inUse.unlock();
+        }
+    }
+
+    private record Looked(long atNanos, hk.post.ecert.devices.health.DeviceHealth health) {
+    }
+
+    private static final Map<String, Looked> LOOKED = new ConcurrentHashMap<>();
+    private static final long LOOK_AGAIN_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+
+    private hk.post.ecert.devices.health.DeviceHealth lookAtTheReader() {
+        try {
+            int ofTheBrand = 0;
+            for (Slot slot : reinitialise().getSlotList(true)) {
+                try {
+                    TokenInfo info = slot.getToken().getTokenInfo();
+                    if (info.isTokenInitialized() && profile.acceptsToken(info.getManufacturerID(), info.getModel())) {
+                        ofTheBrand++;
+                    }
+                } catch (PKCS11Exception e) {
+                    // an empty or half-inserted slot: no token of ours
+                }
+            }
+            return ofTheBrand == 1 ? reader(hk.post.ecert.devices.health.DeviceState.READY, "")
+                    : reader(hk.post.ecert.devices.health.DeviceState.WARNING, ofTheBrand == 0 ? "TOKEN_ABSENT" : "SEVERAL_TOKENS");
+        } catch (TokenException e) {
+            return reader(e.fault() == TokenFault.MODULE_MISSING ? hk.post.ecert.devices.health.DeviceState.NO_HARDWARE
+                    : hk.post.ecert.devices.health.DeviceState.FAULT, e.fault().name());
+        } catch (PKCS11Exception e) {
+            return reader(hk.post.ecert.devices.health.DeviceState.FAULT, map(e, "listing slots").fault().name());
+        }
+    }
+
+    private hk.post.ecert.devices.health.DeviceHealth reader(hk.post.ecert.devices.health.DeviceState state, String detail) {
+        return new hk.post.ecert.devices.health.DeviceHealth(hk.post.ecert.devices.health.DeviceKind.TOKEN_WRITER, profile.id(), state, detail);
     }
 
     /** Finds the token by label or serial; re-initialises the module once when it is not seen. */

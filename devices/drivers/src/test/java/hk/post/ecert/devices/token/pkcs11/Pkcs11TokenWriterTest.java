@@ -170,6 +170,58 @@ class Pkcs11TokenWriterTest extends TokenWriterContract {
     }
 
     @Test
+    void theReaderSaysWhetherTheCustomersTokenIsInAndIsNotDisturbedDuringAWrite() throws Exception {
+        for (String other : SoftHsm.labels()) {
+            if (!other.equals(label)) {
+                SoftHsm.deleteToken(other);
+            }
+        }
+        Pkcs11TokenWriter reader = (Pkcs11TokenWriter) writer;
+        var one = reader.healthNow().orElseThrow();
+        assertEquals(hk.post.ecert.devices.health.DeviceKind.TOKEN_WRITER, one.kind());
+        assertEquals("softhsm2", one.model());
+        assertEquals(hk.post.ecert.devices.health.DeviceState.READY, one.state(), one.toString());
+
+        String second = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        SoftHsm.initToken(second, new String(PIN));   // put in after the module started: seen all the same
+        try {
+            var two = reader.healthNow().orElseThrow();
+            assertEquals(hk.post.ecert.devices.health.DeviceState.WARNING, two.state());
+            assertEquals("SEVERAL_TOKENS", two.detail());
+        } finally {
+            SoftHsm.deleteToken(second);
+        }
+
+        // while a write holds the reader, looking would re-initialise the module under it: the look is skipped
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Thread write = new Thread(() -> {
+            reader.inUse().lock();
+            try {
+                held.countDown();
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                reader.inUse().unlock();
+            }
+        });
+        write.start();
+        held.await();
+        try {
+            assertTrue(reader.healthNow().isEmpty(), "no look while a write is under way");
+        } finally {
+            done.countDown();
+            write.join();
+        }
+
+        SoftHsm.deleteToken(label);
+        var none = reader.healthNow().orElseThrow();
+        assertEquals(hk.post.ecert.devices.health.DeviceState.WARNING, none.state());
+        assertEquals("TOKEN_ABSENT", none.detail());
+    }
+
+    @Test
     void rule6ATokenOfAnotherBrandIsRefusedByWhatTheTokenSaysItIs() throws Exception {
         // a SafeNet case's profile driving the SoftHSM2 module: the token answers "SoftHSM project / SoftHSM v2"
         TokenProfile safenet = TokenProfile.byId("safenet-etoken");
