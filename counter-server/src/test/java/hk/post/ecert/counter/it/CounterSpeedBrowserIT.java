@@ -266,4 +266,26 @@ class CounterSpeedBrowserIT {
         assertTrue(printer.awaitReceipts(before + 2, 20, TimeUnit.SECONDS), "the copy prints");
         assertTrue(printer.receipts().get(before + 1).text().contains("COPY"), printer.receipts().get(before + 1).text());
     }
+
+    /**
+     * The walk-in renewal served again, from Counter home to the case with HKPCA, for the DEMO walk-in subscribers the
+     * server seeded ({@code counter.speed.walkins}: one in the suite, more under {@code bin/bench counter-speed}), so
+     * that the p95 of the actions' server time is taken over enough of them. Prints their server times.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(4)
+    void theWalkInRenewalServedAgainForMoreCustomers() {
+        int walkIns = Integer.getInteger("counter.speed.walkins", 1);
+        chromium.serverMillis.clear();
+        CaseFlow flow = new CaseFlow(chromium, base, terminal);
+        for (int i = 1; i <= walkIns; i++) {
+            String caseRef = flow.openCaseFromCounterHome(String.format("SRN-P-%06d", 900000 + i), "3", false, null);
+            flow.walkInSteps(TokenRenewalBrowserIT.demoHkid(String.format("W%05d", i)), "Demo Walkin " + (char) ('A' + i - 1),
+                    java.time.LocalDate.of(1980, 1, 1).plusDays(i).toString(), null);
+            assertTrue(chromium.text("caseRef").equals(caseRef) && chromium.text("history").contains("sent for vetting"),
+                    chromium.text("history"));
+        }
+        System.out.println("RESULT counter-speed walkin_renewals=" + walkIns + " walkin_p95_ms=" + chromium.serverP95()
+                + " server_ms=" + chromium.serverMillis);
+    }
 }

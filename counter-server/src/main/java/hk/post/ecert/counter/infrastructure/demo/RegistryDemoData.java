@@ -49,6 +49,15 @@ public class RegistryDemoData {
     @Inject
     CertificateAuthority ca;
 
+    /**
+     * For {@code bin/bench counter-speed} only: this many more e-Cert (Personal) subscribers inside their renewal window
+     * (SRN-P-900001 on, "DEMO WALKIN A", …, HKID stems W00001 on, born 1980-01-01 plus their number in days), so that
+     * the walk-in renewal can be served again and again for a p95 over enough actions. None by default.
+     */
+    @Inject
+    @ConfigProperty(name = "counter.demo.walkins", defaultValue = "0")
+    int walkIns;
+
     private int seq;
 
     @Inject
@@ -61,6 +70,7 @@ public class RegistryDemoData {
         }
         if (registry.count() == 0) {
             seedCounterTypes();
+            seedWalkIns();
         }
         if (registry.ofOrganisation("BANK_CERT_BANK", "90100001").isEmpty()) {
             seedBanks();
@@ -136,6 +146,19 @@ public class RegistryDemoData {
         // DEMO dates of birth: 1 January of 1970 + the subscriber's number (CHAN TAI MAN 1971-01-01, WONG SIU MING 1972-01-01, …)
         registry.recordDateOfBirth(serial, LocalDate.of(1970 + seq, 1, 1));
         revokeIfNeeded(serial, status);
+    }
+
+    private void seedWalkIns() {
+        LocalDate today = registry.today();
+        for (int i = 1; i <= Math.min(walkIns, 26); i++) {
+            String name = "DEMO WALKIN " + (char) ('A' + i - 1);
+            Hkid hkid = valid(String.format("W%05d", i));
+            String serial = issue("PERSONAL", "STANDARD", name);
+            registry.register(new SubscriberCertificate(serial, String.format("SRN-P-%06d", 900000 + i), "PERSONAL", "STANDARD",
+                    CertificateProfile.of("PERSONAL", "STANDARD").issuingCa(), name, hkid.masked(), null, today.plusDays(10).minusYears(3),
+                    today.plusDays(10), today.plusDays(10), CertificateStatus.ACTIVE, "ecert-file-usb", null, false), Optional.of(hkid));
+            registry.recordDateOfBirth(serial, LocalDate.of(1980, 1, 1).plusDays(i));
+        }
     }
 
     private void bankCustomer(String name, String hkidStem, LocalDate validTo) {
