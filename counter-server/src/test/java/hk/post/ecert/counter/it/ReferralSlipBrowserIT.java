@@ -204,7 +204,9 @@ class ReferralSlipBrowserIT {
         browser.get(base + "triage.xhtml");
         waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("top:langZh")));
         browser.findElement(By.id("top:langZh")).click();
-        waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "證書分流"));
+        // a full page load: the old heading may vanish between finding it and reading it, so look again until the new one reads so
+        waitUpTo(20).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "證書分流"));
         choose("triage:type", "BANK_CERT_BANK");
         choose("triage:variant", "RENEWAL_AR_CHANGED");
         assertTrue(browser.findElement(By.id("channel")).getText().contains("只限香港郵政核證機關櫃位"));
@@ -213,7 +215,8 @@ class ReferralSlipBrowserIT {
                 "an unpublished fee is refused, not invented");
         screenshot("triage-zh-bank-cert");
         browser.findElement(By.id("top:langEn")).click();
-        waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Triage"));
+        waitUpTo(20).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Triage"));
     }
 
     @Test
