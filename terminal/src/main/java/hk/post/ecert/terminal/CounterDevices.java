@@ -80,6 +80,11 @@ public class CounterDevices implements AutoCloseable {
                     config.dataDir().resolve(VIRTUAL_PRINTER_CONDITION_FILE), config.mediumMount());
         }
         d.useScanner(scannerFrom(config.scanner()));
+        d.usePaymentDevice(switch (config.paymentBackend()) {
+            case "simulated" -> new hk.post.ecert.devices.payment.simulated.SimulatedEps();
+            case "none", "" -> null;
+            default -> throw new IllegalArgumentException("eps.backend must be none or simulated, not " + config.paymentBackend());
+        });
         return d;
     }
 
@@ -99,6 +104,17 @@ public class CounterDevices implements AutoCloseable {
     }
 
     private volatile DocumentScanner scanner = new SimulatedScanner();
+
+    private volatile hk.post.ecert.devices.payment.PaymentDevice paymentDevice;
+
+    /** The kiosk's EPS payment device (none at a counter PC). */
+    public void usePaymentDevice(hk.post.ecert.devices.payment.PaymentDevice device) {
+        this.paymentDevice = device;
+    }
+
+    public Optional<hk.post.ecert.devices.payment.PaymentDevice> paymentDevice() {
+        return Optional.ofNullable(paymentDevice);
+    }
 
     /** Replaces the counter's scanner (configuration, or a test's own). */
     public void useScanner(DocumentScanner s) {

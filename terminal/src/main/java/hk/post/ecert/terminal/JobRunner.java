@@ -23,6 +23,7 @@ import java.util.List;
 import hk.post.ecert.devices.scanner.ScanRequest;
 import hk.post.ecert.devices.scanner.ScannerException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -69,6 +70,7 @@ public final class JobRunner {
             case PRINT_RECEIPT -> print(job);
             case TOKEN_GENERATE_KEY, TOKEN_INSTALL_CERTIFICATE, TOKEN_DISCARD -> token(job);
             case SCAN_DOCUMENTS -> scan(job);
+            case EPS_SALE, EPS_STATUS -> payment(job);
         };
         journal.finished(result);
         return result;
@@ -87,6 +89,51 @@ public final class JobRunner {
             case UNKNOWN -> new JobResult(job.jobId(), JobOutcome.UNKNOWN, reason,
                     "sent " + outcome.bytes() + " bytes but the printer did not confirm", evidence);
         };
+    }
+
+    /**
+     * An EPS sale (or a status enquiry) on the kiosk's payment device, under the payment id the server chose. A lost
+     * answer is asked for at once by a status enquiry, before anything else; a sale the device never saw is cancelled
+     * in advance, so that it cannot be charged if it arrives late. The outcome goes back as {@code outcome} (APPROVED,
+     * DECLINED, CANCELLED or NOT_FOUND) with the approval code; UNKNOWN only when the device could not be asked.
+     */
+    private JobResult payment(DeviceJob job) {
+        Optional<hk.post.ecert.devices.payment.PaymentDevice> device = devices.paymentDevice();
+        if (device.isEmpty()) {
+            return new JobResult(job.jobId(), JobOutcome.FAILED, "NO_PAYMENT_DEVICE", "this terminal has no EPS device", Map.of());
+        }
+        hk.post.ecert.devices.payment.PaymentDevice eps = device.get();
+        String id = String.valueOf(job.payload().get("paymentId"));
+        long amount = ((Number) job.payload().getOrDefault("amountCents", 0)).longValue();
+        hk.post.ecert.devices.payment.PaymentResult r;
+        try {
+            r = job.kind() == hk.post.ecert.devices.job.JobKind.EPS_SALE ? eps.sale(id, amount) : eps.status(id);
+        } catch (hk.post.ecert.devices.payment.PaymentException e) {
+            boolean neverReached = e.fault() == hk.post.ecert.devices.payment.PaymentFault.DEVICE_OFFLINE
+                    || e.fault() == hk.post.ecert.devices.payment.PaymentFault.BUSY
+                    || e.fault() == hk.post.ecert.devices.payment.PaymentFault.INVALID_REQUEST;
+            if (job.kind() == hk.post.ecert.devices.job.JobKind.EPS_SALE && neverReached) {
+                return new JobResult(job.jobId(), JobOutcome.FAILED, e.fault().name(), e.getMessage(), Map.of());
+            }
+            try {
+                r = eps.status(id);   // the answer was lost: ask before anything else
+            } catch (hk.post.ecert.devices.payment.PaymentException again) {
+                return new JobResult(job.jobId(), JobOutcome.UNKNOWN, "OUTCOME_UNKNOWN",
+                        e.getMessage() + "; the status enquiry failed too: " + again.getMessage(), Map.of());
+            }
+        }
+        if (r.outcome() == hk.post.ecert.devices.payment.PaymentResult.Outcome.NOT_FOUND) {
+            try {
+                eps.cancel(id);
+            } catch (hk.post.ecert.devices.payment.PaymentException e) {
+                return new JobResult(job.jobId(), JobOutcome.UNKNOWN, "OUTCOME_UNKNOWN",
+                        "the sale was not seen and could not be cancelled in advance: " + e.getMessage(), Map.of());
+            }
+        }
+        Map<String, String> output = new HashMap<>();
+        output.put("outcome", r.outcome().name());
+        output.put("approvalCode", r.approvalCode());
+        return new JobResult(job.jobId(), JobOutcome.DONE, r.outcome().name(), r.detail(), Map.of(), output);
     }
 
     /** Token jobs: the PIN comes in the live message only; it is wiped here after use and never journalled. */

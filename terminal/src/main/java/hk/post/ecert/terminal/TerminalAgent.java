@@ -189,6 +189,16 @@ public final class TerminalAgent implements AutoCloseable {
                 jobsThread.execute(() -> runAndReport(job));
             }
             case Protocol.ACK -> LOG.fine(() -> "server recorded " + m.get("jobId"));
+            case Protocol.KIOSK_TICKET -> {
+                java.util.concurrent.CompletableFuture<String> waiting = ticketRequests.remove(String.valueOf(m.get("request")));
+                if (waiting != null) {
+                    if (m.get("ticket") instanceof String t) {
+                        waiting.complete(t);
+                    } else {
+                        waiting.completeExceptionally(new IllegalStateException("no kiosk ticket: " + m.get("error")));
+                    }
+                }
+            }
             default -> LOG.fine(() -> "ignoring " + m.get("type"));
         }
     }
@@ -213,6 +223,27 @@ public final class TerminalAgent implements AutoCloseable {
     }
 
     private volatile URI connectedTo;
+
+    private final Map<String, java.util.concurrent.CompletableFuture<String>> ticketRequests = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A kiosk's one-time ticket for its own screen (issue 17), asked for over this authenticated connection; the screen
+     * is then opened at {@code <server>/kiosk/start?ticket=...}.
+     */
+    public java.util.concurrent.CompletableFuture<String> kioskTicket() {
+        WebSocket ws = socket;
+        java.util.concurrent.CompletableFuture<String> answer = new java.util.concurrent.CompletableFuture<>();
+        if (ws == null || !online) {
+            answer.completeExceptionally(new IllegalStateException("not connected to the counter server"));
+            return answer;
+        }
+        String request = java.util.UUID.randomUUID().toString();
+        ticketRequests.put(request, answer);
+        Map<String, Object> m = Protocol.message(Protocol.KIOSK_TICKET);
+        m.put("request", request);
+        send(ws, m);
+        return answer.orTimeout(10, TimeUnit.SECONDS).whenComplete((t, e) -> ticketRequests.remove(request));
+    }
 
     /** Uploads a scanned page to the server instance this terminal is connected to, signed with its key. */
     private void uploadPage(String jobId, int sequence, int dpi, String mode, byte[] png) throws IOException {

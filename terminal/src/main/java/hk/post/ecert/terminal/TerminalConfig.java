@@ -21,10 +21,20 @@ import java.util.Properties;
  * @param scanner         {@code scanner.backend} = {@code simulated} (default), {@code sane} (with
  *                        {@code scanner.sane.address} host:port and {@code scanner.sane.device}) or {@code folder}
  *                        (with {@code scanner.folder})
+ * @param paymentBackend  {@code eps.backend}: {@code none} (a counter PC: the clerk's EPS terminal is not driven from
+ *                        here) or {@code simulated} (the demo kiosk's EPS device, issue 17)
+ * @param kioskLauncherPort {@code kiosk.launcher-port}: on a kiosk, the loopback port of the page that opens the
+ *                        kiosk's screen with a fresh one-time ticket (0: none)
  */
 public record TerminalConfig(String terminalId, List<URI> servers, Path dataDir, String enrolmentCode,
                              String printerBackend, String printerProfile, String printerPort, int printerBaud,
-                             Path mediumMount, Map<String, String> scanner) {
+                             Path mediumMount, Map<String, String> scanner, String paymentBackend, int kioskLauncherPort) {
+
+    public TerminalConfig(String terminalId, List<URI> servers, Path dataDir, String enrolmentCode, String printerBackend,
+                          String printerProfile, String printerPort, int printerBaud, Path mediumMount, Map<String, String> scanner) {
+        this(terminalId, servers, dataDir, enrolmentCode, printerBackend, printerProfile, printerPort, printerBaud,
+                mediumMount, scanner, "none", 0);
+    }
 
     public TerminalConfig(String terminalId, List<URI> servers, Path dataDir, String enrolmentCode, String printerBackend,
                           String printerProfile, String printerPort, int printerBaud, Path mediumMount) {
@@ -47,7 +57,8 @@ public record TerminalConfig(String terminalId, List<URI> servers, Path dataDir,
         }
         for (String key : List.of("terminal.id", "terminal.servers", "terminal.data-dir", "terminal.enrolment-code",
                 "printer.backend", "printer.profile", "printer.port", "printer.baud", "token.medium-mount",
-                "scanner.backend", "scanner.sane.address", "scanner.sane.device", "scanner.folder")) {
+                "scanner.backend", "scanner.sane.address", "scanner.sane.device", "scanner.folder", "eps.backend",
+                "kiosk.launcher-port")) {
             String v = System.getProperty(key);
             if (v != null) {
                 p.setProperty(key, v);
@@ -65,7 +76,9 @@ public record TerminalConfig(String terminalId, List<URI> servers, Path dataDir,
                 p.getProperty("printer.port", ""),
                 Integer.parseInt(p.getProperty("printer.baud", "9600")),
                 Path.of(p.getProperty("token.medium-mount", dataDir.resolve("ecert-file-usb").toString())),
-                scannerSettings(p));
+                scannerSettings(p),
+                p.getProperty("eps.backend", "none").trim(),
+                Integer.parseInt(p.getProperty("kiosk.launcher-port", "0").trim()));
     }
 
     private static Map<String, String> scannerSettings(Properties p) {

@@ -139,4 +139,57 @@ class JobRunnerTest {
         assertEquals("2", jammed.output().get("pages"));
         assertEquals(5, uploaded.size());
     }
+
+    private static DeviceJob eps(String jobId, JobKind kind, String paymentId) {
+        return new DeviceJob(jobId, "T1", kind, NOW.plusSeconds(180), java.util.Map.of("paymentId", paymentId, "amountCents", 4800));
+    }
+
+    /**
+     * Issue 17, the kiosk's EPS device through the job runner: a lost answer is asked for at once (a charge found is
+     * reported as approved, a sale never seen as not found and cancelled in advance), an offline device fails before
+     * anything is charged, and a repeated job answers with its first outcome without asking the device again.
+     */
+    @Test
+    void anEpsSaleIsChargedAtMostOnceAndALostAnswerIsAskedForAtOnce() throws Exception {
+        hk.post.ecert.devices.payment.simulated.SimulatedEps eps = new hk.post.ecert.devices.payment.simulated.SimulatedEps();
+        devices.usePaymentDevice(eps);
+        JobRunner runner = runner();
+
+        JobResult approved = runner.run(eps("EPS-P1", JobKind.EPS_SALE, "P1"));
+        assertEquals(JobOutcome.DONE, approved.outcome());
+        assertEquals("APPROVED", approved.output().get("outcome"));
+        assertTrue(!approved.output().get("approvalCode").isEmpty());
+        JobResult repeat = runner.run(eps("EPS-P1", JobKind.EPS_SALE, "P1"));
+        assertEquals("APPROVED", repeat.output().get("outcome"), "the journal answers a repeat with the first outcome");
+        assertEquals(1, eps.charges());
+
+        eps.behave(hk.post.ecert.devices.payment.simulated.SimulatedEps.Behaviour.TIMEOUT_AFTER_APPROVAL);
+        JobResult lostAfterCharge = runner.run(eps("EPS-P2", JobKind.EPS_SALE, "P2"));
+        assertEquals(JobOutcome.DONE, lostAfterCharge.outcome());
+        assertEquals("APPROVED", lostAfterCharge.output().get("outcome"), "the status enquiry found the charge");
+        assertEquals(2, eps.charges());
+
+        eps.behave(hk.post.ecert.devices.payment.simulated.SimulatedEps.Behaviour.TIMEOUT_BEFORE_REACHING);
+        JobResult lostOnTheWay = runner.run(eps("EPS-P3", JobKind.EPS_SALE, "P3"));
+        assertEquals("NOT_FOUND", lostOnTheWay.output().get("outcome"));
+        assertEquals(hk.post.ecert.devices.payment.PaymentResult.Outcome.CANCELLED, eps.status("P3").outcome(),
+                "a sale never seen is cancelled in advance");
+        assertEquals(hk.post.ecert.devices.payment.PaymentResult.Outcome.CANCELLED, eps.sale("P3", 4800).outcome(),
+                "so that, arriving late, it is not charged");
+        assertEquals(2, eps.charges());
+
+        eps.behave(hk.post.ecert.devices.payment.simulated.SimulatedEps.Behaviour.OFFLINE);
+        JobResult offline = runner.run(eps("EPS-P4", JobKind.EPS_SALE, "P4"));
+        assertEquals(JobOutcome.FAILED, offline.outcome());
+        assertEquals("DEVICE_OFFLINE", offline.reason());
+
+        eps.behave(hk.post.ecert.devices.payment.simulated.SimulatedEps.Behaviour.DECLINE);
+        assertEquals("DECLINED", runner.run(eps("EPS-P5", JobKind.EPS_SALE, "P5")).output().get("outcome"));
+        assertEquals("DECLINED", runner.run(eps("EPS-P5-Q1", JobKind.EPS_STATUS, "P5")).output().get("outcome"),
+                "a status enquiry answers what the device did");
+        assertEquals(2, eps.charges());
+
+        devices.usePaymentDevice(null);
+        assertEquals("NO_PAYMENT_DEVICE", runner.run(eps("EPS-P6", JobKind.EPS_SALE, "P6")).reason(), "a counter PC has none");
+    }
 }

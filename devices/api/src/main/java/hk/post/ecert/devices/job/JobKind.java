@@ -11,7 +11,14 @@ public enum JobKind {
     /** Remove the key and certificates a failed renewal created on the medium (only those). */
     TOKEN_DISCARD,
     /** Scan documents (feeder or flatbed) and upload each page to the server, signed by the terminal. */
-    SCAN_DOCUMENTS;
+    SCAN_DOCUMENTS,
+    /**
+     * Take an EPS payment on the kiosk's payment device (issue 17) under the payment id chosen before the first send; a
+     * lost answer is asked for by a status enquiry at once, and reported only if that fails too.
+     */
+    EPS_SALE,
+    /** Ask the payment device what it did with a payment id (after an answer was lost); a sale it never saw is cancelled in advance. */
+    EPS_STATUS;
 
     /** Jobs that carry the customer's PIN: it travels in the live message only and is never stored. */
     public boolean carriesPin() {

@@ -29,6 +29,11 @@ public final class Protocol {
     public static final String RESULT = "result";
     public static final String ACK = "ack";
     public static final String PING = "ping";
+    /**
+     * A kiosk's agent asks for a one-time ticket that binds a browser on the kiosk PC to the kiosk (issue 17); the
+     * server answers with {@code ticket}, or {@code error} when the terminal is not an enrolled kiosk.
+     */
+    public static final String KIOSK_TICKET = "kioskTicket";
 
     /** WebSocket close code for a terminal the server does not know, or whose signature is wrong. */
     public static final int CLOSE_UNAUTHORISED = 4401;
