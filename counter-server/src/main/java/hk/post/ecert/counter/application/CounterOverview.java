@@ -41,6 +41,12 @@ public class CounterOverview {
     }
 
     public CounterPlace placeOf(String username) {
+        Optional<String> kiosk = hk.post.ecert.counter.application.kiosk.Kiosks.kioskOf(username);
+        if (kiosk.isPresent()) {
+            // a self-service kiosk acts at its own counter (its till, its journal chain, its printer)
+            Terminal t = terminals.find(kiosk.get()).orElseThrow(() -> new NoSuchElementException("no kiosk " + kiosk.get()));
+            return new CounterPlace(t.officeCode(), t.counterCode(), "Kiosk " + t.terminalId());
+        }
         StaffMember m = staff.find(username).orElseThrow(() -> new NoSuchElementException("no staff " + username));
         return new CounterPlace(m.officeCode(), m.counterCode().orElse(null), m.displayName());
     }

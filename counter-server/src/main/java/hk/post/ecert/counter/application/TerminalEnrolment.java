@@ -43,13 +43,21 @@ public class TerminalEnrolment {
      * configuration; only its hash is stored.
      */
     public String issueEnrolmentCode(String terminalId, String officeCode, String counterCode, String supervisor) {
+        return issueEnrolmentCode(terminalId, officeCode, counterCode, Terminal.Kind.COUNTER, supervisor);
+    }
+
+    /** As above, for a terminal of the given kind: a counter PC, or a self-service kiosk with a counter code of its own. */
+    public String issueEnrolmentCode(String terminalId, String officeCode, String counterCode, Terminal.Kind kind, String supervisor) {
         terminals.find(terminalId).ifPresent(existing -> mayManage(supervisor, existing.officeCode()));
+        terminals.find(terminalId).filter(existing -> existing.kind() != kind).ifPresent(existing -> {
+            throw new IllegalArgumentException("terminal " + terminalId + " is a " + existing.kind() + ", not a " + kind);
+        });
         mayManage(supervisor, officeCode);
         byte[] raw = new byte[9];
         RANDOM.nextBytes(raw);
         String code = Base64.getUrlEncoder().withoutPadding().encodeToString(raw).toUpperCase();
         Terminal t = terminals.find(terminalId).orElseGet(() -> {
-            Terminal fresh = new Terminal(terminalId, officeCode, counterCode);
+            Terminal fresh = new Terminal(terminalId, officeCode, counterCode, kind);
             terminals.add(fresh);
             return fresh;
         });

@@ -131,6 +131,11 @@ class DoorsIT {
         d.add(new Door("GET", "api/receipt-keys", OPEN, null));
         d.add(new Door("GET", "verify.xhtml", OPEN, null));
         d.add(new Door("GET", "health", OPEN, null));
+        // the self-service kiosk's screen and its ticket door (issue 17): for a kiosk session only, never for staff or
+        // anyone without a kiosk's one-time ticket (KioskBrowserIT tries the kiosk's own session against every staff door)
+        d.add(new Door("GET", "kiosk/index.xhtml", Set.of("KIOSK"), null));
+        d.add(new Door("POST", "kiosk/index.xhtml", Set.of("KIOSK"), null));
+        d.add(new Door("GET", "kiosk/start?ticket=not-a-ticket", Set.of("KIOSK"), null));
         d.add(new Door("GET", "api/counter/subscribers?srn=SRN-P-000001&reason=door+test", Set.of("CLERK"), null));
         d.add(new Door("GET", "api/counter/extension-quote?serial=00&years=1", Set.of("CLERK"), null));
         for (String write : List.of("api/counter/till", "api/counter/extensions", "api/counter/receipts")) {

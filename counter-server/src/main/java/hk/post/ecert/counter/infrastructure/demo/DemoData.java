@@ -56,6 +56,13 @@ public class DemoData {
     @ConfigProperty(name = "counter.demo.desk-enrolment-code", defaultValue = "DEMO-ENROL-HKPCA-D01")
     String deskEnrolmentCode;
 
+    /** The DEMO self-service kiosk in the GPO's hall. */
+    public static final String KIOSK = "GPO-K01";
+
+    @Inject
+    @ConfigProperty(name = "counter.demo.kiosk-enrolment-code", defaultValue = "DEMO-ENROL-GPO-K01")
+    String kioskEnrolmentCode;
+
     @PostConstruct
     void seed() {
         if (!demo) {
@@ -69,6 +76,14 @@ public class DemoData {
             d.allowEnrolment(TerminalEnrolment.hashCode(deskEnrolmentCode), Instant.now().plus(Duration.ofDays(3650)), "demo-seed");
             terminals.add(d);
             LOG.info("DEMO HKPCA desk seeded: staff desk1; terminal HKPCA-D01 awaiting enrolment");
+        }
+        if (terminals.find(KIOSK).isEmpty()) {
+            // a self-service kiosk in the GPO's hall (issue 17): its own counter code (its till and journal chain),
+            // a receipt printer and a simulated EPS device
+            Terminal k = new Terminal(KIOSK, OFFICE, "K01", Terminal.Kind.KIOSK);
+            k.allowEnrolment(TerminalEnrolment.hashCode(kioskEnrolmentCode), Instant.now().plus(Duration.ofDays(3650)), "demo-seed");
+            terminals.add(k);
+            LOG.info("DEMO kiosk " + KIOSK + " awaiting enrolment");
         }
         if (staff.find("clerk3").isEmpty()) {
             // another office, to show (and test) that staff act only for their own office

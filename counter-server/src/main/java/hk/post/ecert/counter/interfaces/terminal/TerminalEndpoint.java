@@ -7,6 +7,7 @@ import hk.post.ecert.devices.job.JobResult;
 import hk.post.ecert.devices.wire.Json;
 import hk.post.ecert.devices.wire.Protocol;
 import jakarta.inject.Inject;
+import hk.post.ecert.counter.application.kiosk.Kiosks;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -33,6 +34,9 @@ public class TerminalEndpoint {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String NONCE = "nonce";
     private static final String TERMINAL = "terminalId";
+
+    @Inject
+    Kiosks kiosks;
 
     @Inject
     TerminalEnrolment enrolment;
@@ -95,6 +99,16 @@ public class TerminalEndpoint {
                 }
             }
             case Protocol.PING -> health.seen(terminalId);
+            case Protocol.KIOSK_TICKET -> {
+                Map<String, Object> reply = Protocol.message(Protocol.KIOSK_TICKET);
+                reply.put("request", String.valueOf(m.get("request")));
+                try {
+                    reply.put("ticket", kiosks.issueTicket(terminalId));
+                } catch (SecurityException e) {
+                    reply.put("error", "NOT_A_KIOSK");
+                }
+                TerminalSessions.send(session, Json.write(reply));
+            }
             default -> LOG.warning(() -> "terminal " + terminalId + " sent an unknown message type " + type);
         }
     }

@@ -52,6 +52,13 @@ public class Terminal {
     @Column(name = "health_json")
     private String healthJson;
 
+    /** A counter PC, or a self-service kiosk in the hall (issue 17): its screens are bound to it, not to a staff login. */
+    public enum Kind { COUNTER, KIOSK }
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(nullable = false)
+    private Kind kind = Kind.COUNTER;
+
     @Version
     private long version;
 
@@ -59,9 +66,23 @@ public class Terminal {
     }
 
     public Terminal(String terminalId, String officeCode, String counterCode) {
+        this(terminalId, officeCode, counterCode, Kind.COUNTER);
+    }
+
+    public Terminal(String terminalId, String officeCode, String counterCode, Kind kind) {
         this.terminalId = terminalId;
         this.officeCode = officeCode;
         this.counterCode = counterCode;
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** An enrolled kiosk, not revoked: the only kind of terminal whose screens a kiosk session may use. */
+    public boolean enrolledKiosk() {
+        return kind == Kind.KIOSK && enrolled();
     }
 
     /** A supervisor allows this PC to enrol once, with a code it is given out of band, until {@code expiresAt}. */

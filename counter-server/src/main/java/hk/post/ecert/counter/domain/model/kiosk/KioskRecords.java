@@ -1,0 +1,27 @@
+package hk.post.ecert.counter.domain.model.kiosk;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** The kiosks' tickets, checks and payments. */
+public interface KioskRecords {
+
+    void add(KioskTicket ticket);
+
+    Optional<KioskTicket> ticket(String ticketHash);
+
+    void add(KioskCheck check);
+
+    /** Checks at this kiosk since {@code since} that did not match. */
+    long failedChecksAtKiosk(String terminalId, Instant since);
+
+    /** Checks of this SRN, at any kiosk, since {@code since} that did not match. */
+    long failedChecksOfSrn(String srn, Instant since);
+
+    /** Every check at this kiosk since {@code since}. */
+    long checksAtKiosk(String terminalId, Instant since);
+
+    void add(KioskPayment payment);
+
+    Optional<KioskPayment> payment(String paymentId);
+}

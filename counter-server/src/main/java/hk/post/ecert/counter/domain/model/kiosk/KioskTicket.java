@@ -1,0 +1,53 @@
+package hk.post.ecert.counter.domain.model.kiosk;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/**
+ * A one-time ticket that binds a browser on the kiosk PC to the kiosk (issue 17). The kiosk's agent, authenticated by
+ * its own key, asks for it and opens the kiosk's screen with it; it is redeemed once, within its minute. Only its hash
+ * is stored.
+ */
+@Entity
+@Table(name = "kiosk_ticket")
+public class KioskTicket {
+
+    @Id
+    @Column(name = "ticket_hash")
+    private String ticketHash;
+
+    @Column(name = "terminal_id", nullable = false)
+    private String terminalId;
+
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
+    @Column(name = "redeemed_at")
+    private Instant redeemedAt;
+
+    protected KioskTicket() {
+    }
+
+    public KioskTicket(String ticketHash, String terminalId, Instant expiresAt) {
+        this.ticketHash = ticketHash;
+        this.terminalId = terminalId;
+        this.expiresAt = expiresAt;
+    }
+
+    /** Redeems the ticket: once, before it expires. */
+    public boolean redeem(Instant now) {
+        if (redeemedAt != null || !now.isBefore(expiresAt)) {
+            return false;
+        }
+        redeemedAt = now;
+        return true;
+    }
+
+    public String terminalId() {
+        return terminalId;
+    }
+}

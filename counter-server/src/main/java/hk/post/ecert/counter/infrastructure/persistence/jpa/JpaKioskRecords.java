@@ -1,0 +1,62 @@
+package hk.post.ecert.counter.infrastructure.persistence.jpa;
+
+import hk.post.ecert.counter.domain.model.kiosk.KioskCheck;
+import hk.post.ecert.counter.domain.model.kiosk.KioskPayment;
+import hk.post.ecert.counter.domain.model.kiosk.KioskRecords;
+import hk.post.ecert.counter.domain.model.kiosk.KioskTicket;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaKioskRecords implements KioskRecords {
+
+    @PersistenceContext(unitName = "counter")
+    private EntityManager em;
+
+    @Override
+    public void add(KioskTicket ticket) {
+        em.persist(ticket);
+    }
+
+    @Override
+    public Optional<KioskTicket> ticket(String ticketHash) {
+        return Optional.ofNullable(em.find(KioskTicket.class, ticketHash));
+    }
+
+    @Override
+    public void add(KioskCheck check) {
+        em.persist(check);
+    }
+
+    @Override
+    public long failedChecksAtKiosk(String terminalId, Instant since) {
+        return em.createQuery("select count(k) from KioskCheck k where k.terminalId = :t and k.checkedAt >= :s and k.matched = false", Long.class)
+                .setParameter("t", terminalId).setParameter("s", since).getSingleResult();
+    }
+
+    @Override
+    public long failedChecksOfSrn(String srn, Instant since) {
+        return em.createQuery("select count(k) from KioskCheck k where k.srn = :n and k.checkedAt >= :s and k.matched = false", Long.class)
+                .setParameter("n", srn).setParameter("s", since).getSingleResult();
+    }
+
+    @Override
+    public long checksAtKiosk(String terminalId, Instant since) {
+        return em.createQuery("select count(k) from KioskCheck k where k.terminalId = :t and k.checkedAt >= :s", Long.class)
+                .setParameter("t", terminalId).setParameter("s", since).getSingleResult();
+    }
+
+    @Override
+    public void add(KioskPayment payment) {
+        em.persist(payment);
+    }
+
+    @Override
+    public Optional<KioskPayment> payment(String paymentId) {
+        return Optional.ofNullable(em.find(KioskPayment.class, paymentId));
+    }
+}

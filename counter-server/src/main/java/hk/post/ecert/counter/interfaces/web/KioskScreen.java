@@ -1,0 +1,222 @@
+package hk.post.ecert.counter.interfaces.web;
+
+import hk.post.ecert.counter.application.Triage;
+import hk.post.ecert.counter.application.kiosk.KioskPayments;
+import hk.post.ecert.counter.application.kiosk.Kiosks;
+import hk.post.ecert.counter.application.pos.PointOfSale;
+import hk.post.ecert.counter.application.registry.SubscriberRegistry;
+import hk.post.ecert.counter.application.renewal.RenewalWindows;
+import hk.post.ecert.counter.domain.model.catalogue.Channel;
+import hk.post.ecert.counter.domain.model.catalogue.RenewalWindow;
+import hk.post.ecert.counter.domain.model.kiosk.KioskPayment;
+import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
+import hk.post.ecert.counter.domain.model.registry.RegistryRefusal;
+import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
+import hk.post.ecert.counter.interfaces.kiosk.KioskStart;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.Serializable;
+import java.util.Optional;
+
+/**
+ * The self-service kiosk's screen (issue 17): check a certificate by its SRN (or serial) and the HKID or BR number it
+ * belongs to, see in plain words what to do next, and pay an e-Cert (Personal) subscription extension by EPS with the
+ * receipt printed. It acts as its kiosk, never as staff; the HKID typed is used for the check and not kept.
+ */
+@Named
+@ViewScoped
+public class KioskScreen implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Where the customer is. */
+    public enum Step { HOME, CHECK, FOUND, PAYING, DONE }
+
+    @Inject
+    Kiosks kiosks;
+
+    @Inject
+    KioskPayments payments;
+
+    @Inject
+    SubscriberRegistry registry;
+
+    @Inject
+    CertificateTexts texts;
+
+    @Inject
+    RenewalWindows windows;
+
+    @Inject
+    Triage triage;
+
+    @Inject
+    Language language;
+
+    private Step step = Step.HOME;
+    private String number;
+    private String idNumber;
+    private String serialHex;
+    private String nextPaymentId = PointOfSale.newId("KSK");
+    private String paymentId;
+
+    private Kiosks.Binding binding() {
+        Object b = FacesContext.getCurrentInstance().getExternalContext().getSessionMap().get(KioskStart.BINDING);
+        if (!(b instanceof Kiosks.Binding binding)) {
+            throw new SecurityException("not a kiosk session");
+        }
+        return binding;
+    }
+
+    public void startCheck() {
+        step = Step.CHECK;
+    }
+
+    /** Starts again with nothing of the last customer left (also what the idle reset does). */
+    public void startOver() {
+        step = Step.HOME;
+        number = null;
+        idNumber = null;
+        serialHex = null;
+        paymentId = null;
+    }
+
+    public void check() {
+        Kiosks.Checked c = kiosks.check(binding(), number, idNumber);
+        idNumber = null;   // used for the check only
+        if (c.refused().isPresent()) {
+            Screens.error(Screens.text(language.getLocale(), "kiosk.refused." + c.refused().get().name()));
+            return;
+        }
+        serialHex = c.certificate().orElseThrow().serialHex();
+        step = Step.FOUND;
+    }
+
+    /** Pays the extension by EPS under the id chosen before the first press: a second press is the same payment. */
+    public void pay() {
+        String id = Screens.param("paymentId");
+        if (serialHex == null || id == null || !id.equals(nextPaymentId)) {
+            return;
+        }
+        try {
+            payments.pay(id, binding(), serialHex, 1, language.isChinese() ? ReceiptLanguage.ZH : ReceiptLanguage.EN);
+            paymentId = id;
+            nextPaymentId = PointOfSale.newId("KSK");
+            step = Step.PAYING;
+        } catch (RegistryRefusal e) {
+            Screens.error(e.bilingual().in(language.getLocale()));
+        }
+    }
+
+    /** Looked at while the payment runs: once it is settled, the screen says how it ended. */
+    public void paymentPoll() {
+        if (step == Step.PAYING && getPayment().map(p -> p.status().finished()).orElse(false)) {
+            step = Step.DONE;
+        }
+    }
+
+    public Optional<KioskPayment> getPayment() {
+        return paymentId == null ? Optional.empty() : payments.view(paymentId);
+    }
+
+    /** How the payment stands, in words. */
+    public String getPaymentText() {
+        return getPayment().map(p -> Screens.text(language.getLocale(), "kiosk.payment." + p.status().name())).orElse("");
+    }
+
+    public boolean isPaid() {
+        return getPayment().map(p -> p.status() == KioskPayment.Status.EXTENDED).orElse(false);
+    }
+
+    public SubscriberCertificate getCertificate() {
+        return serialHex == null ? null : registry.bySerial(serialHex).orElse(null);
+    }
+
+    public String getStatusText() {
+        SubscriberCertificate c = getCertificate();
+        return c == null ? "" : texts.status(c, language);
+    }
+
+    public String getWindowText() {
+        SubscriberCertificate c = getCertificate();
+        return c == null ? "" : texts.window(c, language);
+    }
+
+    public String getTypeName() {
+        SubscriberCertificate c = getCertificate();
+        return c == null ? "" : triage.catalogue().type(c.typeCode()).name().in(language.getLocale());
+    }
+
+    /** Whether the subscription can be extended here, by a year. */
+    public boolean isExtendable() {
+        SubscriberCertificate c = getCertificate();
+        return c != null && registry.extensionYears(c) >= 1;
+    }
+
+    public String getExtensionFee() {
+        if (!isExtendable()) {
+            return "";
+        }
+        try {
+            var q = payments.quote(serialHex, 1);
+            return q.isSet() ? q.total().toString() : "";
+        } catch (RegistryRefusal e) {
+            return "";
+        }
+    }
+
+    /** What to do next, in plain words: extend here, renew at the counter, a new application, or who renews it. */
+    public String getNextStep() {
+        SubscriberCertificate c = getCertificate();
+        if (c == null) {
+            return "";
+        }
+        var type = triage.catalogue().type(c.typeCode());
+        if (type.channel() == Channel.REFERRAL) {
+            return Screens.text(language.getLocale(), "kiosk.next.referral",
+                    type.variant(c.variantCode()).referral().map(r -> r.body().in(language.getLocale())).orElse(""));
+        }
+        String fresh = texts.newApplication(c, language);
+        if (!fresh.isEmpty()) {
+            return Screens.text(language.getLocale(), "kiosk.next.newApplication", fresh);
+        }
+        if (isExtendable()) {
+            String fee = getExtensionFee();
+            return fee.isEmpty() ? Screens.text(language.getLocale(), "kiosk.next.extendAtCounter")
+                    : Screens.text(language.getLocale(), "kiosk.next.extend", fee);
+        }
+        if (type.channel() == Channel.COUNTER && windows.of(c).position() == RenewalWindow.Position.OPEN) {
+            return Screens.text(language.getLocale(), "kiosk.next.renewAtCounter");
+        }
+        return Screens.text(language.getLocale(), "kiosk.next.nothingYet");
+    }
+
+    /** The kiosk's name for the screen's corner. */
+    public String getKioskName() {
+        Kiosks.Binding b = binding();
+        return hk.post.ecert.counter.application.Offices.name(b.officeCode()).in(language.getLocale()) + " · " + b.terminalId();
+    }
+
+    private static final java.util.List<java.util.List<String>> KEY_ROWS = java.util.stream.Stream.of("1234567890", "QWERTYUIOP", "ASDFGHJKL-", "ZXCVBNM()")
+            .map(r -> r.chars().mapToObj(ch -> String.valueOf((char) ch)).toList()).toList();
+
+    /** The on-screen keyboard's keys, row by row (what an SRN, a serial, an HKID or a BR number is written with). */
+    public java.util.List<java.util.List<String>> getKeyRows() {
+        return KEY_ROWS;
+    }
+
+    /** A screen without a touch for this long goes back to its start, with nothing personal left on it. */
+    public long getIdleSeconds() {
+        return hk.post.ecert.counter.domain.model.kiosk.KioskRules.IDLE_RESET.toSeconds();
+    }
+
+    public Step getStep() { return step; }
+    public String getNumber() { return number; }
+    public void setNumber(String v) { number = v; }
+    public String getIdNumber() { return idNumber; }
+    public void setIdNumber(String v) { idNumber = v; }
+    public String getNextPaymentId() { return nextPaymentId; }
+}

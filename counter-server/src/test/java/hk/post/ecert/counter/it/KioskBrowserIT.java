@@ -1,0 +1,252 @@
+package hk.post.ecert.counter.it;
+
+import hk.post.ecert.devices.payment.simulated.SimulatedEps;
+import hk.post.ecert.devices.printer.simulated.VirtualPrinter;
+import hk.post.ecert.terminal.CounterDevices;
+import hk.post.ecert.terminal.KioskLauncher;
+import hk.post.ecert.terminal.TerminalAgent;
+import hk.post.ecert.terminal.TerminalConfig;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 17, the self-service kiosk, in a portrait touch viewport (1080 x 1920): the DEMO kiosk GPO-K01 enrols like a
+ * counter PC, its launcher binds the browser to it with a one-time ticket, and a customer checks a certificate and
+ * pays a subscription extension by EPS (simulated device) with the receipt printed on the kiosk's printer — also when
+ * the device's answer is lost after the card was charged (the status enquiry finds the approval: extended once, charged
+ * once), when the sale never reached the device (nothing charged, nothing extended), and when it is declined. The
+ * kiosk's session reaches no staff page and no API; a screen left alone forgets its customer. Each state is checked
+ * with axe, in English and 繁體中文.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KioskBrowserIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.counterWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private static Browser chromium;
+    private static WebDriver browser;
+    private static TerminalAgent kiosk;
+    private static KioskLauncher launcher;
+    private static SimulatedEps eps;
+    private static VirtualPrinter printer;
+
+    @BeforeAll
+    static void browser() throws Exception {
+        chromium = new Browser();
+        browser = chromium.driver;
+        // the kiosk's screen: portrait, touch
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 1080, "height", 1920, "deviceScaleFactor", 1, "mobile", false));
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+    }
+
+    @AfterAll
+    static void close() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (launcher != null) {
+            launcher.close();
+        }
+        if (kiosk != null) {
+            kiosk.close();
+        }
+    }
+
+    private void openTheKiosk() {
+        browser.get(launcher.url().toString());
+        chromium.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("k:startCheck")));
+    }
+
+    private String step() {
+        return browser.findElement(By.id("kioskMain")).getAttribute("data-step");
+    }
+
+    /** A customer's check, typed on the on-screen keyboard for the SRN and with the kiosk's keypad for the HKID. */
+    private void check(String srn, String id) {
+        if (!"CHECK".equals(step())) {
+            chromium.click("k:startCheck");
+        }
+        browser.findElement(By.id("k:number")).clear();
+        browser.findElement(By.id("k:number")).click();
+        for (char c : srn.toCharArray()) {
+            browser.findElement(By.cssSelector(".kiosk-key[data-key='" + c + "']")).click();
+        }
+        chromium.type("k:idNumber", id);
+        chromium.click("k:check");
+    }
+
+    private String paymentEnds() {
+        chromium.waitUpTo(60).until(d -> "DONE".equals(step()));
+        return chromium.text("paymentStatus");
+    }
+
+    @Test
+    @Order(1)
+    void aCustomerChecksACertificateAndExtendsTheSubscriptionByEpsWithTheReceiptPrinted() throws Exception {
+        TerminalConfig config = new TerminalConfig("GPO-K01", java.util.List.of(Terminals.websocket(base)), Files.createTempDirectory("kiosk-"),
+                "DEMO-ENROL-GPO-K01", "virtual", "hk-big5-80", "", 9600, null, Map.of("scanner.backend", "simulated"), "simulated", 0);
+        CounterDevices devices = CounterDevices.from(config);
+        eps = (SimulatedEps) devices.paymentDevice().orElseThrow();
+        printer = devices.virtualPrinter().orElseThrow();
+        kiosk = new TerminalAgent(config, devices).start();
+        assertTrue(kiosk.awaitOnline(Duration.ofSeconds(30)), "the kiosk enrols and comes online");
+        launcher = new KioskLauncher(kiosk, 0);
+
+        openTheKiosk();
+        assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        chromium.assertAccessible("Kiosk (welcome)");
+
+        // a wrong HKID tells nothing of whose the certificate is
+        check("SRN-P-000001", TokenRenewalBrowserIT.demoHkid("B23456"));
+        assertTrue(chromium.text("k:msgs").contains("could not find"), chromium.text("k:msgs"));
+        assertEquals("CHECK", step());
+        chromium.assertAccessible("Kiosk (check refused)");
+
+        check("SRN-P-000001", TokenRenewalBrowserIT.demoHkid("A12345"));   // CHAN TAI MAN's
+        assertEquals("FOUND", step());
+        assertEquals("SRN-P-000001", chromium.text("foundSrn"));
+        assertTrue(chromium.text("nextStep").contains("extend your subscription here by one year: HK$48.00"), chromium.text("nextStep"));
+        LocalDate before = LocalDate.parse(chromium.text("foundSubscription"));
+        assertFalse(browser.getPageSource().contains("A12345"), "the HKID typed is not shown again");
+        chromium.assertAccessible("Kiosk (certificate found)");
+
+        int receipts = printer.receipts().size();
+        chromium.click("k:pay");
+        assertTrue(paymentEnds().contains("Your subscription is extended"), chromium.text("paymentStatus"));
+        assertEquals(before.plusYears(1).toString(), browser.findElement(By.cssSelector("#newEnd strong")).getText());
+        assertEquals(1, eps.charges(), "charged once");
+        assertTrue(printer.awaitReceipts(receipts + 1, 20, TimeUnit.SECONDS), "the receipt prints on the kiosk's printer");
+        String receipt = printer.receipts().get(receipts).text();
+        assertTrue(receipt.contains("SRN-P-000001") && receipt.contains("EPS") && receipt.contains("HK$48.00"), receipt);
+        chromium.assertAccessible("Kiosk (paid)");
+        chromium.click("k:finish");
+        assertEquals("HOME", step());
+    }
+
+    @Test
+    @Order(2)
+    void anAnswerLostAfterTheCardWasChargedIsFoundByTheStatusEnquiryAndExtendsOnce() {
+        eps.behave(SimulatedEps.Behaviour.TIMEOUT_AFTER_APPROVAL);
+        int charges = eps.charges();
+        check("SRN-P-000006", TokenRenewalBrowserIT.demoHkid("G67890"));   // LAM CHI KEUNG's: lapsed yesterday, extendable
+        LocalDate before = LocalDate.parse(chromium.text("foundSubscription"));
+        chromium.click("k:pay");
+        assertTrue(paymentEnds().contains("Your subscription is extended"), chromium.text("paymentStatus"));
+        assertEquals(charges + 1, eps.charges(), "the status enquiry found the one charge; nothing was charged again");
+        assertTrue(LocalDate.parse(browser.findElement(By.cssSelector("#newEnd strong")).getText()).isAfter(before));
+        chromium.click("k:finish");
+    }
+
+    @Test
+    @Order(3)
+    void aSaleThatNeverReachedTheDeviceOrIsDeclinedChargesAndExtendsNothing() {
+        int charges = eps.charges();
+        eps.behave(SimulatedEps.Behaviour.TIMEOUT_BEFORE_REACHING);
+        check("SRN-P-000006", TokenRenewalBrowserIT.demoHkid("G67890"));
+        String end = chromium.text("foundSubscription");
+        chromium.click("k:pay");
+        assertTrue(paymentEnds().contains("did not reach the bank. Nothing was charged"), chromium.text("paymentStatus"));
+        chromium.assertAccessible("Kiosk (not charged)");
+        chromium.click("k:finish");
+
+        eps.behave(SimulatedEps.Behaviour.DECLINE);
+        check("SRN-P-000006", TokenRenewalBrowserIT.demoHkid("G67890"));
+        assertEquals(end, chromium.text("foundSubscription"), "nothing was extended");
+        chromium.click("k:pay");
+        assertTrue(paymentEnds().contains("declined. Nothing was charged"), chromium.text("paymentStatus"));
+        assertEquals(charges, eps.charges(), "nothing charged");
+        chromium.click("k:finish");
+        check("SRN-P-000006", TokenRenewalBrowserIT.demoHkid("G67890"));
+        assertEquals(end, chromium.text("foundSubscription"), "nothing was extended");
+        chromium.click("k:done");
+    }
+
+    @Test
+    @Order(4)
+    void inChineseAndLeftAloneTheScreenForgetsItsCustomer() {
+        browser.findElement(By.id("k:langZh")).click();
+        chromium.waitUpTo(20).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> "zh-HK".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        chromium.assertAccessible("自助服務機 (歡迎)");
+        check("SRN-P-000002", TokenRenewalBrowserIT.demoHkid("B23456"));   // WONG SIU MING's: due for renewal
+        assertTrue(chromium.text("nextStep").contains("櫃位"), chromium.text("nextStep"));
+        chromium.assertAccessible("自助服務機 (已找到證書)");
+        // left alone: the screen goes back to its start as a new page, with nothing of this customer on it
+        ((JavascriptExecutor) browser).executeScript("Kiosk.idleMs = 1500; Kiosk.touched();");
+        chromium.waitUpTo(20).until(d -> "HOME".equals(step()));
+        assertFalse(browser.getPageSource().contains("SRN-P-000002"), "nothing personal is left on the screen");
+    }
+
+    @Test
+    @Order(5)
+    void theKiosksSessionReachesNoStaffPageNorApiAndItsTicketIsUsedOnce() throws Exception {
+        for (String staffPage : java.util.List.of("index.xhtml", "cases.xhtml", "till.xhtml", "supervisor/terminals.xhtml", "login.xhtml")) {
+            browser.get(base + staffPage);
+            assertTrue(browser.getPageSource().contains("kiosk's own screens only"), staffPage + ": " + browser.getPageSource());
+        }
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        for (String api : java.util.List.of("api/terminals", "api/counter/subscribers?srn=SRN-P-000001&reason=x")) {
+            Object status = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                    + " fetch(arguments[0], {credentials: 'same-origin'}).then(function (r) { done(r.status); });", base + api);
+            assertEquals(403L, status, api);
+        }
+        Object post = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + " fetch(arguments[0], {method: 'POST', credentials: 'same-origin', headers: {'Content-Type': 'application/json',"
+                + " 'X-Counter-Client': 'kiosk'}, body: '{}'}).then(function (r) { done(r.status); });", base + "api/counter/till");
+        assertEquals(403L, post);
+
+        // a ticket is redeemed once: the same address again is refused, and binds nothing
+        java.net.http.HttpClient plain = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        var toKiosk = plain.send(java.net.http.HttpRequest.newBuilder(launcher.url()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, toKiosk.statusCode());
+        java.net.URI ticketUrl = java.net.URI.create(toKiosk.headers().firstValue("Location").orElseThrow());
+        assertTrue(ticketUrl.getPath().endsWith("/kiosk/start"), ticketUrl.toString());
+        java.net.http.HttpClient first = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        var redeemed = first.send(java.net.http.HttpRequest.newBuilder(ticketUrl).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, redeemed.statusCode());
+        assertTrue(redeemed.headers().firstValue("Location").orElse("").endsWith("/kiosk/index.xhtml"));
+        java.net.http.HttpClient second = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        var again = second.send(java.net.http.HttpRequest.newBuilder(ticketUrl).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, again.statusCode(), "a used ticket binds nothing");
+        var noSession = second.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "kiosk/index.xhtml")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, noSession.statusCode(), "no kiosk session was made from it");
+    }
+}
