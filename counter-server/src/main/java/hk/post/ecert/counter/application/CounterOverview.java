@@ -34,7 +34,7 @@ public class CounterOverview {
 
     /** A terminal as screens and the operators' API show it. */
     public record TerminalView(String terminalId, String office, String counter, boolean online, boolean enrolled,
-                               boolean revoked, Instant lastSeen, List<DeviceHealth> devices) {
+                               boolean revoked, Instant lastSeen, List<DeviceHealth> devices, String kind) {
         public String status() {
             return online ? "online" : "offline";
         }
@@ -72,7 +72,7 @@ public class CounterOverview {
 
     private TerminalView view(Terminal t) {
         return new TerminalView(t.terminalId(), t.officeCode(), t.counterCode(), sessions.isOnline(t.terminalId()),
-                t.enrolled(), t.revoked(), t.lastSeen().orElse(null), TerminalHealth.devicesOf(t));
+                t.enrolled(), t.revoked(), t.lastSeen().orElse(null), TerminalHealth.devicesOf(t), t.kind().name());
     }
 
     /** A supervisor approves, signs off and closes only for their own office. */

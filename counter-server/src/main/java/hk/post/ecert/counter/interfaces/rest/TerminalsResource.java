@@ -31,6 +31,7 @@ public class TerminalsResource {
         for (CounterOverview.TerminalView t : overview.all()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", t.terminalId());
+            m.put("kind", t.kind());
             m.put("office", t.office());
             m.put("counter", t.counter());
             m.put("status", t.status());

@@ -29,6 +29,15 @@ public class TerminalAdmin implements Serializable {
     private String office = "GPO";
     private String counter;
     private String issuedCode;
+    private String kind = "COUNTER";
+
+    public String getKind() { return kind; }
+    public void setKind(String v) { kind = v; }
+
+    /** A counter PC, or a self-service kiosk (its screens bound to it; a counter code of its own, e.g. K01). */
+    public List<String> getKinds() {
+        return java.util.Arrays.stream(hk.post.ecert.counter.domain.model.terminal.Terminal.Kind.values()).map(Enum::name).toList();
+    }
 
     @Inject
     Language language;
@@ -48,10 +57,13 @@ public class TerminalAdmin implements Serializable {
     public void issueCode() {
         try {
             issuedCode = enrolment.issueEnrolmentCode(terminalId.trim().toUpperCase(), office.trim().toUpperCase(),
-                    counter.trim().toUpperCase(), staff.getUsername());
+                    counter.trim().toUpperCase(), hk.post.ecert.counter.domain.model.terminal.Terminal.Kind.valueOf(kind), staff.getUsername());
         } catch (hk.post.ecert.counter.domain.model.till.PosRefusal r) {
             issuedCode = null;
             Screens.refused(r, language.getLocale());
+        } catch (IllegalArgumentException e) {
+            issuedCode = null;
+            Screens.error(Screens.text(language.getLocale(), "terminal.kindMismatch"));
         }
     }
 
