@@ -39,3 +39,26 @@ CREATE TABLE kiosk_payment (
     updated_at     TIMESTAMP   NOT NULL,
     version        BIGINT      DEFAULT 0 NOT NULL
 );
+
+-- A renewal a customer prepared at a kiosk (their certificate checked there): what they chose and typed, and the
+-- queue ticket they took. At the counter the clerk calls the ticket and the case opens with it (identity is still
+-- checked face to face).
+CREATE TABLE prepared_renewal (
+    ticket_key     VARCHAR(40) PRIMARY KEY,
+    ticket_number  VARCHAR(8)  NOT NULL,
+    office_code    VARCHAR(16) NOT NULL,
+    ticket_day     DATE        NOT NULL,
+    terminal_id    VARCHAR(40) NOT NULL,
+    serial_hex     VARCHAR(64) NOT NULL,
+    srn            VARCHAR(40) NOT NULL,
+    variant_code   VARCHAR(40) NOT NULL,
+    years          INT         NOT NULL,
+    values_json    CLOB        NOT NULL,
+    status         VARCHAR(12) NOT NULL,
+    case_ref       VARCHAR(40),
+    created_at     TIMESTAMP   NOT NULL,
+    called_by      VARCHAR(64),
+    called_at      TIMESTAMP,
+    version        BIGINT      DEFAULT 0 NOT NULL
+);
+CREATE UNIQUE INDEX prepared_renewal_number ON prepared_renewal (office_code, ticket_day, ticket_number);

@@ -92,8 +92,10 @@ class KioskBrowserIT {
         chromium.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("k:startCheck")));
     }
 
+    /** Where the screen is, read in one step (the payment's poll replaces the page's content under a found element). */
     private String step() {
-        return browser.findElement(By.id("kioskMain")).getAttribute("data-step");
+        return (String) ((JavascriptExecutor) browser).executeScript(
+                "var m = document.getElementById('kioskMain'); return m ? m.getAttribute('data-step') : null;");
     }
 
     /** A customer's check, typed on the on-screen keyboard for the SRN and with the kiosk's keypad for the HKID. */
@@ -203,7 +205,14 @@ class KioskBrowserIT {
         chromium.waitUpTo(20).ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(d -> "zh-HK".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
         chromium.assertAccessible("自助服務機 (歡迎)");
-        check("SRN-P-000002", TokenRenewalBrowserIT.demoHkid("B23456"));   // WONG SIU MING's: due for renewal
+        // with the kiosk's keypad alone (no touch): the focus leads from the start button to the fields, Enter checks
+        chromium.waitUpTo(20).until(d -> "k:startCheck".equals(d.switchTo().activeElement().getAttribute("id")));
+        browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+        chromium.waitUpTo(20).until(d -> "k:number".equals(d.switchTo().activeElement().getAttribute("id")));
+        browser.switchTo().activeElement().sendKeys("SRN-P-000002", org.openqa.selenium.Keys.TAB);
+        assertEquals("k:idNumber", browser.switchTo().activeElement().getAttribute("id"), "the next field, not the on-screen keys");
+        browser.switchTo().activeElement().sendKeys(TokenRenewalBrowserIT.demoHkid("B23456"), org.openqa.selenium.Keys.ENTER);
+        chromium.waitUpTo(20).until(d -> "FOUND".equals(step()));   // WONG SIU MING's: due for renewal
         assertTrue(chromium.text("nextStep").contains("櫃位"), chromium.text("nextStep"));
         chromium.assertAccessible("自助服務機 (已找到證書)");
         // left alone: the screen goes back to its start as a new page, with nothing of this customer on it
@@ -248,5 +257,73 @@ class KioskBrowserIT {
         var noSession = second.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "kiosk/index.xhtml")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(403, noSession.statusCode(), "no kiosk session was made from it");
+    }
+
+    @Test
+    @Order(6)
+    void aRenewalPreparedAtTheKioskOpensAtTheCounterFromItsTicketWithWhatTheCustomerEntered() throws Exception {
+        openTheKiosk();
+        check("SRN-P-000002", TokenRenewalBrowserIT.demoHkid("B23456"));   // WONG SIU MING's: due for renewal at the counter
+        chromium.click("k:prepare");
+        assertEquals("PREPARE", step());
+        chromium.assertAccessible("Kiosk (preparing a renewal)");
+        var email = browser.findElements(By.cssSelector("[id='k:prepareStep'] input[type=text]")).get(0);
+        email.click();
+        email.sendKeys("wong.siu.ming@example.hk");
+        int receipts = printer.receipts().size();
+        chromium.click("k:printTicket");
+        assertEquals("TICKET", step());
+        String ticket = chromium.text("ticketNumber");
+        assertTrue(ticket.matches("K\\d{3}"), ticket);
+        assertTrue(printer.awaitReceipts(receipts + 1, 20, TimeUnit.SECONDS), "the queue ticket prints on the kiosk's printer");
+        String slip = printer.receipts().get(receipts).text();
+        assertTrue(slip.contains("QUEUE TICKET") && slip.contains(ticket) && slip.contains("SRN-P-000002"), slip);
+        chromium.assertAccessible("Kiosk (ticket taken)");
+        chromium.click("k:ticketDone");
+
+        // at the counter: the clerk calls the ticket from Counter home's one search, and the case opens with it
+        browser.manage().deleteAllCookies();
+        chromium.login(base.toString(), "clerk1", "Clerk#2026");
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("search:query")));
+        chromium.type("search:query", ticket.toLowerCase());
+        browser.findElement(By.id("search:query")).sendKeys(org.openqa.selenium.Keys.ENTER);
+        chromium.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("caseRef")));
+        String caseRef = chromium.text("caseRef");
+        assertTrue(chromium.text("history").contains("SRN-P-000002"), chromium.text("history"));
+        chromium.assertAccessible("Case opened from a kiosk ticket");
+
+        // the case's form carries what the customer typed at the kiosk, beside what the register says
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        var pdf = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base
+                        + "capture/file?case=" + caseRef + "&form=" + java.net.URLEncoder.encode("CPos 798A", java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Cookie", "JSESSIONID=" + session).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertTrue(text.contains("wong.siu.ming@example.hk") && text.contains("WONG"), text);
+        }
+
+        // the same ticket called again goes to the same case, never a second one
+        chromium.nav("top:navHome");
+        chromium.type("search:query", ticket);
+        browser.findElement(By.id("search:query")).sendKeys(org.openqa.selenium.Keys.ENTER);
+        chromium.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseRef"), caseRef));
+    }
+
+    @Test
+    @Order(7)
+    void theKiosksEpsTakingsAreInTheOfficesZReportAndItsTillClosesWithTheDay() {
+        browser.findElement(By.id("top:logout")).click();
+        chromium.login(base.toString(), "super1", "Super#2026");
+        browser.findElement(By.id("top:navDay")).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("day:closeDay")));
+        chromium.click("day:closeDay");
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("dayClosed")));
+        String csv = (String) ((JavascriptExecutor) browser).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "fetch(document.getElementById('day:zCsv').href).then(r => r.text()).then(done, e => done('ERR ' + e));");
+        // the two approved extensions (the declined and the uncharged ones are not takings), on the kiosk's own till
+        assertTrue(csv.contains("tender,EPS,2,96.00"), csv);
+        assertTrue(csv.contains("fee_item,PERSONAL_EXTENSION_PER_YEAR,2,96.00"), csv);
     }
 }

@@ -95,8 +95,17 @@ public class OfficeDays {
     @Transactional
     public DayReport closeOfficeDay(String office, LocalDate day, String supervisor) {
         supervises(office, supervisor);
-        return db(c -> book.closeOfficeDay(c, office, day, supervisor, journalKey.pair(), journalKey.keyId(), zReport,
-                (report, checkpoints) -> checkpoints.isEmpty() ? "" : seals.seal(officeDayStatement(report, checkpoints))));
+        return db(c -> {
+            // a self-service kiosk's till takes no cash (EPS only): it closes with the day, counted at nothing
+            for (hk.post.ecert.counter.domain.model.till.TillSession t : book.tillsOf(c, office, day)) {
+                if (t.status() == hk.post.ecert.counter.domain.model.till.TillSession.Status.OPEN
+                        && hk.post.ecert.counter.application.kiosk.Kiosks.kioskOf(t.clerk()).isPresent()) {
+                    tills.closeBlind(c, t.tillId(), t.clerk(), hk.post.ecert.counter.domain.model.till.CashCount.empty());
+                }
+            }
+            return book.closeOfficeDay(c, office, day, supervisor, journalKey.pair(), journalKey.keyId(), zReport,
+                    (report, checkpoints) -> checkpoints.isEmpty() ? "" : seals.seal(officeDayStatement(report, checkpoints)));
+        });
     }
 
     /**

@@ -88,13 +88,21 @@ public class RenewalCases {
     @Transactional
     public RenewalCase open(String clerk, String srnOrSerial, String variantCode, int years, boolean arChanged, List<String> names,
                             RenewalCase.Delivery delivery, String mediumProfile, int additionalServers) {
+        return open(clerk, srnOrSerial, variantCode, years, arChanged, names, delivery, mediumProfile, additionalServers, Map.of());
+    }
+
+    /** As above, with what the customer typed for the form at a kiosk (issue 17); the register's values come first. */
+    @Transactional
+    public RenewalCase open(String clerk, String srnOrSerial, String variantCode, int years, boolean arChanged, List<String> names,
+                            RenewalCase.Delivery delivery, String mediumProfile, int additionalServers, Map<String, String> customerTyped) {
         SubscriberCertificate cert = find(clerk, srnOrSerial);
         String caseRef = "RC-" + registry.today().toString().replace("-", "") + "-"
                 + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
         RenewalCase k = RenewalCase.open(caseRef, cert, triage.catalogue(), variantCode, years, arChanged, names, delivery,
                 registry.today(), windows.setting(cert.typeCode()), clerk, mediumProfile, demo, additionalServers);
         insert(k);
-        Map<String, String> values = k.formValues(cert, triage.catalogue().type(cert.typeCode()).variant(variantCode));
+        Map<String, String> values = new java.util.LinkedHashMap<>(customerTyped);
+        values.putAll(k.formValues(cert, triage.catalogue().type(cert.typeCode()).variant(variantCode)));
         capture.open(caseRef, cert.typeCode(), variantCode, values, clerk);
         event(caseRef, clerk, "opened: renew " + cert.srn() + " (" + cert.serialHex() + ") as " + variantCode + " for " + years
                 + " year(s)" + (arChanged ? ", AR changed" : "") + (k.approvedNames().isEmpty() ? "" : ", names " + k.approvedNames())

@@ -30,15 +30,16 @@ public class KioskStart extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
         Optional<Kiosks.Binding> binding = kiosks.redeem(req.getParameter("ticket"));
-        HttpSession old = req.getSession(false);
-        if (old != null) {
-            old.invalidate();   // whatever the browser was before, it is a kiosk now (or nothing)
-        }
         res.setHeader("Cache-Control", "no-store");
         if (binding.isEmpty()) {
+            // a bad ticket changes nothing (a link to here cannot end anybody's session)
             KioskGate.refuse(res, "This kiosk's ticket is not valid (used, expired or unknown). Touch the screen to start again.",
                     "此自助服務機的憑證無效（已使用、已過期或不明）。請輕觸螢幕重新開始。");
             return;
+        }
+        HttpSession old = req.getSession(false);
+        if (old != null) {
+            old.invalidate();   // whatever the browser was before, it is this kiosk now
         }
         HttpSession session = req.getSession(true);
         session.setAttribute(BINDING, binding.get());

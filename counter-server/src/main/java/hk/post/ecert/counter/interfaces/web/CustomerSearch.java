@@ -65,7 +65,14 @@ public class CustomerSearch implements Serializable {
     private String paymentId = PointOfSale.newId("PAY");
     private SubscriberRegistry.Extended extended;
 
+    @Inject
+    hk.post.ecert.counter.application.kiosk.KioskRenewals preparedAtTheKiosk;
+
     public void search() {
+        if (hk.post.ecert.counter.domain.model.kiosk.PreparedRenewal.ticketNumber(query).isPresent()) {
+            callTicket();
+            return;
+        }
         Optional<CustomerQuery> q = CustomerQuery.of(query);
         if (q.isEmpty()) {
             Screens.error(Screens.text(language.getLocale(), "search.notAKey"));
@@ -87,6 +94,28 @@ public class CustomerSearch implements Serializable {
         } catch (RegistryRefusal e) {
             Screens.error(e.bilingual().in(language.getLocale()));
         }
+    }
+
+    /**
+     * A queue ticket from the kiosk (issue 17): the renewal the customer prepared there opens as a case with what they
+     * entered, and the screen goes to it (the identity is checked there, face to face).
+     */
+    private void callTicket() {
+        Optional<hk.post.ecert.counter.application.kiosk.KioskRenewals.Called> called = Optional.empty();
+        try {
+            called = preparedAtTheKiosk.call(staff.getUsername(), query);
+        } catch (hk.post.ecert.counter.domain.model.renewal.CaseRefusal e) {
+            Screens.error(e.bilingual().in(language.getLocale()));
+            return;
+        } catch (RegistryRefusal e) {
+            Screens.error(e.bilingual().in(language.getLocale()));
+            return;
+        }
+        if (called.isEmpty()) {
+            Screens.error(Screens.text(language.getLocale(), "search.noTicket", query.trim().toUpperCase(java.util.Locale.ROOT)));
+            return;
+        }
+        Screens.redirect("cases.xhtml?case=" + called.get().caseRef());
     }
 
     /** Another certificate of the same customer. */

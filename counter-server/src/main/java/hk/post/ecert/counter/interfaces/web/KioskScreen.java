@@ -33,7 +33,7 @@ public class KioskScreen implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Where the customer is. */
-    public enum Step { HOME, CHECK, FOUND, PAYING, DONE }
+    public enum Step { HOME, CHECK, FOUND, PAYING, DONE, PREPARE, TICKET }
 
     @Inject
     Kiosks kiosks;
@@ -57,6 +57,14 @@ public class KioskScreen implements Serializable {
     Language language;
 
     private Step step = Step.HOME;
+
+    @Inject
+    hk.post.ecert.counter.application.kiosk.KioskRenewals renewals;
+
+    /** What the customer types for the form when preparing a renewal (cleared with the rest). */
+    private final java.util.Map<String, String> typed = new java.util.LinkedHashMap<>();
+    private Integer years;
+    private String ticketNumber;
     private String number;
     private String idNumber;
     private String serialHex;
@@ -82,7 +90,50 @@ public class KioskScreen implements Serializable {
         idNumber = null;
         serialHex = null;
         paymentId = null;
+        typed.clear();
+        years = null;
+        ticketNumber = null;
     }
+
+    /** Whether the certificate found can be renewed at the counter now, and so prepared here. */
+    public boolean isPreparable() {
+        return serialHex != null && renewals.preparable(serialHex);
+    }
+
+    public void startPreparing() {
+        if (isPreparable()) {
+            years = renewals.terms(serialHex).stream().max(Integer::compare).orElse(null);
+            step = Step.PREPARE;
+        }
+    }
+
+    public java.util.List<Integer> getTerms() {
+        return serialHex == null ? java.util.List.of() : renewals.terms(serialHex);
+    }
+
+    public java.util.List<String> getFormFields() {
+        return hk.post.ecert.counter.application.kiosk.KioskRenewals.FIELDS;
+    }
+
+    /** Records the prepared renewal and prints the queue ticket on the kiosk's printer. */
+    public void prepare() {
+        if (serialHex == null || years == null || step != Step.PREPARE) {
+            return;
+        }
+        try {
+            ticketNumber = renewals.prepare(binding(), serialHex, years, typed,
+                    language.isChinese() ? ReceiptLanguage.ZH : ReceiptLanguage.EN).ticketNumber();
+            typed.clear();
+            step = Step.TICKET;
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            Screens.error(Screens.text(language.getLocale(), "kiosk.prepare.refused"));
+        }
+    }
+
+    public java.util.Map<String, String> getTyped() { return typed; }
+    public Integer getYears() { return years; }
+    public void setYears(Integer v) { years = v; }
+    public String getTicketNumber() { return ticketNumber; }
 
     public void check() {
         Kiosks.Checked c = kiosks.check(binding(), number, idNumber);

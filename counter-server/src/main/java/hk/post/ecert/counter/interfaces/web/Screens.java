@@ -55,6 +55,16 @@ final class Screens {
         error(e.bilingual().in(locale));
     }
 
+    /** Sends the browser to another screen of the counter (a path under the application, with its query). */
+    static void redirect(String path) {
+        jakarta.faces.context.ExternalContext ext = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext();
+        try {
+            ext.redirect(ext.getRequestContextPath() + "/" + path);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static String text(Locale locale, String key, Object... args) {
         String t = Messages.bundle(locale).getString(key);
         return args.length == 0 ? t : String.format(t, args);

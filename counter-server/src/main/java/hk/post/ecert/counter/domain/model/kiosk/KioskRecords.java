@@ -24,4 +24,11 @@ public interface KioskRecords {
     void add(KioskPayment payment);
 
     Optional<KioskPayment> payment(String paymentId);
+
+    void add(PreparedRenewal prepared);
+
+    /** How many renewals were prepared at this office's kiosks that day (the next ticket follows them). */
+    long preparedOn(String officeCode, java.time.LocalDate day);
+
+    Optional<PreparedRenewal> prepared(String officeCode, java.time.LocalDate day, String ticketNumber);
 }

@@ -59,4 +59,22 @@ public class JpaKioskRecords implements KioskRecords {
     public Optional<KioskPayment> payment(String paymentId) {
         return Optional.ofNullable(em.find(KioskPayment.class, paymentId));
     }
+
+    @Override
+    public void add(hk.post.ecert.counter.domain.model.kiosk.PreparedRenewal prepared) {
+        em.persist(prepared);
+    }
+
+    @Override
+    public long preparedOn(String officeCode, java.time.LocalDate day) {
+        return em.createQuery("select count(p) from PreparedRenewal p where p.officeCode = :o and p.ticketDay = :d", Long.class)
+                .setParameter("o", officeCode).setParameter("d", day).getSingleResult();
+    }
+
+    @Override
+    public Optional<hk.post.ecert.counter.domain.model.kiosk.PreparedRenewal> prepared(String officeCode, java.time.LocalDate day, String ticketNumber) {
+        return em.createQuery("select p from PreparedRenewal p where p.officeCode = :o and p.ticketDay = :d and p.ticketNumber = :n",
+                        hk.post.ecert.counter.domain.model.kiosk.PreparedRenewal.class)
+                .setParameter("o", officeCode).setParameter("d", day).setParameter("n", ticketNumber).getResultStream().findFirst();
+    }
 }

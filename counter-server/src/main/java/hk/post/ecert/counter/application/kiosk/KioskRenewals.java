@@ -1,0 +1,161 @@
+package hk.post.ecert.counter.application.kiosk;
+
+import hk.post.ecert.counter.application.CounterOverview;
+import hk.post.ecert.counter.application.DeviceJobs;
+import hk.post.ecert.counter.application.Triage;
+import hk.post.ecert.counter.application.registry.SubscriberRegistry;
+import hk.post.ecert.counter.application.renewal.RenewalCases;
+import hk.post.ecert.counter.application.renewal.RenewalWindows;
+import hk.post.ecert.counter.domain.model.catalogue.Channel;
+import hk.post.ecert.counter.domain.model.catalogue.RenewalWindow;
+import hk.post.ecert.counter.domain.model.catalogue.Variant;
+import hk.post.ecert.counter.domain.model.kiosk.KioskRecords;
+import hk.post.ecert.counter.domain.model.kiosk.PreparedRenewal;
+import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
+import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
+import hk.post.ecert.counter.domain.model.renewal.RenewalCase;
+import hk.post.ecert.devices.printer.ReceiptDocument;
+import hk.post.ecert.devices.wire.Json;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A renewal prepared at a kiosk (issue 17): the customer, their certificate checked there, chooses the term and types
+ * what the form asks of them; the kiosk prints their queue ticket. At the counter the clerk calls the ticket and the
+ * case opens with what the customer entered, its CPos 798 form pre-filled (with its page QR) for the customer to
+ * check and sign; the identity is checked face to face as for any case.
+ */
+@ApplicationScoped
+public class KioskRenewals {
+
+    /** What a customer may type at the kiosk for the form (anything else is not taken). */
+    public static final List<String> FIELDS = List.of("contact_email", "phone", "addr_room", "addr_building", "addr_street", "addr_district");
+
+    @Inject
+    KioskRecords records;
+
+    @Inject
+    SubscriberRegistry registry;
+
+    @Inject
+    RenewalWindows windows;
+
+    @Inject
+    Triage triage;
+
+    @Inject
+    RenewalCases cases;
+
+    @Inject
+    DeviceJobs jobs;
+
+    @Inject
+    CounterOverview counters;
+
+    /** Whether the counter renews this certificate now (its window open): then it can be prepared at the kiosk. */
+    @Transactional
+    public boolean preparable(String serialHex) {
+        SubscriberCertificate c = registry.bySerial(serialHex).orElse(null);
+        return c != null && triage.catalogue().type(c.typeCode()).channel() == Channel.COUNTER
+                && c.newApplicationNeeded(registry.today()).isEmpty()
+                && windows.of(c).position() == RenewalWindow.Position.OPEN;
+    }
+
+    /** The terms the customer may choose for this certificate's variant. */
+    @Transactional
+    public List<Integer> terms(String serialHex) {
+        SubscriberCertificate c = registry.bySerial(serialHex).orElseThrow();
+        return variant(c).validityYears();
+    }
+
+    private Variant variant(SubscriberCertificate c) {
+        return triage.catalogue().type(c.typeCode()).variant(c.variantCode());
+    }
+
+    /** Records the prepared renewal under the office's next ticket and prints the ticket on the kiosk's printer. */
+    @Transactional
+    public PreparedRenewal prepare(Kiosks.Binding kiosk, String serialHex, int years, Map<String, String> typed, ReceiptLanguage language) {
+        if (!preparable(serialHex)) {
+            throw new IllegalStateException("certificate " + serialHex + " cannot be renewed at the counter now");
+        }
+        SubscriberCertificate c = registry.bySerial(serialHex).orElseThrow();
+        if (!variant(c).validityYears().contains(years)) {
+            throw new IllegalArgumentException(years + " years is not a term of " + c.variantCode());
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String f : FIELDS) {
+            String v = typed.get(f);
+            if (v != null && !v.isBlank()) {
+                values.put(f, v.trim().length() > 120 ? v.trim().substring(0, 120) : v.trim());
+            }
+        }
+        var today = registry.today();
+        int sequence = (int) records.preparedOn(kiosk.officeCode(), today) + 1;
+        PreparedRenewal p = new PreparedRenewal(kiosk.officeCode(), today, sequence, kiosk.terminalId(), serialHex, c.srn(),
+                c.variantCode(), years, Json.write(new LinkedHashMap<String, Object>(values)), Instant.now());
+        records.add(p);
+        jobs.submitPrintOnce("TICKET-" + kiosk.officeCode() + "-" + today + "-" + p.ticketNumber(), kiosk.terminalId(),
+                ticket(p, triage.catalogue().type(c.typeCode()).name().en(), triage.catalogue().type(c.typeCode()).name().zh(), language),
+                "Queue ticket " + p.ticketNumber(), kiosk.actor());
+        return p;
+    }
+
+    private static ReceiptDocument ticket(PreparedRenewal p, String typeEn, String typeZh, ReceiptLanguage language) {
+        String when = ZonedDateTime.now(hk.post.ecert.counter.domain.model.till.TillSession.HONG_KONG)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        boolean zh = language == ReceiptLanguage.ZH;
+        return ReceiptDocument.builder("TICKET-" + p.ticketNumber())
+                .title(zh ? "輪候票 QUEUE TICKET" : "QUEUE TICKET 輪候票")
+                .centered(p.ticketNumber())
+                .rule()
+                .text(zh ? "續期：" + typeZh + " " + typeEn : "Renewal: " + typeEn + " " + typeZh)
+                .columns("SRN", p.srn())
+                .columns(zh ? "年期 Term" : "Term 年期", p.years() + (zh ? " 年 years" : " years 年"))
+                .columns(zh ? "時間 Time" : "Time 時間", when)
+                .rule()
+                .text(zh ? "叫號時請帶同香港身份證到櫃位。" : "When your number is called, bring your HKID card to the counter.")
+                .text(zh ? "When your number is called, bring your HKID card to the counter." : "叫號時請帶同香港身份證到櫃位。")
+                .feed(2)
+                .cut()
+                .build();
+    }
+
+    /** What a clerk's call of a ticket found. */
+    public record Called(String caseRef, String ticketNumber, String srn) {
+    }
+
+    /**
+     * The clerk calls a ticket of their office today: its case opens with what the customer entered (once; a ticket
+     * called again answers with the case it opened).
+     */
+    @Transactional
+    public Optional<Called> call(String clerk, String typedTicket) {
+        Optional<String> number = PreparedRenewal.ticketNumber(typedTicket);
+        if (number.isEmpty()) {
+            return Optional.empty();
+        }
+        CounterOverview.CounterPlace place = counters.placeOf(clerk);
+        Optional<PreparedRenewal> found = records.prepared(place.office(), registry.today(), number.get());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        PreparedRenewal p = found.get();
+        if (p.caseRef().isPresent()) {
+            return Optional.of(new Called(p.caseRef().get(), p.ticketNumber(), p.srn()));
+        }
+        Map<String, String> typed = new LinkedHashMap<>();
+        Json.readObject(p.valuesJson()).forEach((k, v) -> typed.put(k, String.valueOf(v)));
+        RenewalCase k = cases.open(clerk, p.srn(), p.variantCode(), p.years(), false, List.of(), RenewalCase.Delivery.DISPATCH, null, 0, typed);
+        p.wasCalled(clerk, k.caseRef(), Instant.now());
+        return Optional.of(new Called(k.caseRef(), p.ticketNumber(), p.srn()));
+    }
+}
