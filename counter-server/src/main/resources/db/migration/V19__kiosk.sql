@@ -62,3 +62,15 @@ CREATE TABLE prepared_renewal (
     version        BIGINT      DEFAULT 0 NOT NULL
 );
 CREATE UNIQUE INDEX prepared_renewal_number ON prepared_renewal (office_code, ticket_day, ticket_number);
+
+-- The day's EPS settlement of a kiosk's payment device (as the device reported its batch), for the office's Z report.
+CREATE TABLE eps_settlement (
+    batch_id       VARCHAR(60) PRIMARY KEY,
+    terminal_id    VARCHAR(40) NOT NULL,
+    office_code    VARCHAR(16) NOT NULL,
+    settle_day     DATE        NOT NULL,
+    sales          INT         NOT NULL,
+    total_cents    BIGINT      NOT NULL,
+    payment_ids    CLOB        NOT NULL,
+    settled_at     TIMESTAMP   NOT NULL
+);

@@ -71,6 +71,7 @@ public final class JobRunner {
             case TOKEN_GENERATE_KEY, TOKEN_INSTALL_CERTIFICATE, TOKEN_DISCARD -> token(job);
             case SCAN_DOCUMENTS -> scan(job);
             case EPS_SALE, EPS_STATUS -> payment(job);
+            case EPS_SETTLE -> settle(job);
         };
         journal.finished(result);
         return result;
@@ -134,6 +135,22 @@ public final class JobRunner {
         output.put("outcome", r.outcome().name());
         output.put("approvalCode", r.approvalCode());
         return new JobResult(job.jobId(), JobOutcome.DONE, r.outcome().name(), r.detail(), Map.of(), output);
+    }
+
+    /** The day's EPS settlement: the device's approved sales not yet settled, closed into the batch the server named. */
+    private JobResult settle(DeviceJob job) {
+        Optional<hk.post.ecert.devices.payment.PaymentDevice> device = devices.paymentDevice();
+        if (device.isEmpty()) {
+            return new JobResult(job.jobId(), JobOutcome.FAILED, "NO_PAYMENT_DEVICE", "this terminal has no EPS device", Map.of());
+        }
+        try {
+            hk.post.ecert.devices.payment.Settlement s = device.get().settle(String.valueOf(job.payload().get("batchId")));
+            return new JobResult(job.jobId(), JobOutcome.DONE, null, s.count() + " sales settled", Map.of(),
+                    Map.of("batchId", s.batchId(), "count", Integer.toString(s.count()), "totalCents", Long.toString(s.totalCents()),
+                            "paymentIds", String.join(",", s.paymentIds())));
+        } catch (hk.post.ecert.devices.payment.PaymentException e) {
+            return new JobResult(job.jobId(), JobOutcome.FAILED, e.fault().name(), e.getMessage(), Map.of());
+        }
     }
 
     /** Token jobs: the PIN comes in the live message only; it is wiped here after use and never journalled. */

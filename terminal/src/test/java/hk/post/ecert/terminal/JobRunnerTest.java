@@ -189,6 +189,13 @@ class JobRunnerTest {
                 "a status enquiry answers what the device did");
         assertEquals(2, eps.charges());
 
+        JobResult settled = runner.run(new DeviceJob("EPS-SETTLE-1", "T1", JobKind.EPS_SETTLE, NOW.plusSeconds(180),
+                java.util.Map.of("batchId", "T1-2026-11-25")));
+        assertEquals(JobOutcome.DONE, settled.outcome());
+        assertEquals("2", settled.output().get("count"), "the two approved sales, not the declined or the cancelled");
+        assertEquals("9600", settled.output().get("totalCents"));
+        assertEquals("P1,P2", settled.output().get("paymentIds"));
+
         devices.usePaymentDevice(null);
         assertEquals("NO_PAYMENT_DEVICE", runner.run(eps("EPS-P6", JobKind.EPS_SALE, "P6")).reason(), "a counter PC has none");
     }

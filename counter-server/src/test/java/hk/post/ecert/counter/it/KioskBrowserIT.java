@@ -312,11 +312,23 @@ class KioskBrowserIT {
 
     @Test
     @Order(7)
-    void theKiosksEpsTakingsAreInTheOfficesZReportAndItsTillClosesWithTheDay() {
+    void theKiosksEpsIsSettledIntoTheOfficesZReportAndItsTillClosesWithTheDay() {
         browser.findElement(By.id("top:logout")).click();
         chromium.login(base.toString(), "super1", "Super#2026");
         browser.findElement(By.id("top:navDay")).click();
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("day:closeDay")));
+        assertTrue(chromium.text("epsSettlement").contains("GPO-K01 NOT SETTLED"), chromium.text("epsSettlement"));
+        // the day's EPS settlement: the kiosk's device closes its approved sales into the day's batch
+        chromium.click("day:settleEps");
+        chromium.waitUpTo(30).until(d -> {
+            if (d.findElement(By.id("epsSettlement")).getText().contains("GPO-K01 agrees")) {
+                return true;
+            }
+            d.findElement(By.id("day:epsRefresh")).click();   // the supervisor looks again (the batch comes back from the kiosk)
+            chromium.ajaxSettled();
+            return false;
+        });
+        chromium.assertAccessible("Office day (kiosk EPS settled)");
         chromium.click("day:closeDay");
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("dayClosed")));
         String csv = (String) ((JavascriptExecutor) browser).executeAsyncScript(
@@ -325,5 +337,7 @@ class KioskBrowserIT {
         // the two approved extensions (the declined and the uncharged ones are not takings), on the kiosk's own till
         assertTrue(csv.contains("tender,EPS,2,96.00"), csv);
         assertTrue(csv.contains("fee_item,PERSONAL_EXTENSION_PER_YEAR,2,96.00"), csv);
+        assertTrue(csv.contains("eps_settlement,GPO-K01 takings,2,96.00") && csv.contains("eps_settlement,GPO-K01 agrees,0,0.00")
+                && csv.matches("(?s).*eps_settlement,GPO-K01 settled GPO-K01-\\d{4}-\\d{2}-\\d{2},2,96.00.*"), csv);
     }
 }

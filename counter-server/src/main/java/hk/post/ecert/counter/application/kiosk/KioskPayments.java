@@ -110,6 +110,24 @@ public class KioskPayments {
     void jobWasFinished(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobWasFinished event) {
         if (event.kind().startsWith("EPS_")) {
             self.get().advance(event.result());
+            // the receipt only once the extension is committed, and in its own transaction: a printer that cannot be
+            // reached must not undo a payment the customer made
+            paymentOf(event.result().jobId()).ifPresent(id -> {
+                try {
+                    self.get().printReceipt(id);
+                } catch (RuntimeException e) {
+                    LOG.warning(() -> "the receipt of kiosk payment " + id + " was not sent to the printer: " + e.getMessage());
+                }
+            });
+        }
+    }
+
+    /** Prints the receipt of an extended payment (once: its print id is the payment id). */
+    @Transactional
+    public void printReceipt(String paymentId) {
+        Optional<KioskPayment> p = records.payment(paymentId);
+        if (p.isPresent() && p.get().status() == KioskPayment.Status.EXTENDED) {
+            receipts.printReceipt(paymentId, paymentId, Kiosks.actorOf(p.get().terminalId()), ReceiptLanguage.valueOf(p.get().receiptLanguage()));
         }
     }
 
@@ -153,17 +171,12 @@ public class KioskPayments {
         }
     }
 
-    /** Only an approved payment: taken at the kiosk's till (journalled on its counter), extended, and the receipt printed. */
+    /** Only an approved payment: taken at the kiosk's till (journalled on its counter) and extended (the receipt follows the commit). */
     private void extend(KioskPayment p, String actor) {
         String tillId = kioskTill(p.terminalId(), actor);
         registry.payAndExtend(p.paymentId(), p.serialHex(), p.years(), tillId, actor,
                 List.of(Tender.eps(Money.ofCents(p.amountCents()), p.approvalCode().orElse("EPS-" + p.paymentId()))));
         p.extensionWasRecorded(Instant.now());
-        try {
-            receipts.printReceipt(p.paymentId(), p.paymentId(), actor, ReceiptLanguage.valueOf(p.receiptLanguage()));
-        } catch (RuntimeException e) {
-            LOG.warning(() -> "the receipt of kiosk payment " + p.paymentId() + " was not sent to the printer: " + e.getMessage());
-        }
     }
 
     /** The kiosk's till today, opened (with no float: a kiosk takes no cash) on its first sale of the day. */

@@ -16,7 +16,37 @@ import java.util.function.Function;
  * An office's business day: every till's ledger and the totals across them — by fee item, tender, certificate type
  * and clerk — all folded from the journal. Nothing here can be set by hand.
  */
-public record DayReport(String office, LocalDate day, List<TillSession> tills, List<TillLedger> ledgers) {
+public record DayReport(String office, LocalDate day, List<TillSession> tills, List<TillLedger> ledgers, List<EpsBatch> epsSettlements) {
+
+    public DayReport(String office, LocalDate day, List<TillSession> tills, List<TillLedger> ledgers) {
+        this(office, day, tills, ledgers, List.of());
+    }
+
+    /** A kiosk's EPS settlement batch as its payment device reported it (issue 17). */
+    public record EpsBatch(String terminalId, String batchId, long count, long cents) {
+    }
+
+    /** The same day with the kiosks' EPS settlement batches beside it. */
+    public DayReport withEpsSettlements(List<EpsBatch> batches) {
+        return new DayReport(office, day, tills, ledgers, List.copyOf(batches));
+    }
+
+    /** Each kiosk's EPS takings as its till journalled them (count, cents), by kiosk id: what its batch must settle. */
+    public Map<String, long[]> kioskEpsTakings() {
+        Map<String, long[]> out = new java.util.TreeMap<>();
+        for (TillLedger l : ledgers) {
+            hk.post.ecert.counter.application.kiosk.Kiosks.kioskOf(l.clerk()).ifPresent(kiosk -> {
+                long[] a = out.computeIfAbsent(kiosk, x -> new long[2]);
+                l.byTender().forEach((k, t) -> {
+                    if (k == TenderKind.EPS) {
+                        a[0] += t.count();
+                        a[1] += t.cents();
+                    }
+                });
+            });
+        }
+        return out;
+    }
 
     /** Totals by fee item code. */
     public Map<String, long[]> byFeeItem() {

@@ -92,6 +92,15 @@ public final class OfficeDayBook {
                                     String keyId, ZReport zReport,
                                     BiFunction<DayReport, List<JournalCheckpoints.Checkpoint>, String> sealer)
             throws SQLException {
+        return closeOfficeDay(c, office, day, by, journalKey, keyId, zReport, sealer, List.of());
+    }
+
+    /** As above, with the kiosks' EPS settlement batches in the Z report (issue 17). */
+    public DayReport closeOfficeDay(Connection c, String office, LocalDate day, String by, KeyPair journalKey,
+                                    String keyId, ZReport zReport,
+                                    BiFunction<DayReport, List<JournalCheckpoints.Checkpoint>, String> sealer,
+                                    List<DayReport.EpsBatch> epsSettlements)
+            throws SQLException {
         TillRecords rows = records.apply(c);
         if (rows.dayClosed(office, day)) {
             throw new PosRefusal(Reason.DAY_CLOSED, office + " " + day);
@@ -102,7 +111,7 @@ public final class OfficeDayBook {
         if (!open.isEmpty()) {
             throw new PosRefusal(Reason.TILLS_STILL_OPEN, String.join(", ", open));
         }
-        DayReport report = dayReport(c, office, day);
+        DayReport report = dayReport(c, office, day).withEpsSettlements(epsSettlements);
         // the day's close is journalled and checkpointed first, so that the report carries the signatures
         List<JournalCheckpoints.Checkpoint> checkpoints = new ArrayList<>();
         for (String counter : tills.stream().map(TillSession::journalCounter).distinct().toList()) {

@@ -84,7 +84,17 @@ public class OfficeDays {
 
     @Transactional
     public DayReport dayReport(String office, LocalDate day) {
-        return db(c -> book.dayReport(c, office, day));
+        List<DayReport.EpsBatch> eps = epsBatches(office, day);
+        return db(c -> book.dayReport(c, office, day)).withEpsSettlements(eps);
+    }
+
+    @Inject
+    hk.post.ecert.counter.application.kiosk.KioskSettlements kioskSettlements;
+
+    /** The kiosks' EPS settlement batches reported for the day (issue 17). */
+    private List<DayReport.EpsBatch> epsBatches(String office, LocalDate day) {
+        return kioskSettlements.of(office, day).stream()
+                .map(s -> new DayReport.EpsBatch(s.terminalId(), s.batchId(), s.sales(), s.totalCents())).toList();
     }
 
     @Transactional
@@ -95,6 +105,7 @@ public class OfficeDays {
     @Transactional
     public DayReport closeOfficeDay(String office, LocalDate day, String supervisor) {
         supervises(office, supervisor);
+        List<DayReport.EpsBatch> eps = epsBatches(office, day);
         return db(c -> {
             // a self-service kiosk's till takes no cash (EPS only): it closes with the day, counted at nothing
             for (hk.post.ecert.counter.domain.model.till.TillSession t : book.tillsOf(c, office, day)) {
@@ -104,7 +115,7 @@ public class OfficeDays {
                 }
             }
             return book.closeOfficeDay(c, office, day, supervisor, journalKey.pair(), journalKey.keyId(), zReport,
-                    (report, checkpoints) -> checkpoints.isEmpty() ? "" : seals.seal(officeDayStatement(report, checkpoints)));
+                    (report, checkpoints) -> checkpoints.isEmpty() ? "" : seals.seal(officeDayStatement(report, checkpoints)), eps);
         });
     }
 

@@ -54,11 +54,35 @@ public final class ZReport {
             row(b, "till_counted", till, 0, l.counted().map(Money::cents).orElse(0L));
             row(b, "till_variance", till, 0, l.variance().map(Money::cents).orElse(0L));
         }
+        epsSettlement(r).forEach((k, v) -> row(b, "eps_settlement", k, v[0], v[1]));
         row(b, "total", "sales", r.sales(), r.netTakings().cents());
         row(b, "total", "expected_cash", 0, r.expectedCash().cents());
         row(b, "total", "counted", 0, r.counted().cents());
         row(b, "total", "variance", 0, r.variance().cents());
         return b.toString();
+    }
+
+    /**
+     * Each kiosk's EPS as its till journalled it, the batch its device settled, and whether they agree (issue 17): a
+     * kiosk with takings and no batch is "not settled".
+     */
+    public static Map<String, long[]> epsSettlement(DayReport r) {
+        Map<String, long[]> out = new java.util.LinkedHashMap<>();
+        java.util.Set<String> kiosks = new java.util.TreeSet<>(r.kioskEpsTakings().keySet());
+        r.epsSettlements().forEach(s -> kiosks.add(s.terminalId()));
+        for (String kiosk : kiosks) {
+            long[] took = r.kioskEpsTakings().getOrDefault(kiosk, new long[2]);
+            out.put(kiosk + " takings", took);
+            java.util.Optional<DayReport.EpsBatch> batch = r.epsSettlements().stream().filter(s -> s.terminalId().equals(kiosk)).findFirst();
+            if (batch.isEmpty()) {
+                out.put(kiosk + " NOT SETTLED", new long[] {0, 0});
+                continue;
+            }
+            out.put(kiosk + " settled " + batch.get().batchId(), new long[] {batch.get().count(), batch.get().cents()});
+            boolean agrees = batch.get().count() == took[0] && batch.get().cents() == took[1];
+            out.put(kiosk + (agrees ? " agrees" : " DIFFERS"), new long[] {batch.get().count() - took[0], batch.get().cents() - took[1]});
+        }
+        return out;
     }
 
     private static void row(StringBuilder b, String section, String key, long count, long cents) {
@@ -100,6 +124,9 @@ public final class ZReport {
             section(lines, "By tender", "按付款方式", toStringKeys(r.byTender()), k -> k);
             section(lines, "By certificate type", "按證書類別", r.byCertificateType(), k -> k);
             section(lines, "By clerk", "按職員", r.byClerk(), k -> k);
+            if (!r.kioskEpsTakings().isEmpty() || !r.epsSettlements().isEmpty()) {
+                section(lines, "EPS settlement at the kiosks", "自助服務機易辦事結算", epsSettlement(r), k -> k);
+            }
             lines.add(new String[] {"#Tills", "錢櫃"});
             for (TillLedger l : r.ledgers()) {
                 lines.add(new String[] {l.tillId() + "  " + l.counter() + "  " + l.clerk(), ""});

@@ -92,6 +92,24 @@ public class OfficeDayScreen implements Serializable {
         }
     }
 
+    @Inject
+    hk.post.ecert.counter.application.kiosk.KioskSettlements kioskSettlements;
+
+    /** The kiosks' EPS (issue 17): each kiosk's takings as journalled, its device's batch, and whether they agree. */
+    public java.util.List<java.util.Map.Entry<String, long[]>> getEpsLines() {
+        return java.util.List.copyOf(hk.post.ecert.counter.application.officeday.ZReport.epsSettlement(getReport()).entrySet());
+    }
+
+    public String money(long cents) {
+        return hk.post.ecert.counter.domain.model.fee.Money.ofCents(cents).toString();
+    }
+
+    /** Asks each kiosk of the office to settle the day's EPS sales; the batches show here as the devices report them. */
+    public void settleEps() {
+        java.util.List<String> asked = kioskSettlements.settle(getOffice(), getDay(), staff.getUsername());
+        Screens.info(Screens.text(language.getLocale(), "day.eps.asked", String.join(", ", asked)));
+    }
+
     public void closeDay() {
         try {
             DayReport r = days.closeOfficeDay(getOffice(), getDay(), staff.getUsername());

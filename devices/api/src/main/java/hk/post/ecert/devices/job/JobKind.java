@@ -18,7 +18,9 @@ public enum JobKind {
      */
     EPS_SALE,
     /** Ask the payment device what it did with a payment id (after an answer was lost); a sale it never saw is cancelled in advance. */
-    EPS_STATUS;
+    EPS_STATUS,
+    /** Settle the payment device's approved sales not yet settled into one batch (the day's EPS settlement). */
+    EPS_SETTLE;
 
     /** Jobs that carry the customer's PIN: it travels in the live message only and is never stored. */
     public boolean carriesPin() {

@@ -31,4 +31,10 @@ public interface KioskRecords {
     long preparedOn(String officeCode, java.time.LocalDate day);
 
     Optional<PreparedRenewal> prepared(String officeCode, java.time.LocalDate day, String ticketNumber);
+
+    Optional<EpsSettlement> settlement(String batchId);
+
+    void add(EpsSettlement settlement);
+
+    java.util.List<EpsSettlement> settlements(String officeCode, java.time.LocalDate day);
 }

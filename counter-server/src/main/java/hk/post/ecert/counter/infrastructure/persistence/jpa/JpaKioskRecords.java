@@ -77,4 +77,21 @@ public class JpaKioskRecords implements KioskRecords {
                         hk.post.ecert.counter.domain.model.kiosk.PreparedRenewal.class)
                 .setParameter("o", officeCode).setParameter("d", day).setParameter("n", ticketNumber).getResultStream().findFirst();
     }
+
+    @Override
+    public Optional<hk.post.ecert.counter.domain.model.kiosk.EpsSettlement> settlement(String batchId) {
+        return Optional.ofNullable(em.find(hk.post.ecert.counter.domain.model.kiosk.EpsSettlement.class, batchId));
+    }
+
+    @Override
+    public void add(hk.post.ecert.counter.domain.model.kiosk.EpsSettlement settlement) {
+        em.persist(settlement);
+    }
+
+    @Override
+    public java.util.List<hk.post.ecert.counter.domain.model.kiosk.EpsSettlement> settlements(String officeCode, java.time.LocalDate day) {
+        return em.createQuery("select s from EpsSettlement s where s.officeCode = :o and s.day = :d order by s.terminalId",
+                        hk.post.ecert.counter.domain.model.kiosk.EpsSettlement.class)
+                .setParameter("o", officeCode).setParameter("d", day).getResultList();
+    }
 }
