@@ -143,6 +143,11 @@ public class DeviceJobs {
         return terminalIds.stream().filter(id -> terminals.find(id).map(t -> t.revoked()).orElse(true)).toList();
     }
 
+    /** How many jobs are waiting (not finished), all terminals: for the operators' metrics. */
+    public long unfinishedCount() {
+        return jobs.unfinishedCount();
+    }
+
     public List<String> unfinishedFor(String terminalId) {
         return jobs.unfinishedFor(terminalId).stream().map(DeviceJobRecord::jobId).toList();
     }

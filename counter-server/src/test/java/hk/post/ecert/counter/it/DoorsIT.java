@@ -131,6 +131,9 @@ class DoorsIT {
         d.add(new Door("GET", "api/receipt-keys", OPEN, null));
         d.add(new Door("GET", "verify.xhtml", OPEN, null));
         d.add(new Door("GET", "health", OPEN, null));
+        // the operators' metrics and the API's OpenAPI document, read-only like health (issue 19)
+        d.add(new Door("GET", "metrics", OPEN, null));
+        d.add(new Door("GET", "openapi", OPEN, null));
         // the self-service kiosk's screen and its ticket door (issue 17): for a kiosk session only, never for staff or
         // anyone without a kiosk's one-time ticket (KioskBrowserIT tries the kiosk's own session against every staff door)
         d.add(new Door("GET", "kiosk/index.xhtml", Set.of("KIOSK"), null));

@@ -312,7 +312,7 @@ class KioskBrowserIT {
 
     @Test
     @Order(7)
-    void theKiosksEpsIsSettledIntoTheOfficesZReportAndItsTillClosesWithTheDay() {
+    void theKiosksEpsIsSettledIntoTheOfficesZReportAndItsTillClosesWithTheDay() throws Exception {
         browser.findElement(By.id("top:logout")).click();
         chromium.login(base.toString(), "super1", "Super#2026");
         browser.findElement(By.id("top:navDay")).click();
@@ -337,6 +337,16 @@ class KioskBrowserIT {
         // the two approved extensions (the declined and the uncharged ones are not takings), on the kiosk's own till
         assertTrue(csv.contains("tender,EPS,2,96.00"), csv);
         assertTrue(csv.contains("fee_item,PERSONAL_EXTENSION_PER_YEAR,2,96.00"), csv);
+        // what operators see (issue 19): the payments and device jobs as application metrics, and the API's OpenAPI document
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "metrics?scope=application")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(metrics.matches("(?s).*counter_payments_total\\{[^}]*tender=\"EPS\"[^}]*} 2\\.0.*"), metrics);
+        assertTrue(metrics.matches("(?s).*counter_device_jobs_total\\{[^}]*kind=\"EPS_SALE\"[^}]*outcome=\"DONE\"[^}]*}.*"), metrics);
+        assertTrue(metrics.contains("counter_terminals_online") && metrics.contains("counter_device_job_latency"), metrics);
+        String openapi = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "openapi")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(openapi.contains("/api/terminals") && openapi.contains("/api/counter/extensions"), openapi);
         assertTrue(csv.contains("eps_settlement,GPO-K01 takings,2,96.00") && csv.contains("eps_settlement,GPO-K01 agrees,0,0.00")
                 && csv.matches("(?s).*eps_settlement,GPO-K01 settled GPO-K01-\\d{4}-\\d{2}-\\d{2},2,96.00.*"), csv);
     }

@@ -151,8 +151,15 @@ public class PointOfSale {
 
     @Transactional
     public SaleOutcome pay(String paymentId, String tillId, String clerk, List<SaleLine> lines, List<Tender> tenders) {
-        return db(c -> book.pay(c, paymentId, tillId, clerk, lines, tenders));
+        SaleOutcome s = db(c -> book.pay(c, paymentId, tillId, clerk, lines, tenders));
+        if (!s.repeat()) {
+            saleTaken.fire(new hk.post.ecert.counter.application.SaleWasTaken(s));
+        }
+        return s;
     }
+
+    @Inject
+    jakarta.enterprise.event.Event<hk.post.ecert.counter.application.SaleWasTaken> saleTaken;
 
     @Transactional
     public Optional<SaleOutcome> saleByPayment(String paymentId) {

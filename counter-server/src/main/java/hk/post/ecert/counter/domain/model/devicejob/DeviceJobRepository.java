@@ -13,6 +13,9 @@ public interface DeviceJobRepository {
     /** Jobs of a terminal that have no outcome yet, oldest first: what to (re)deliver when it connects. */
     List<DeviceJobRecord> unfinishedFor(String terminalId);
 
+    /** How many jobs of any terminal are not finished (PENDING or SENT). */
+    long unfinishedCount();
+
     /** PENDING → SENT for one caller only (a conditional update); false when it was not pending any more. */
     boolean claimPending(String jobId, java.time.Instant at);
 

@@ -27,6 +27,13 @@ public class JpaDeviceJobRepository implements DeviceJobRepository {
     }
 
     @Override
+    public long unfinishedCount() {
+        return em.createQuery("select count(j) from DeviceJobRecord j where j.status in :s", Long.class)
+                .setParameter("s", java.util.List.of(hk.post.ecert.counter.domain.model.devicejob.JobStatus.PENDING,
+                        hk.post.ecert.counter.domain.model.devicejob.JobStatus.SENT)).getSingleResult();
+    }
+
+    @Override
     public List<DeviceJobRecord> unfinishedFor(String terminalId) {
         return em.createQuery("select j from DeviceJobRecord j where j.terminalId = :t and j.status in :s order by j.createdAt",
                         DeviceJobRecord.class)

@@ -1,0 +1,88 @@
+package hk.post.ecert.counter.application;
+
+import hk.post.ecert.counter.domain.model.till.SaleOutcome;
+import hk.post.ecert.devices.health.DeviceHealth;
+import hk.post.ecert.devices.health.DeviceKind;
+import hk.post.ecert.devices.health.DeviceState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What operators see of the counter (issue 19, item 3), as MicroProfile Metrics at {@code /metrics?scope=application}:
+ * payments taken (count and HKD cents, by tender), device job outcomes by kind and their latency from record to
+ * outcome, terminals online, jobs waiting, and how many of each kind of device are in each state. Counted after the
+ * commit, so a rolled-back sale counts nothing.
+ */
+@ApplicationScoped
+public class CounterMetrics {
+
+    @Inject
+    MetricRegistry registry;
+
+    @Inject
+    CounterOverview counters;
+
+    @Inject
+    DeviceJobs jobs;
+
+    /** A short-lived look at the terminals for the gauges of one scrape (each gauge would otherwise read them again). */
+    private volatile Map.Entry<Long, List<CounterOverview.TerminalView>> lastLook;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object init) {
+        registry.gauge(Metadata.builder().withName("counter_terminals_online").withDescription("Terminals connected now").build(),
+                this, m -> m.terminals().stream().filter(CounterOverview.TerminalView::online).count());
+        registry.gauge(Metadata.builder().withName("counter_jobs_waiting").withDescription("Device jobs not yet finished, all terminals").build(),
+                this, m -> m.jobs.unfinishedCount());
+        for (DeviceKind kind : DeviceKind.values()) {
+            for (DeviceState state : DeviceState.values()) {
+                registry.gauge(Metadata.builder().withName("counter_devices").withDescription("Devices of online terminals by kind and state").build(),
+                        this, m -> m.devicesIn(kind, state), new Tag("kind", kind.name()), new Tag("state", state.name()));
+            }
+        }
+    }
+
+    private List<CounterOverview.TerminalView> terminals() {
+        Map.Entry<Long, List<CounterOverview.TerminalView>> look = lastLook;
+        long now = System.nanoTime();
+        if (look == null || now - look.getKey() > Duration.ofSeconds(2).toNanos()) {
+            look = Map.entry(now, counters.all());
+            lastLook = look;
+        }
+        return look.getValue();
+    }
+
+    private long devicesIn(DeviceKind kind, DeviceState state) {
+        return terminals().stream().filter(CounterOverview.TerminalView::online).flatMap(t -> t.devices().stream())
+                .filter(d -> d.kind() == kind && d.state() == state).count();
+    }
+
+    void saleTaken(@Observes(during = TransactionPhase.AFTER_SUCCESS) SaleWasTaken event) {
+        SaleOutcome s = event.sale();
+        for (Map<String, Object> t : s.tenders()) {
+            Tag tender = new Tag("tender", String.valueOf(t.get("kind")));
+            registry.counter(Metadata.builder().withName("counter_payments").withDescription("Payments taken, by tender").build(), tender).inc();
+            registry.counter(Metadata.builder().withName("counter_payments_cents").withDescription("HKD cents taken, by tender")
+                    .withUnit(MetricUnits.NONE).build(), tender).inc(hk.post.ecert.counter.domain.model.till.Events.cents(t.get("cents")));
+        }
+    }
+
+    void jobFinished(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobWasFinished event) {
+        Tag kind = new Tag("kind", event.kind());
+        registry.counter(Metadata.builder().withName("counter_device_jobs").withDescription("Device jobs finished, by kind and outcome").build(),
+                kind, new Tag("outcome", event.result().outcome().name())).inc();
+        jobs.view(event.result().jobId()).filter(v -> v.createdAt() != null && v.completedAt() != null).ifPresent(v ->
+                registry.timer(Metadata.builder().withName("counter_device_job_latency").withDescription("From a job's record to its outcome")
+                        .build(), kind).update(Duration.between(v.createdAt(), v.completedAt())));
+    }
+}
