@@ -13,12 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -68,7 +65,7 @@ public class Kiosks {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        records.add(new KioskTicket(sha256(ticket), terminalId, Instant.now().plus(KioskRules.TICKET_LIFETIME)));
+        records.add(new KioskTicket(hk.post.ecert.counter.application.TerminalEnrolment.hashCode(ticket), terminalId, Instant.now().plus(KioskRules.TICKET_LIFETIME)));
         return ticket;
     }
 
@@ -78,7 +75,7 @@ public class Kiosks {
         if (ticket == null || ticket.isBlank() || ticket.length() > 100) {
             return Optional.empty();
         }
-        return records.ticket(sha256(ticket)).filter(t -> t.redeem(Instant.now()))
+        return records.ticket(hk.post.ecert.counter.application.TerminalEnrolment.hashCode(ticket)).filter(t -> t.redeem(Instant.now()))
                 .flatMap(t -> binding(t.terminalId()));
     }
 
@@ -129,18 +126,13 @@ public class Kiosks {
         if (c.brNumber() != null && !c.brNumber().isBlank()) {
             return c.brNumber().equalsIgnoreCase(id);
         }
+        Hkid hkid;
         try {
-            return registry.hkidMatches(c.serialHex(), Hkid.parse(id));
+            hkid = Hkid.parse(id);
         } catch (RuntimeException notAnHkid) {
             return false;
         }
-    }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        // outside the try: a failure of the (transactional) match must not be swallowed inside this transaction
+        return registry.hkidMatches(c.serialHex(), hkid);
     }
 }

@@ -97,7 +97,7 @@ public class KioskScreen implements Serializable {
 
     /** Whether the certificate found can be renewed at the counter now, and so prepared here. */
     public boolean isPreparable() {
-        return serialHex != null && renewals.preparable(serialHex);
+        return serialHex != null && perRequest("preparable", () -> renewals.preparable(serialHex));
     }
 
     public void startPreparing() {
@@ -182,8 +182,22 @@ public class KioskScreen implements Serializable {
         return getPayment().map(p -> p.status() == KioskPayment.Status.EXTENDED).orElse(false);
     }
 
+    /** The certificate found, read once per request (the page asks for it in a dozen places). */
     public SubscriberCertificate getCertificate() {
-        return serialHex == null ? null : registry.bySerial(serialHex).orElse(null);
+        return serialHex == null ? null : perRequest("certificate", () -> registry.bySerial(serialHex).orElse(null));
+    }
+
+    /** A value worked out once per request for the certificate on screen (a new request reads it afresh). */
+    @SuppressWarnings("unchecked")
+    private <T> T perRequest(String what, java.util.function.Supplier<T> work) {
+        java.util.Map<Object, Object> request = FacesContext.getCurrentInstance().getAttributes();
+        String key = KioskScreen.class.getName() + "." + what + "." + serialHex;
+        if (request.containsKey(key)) {
+            return (T) request.get(key);
+        }
+        T value = work.get();
+        request.put(key, value);
+        return value;
     }
 
     public String getStatusText() {
@@ -204,19 +218,21 @@ public class KioskScreen implements Serializable {
     /** Whether the subscription can be extended here, by a year. */
     public boolean isExtendable() {
         SubscriberCertificate c = getCertificate();
-        return c != null && registry.extensionYears(c) >= 1;
+        return c != null && perRequest("extendable", () -> registry.extensionYears(c) >= 1);
     }
 
     public String getExtensionFee() {
         if (!isExtendable()) {
             return "";
         }
-        try {
-            var q = payments.quote(serialHex, 1);
-            return q.isSet() ? q.total().toString() : "";
-        } catch (RegistryRefusal e) {
-            return "";
-        }
+        return perRequest("fee", () -> {
+            try {
+                var q = payments.quote(serialHex, 1);
+                return q.isSet() ? q.total().toString() : "";
+            } catch (RegistryRefusal e) {
+                return "";
+            }
+        });
     }
 
     /** What to do next, in plain words: extend here, renew at the counter, a new application, or who renews it. */
