@@ -61,6 +61,15 @@ public final class Journal {
         return new JournalEntry(counter, seq, at, kind, amountCents, actor, payload, lastHash, hash);
     }
 
+    /** How many entries the journal holds, all counters (each counter's head names its last sequence number). */
+    public static long entries(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(SUM(last_seq), 0) FROM journal_head");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private record Head(long seq, String hash) {
     }
 

@@ -66,6 +66,9 @@ public final class JobRunner {
             return expired;
         }
         journal.started(job.jobId());
+        Object corr = job.payload().get("correlationId");
+        String tag = corr == null ? "" : " [corr " + corr + "]";
+        LOG.info(() -> "job " + job.jobId() + " (" + job.kind() + ") started" + tag);
         JobResult result = switch (job.kind()) {
             case PRINT_RECEIPT -> print(job);
             case TOKEN_GENERATE_KEY, TOKEN_INSTALL_CERTIFICATE, TOKEN_DISCARD -> token(job);
@@ -74,6 +77,7 @@ public final class JobRunner {
             case EPS_SETTLE -> settle(job);
         };
         journal.finished(result);
+        LOG.info(() -> "job " + job.jobId() + " ended " + result.outcome() + (result.reason() == null ? "" : " (" + result.reason() + ")") + tag);
         return result;
     }
 

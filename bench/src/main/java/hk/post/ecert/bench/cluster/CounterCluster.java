@@ -26,6 +26,9 @@ public final class CounterCluster implements AutoCloseable {
     private final String clusterName = "ecert-" + UUID.randomUUID().toString().substring(0, 8);
     private final int hazelcastPort;
     private final List<CounterInstance> instances = new ArrayList<>();
+    private final java.util.Map<String, Integer> ports = new java.util.HashMap<>();
+    private final java.util.Map<String, Integer> starts = new java.util.HashMap<>();
+    private final List<String> extraJvm = new ArrayList<>();
 
     private CounterCluster(Path root, Path work, Postgres postgres, int counters, String enrolmentCode, int hazelcastPort) {
         this.root = root;
@@ -68,32 +71,60 @@ public final class CounterCluster implements AutoCloseable {
         }
     }
 
+    /** More system properties for every instance started from now on (e.g. {@code -Dcounter.bench.subscribers=40}). */
+    public CounterCluster withJvmOptions(String... options) {
+        extraJvm.addAll(List.of(options));
+        return this;
+    }
+
     /** Starts one more instance and waits until it serves pages. */
     public CounterInstance startInstance(String name) throws IOException, InterruptedException {
-        Path target = root.resolve("counter-server/target");
-        int port = freePort();
-        List<String> jvm = List.of("-Xmx1g", "-XX:+UseSerialGC", "-Dcounter.demo=true", "-Dcounter.ca.dir=" + work.resolve("shared/ca"),
-                "-Dcounter.bench.counters=" + counters, "-Dcounter.bench.enrolment-code=" + enrolmentCode);
-        List<String> micro = List.of(only(target, "payara-micro-*.jar").toString(), "--deploy", target.resolve("ROOT.war").toString(),
-                "--addlibs", only(target.resolve("pg"), "postgresql-*.jar").toString(),
-                "--postbootcommandfile", work.resolve("postgres.asadmin").toString(),
-                "--clustermode", "tcpip:127.0.0.1:" + hazelcastPort, "--startport", Integer.toString(hazelcastPort),
-                "--interfaces", "127.0.0.1", "--clustername", clusterName, "--nohostaware", "--hzinitialjoinwait", "0",
-                "--disablephonehome");
-        CounterInstance i = CounterInstance.start(name, port, jvm, micro, work.resolve(name + ".log"));
-        instances.add(i);
+        CounterInstance i = launch(name);
         if (!i.awaitReady(Duration.ofMinutes(4))) {
             throw new IllegalStateException("instance " + name + " did not start; see " + i.log());
         }
         return i;
     }
 
+    /**
+     * Starts an instance without waiting for it: a name started before gets its old port back (a restart after a
+     * crash, where the load balancer and the terminals still know it by its address), and a log of its own.
+     */
+    public synchronized CounterInstance launch(String name) throws IOException {
+        Path target = root.resolve("counter-server/target");
+        int port = ports.containsKey(name) ? ports.get(name) : freePort();
+        ports.put(name, port);
+        int n = starts.merge(name, 1, Integer::sum);
+        List<String> jvm = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseSerialGC", "-Dcounter.demo=true", "-Dcounter.ca.dir=" + work.resolve("shared/ca"),
+                "-Dcounter.bench.counters=" + counters, "-Dcounter.bench.enrolment-code=" + enrolmentCode));
+        jvm.addAll(extraJvm);
+        List<String> micro = List.of(only(target, "payara-micro-*.jar").toString(), "--deploy", target.resolve("ROOT.war").toString(),
+                "--addlibs", only(target.resolve("pg"), "postgresql-*.jar").toString(),
+                "--postbootcommandfile", work.resolve("postgres.asadmin").toString(),
+                "--clustermode", "tcpip:127.0.0.1:" + hazelcastPort, "--startport", Integer.toString(hazelcastPort),
+                "--interfaces", "127.0.0.1", "--clustername", clusterName, "--nohostaware", "--hzinitialjoinwait", "0",
+                "--disablephonehome");
+        CounterInstance i = CounterInstance.start(name, port, jvm, micro, work.resolve(n == 1 ? name + ".log" : name + "-" + n + ".log"));
+        instances.removeIf(old -> old.name().equals(name) && !old.alive());
+        instances.add(i);
+        return i;
+    }
+
+    /** The instance's address whether or not it runs now (what a load balancer is configured with). */
+    public synchronized String urlOf(String name) {
+        return "http://localhost:" + ports.get(name) + "/";
+    }
+
+    public synchronized String websocketOf(String name) {
+        return "ws://localhost:" + ports.get(name) + "/terminal/ws";
+    }
+
     public Postgres postgres() {
         return postgres;
     }
 
-    public List<CounterInstance> instances() {
-        return instances;
+    public synchronized List<CounterInstance> instances() {
+        return new ArrayList<>(instances);
     }
 
     public Path sharedDir() {

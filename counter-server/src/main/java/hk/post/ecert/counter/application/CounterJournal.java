@@ -45,4 +45,13 @@ public class CounterJournal {
             throw new IllegalStateException("cannot append to the journal of " + counter, e);
         }
     }
+
+    /** Entries in the journal now, every counter and every instance (committed appends). */
+    public long entries() {
+        try (Connection c = dataSource.getConnection()) {
+            return Journal.entries(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the journal's heads", e);
+        }
+    }
 }

@@ -21,8 +21,9 @@ import java.util.Map;
 /**
  * What operators see of the counter (issue 19, item 3), as MicroProfile Metrics at {@code /metrics?scope=application}:
  * payments taken (count and HKD cents, by tender), device job outcomes by kind and their latency from record to
- * outcome, terminals online, jobs waiting, and how many of each kind of device are in each state. Counted after the
- * commit, so a rolled-back sale counts nothing.
+ * outcome, terminals online, jobs waiting (all, and per terminal), how many of each kind of device are in each state,
+ * and the journal's entries (their rate is the appends). Counted after the commit, so a rolled-back sale counts
+ * nothing; the gauges read the shared database, so every instance reports the network's figures.
  */
 @ApplicationScoped
 public class CounterMetrics {
@@ -36,6 +37,12 @@ public class CounterMetrics {
     @Inject
     DeviceJobs jobs;
 
+    @Inject
+    CounterJournal journal;
+
+    private final java.util.Set<String> waitingGauges = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile Map.Entry<Long, Map<String, Long>> lastWaiting;
+
     /** A short-lived look at the terminals for the gauges of one scrape (each gauge would otherwise read them again). */
     private volatile Map.Entry<Long, List<CounterOverview.TerminalView>> lastLook;
 
@@ -44,6 +51,9 @@ public class CounterMetrics {
                 this, m -> m.terminals().stream().filter(CounterOverview.TerminalView::online).count());
         registry.gauge(Metadata.builder().withName("counter_jobs_waiting").withDescription("Device jobs not yet finished, all terminals").build(),
                 this, m -> m.jobs.unfinishedCount());
+        registry.gauge(Metadata.builder().withName("counter_journal_entries")
+                        .withDescription("Entries in the journal, all counters (committed appends; its rate is appends per second)").build(),
+                this, m -> m.journal.entries());
         for (DeviceKind kind : DeviceKind.values()) {
             for (DeviceState state : DeviceState.values()) {
                 registry.gauge(Metadata.builder().withName("counter_devices").withDescription("Devices of online terminals by kind and state").build(),
@@ -59,7 +69,24 @@ public class CounterMetrics {
             look = Map.entry(now, counters.all());
             lastLook = look;
         }
+        for (CounterOverview.TerminalView t : look.getValue()) {
+            if (waitingGauges.add(t.terminalId())) {
+                String id = t.terminalId();
+                registry.gauge(Metadata.builder().withName("counter_terminal_jobs_waiting")
+                        .withDescription("Device jobs not yet finished, per terminal").build(), this, m -> m.waitingAt(id), new Tag("terminal", id));
+            }
+        }
         return look.getValue();
+    }
+
+    private long waitingAt(String terminalId) {
+        Map.Entry<Long, Map<String, Long>> look = lastWaiting;
+        long now = System.nanoTime();
+        if (look == null || now - look.getKey() > Duration.ofSeconds(2).toNanos()) {
+            look = Map.entry(now, jobs.unfinishedByTerminal());
+            lastWaiting = look;
+        }
+        return look.getValue().getOrDefault(terminalId, 0L);
     }
 
     private long devicesIn(DeviceKind kind, DeviceState state) {

@@ -81,9 +81,15 @@ public class DeviceJobs {
             throw new NoSuchElementException("no enrolled terminal " + terminalId);
         }
         Instant now = Instant.now();
+        Optional<String> corr = Correlation.current();
+        if (corr.isPresent()) {
+            payload = new java.util.LinkedHashMap<>(payload);
+            payload.put(Correlation.KEY, corr.get());
+        }
         jobs.add(new DeviceJobRecord(jobId, terminalId, kind.name(), summary, Json.write(payload), requestedBy, now,
                 now.plus(lifetime)));
         recorded.fire(new JobWasRecorded(terminalId, jobId));
+        LOG.info(() -> "job " + jobId + " (" + kind + ") recorded for " + terminalId + " by " + requestedBy + Correlation.tag(corr.orElse(null)));
         return jobId;
     }
 
@@ -148,6 +154,10 @@ public class DeviceJobs {
         return jobs.unfinishedCount();
     }
 
+    public java.util.Map<String, Long> unfinishedByTerminal() {
+        return jobs.unfinishedByTerminal();
+    }
+
     public List<String> unfinishedFor(String terminalId) {
         return jobs.unfinishedFor(terminalId).stream().map(DeviceJobRecord::jobId).toList();
     }
@@ -172,6 +182,12 @@ public class DeviceJobs {
             LOG.warning(() -> "terminal " + terminalId + " reported a job that is not its own: " + result.jobId());
             return false;
         }
+        Object corr = correlationOf(job.get());
+        if (corr != null && Correlation.current().isEmpty()) {
+            Correlation.set(corr.toString());   // a job this outcome starts (the next step of a saga) carries the same id
+        }
+        LOG.info(() -> "job " + result.jobId() + " ended " + result.outcome() + (result.reason() == null ? "" : " (" + result.reason() + ")")
+                + " at " + terminalId + Correlation.tag(corr));
         boolean first = job.get().outcomeWasReported(JobStatus.valueOf(result.outcome().name()), result.reason(),
                 result.detail(), result.evidence().get("text"), result.evidence().get("png"), Instant.now());
         if (first) {
@@ -180,6 +196,14 @@ public class DeviceJobs {
             LOG.info(() -> "repeated result for " + result.jobId() + " ignored; the first outcome stands");
         }
         return true;
+    }
+
+    private static Object correlationOf(DeviceJobRecord r) {
+        try {
+            return Json.readObject(r.payload()).get(Correlation.KEY);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     public Optional<JobView> view(String jobId) {

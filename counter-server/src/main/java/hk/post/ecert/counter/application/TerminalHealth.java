@@ -20,8 +20,21 @@ public class TerminalHealth {
     @Inject
     TerminalRepository terminals;
 
+    @Inject
+    hk.post.ecert.counter.domain.model.terminal.DeviceHistory history;
+
+    /** Keeps the terminal's latest report, and each change of a device's state in its device history. */
     public void reported(String terminalId, List<DeviceHealth> devices) {
-        terminals.find(terminalId).ifPresent(t -> t.healthWasReported(Json.write(Protocol.encodeHealth(devices)), Instant.now()));
+        terminals.find(terminalId).ifPresent(t -> {
+            Instant now = Instant.now();
+            history.add(hk.post.ecert.counter.domain.model.terminal.DeviceHistory.changes(terminalId, devicesOf(t), devices, now));
+            t.healthWasReported(Json.write(Protocol.encodeHealth(devices)), now);
+        });
+    }
+
+    /** The terminal's latest device changes, newest first. */
+    public List<hk.post.ecert.counter.domain.model.terminal.DeviceHistory.Event> history(String terminalId, int max) {
+        return history.latest(terminalId, max);
     }
 
     public void seen(String terminalId) {

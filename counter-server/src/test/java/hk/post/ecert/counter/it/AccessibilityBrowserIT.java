@@ -133,6 +133,18 @@ class AccessibilityBrowserIT {
             record(report, failures, "clerk1 triage.xhtml (referral chosen)", lang, chromium.axe());
             switchLanguage(false);
         }
+        // issue 19: a terminal's device history, opened on the supervisors' Terminals screen
+        chromium.switchUser(base.toString(), "super1", "Super#2026");
+        for (boolean chinese : new boolean[] {false, true}) {
+            chromium.driver.get(base + "supervisor/terminals.xhtml");
+            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("terminals:list:0:history")));
+            switchLanguage(chinese);
+            chromium.click("terminals:list:0:history");
+            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("historyTitle")));
+            assertTrue(chromium.driver.findElement(By.id("terminals:events")).isDisplayed(), "the device history table");
+            record(report, failures, "super1 supervisor/terminals.xhtml (device history)", chinese ? "zh-HK" : "en", chromium.axe());
+            switchLanguage(false);
+        }
         chromium.switchUser(base.toString(), "desk1", "Desk#2026");
         chromium.driver.get(base + "hkpca/bank.xhtml");
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("bank:show")));

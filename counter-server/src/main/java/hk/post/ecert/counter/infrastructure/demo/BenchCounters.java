@@ -27,7 +27,9 @@ import java.util.logging.Logger;
 /**
  * BENCH data for {@code bin/bench counter-flow}, only when {@code counter.bench.counters} is set: that many clerks
  * ({@code bench001} … with password {@code Bench#2026}) at office BEN, each at its own counter with an enrolled
- * terminal, and ten e-Cert (Personal) subscribers per counter whose subscriptions can be extended.
+ * terminal, {@code counter.bench.subscribers} (ten unless set) e-Cert (Personal) subscribers per counter whose
+ * subscriptions can be extended, and one supervisor of the office ({@code benchsup}, the same password) who approves
+ * voids.
  */
 @Singleton
 @Startup
@@ -47,6 +49,10 @@ public class BenchCounters {
     @Inject
     @ConfigProperty(name = "counter.bench.enrolment-code")
     java.util.Optional<String> enrolmentCode;
+
+    @Inject
+    @ConfigProperty(name = "counter.bench.subscribers", defaultValue = "10")
+    int subscribers;
 
     @Inject
     StaffDirectory staff;
@@ -73,6 +79,7 @@ public class BenchCounters {
             throw new IllegalStateException(e);
         }
         LocalDate today = registry.today();
+        staff.add(new StaffMember("benchsup", "BENCH supervisor", hash, "BEN", "B001"), Set.of(Role.SUPERVISOR, Role.CLERK));
         for (int i = 1; i <= counters; i++) {
             String n = String.format("%03d", i);
             staff.add(new StaffMember("bench" + n, "BENCH clerk " + n, hash, "BEN", "B" + n), Set.of(Role.CLERK));
@@ -84,12 +91,13 @@ public class BenchCounters {
                 t.enrolmentWasCompleted(publicKey, Instant.now());
             }
             terminals.add(t);
-            for (int j = 1; j <= 10; j++) {
-                registry.register(new SubscriberCertificate(String.format("be%03d%02d", i, j), String.format("SRN-B-%03d%02d", i, j),
+            for (int j = 1; j <= subscribers; j++) {
+                String sub = j < 100 ? String.format("%03d%02d", i, j) : String.format("%03d%d", i, j);
+                registry.register(new SubscriberCertificate("be" + sub, "SRN-B-" + sub,
                         "PERSONAL", "STANDARD", "2-17", "BENCH SUBSCRIBER " + n + j, null, null, today.minusYears(1),
                         today.plusYears(2), today.plusDays(30), CertificateStatus.ACTIVE, "ecert-file-usb", null, false), Optional.empty());
             }
         }
-        LOG.info(() -> "BENCH data: " + counters + " counters, clerks bench001…, " + counters * 10 + " subscribers");
+        LOG.info(() -> "BENCH data: " + counters + " counters, clerks bench001…, " + counters * subscribers + " subscribers, supervisor benchsup");
     }
 }

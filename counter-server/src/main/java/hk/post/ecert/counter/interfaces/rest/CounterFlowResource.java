@@ -118,7 +118,10 @@ public class CounterFlowResource {
         });
     }
 
-    /** Pays a subscription extension in cash and extends it; then sends the receipt to the counter's printer. */
+    /**
+     * Pays a subscription extension and extends it: in cash ({@code cashCents} handed over), or by EPS when {@code tender}
+     * is {@code EPS} (the quoted total, with the EPS terminal's {@code reference}).
+     */
     @POST
     @Path("/extensions")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -128,11 +131,11 @@ public class CounterFlowResource {
             String paymentId = text(b, "paymentId");
             String serial = text(b, "serial");
             int years = (int) number(b, "years");
-            long cashCents = number(b, "cashCents");
-            TillSession till = pos.currentTill(clerk()).filter(x -> x.status() == TillSession.Status.OPEN)
-                    .orElseThrow(() -> new PosRefusal(PosRefusal.Reason.NO_OPEN_TILL, clerk()));
-            SubscriberRegistry.Extended x = registry.payAndExtend(paymentId, serial, years, till.tillId(), clerk(),
-                    List.of(Tender.cash(Money.ofCents(cashCents))));
+            TillSession till = openTill();
+            Tender tender = "EPS".equals(b.get("tender"))
+                    ? Tender.eps(quoted(serial, years), text(b, "reference"))
+                    : Tender.cash(Money.ofCents(number(b, "cashCents")));
+            SubscriberRegistry.Extended x = registry.payAndExtend(paymentId, serial, years, till.tillId(), clerk(), List.of(tender));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("transaction", x.sale().transactionNo());
             m.put("changeCents", x.sale().change().cents());
@@ -141,13 +144,56 @@ public class CounterFlowResource {
         });
     }
 
+    private TillSession openTill() {
+        return pos.currentTill(clerk()).filter(x -> x.status() == TillSession.Status.OPEN)
+                .orElseThrow(() -> new PosRefusal(PosRefusal.Reason.NO_OPEN_TILL, clerk()));
+    }
+
+    private Money quoted(String serial, int years) {
+        SubscriberCertificate c = registry.bySerial(serial).orElseThrow(() -> new IllegalArgumentException("no certificate " + serial));
+        Quote q = registry.quoteExtension(c, years);
+        if (!q.isSet()) {
+            throw new IllegalStateException("the extension fee is not set");
+        }
+        return q.total();
+    }
+
+    /**
+     * Voids one of the clerk's sales in the open till, approved by a supervisor of the office who re-authenticates in
+     * the same request, and prints the void's receipt. The {@code reversalId} is chosen before the first send: a
+     * repeat is answered with the first void and its one receipt job (or, with another {@code printId}, a COPY).
+     */
+    @POST
+    @Path("/voids")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response voidSale(String json) {
+        return refusals(() -> {
+            Map<String, Object> b = body(json);
+            String reversalId = text(b, "reversalId");
+            char[] password = text(b, "supervisorPassword").toCharArray();
+            try {
+                hk.post.ecert.counter.domain.model.till.ReversalOutcome r = pos.reverse(reversalId, true, text(b, "transaction"),
+                        openTill().tillId(), clerk(), text(b, "reason"), text(b, "supervisor"), password);
+                // a repeat with another printId prints a COPY of the void's receipt
+                String job = receipts.printReversal(r, b.get("printId") == null ? r.reversalId() : text(b, "printId"), clerk(),
+                        ReceiptLanguage.EN);
+                return Map.of("transaction", r.transactionNo(), "job", job);
+            } finally {
+                java.util.Arrays.fill(password, '\0');
+            }
+        });
+    }
+
     @POST
     @Path("/receipts")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response receipt(String json) {
         return refusals(() -> {
-            String paymentId = text(body(json), "paymentId");
-            return Map.of("job", receipts.printReceipt(paymentId, paymentId, clerk(), ReceiptLanguage.EN));
+            Map<String, Object> b = body(json);
+            String paymentId = text(b, "paymentId");
+            // the original's print id is the payment's; any other id prints a COPY (e.g. after a print of unknown outcome)
+            String printId = b.get("printId") == null ? paymentId : text(b, "printId");
+            return Map.of("job", receipts.printReceipt(paymentId, printId, clerk(), ReceiptLanguage.EN));
         });
     }
 

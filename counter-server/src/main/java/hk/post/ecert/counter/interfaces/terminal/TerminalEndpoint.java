@@ -71,6 +71,14 @@ public class TerminalEndpoint {
 
     @OnMessage(maxMessageSize = MAX_AUTHENTICATED)
     public void message(String text, Session session) throws IOException {
+        try {
+            handle(text, session);
+        } finally {
+            hk.post.ecert.counter.application.Correlation.clear();   // a job's id, adopted for its follow-ups, ends here
+        }
+    }
+
+    private void handle(String text, Session session) throws IOException {
         if (session.getUserProperties().get(TERMINAL) == null && text.length() > MAX_BEFORE_AUTHENTICATION) {
             close(session, CloseReason.CloseCodes.TOO_BIG, "authenticate first");
             return;
@@ -85,14 +93,30 @@ public class TerminalEndpoint {
         String type = Protocol.type(m);
         String terminalId = (String) session.getUserProperties().get(TERMINAL);
         if (terminalId == null) {
-            authenticate(type, m, session);
+            try {
+                authenticate(type, m, session);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a terminal's hello could not be checked (the database is away?); asking it to reconnect", e);
+                close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER.getCode(), "try again");
+            }
             return;
         }
         switch (type) {
             case Protocol.HEALTH -> health.reported(terminalId, Protocol.decodeHealth(m));
             case Protocol.RESULT -> {
                 JobResult result = Protocol.decodeResult(m);
-                if (recordResult(terminalId, result)) {
+                boolean recorded;
+                try {
+                    recorded = recordResult(terminalId, result);
+                } catch (RuntimeException e) {
+                    // The report is not recorded (the database is away): the terminal reports once, so ask it to come
+                    // back. On its reconnect the job is sent again and the terminal answers from its job journal.
+                    LOG.log(Level.WARNING, "the result of " + result.jobId() + " from " + terminalId
+                            + " could not be recorded; asking the terminal to reconnect", e);
+                    close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER.getCode(), "result not recorded");
+                    return;
+                }
+                if (recorded) {
                     Map<String, Object> ack = Protocol.message(Protocol.ACK);
                     ack.put("jobId", result.jobId());
                     TerminalSessions.send(session, Json.write(ack));
@@ -153,7 +177,13 @@ public class TerminalEndpoint {
         welcome.put(TERMINAL, terminalId);
         TerminalSessions.send(session, Json.write(welcome));
         LOG.info(() -> "terminal " + terminalId + " online (" + type + ")");
-        sessions.deliverBacklog(terminalId);
+        try {
+            sessions.deliverBacklog(terminalId);
+        } catch (RuntimeException e) {
+            // its unfinished jobs could not be read: a terminal left connected would wait for them for ever
+            LOG.log(Level.WARNING, "the backlog of " + terminalId + " could not be sent; asking the terminal to reconnect", e);
+            close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER.getCode(), "backlog not sent");
+        }
     }
 
     @OnClose

@@ -207,6 +207,8 @@ public class TerminalSessions implements TerminalPresence {
         }
         try {
             send(session, Json.write(Protocol.encodeJob(job.get())));
+            LOG.info(() -> "job " + jobId + " sent to " + terminalId + (redeliver ? " again" : "")
+                    + hk.post.ecert.counter.application.Correlation.tag(job.get().payload().get(hk.post.ecert.counter.application.Correlation.KEY)));
         } catch (IOException e) {
             LOG.log(Level.WARNING, "job " + jobId + " not delivered to " + terminalId + "; it goes when the terminal reconnects", e);
         }

@@ -68,6 +68,30 @@ public class TerminalAdmin implements Serializable {
     }
 
     @Inject
+    hk.post.ecert.counter.application.TerminalHealth health;
+
+    private String historyOf;
+
+    /** Shows a terminal's device history (only one this supervisor manages: the same door as the list). */
+    public void showHistory(String id) {
+        historyOf = getTerminals().stream().anyMatch(t -> t.terminalId().equals(id)) ? id : null;
+    }
+
+    public String getHistoryOf() {
+        return historyOf;
+    }
+
+    /** The last 50 changes of the chosen terminal's devices, newest first, in Hong Kong time. */
+    public List<hk.post.ecert.counter.domain.model.terminal.DeviceHistory.Event> getHistory() {
+        return historyOf == null ? List.of() : health.history(historyOf, 50);
+    }
+
+    public String at(java.time.Instant t) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .format(t.atZone(hk.post.ecert.counter.domain.model.till.TillSession.HONG_KONG));
+    }
+
+    @Inject
     hk.post.ecert.counter.application.TerminalPresence presence;
 
     /** Revokes a counter PC: its key no longer opens a connection, and the open one is closed now. */

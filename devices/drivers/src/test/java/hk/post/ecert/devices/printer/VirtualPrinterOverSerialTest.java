@@ -84,6 +84,24 @@ class VirtualPrinterOverSerialTest extends ReceiptPrinterContract {
     }
 
     @Test
+    void aCablePulledBetweenReceiptsIsDisconnectedAndThePrinterPrintsAgainOnceItIsBack() throws Exception {
+        assertEquals(PrintOutcome.State.PRINTED, printer.print(paymentReceipt("R-210")).state());
+        line.kill();   // pulled while idle: the driver still holds the port it opened
+        assertEquals(Optional.of(PrinterFault.DISCONNECTED), printer.status().fault(), "no line, no printer");
+        PrintOutcome whileOut = printer.print(paymentReceipt("R-211"));
+        assertEquals(PrintOutcome.State.NOT_PRINTED, whileOut.state(), whileOut.toString());
+
+        // plugged back in (a new pty behind the same link): the next look and the next receipt find the line again
+        VirtualPrinter back = new VirtualPrinter(profile);
+        line = new SocatPair(dir);
+        peer = line.serve(back);
+        assertEquals(Optional.empty(), printer.status().fault(), "the printer is back");
+        PrintOutcome again = printer.print(paymentReceipt("R-212"));
+        assertEquals(PrintOutcome.State.PRINTED, again.state(), again.toString());
+        assertTrue(back.awaitReceipts(1, 5, TimeUnit.SECONDS));
+    }
+
+    @Test
     void aSpeedTheLineDidNotTakeIsRefusedBeforeAnyByteIsSent() {
         // jSerialComm accepts 12345 bd on a pty and reports it back; the line itself keeps its old speed.
         printer.close();   // one open per port and JVM

@@ -16,6 +16,9 @@ public interface DeviceJobRepository {
     /** How many jobs of any terminal are not finished (PENDING or SENT). */
     long unfinishedCount();
 
+    /** Jobs not yet finished, per terminal that has any. */
+    java.util.Map<String, Long> unfinishedByTerminal();
+
     /** PENDING → SENT for one caller only (a conditional update); false when it was not pending any more. */
     boolean claimPending(String jobId, java.time.Instant at);
 

@@ -34,6 +34,16 @@ public class JpaDeviceJobRepository implements DeviceJobRepository {
     }
 
     @Override
+    public java.util.Map<String, Long> unfinishedByTerminal() {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        for (Object[] row : em.createQuery("select j.terminalId, count(j) from DeviceJobRecord j where j.status in :s group by j.terminalId",
+                Object[].class).setParameter("s", List.of(JobStatus.PENDING, JobStatus.SENT)).getResultList()) {
+            out.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return out;
+    }
+
+    @Override
     public List<DeviceJobRecord> unfinishedFor(String terminalId) {
         return em.createQuery("select j from DeviceJobRecord j where j.terminalId = :t and j.status in :s order by j.createdAt",
                         DeviceJobRecord.class)

@@ -56,6 +56,9 @@ public class EscPosReceiptPrinter implements ReceiptPrinter {
             ensureOpen();
             return query(STATUS_TIMEOUT);
         } catch (IOException e) {
+            // The line went away under an open port (a pulled cable): let go of it, so that the next look opens the
+            // line afresh when it is back, instead of asking a dead port for ever.
+            link.close();
             return PrinterStatus.of(PrinterFault.DISCONNECTED);
         }
     }
@@ -70,6 +73,7 @@ public class EscPosReceiptPrinter implements ReceiptPrinter {
         } catch (hk.post.ecert.devices.printer.serial.SerialPrinterLink.LineSettingsException e) {
             return PrintOutcome.notPrinted(PrinterFault.LINE_SETTINGS);
         } catch (IOException e) {
+            link.close();   // nothing was sent; the next print opens the line afresh
             return PrintOutcome.notPrinted(PrinterFault.DISCONNECTED);
         }
         if (!before.canPrint()) {

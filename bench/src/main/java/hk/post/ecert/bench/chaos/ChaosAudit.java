@@ -1,0 +1,213 @@
+package hk.post.ecert.bench.chaos;
+
+import hk.post.ecert.bench.cluster.Postgres;
+import hk.post.ecert.devices.printer.simulated.PrintedReceipt;
+import hk.post.ecert.devices.printer.simulated.VirtualPrinter;
+import hk.post.ecert.journal.JournalVerifier;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The audit after the worst day, from the database and the printers' captured bytes: each payment the clerks were
+ * told was taken is there exactly once (sale, extension, journal entry), each payment the clerks were not told about
+ * is there at most once, each void once; every device job ended; a print that ended without a known outcome was
+ * followed by a COPY that printed; no transaction's receipt came out twice without COPY; the journal verifies.
+ */
+final class ChaosAudit {
+
+    record Findings(int lost, int doubled, int uncopiedReprints, int orphans, int unknownJobs, boolean journalOk, int receiptsPrinted,
+                    int unknownPrintsCopied, List<String> problems) {
+    }
+
+    private static final Pattern TXN = Pattern.compile("BEN-B\\d{3}-\\d{6}");
+
+    private final Postgres postgres;
+    private final List<VirtualPrinter> printers;
+    private final Map<String, ChaosClerk> clerks;
+
+    ChaosAudit(Postgres postgres, List<VirtualPrinter> printers, Map<String, ChaosClerk> clerks) {
+        this.postgres = postgres;
+        this.printers = printers;
+        this.clerks = clerks;
+    }
+
+    Findings run(List<ChaosClerk.Sale> sales, List<String> unconfirmed) throws Exception {
+        List<String> problems = new ArrayList<>();
+        try (Connection c = postgres.connect()) {
+            drain(c, Duration.ofMinutes(3));
+            int lost = 0;
+            int doubled = 0;
+            for (ChaosClerk.Sale s : sales) {
+                int sale = count(c, "SELECT count(*) FROM sale WHERE payment_id = ?", s.paymentId());
+                int ext = count(c, "SELECT count(*) FROM subscription_extension WHERE payment_id = ?", s.paymentId());
+                int journalled = count(c, "SELECT count(*) FROM journal_entry WHERE kind = 'SALE' AND payload LIKE ?",
+                        "%\"payment\":\"" + s.paymentId() + "\"%");
+                if (sale == 0 || ext == 0 || journalled == 0) {
+                    lost++;
+                    problems.add("lost " + s.paymentId() + " (sale " + sale + ", extension " + ext + ", journal " + journalled + ")");
+                }
+                if (sale > 1 || ext > 1 || journalled > 1) {
+                    doubled++;
+                    problems.add("doubled " + s.paymentId());
+                }
+                if (s.voidId() != null) {
+                    int v = count(c, "SELECT count(*) FROM sale_reversal WHERE payment_id = ?", s.paymentId());
+                    int vj = count(c, "SELECT count(*) FROM journal_entry WHERE kind = 'VOID' AND payload LIKE ?",
+                            "%\"payment\":\"" + s.paymentId() + "\"%");
+                    if (v == 0 || vj == 0) {
+                        lost++;
+                        problems.add("void lost " + s.voidId());
+                    } else if (v > 1 || vj > 1) {
+                        doubled++;
+                        problems.add("void doubled " + s.voidId());
+                    }
+                }
+            }
+            for (String p : unconfirmed) {   // never confirmed to the clerk: there at most once
+                if (count(c, "SELECT count(*) FROM sale WHERE payment_id = ?", p) > 1
+                        || count(c, "SELECT count(*) FROM subscription_extension WHERE payment_id = ?", p) > 1) {
+                    doubled++;
+                    problems.add("unconfirmed payment doubled " + p);
+                }
+            }
+            // a subscriber extended more often than it was paid for is a doubled charge too
+            Map<String, Integer> paidFor = new HashMap<>();
+            sales.forEach(s -> paidFor.merge(s.serial(), 1, Integer::sum));
+            for (Map.Entry<String, Integer> e : paidFor.entrySet()) {
+                int ext = count(c, "SELECT count(*) FROM subscription_extension WHERE serial_hex = ?", e.getKey());
+                if (ext > e.getValue() + unconfirmedOf(c, unconfirmed, e.getKey())) {
+                    doubled++;
+                    problems.add("subscriber " + e.getKey() + " extended " + ext + " times for " + e.getValue() + " payment(s)");
+                }
+            }
+
+            // prints without a known outcome: the clerk prints a COPY, which must print
+            int copied = 0;
+            List<String> copyJobs = new ArrayList<>();
+            for (ChaosClerk.Sale s : sales) {
+                if (!"DONE".equals(status(c, s.receiptJob()))) {
+                    problems.add("receipt " + s.transaction() + " " + s.receiptJob() + " ended " + status(c, s.receiptJob()) + "; COPY printed");
+                    copied += copy(copyJobs, problems, () -> clerks.get(s.clerk()).copy(s.paymentId(), s.paymentId() + "-COPY"));
+                }
+                if (s.voidJob() != null && !"DONE".equals(status(c, s.voidJob()))) {
+                    problems.add("void receipt " + s.voidTransaction() + " " + s.voidJob() + " ended " + status(c, s.voidJob()) + "; COPY printed");
+                    copied += copy(copyJobs, problems, () -> clerks.get(s.clerk()).copyOfVoid(s.voidId(), s.transaction(), s.voidId() + "-COPY"));
+                }
+            }
+            drain(c, Duration.ofMinutes(2));
+            int unknown = 0;
+            for (String j : copyJobs) {
+                if (!"DONE".equals(status(c, j))) {
+                    unknown++;
+                    problems.add("the COPY " + j + " ended " + status(c, j));
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT job_id, status FROM device_job WHERE status IN ('PENDING','SENT')");
+                 ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    unknown++;
+                    problems.add("job " + rs.getString(1) + " still " + rs.getString(2));
+                }
+            }
+
+            // the printers' bytes: per transaction, at most one receipt without COPY
+            Map<String, Integer> originals = new HashMap<>();
+            int printed = 0;
+            for (VirtualPrinter p : printers) {
+                for (PrintedReceipt r : p.receipts()) {
+                    printed++;
+                    String text = r.text();
+                    Matcher m = TXN.matcher(text);
+                    if (!m.find()) {
+                        problems.add("a receipt without a transaction number: " + text.substring(0, Math.min(120, text.length())).replace('\n', '|'));
+                        continue;
+                    }
+                    if (!text.contains("COPY")) {
+                        originals.merge(m.group(), 1, Integer::sum);
+                    }
+                }
+            }
+            int uncopied = 0;
+            for (Map.Entry<String, Integer> e : originals.entrySet()) {
+                if (e.getValue() > 1) {
+                    uncopied += e.getValue() - 1;
+                    problems.add("transaction " + e.getKey() + " printed " + e.getValue() + " times without COPY");
+                }
+            }
+            JournalVerifier.Report report = JournalVerifier.verify(c, null);
+            report.findings().forEach(f -> problems.add("journal: " + f));
+            return new Findings(lost, doubled, uncopied, 0, unknown, report.intact(), printed, copied, problems);
+        }
+    }
+
+    interface Print {
+        String job() throws Exception;
+    }
+
+    private static int copy(List<String> jobs, List<String> problems, Print p) {
+        try {
+            jobs.add(p.job());
+            return 1;
+        } catch (Exception e) {
+            problems.add("the COPY was refused: " + e.getMessage());
+            jobs.add(null);
+            return 0;
+        }
+    }
+
+    private static int unconfirmedOf(Connection c, List<String> unconfirmed, String serial) throws SQLException {
+        int n = 0;
+        for (String p : unconfirmed) {
+            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM subscription_extension WHERE payment_id = ? AND serial_hex = ?")) {
+                s.setString(1, p);
+                s.setString(2, serial);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    n += rs.getInt(1);
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Waits until no device job is waiting or under way (the terminals are all back). */
+    private static void drain(Connection c, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (count(c, "SELECT count(*) FROM device_job WHERE status IN ('PENDING','SENT') AND job_id <> ?", "") > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+    }
+
+    private static int count(Connection c, String sql, String arg) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, arg);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static String status(Connection c, String jobId) throws SQLException {
+        if (jobId == null) {
+            return "MISSING";
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT status FROM device_job WHERE job_id = ?")) {
+            s.setString(1, jobId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "MISSING";
+            }
+        }
+    }
+}

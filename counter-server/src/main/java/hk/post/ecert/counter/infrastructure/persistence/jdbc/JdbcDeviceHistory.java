@@ -1,0 +1,39 @@
+package hk.post.ecert.counter.infrastructure.persistence.jdbc;
+
+import hk.post.ecert.counter.domain.model.terminal.DeviceHistory;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
+import java.util.List;
+import java.util.UUID;
+
+/** The device history in {@code device_event}, appended in the caller's transaction. */
+@ApplicationScoped
+public class JdbcDeviceHistory implements DeviceHistory {
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    @Override
+    public void add(List<Event> events) {
+        Rows rows = Rows.of(dataSource);
+        for (Event e : events) {
+            rows.update("INSERT INTO device_event (event_id, terminal_id, device_kind, model, state, detail, recorded_at)"
+                            + " VALUES (?,?,?,?,?,?,?)", UUID.randomUUID().toString(), e.terminalId(), e.kind(), cut(e.model(), 128),
+                    e.state(), e.detail() == null || e.detail().isEmpty() ? null : cut(e.detail(), 256), e.at());
+        }
+    }
+
+    @Override
+    public List<Event> latest(String terminalId, int max) {
+        return Rows.of(dataSource).list("SELECT terminal_id, device_kind, model, state, detail, recorded_at FROM device_event"
+                        + " WHERE terminal_id = ? ORDER BY recorded_at DESC, event_id FETCH FIRST " + Math.max(1, max) + " ROWS ONLY",
+                rs -> new Event(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getTimestamp(6).toInstant()), terminalId);
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}
