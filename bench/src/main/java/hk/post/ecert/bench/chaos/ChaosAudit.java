@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 final class ChaosAudit {
 
     record Findings(int lost, int doubled, int uncopiedReprints, int orphans, int unknownJobs, boolean journalOk, int receiptsPrinted,
-                    int unknownPrintsCopied, List<String> problems) {
+                    int unknownPrintsCopied, int scansRepeated, int pages, List<String> problems) {
     }
 
     private static final Pattern TXN = Pattern.compile("BEN-B\\d{3}-\\d{6}");
@@ -41,7 +41,7 @@ final class ChaosAudit {
         this.clerks = clerks;
     }
 
-    Findings run(List<ChaosClerk.Sale> sales, List<String> unconfirmed) throws Exception {
+    Findings run(List<ChaosClerk.Sale> sales, List<String> unconfirmed, List<ChaosClerk.Scan> scans) throws Exception {
         List<String> problems = new ArrayList<>();
         try (Connection c = postgres.connect()) {
             drain(c, Duration.ofMinutes(3));
@@ -104,8 +104,33 @@ final class ChaosAudit {
                     copied += copy(copyJobs, problems, () -> clerks.get(s.clerk()).copyOfVoid(s.voidId(), s.transaction(), s.voidId() + "-COPY"));
                 }
             }
+            // scans: one that ended without its page is scanned again by the clerk (a new job), and that must arrive
+            List<String> rescans = new ArrayList<>();
+            int scansRepeated = 0;
+            for (ChaosClerk.Scan s : scans) {
+                String st = status(c, s.jobId());
+                if (!"DONE".equals(st)) {
+                    problems.add("scan " + s.jobId() + " ended " + st + "; scanned again");
+                    scansRepeated += copy(rescans, problems, () -> "JOB-" + clerks.get(s.clerk()).scanAgain(s.caseRef()));
+                } else if (count(c, "SELECT count(*) FROM scanned_page WHERE job_id = ?", s.jobId()) == 0) {
+                    lost++;
+                    problems.add("scan " + s.jobId() + " ended DONE but its page is not in the case");
+                }
+            }
             drain(c, Duration.ofMinutes(2));
             int unknown = 0;
+            for (String j : rescans) {
+                if (j == null || !"DONE".equals(status(c, j)) || count(c, "SELECT count(*) FROM scanned_page WHERE job_id = ?", j) == 0) {
+                    unknown++;
+                    problems.add("the repeated scan " + j + " ended " + (j == null ? "refused" : status(c, j)) + " without its page");
+                }
+            }
+            int pages = count(c, "SELECT count(*) FROM scanned_page WHERE job_id LIKE ?", "JOB-SCAN-%");
+            int distinct = count(c, "SELECT count(DISTINCT job_id || '#' || seq) FROM scanned_page WHERE job_id LIKE ?", "JOB-SCAN-%");
+            if (distinct != pages) {
+                doubled += pages - distinct;
+                problems.add((pages - distinct) + " page(s) stored twice");
+            }
             for (String j : copyJobs) {
                 if (!"DONE".equals(status(c, j))) {
                     unknown++;
@@ -146,7 +171,7 @@ final class ChaosAudit {
             }
             JournalVerifier.Report report = JournalVerifier.verify(c, null);
             report.findings().forEach(f -> problems.add("journal: " + f));
-            return new Findings(lost, doubled, uncopied, 0, unknown, report.intact(), printed, copied, problems);
+            return new Findings(lost, doubled, uncopied, 0, unknown, report.intact(), printed, copied, scansRepeated, pages, problems);
         }
     }
 

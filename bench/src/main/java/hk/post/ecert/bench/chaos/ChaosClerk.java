@@ -34,6 +34,10 @@ final class ChaosClerk implements Runnable {
                 String voidId, String voidTransaction, String voidJob) {
     }
 
+    /** A scan the clerk asked for (a page on the flatbed of the counter's scanner, through saned). */
+    record Scan(String caseRef, String jobId, String clerk) {
+    }
+
     private static final Pattern TXN = Pattern.compile("\"transaction\":\"([^\"]+)\"");
     private static final Pattern JOB = Pattern.compile("\"job\":\"([^\"]+)\"");
     private static final Duration GIVE_UP = Duration.ofMinutes(4);
@@ -46,12 +50,14 @@ final class ChaosClerk implements Runnable {
     private final Queue<Sale> sales;
     private final Queue<String> unconfirmed;
     private final Queue<String> errors;
+    private final Queue<Scan> scans;
     private final Map<String, HttpClient> sessions = new HashMap<>();
     private int preferred;
     private int failovers;
 
     ChaosClerk(int n, int subscribers, Supplier<List<String>> instances, AtomicBoolean stop, Queue<Sale> sales,
-               Queue<String> unconfirmed, Queue<String> errors) {
+               Queue<String> unconfirmed, Queue<String> errors, Queue<Scan> scans) {
+        this.scans = scans;
         this.n = n;
         this.user = String.format("bench%03d", n);
         this.subscribers = subscribers;
@@ -77,10 +83,13 @@ final class ChaosClerk implements Runnable {
             call("till", "api/counter/till?id=TILL-" + user.toUpperCase() + "-" + UUID.randomUUID().toString().substring(0, 6)
                     + "&floatCents=100000");
             for (int i = 0; !stop.get(); i++) {
-                int j = i % subscribers + 1;
+                int j = i % subscribers + 1;   // a subscriber extended once is at its expiry: the next one
                 String sub = j < 100 ? String.format("%03d%02d", n, j) : String.format("%03d%d", n, j);
                 sale("be" + sub, i);
-                Thread.sleep(300);   // the next customer steps up
+                if (i % 10 == 5) {
+                    scan("CHAOS-" + user.toUpperCase() + "-" + i + "-" + UUID.randomUUID().toString().substring(0, 6));
+                }
+                Thread.sleep(1000);   // the next customer steps up
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -117,6 +126,27 @@ final class ChaosClerk implements Runnable {
             voidJob = group(JOB, v);
         }
         sales.add(new Sale(paymentId, user, serial, eps ? "EPS" : "CASH", txn, job, voidId, voidTxn, voidJob));
+    }
+
+    /** The page scanned again into the same case (a new job), as the clerk does when a scan did not arrive. */
+    String scanAgain(String caseRef) throws Exception {
+        String jobId = "SCAN-" + UUID.randomUUID();
+        group(JOB, call("scan", "api/counter/scans?caseRef=" + caseRef + "&jobId=" + jobId));
+        return jobId;
+    }
+
+    /** A page scanned into a case's capture; the job id chosen before the first send. */
+    String scan(String caseRef) throws Exception {
+        String jobId = "SCAN-" + UUID.randomUUID();
+        String job;
+        try {
+            job = group(JOB, call("scan", "api/counter/scans?caseRef=" + caseRef + "&jobId=" + jobId));
+        } catch (Refused r) {
+            errors.add(user + " scan refused: " + r.getMessage());
+            return null;
+        }
+        scans.add(new Scan(caseRef, job, user));
+        return job;
     }
 
     /** Asks for a COPY of a receipt whose print ended without a known outcome (what the clerk does at the counter). */

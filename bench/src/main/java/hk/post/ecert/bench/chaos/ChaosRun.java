@@ -34,7 +34,7 @@ public final class ChaosRun {
         int serverKills = Integer.getInteger("chaos.server-kills", 20);
         int terminalKills = Integer.getInteger("chaos.terminal-kills", 20);
         int lineCuts = Integer.getInteger("chaos.line-cuts", 6);
-        int subscribers = 200;
+        int subscribers = Integer.getInteger("chaos.subscribers", 1500);   // each can be extended once before its expiry
         long seed = Long.getLong("chaos.seed", System.nanoTime());
         Random random = new Random(seed);
         Path work = Files.createTempDirectory("ecert-chaos-");
@@ -45,7 +45,9 @@ public final class ChaosRun {
         List<SocatPair> lines = new ArrayList<>();
         List<VirtualPrinter> printers = new ArrayList<>();
         List<TerminalProcess> terminals = new ArrayList<>();
-        try (CounterCluster cluster = CounterCluster.start(work, counters, "CHAOS")
+        try (hk.post.ecert.devices.scanner.sane.PrivateSaned saned = new hk.post.ecert.devices.scanner.sane.PrivateSaned(
+                Files.createDirectories(work.resolve("saned")));
+             CounterCluster cluster = CounterCluster.start(work, counters, "CHAOS", true)
                 .withJvmOptions("-Dcounter.bench.subscribers=" + subscribers)) {
             String[] names = {"counter-a", "counter-b"};
             cluster.startInstance(names[0]);
@@ -61,7 +63,7 @@ public final class ChaosRun {
                 List<String> ws = new ArrayList<>(List.of(cluster.websocketOf(names[0]), cluster.websocketOf(names[1])));
                 java.util.Collections.rotate(ws, n);
                 TerminalProcess t = new TerminalProcess(String.format("BEN-B%03d", n), dir, jar, ws,
-                        String.format("CHAOS-%03d", n), line.driverEnd);
+                        String.format("CHAOS-%03d", n), line.driverEnd, "127.0.0.1:" + saned.port);
                 t.start();
                 terminals.add(t);
             }
@@ -72,10 +74,11 @@ public final class ChaosRun {
             Queue<ChaosClerk.Sale> sales = new ConcurrentLinkedQueue<>();
             Queue<String> unconfirmed = new ConcurrentLinkedQueue<>();
             Queue<String> errors = new ConcurrentLinkedQueue<>();
+            Queue<ChaosClerk.Scan> scans = new ConcurrentLinkedQueue<>();
             List<ChaosClerk> clerks = new ArrayList<>();
             ExecutorService pool = Executors.newFixedThreadPool(counters);
             for (int n = 1; n <= counters; n++) {
-                ChaosClerk c = new ChaosClerk(n, subscribers, () -> urls, stop, sales, unconfirmed, errors);
+                ChaosClerk c = new ChaosClerk(n, subscribers, () -> urls, stop, sales, unconfirmed, errors, scans);
                 clerks.add(c);
                 pool.submit(c);
             }
@@ -93,7 +96,7 @@ public final class ChaosRun {
 
             ChaosAudit audit = new ChaosAudit(cluster.postgres(), printers,
                     clerks.stream().collect(java.util.stream.Collectors.toMap(ChaosClerk::user, c -> c)));
-            ChaosAudit.Findings f = audit.run(new ArrayList<>(sales), new ArrayList<>(unconfirmed));
+            ChaosAudit.Findings f = audit.run(new ArrayList<>(sales), new ArrayList<>(unconfirmed), new ArrayList<>(scans));
             System.out.printf("chaos: %d sales (%d voided) in %.0f s; %d unconfirmed to the clerk; %d client failovers; terminal starts %s%n",
                     sales.size(), sales.stream().filter(s -> s.voidId() != null).count(), seconds, unconfirmed.size(),
                     clerks.stream().mapToInt(ChaosClerk::failovers).sum(), terminals.stream().map(TerminalProcess::starts).toList());
@@ -103,9 +106,9 @@ public final class ChaosRun {
                     faults.serverKills() + faults.terminalKills(), f.lost(), f.doubled(), f.uncopiedReprints(), f.orphans(),
                     f.unknownJobs(), f.journalOk() ? 1 : 0);
             System.out.printf("RESULT chaos server_kills=%d terminal_kills=%d line_cuts=%d db_restarts=%d sales=%d voids=%d receipts_printed=%d"
-                            + " unknown_prints_copied=%d token_writes=%d scans=%d clerk_errors=%d%n",
+                            + " unknown_prints_copied=%d token_writes=%d scans=%d scans_repeated=%d pages=%d clerk_errors=%d%n",
                     faults.serverKills(), faults.terminalKills(), faults.lineCuts(), faults.dbRestarts(), sales.size(),
-                    sales.stream().filter(s -> s.voidId() != null).count(), f.receiptsPrinted(), f.unknownPrintsCopied(), 0, 0, errors.size());
+                    sales.stream().filter(s -> s.voidId() != null).count(), f.receiptsPrinted(), f.unknownPrintsCopied(), 0, scans.size(), f.scansRepeated(), f.pages(), errors.size());
         } finally {
             terminals.forEach(TerminalProcess::close);
             for (SocatPair l : lines) {

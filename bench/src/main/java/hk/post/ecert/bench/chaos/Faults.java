@@ -91,7 +91,13 @@ final class Faults {
             long t0 = System.nanoTime();
             CounterInstance again = cluster.launch(name);
             if (!again.awaitReady(Duration.ofMinutes(5))) {
-                throw new IllegalStateException(name + " did not come back; see " + again.log());
+                // an operator starts it once more; a second failure ends the run
+                System.out.printf("fault: server %s did not come back (see %s); starting it again%n", name, again.log());
+                again.kill();
+                again = cluster.launch(name);
+                if (!again.awaitReady(Duration.ofMinutes(5))) {
+                    throw new IllegalStateException(name + " did not come back; see " + again.log());
+                }
             }
             System.out.printf("fault: server %s SIGKILLed (%d of %d), serving again in %.0f s%n", name, serverKills.get(), serverTarget,
                     (System.nanoTime() - t0) / 1e9);

@@ -24,7 +24,8 @@ final class TerminalProcess {
     private Process process;
     private int starts;
 
-    TerminalProcess(String id, Path dir, Path jar, List<String> servers, String enrolmentCode, Path printerPort) throws IOException {
+    TerminalProcess(String id, Path dir, Path jar, List<String> servers, String enrolmentCode, Path printerPort, String saned)
+            throws IOException {
         this.id = id;
         this.dir = Files.createDirectories(dir);
         this.jar = jar;
@@ -38,7 +39,9 @@ final class TerminalProcess {
                 "printer.port=" + printerPort,
                 "printer.baud=115200",
                 "printer.profile=hk-big5-80",
-                "scanner.backend=simulated",
+                "scanner.backend=sane",
+                "scanner.sane.address=" + saned,
+                "scanner.sane.device=test:0",
                 "") );
     }
 

@@ -50,10 +50,19 @@ public final class CounterCluster implements AutoCloseable {
     }
 
     public static CounterCluster start(Path work, int counters, String enrolmentCode) throws IOException, InterruptedException {
-        Postgres pg = Postgres.start(freePort());
+        return start(work, counters, enrolmentCode, false);
+    }
+
+    /** @param durable a database that loses no acknowledged commit when it is killed ({@link Postgres#start(int, boolean)}) */
+    public static CounterCluster start(Path work, int counters, String enrolmentCode, boolean durable) throws IOException, InterruptedException {
+        Postgres pg = Postgres.start(freePort(), durable);
         int hz = freePort() + 0;
         CounterCluster c = new CounterCluster(repositoryRoot(), work, pg, counters, enrolmentCode, hz);
         Files.writeString(work.resolve("postgres.asadmin"), pg.postBootCommands());
+        // the run's own copy of the WAR: an instance started again later must not read one a build is rewriting
+        Files.copy(c.root.resolve("counter-server/target/ROOT.war"), work.resolve("ROOT.war"));
+        Path micro = only(c.root.resolve("counter-server/target"), "payara-micro-*.jar");
+        Files.copy(micro, work.resolve(micro.getFileName()));
         Files.createDirectories(work.resolve("shared"));
         return c;
     }
@@ -98,7 +107,7 @@ public final class CounterCluster implements AutoCloseable {
         List<String> jvm = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseSerialGC", "-Dcounter.demo=true", "-Dcounter.ca.dir=" + work.resolve("shared/ca"),
                 "-Dcounter.bench.counters=" + counters, "-Dcounter.bench.enrolment-code=" + enrolmentCode));
         jvm.addAll(extraJvm);
-        List<String> micro = List.of(only(target, "payara-micro-*.jar").toString(), "--deploy", target.resolve("ROOT.war").toString(),
+        List<String> micro = List.of(only(work, "payara-micro-*.jar").toString(), "--deploy", work.resolve("ROOT.war").toString(),
                 "--addlibs", only(target.resolve("pg"), "postgresql-*.jar").toString(),
                 "--postbootcommandfile", work.resolve("postgres.asadmin").toString(),
                 "--clustermode", "tcpip:127.0.0.1:" + hazelcastPort, "--startport", Integer.toString(hazelcastPort),

@@ -27,9 +27,12 @@ public final class Postgres implements AutoCloseable {
     private final Path dir;
     private final int port;
 
-    private Postgres(Path dir, int port) {
+    private final boolean durable;
+
+    private Postgres(Path dir, int port, boolean durable) {
         this.dir = dir;
         this.port = port;
+        this.durable = durable;
     }
 
     /** The newest installed server's bin directory, if any. */
@@ -47,6 +50,15 @@ public final class Postgres implements AutoCloseable {
     }
 
     public static Postgres start(int port) throws IOException, InterruptedException {
+        return start(port, false);
+    }
+
+    /**
+     * @param durable {@code synchronous_commit=on}: a commit is acknowledged only once its WAL is written, so a crash
+     *                of the database (not of the machine: fsync stays off) loses no acknowledged commit. Off, as for
+     *                throughput runs, PostgreSQL may lose the last commits it acknowledged when it is killed.
+     */
+    public static Postgres start(int port, boolean durable) throws IOException, InterruptedException {
         Path bin = bin().orElseThrow(() -> new IllegalStateException("PostgreSQL is not installed (bin/test installs postgresql)"));
         Path dir = Files.createTempDirectory("ecert-pg-");
         if (root()) {
@@ -54,19 +66,20 @@ public final class Postgres implements AutoCloseable {
             Files.setOwner(dir, users.lookupPrincipalByName("postgres"));
         }
         run(bin.resolve("initdb").toString(), "-D", dir.toString(), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8");
-        pgStart(bin, dir, port);
+        Postgres pg = new Postgres(dir, port, durable);
+        pgStart(bin, dir, port, durable);
         String psql = bin.resolve("psql").toString();
         run(psql, "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres", "-d", "postgres", "-qc",
                 "CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
         run(psql, "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres", "-d", "postgres", "-qc",
                 "CREATE DATABASE " + DB + " OWNER " + USER);
-        return new Postgres(dir, port);
+        return pg;
     }
 
-    private static void pgStart(Path bin, Path dir, int port) throws IOException, InterruptedException {
+    private static void pgStart(Path bin, Path dir, int port, boolean durable) throws IOException, InterruptedException {
         run(bin.resolve("pg_ctl").toString(), "-D", dir.toString(), "-l", dir.resolve("server.log").toString(), "-w", "-t", "60",
                 "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off"
-                        + " -c synchronous_commit=off", "start");
+                        + " -c synchronous_commit=" + (durable ? "on" : "off"), "start");
     }
 
     /**
@@ -77,7 +90,7 @@ public final class Postgres implements AutoCloseable {
         Path bin = bin().orElseThrow();
         long t0 = System.nanoTime();
         run(bin.resolve("pg_ctl").toString(), "-D", dir.toString(), "-m", "immediate", "-w", "stop");
-        pgStart(bin, dir, port);
+        pgStart(bin, dir, port, durable);
         return (System.nanoTime() - t0) / 1e9;
     }
 

@@ -141,7 +141,8 @@ class DoorsIT {
         d.add(new Door("GET", "kiosk/start?ticket=not-a-ticket", Set.of("KIOSK"), null));
         d.add(new Door("GET", "api/counter/subscribers?srn=SRN-P-000001&reason=door+test", Set.of("CLERK"), null));
         d.add(new Door("GET", "api/counter/extension-quote?serial=00&years=1", Set.of("CLERK"), null));
-        for (String write : List.of("api/counter/till", "api/counter/extensions", "api/counter/receipts")) {
+        for (String write : List.of("api/counter/till", "api/counter/extensions", "api/counter/receipts", "api/counter/voids",
+                "api/counter/scans")) {
             d.add(new Door("POST-JSON", write, Set.of("CLERK"), null));
         }
         return d;
@@ -304,6 +305,23 @@ class DoorsIT {
         // the same write from the counter's own front end goes through
         HttpResponse<String> own = clerk.postJson("api/counter/extensions", body.replace("EVIL-1", "OWN-1"));
         assertEquals(200, own.statusCode(), own.body());
+        // issue 19: each request names its correlation id (the caller's, when well formed; else a new one) ...
+        String till = "{\"id\":\"TILL-DOORS\",\"floatCents\":100000}";
+        HttpResponse<String> named = clerk.postJson("api/counter/till", till, "door-test-0001");
+        assertEquals(200, named.statusCode(), named.body());
+        assertEquals(java.util.Optional.of("door-test-0001"), named.headers().firstValue("X-Correlation-Id"));
+        HttpResponse<String> injected = clerk.postJson("api/counter/till", till, "bad id; FORGED LOG LINE");
+        assertTrue(injected.headers().firstValue("X-Correlation-Id").orElse("").matches("c-[0-9a-f]{12}"), "a malformed id is replaced");
+        // ... and a void through the API needs a supervisor of the office, and is answered once
+        String txn = (String) hk.post.ecert.devices.wire.Json.readObject(own.body()).get("transaction");
+        String voidBody = "{\"reversalId\":\"VOID-OWN-1\",\"transaction\":\"" + txn + "\",\"reason\":\"door test\","
+                + "\"supervisor\":\"super1\",\"supervisorPassword\":\"";
+        HttpResponse<String> refused = clerk.postJson("api/counter/voids", voidBody + "wrong\"}");
+        assertEquals(409, refused.statusCode(), refused.body());
+        HttpResponse<String> voided = clerk.postJson("api/counter/voids", voidBody + "Super#2026\"}");
+        assertEquals(200, voided.statusCode(), voided.body());
+        HttpResponse<String> again = clerk.postJson("api/counter/voids", voidBody + "Super#2026\"}");
+        assertEquals(voided.body(), again.body(), "a repeat of the void is answered with the first void and its one receipt job");
         // the API takes JSON only, and a reader given a bottomless body stops at its depth limit
         assertEquals(403, clerk.post("api/counter/receipts", "application/x-www-form-urlencoded", "paymentId=OWN-1").statusCode());
         HttpResponse<String> deep = clerk.postJson("api/counter/receipts", "[".repeat(50_000) + "]".repeat(50_000));

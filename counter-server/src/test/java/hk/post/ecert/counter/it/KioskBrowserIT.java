@@ -344,6 +344,11 @@ class KioskBrowserIT {
         assertTrue(metrics.matches("(?s).*counter_payments_total\\{[^}]*tender=\"EPS\"[^}]*} 2\\.0.*"), metrics);
         assertTrue(metrics.matches("(?s).*counter_device_jobs_total\\{[^}]*kind=\"EPS_SALE\"[^}]*outcome=\"DONE\"[^}]*}.*"), metrics);
         assertTrue(metrics.contains("counter_terminals_online") && metrics.contains("counter_device_job_latency"), metrics);
+        // jobs waiting per terminal (a terminal's gauge appears once a scrape has seen the terminal) and journal entries
+        String again = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "metrics?scope=application")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(again.matches("(?s).*counter_terminal_jobs_waiting\\{[^}]*terminal=\"GPO-K01\"[^}]*} [0-9]+(\\.0)?\n.*"), again);
+        assertTrue(again.matches("(?s).*\ncounter_journal_entries(\\{[^}]*})? [1-9][0-9]*(\\.0)?\n.*"), again);
         String openapi = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "openapi")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         assertTrue(openapi.contains("/api/terminals") && openapi.contains("/api/counter/extensions"), openapi);

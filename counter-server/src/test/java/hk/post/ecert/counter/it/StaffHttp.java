@@ -44,6 +44,13 @@ final class StaffHttp {
                 .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The same with a correlation id of the caller's choosing. */
+    HttpResponse<String> postJson(String path, String json, String correlationId) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("X-Counter-Client", "test").header("X-Correlation-Id", correlationId).POST(HttpRequest.BodyPublishers.ofString(json))
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> post(String path, String contentType, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());

@@ -174,13 +174,42 @@ public class CounterFlowResource {
             try {
                 hk.post.ecert.counter.domain.model.till.ReversalOutcome r = pos.reverse(reversalId, true, text(b, "transaction"),
                         openTill().tillId(), clerk(), text(b, "reason"), text(b, "supervisor"), password);
-                // a repeat with another printId prints a COPY of the void's receipt
-                String job = receipts.printReversal(r, b.get("printId") == null ? r.reversalId() : text(b, "printId"), clerk(),
-                        ReceiptLanguage.EN);
-                return Map.of("transaction", r.transactionNo(), "job", job);
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("transaction", r.transactionNo());
+                try {
+                    // a repeat with another printId prints a COPY of the void's receipt
+                    m.put("job", receipts.printReversal(r, b.get("printId") == null ? r.reversalId() : text(b, "printId"), clerk(),
+                            ReceiptLanguage.EN));
+                } catch (IllegalStateException | java.util.NoSuchElementException e) {
+                    m.put("printError", String.valueOf(e.getMessage()));   // the void stands; its receipt can be printed later
+                }
+                return m;
             } finally {
                 java.util.Arrays.fill(password, '\0');
             }
+        });
+    }
+
+    @Inject
+    hk.post.ecert.counter.application.capture.CaptureDesk capture;
+
+    /**
+     * Scans a page on the flatbed of the clerk's counter into a case's capture (opened for an e-Cert (Personal) form
+     * if it is not yet): the {@code jobId} is chosen before the first send, so a repeat is the same scan.
+     */
+    @POST
+    @Path("/scans")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response scan(String json) {
+        return refusals(() -> {
+            Map<String, Object> b = body(json);
+            String jobId = text(b, "jobId");
+            if (!jobId.matches("[A-Za-z0-9-]{6,60}")) {
+                throw new IllegalArgumentException("jobId has 6–60 letters, digits or hyphens");
+            }
+            hk.post.ecert.counter.domain.model.capture.CaptureCase k = capture.open(text(b, "caseRef"), "PERSONAL", "STANDARD",
+                    Map.of(), clerk());
+            return Map.of("job", capture.scan("JOB-" + jobId, k, clerk(), false, null));
         });
     }
 
@@ -206,7 +235,7 @@ public class CounterFlowResource {
             return Response.ok(hk.post.ecert.devices.wire.Json.write(b.get())).build();
         } catch (PosRefusal e) {
             return Response.status(409).entity(hk.post.ecert.devices.wire.Json.write(Map.of("refused", e.getMessage()))).build();
-        } catch (RegistryRefusal e) {
+        } catch (RegistryRefusal | hk.post.ecert.counter.domain.model.capture.CaptureRefusal e) {
             return Response.status(409).entity(hk.post.ecert.devices.wire.Json.write(Map.of("refused", e.getMessage()))).build();
         } catch (IllegalArgumentException | IllegalStateException e) {
             return Response.status(400).entity(hk.post.ecert.devices.wire.Json.write(Map.of("error", String.valueOf(e.getMessage())))).build();

@@ -149,7 +149,7 @@ public class TerminalEndpoint {
                 if (attempt >= 5) {
                     throw e;
                 }
-                LOG.log(Level.INFO, "recording the result of " + result.jobId() + " met a concurrent change; trying again", e);
+                LOG.log(Level.INFO, "recording the result of " + result.jobId() + " failed (a concurrent change, or the database away); trying again", e);
             }
         }
     }
