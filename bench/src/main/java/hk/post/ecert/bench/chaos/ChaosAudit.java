@@ -1,5 +1,6 @@
 package hk.post.ecert.bench.chaos;
 
+import hk.post.ecert.bench.cluster.PaidExtension;
 import hk.post.ecert.bench.cluster.Postgres;
 import hk.post.ecert.devices.printer.simulated.PrintedReceipt;
 import hk.post.ecert.devices.printer.simulated.VirtualPrinter;
@@ -48,18 +49,10 @@ final class ChaosAudit {
             int lost = 0;
             int doubled = 0;
             for (ChaosClerk.Sale s : sales) {
-                int sale = count(c, "SELECT count(*) FROM sale WHERE payment_id = ?", s.paymentId());
-                int ext = count(c, "SELECT count(*) FROM subscription_extension WHERE payment_id = ?", s.paymentId());
-                int journalled = count(c, "SELECT count(*) FROM journal_entry WHERE kind = 'SALE' AND payload LIKE ?",
-                        "%\"payment\":\"" + s.paymentId() + "\"%");
-                if (sale == 0 || ext == 0 || journalled == 0) {
-                    lost++;
-                    problems.add("lost " + s.paymentId() + " (sale " + sale + ", extension " + ext + ", journal " + journalled + ")");
-                }
-                if (sale > 1 || ext > 1 || journalled > 1) {
-                    doubled++;
-                    problems.add("doubled " + s.paymentId());
-                }
+                PaidExtension found = PaidExtension.of(c, s.paymentId());
+                lost += found.lost() ? 1 : 0;
+                doubled += found.doubled() ? 1 : 0;
+                found.describe(problems);
                 if (s.voidId() != null) {
                     int v = count(c, "SELECT count(*) FROM sale_reversal WHERE payment_id = ?", s.paymentId());
                     int vj = count(c, "SELECT count(*) FROM journal_entry WHERE kind = 'VOID' AND payload LIKE ?",
@@ -215,24 +208,10 @@ final class ChaosAudit {
     }
 
     private static int count(Connection c, String sql, String arg) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, arg);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+        return PaidExtension.count(c, sql, arg);
     }
 
     private static String status(Connection c, String jobId) throws SQLException {
-        if (jobId == null) {
-            return "MISSING";
-        }
-        try (PreparedStatement s = c.prepareStatement("SELECT status FROM device_job WHERE job_id = ?")) {
-            s.setString(1, jobId);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1) : "MISSING";
-            }
-        }
+        return PaidExtension.jobStatus(c, jobId);
     }
 }

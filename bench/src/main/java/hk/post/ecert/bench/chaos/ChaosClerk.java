@@ -1,12 +1,8 @@
 package hk.post.ecert.bench.chaos;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -121,7 +117,7 @@ final class ChaosClerk implements Runnable {
         if (i % 4 == 3) {
             voidId = "VOID-" + user.toUpperCase() + "-" + UUID.randomUUID();
             String v = call("void", "api/counter/voids?reversalId=" + voidId + "&transaction=" + txn
-                    + "&reason=" + enc("customer changed mind") + "&supervisor=benchsup&supervisorPassword=" + enc("Bench#2026"));
+                    + "&reason=" + enc("customer changed mind") + "&supervisor=benchsup&supervisorPassword=" + enc(hk.post.ecert.bench.cluster.BenchLogin.PASSWORD));
             voidTxn = group(TXN, v);
             voidJob = group(JOB, v);
         }
@@ -157,7 +153,7 @@ final class ChaosClerk implements Runnable {
     /** The same for a void's receipt: the void repeated with its id (answered with the first void), printed as a COPY. */
     String copyOfVoid(String voidId, String transaction, String printId) throws Exception {
         return group(JOB, call("copy", "api/counter/voids?reversalId=" + voidId + "&transaction=" + transaction
-                + "&reason=" + enc("customer changed mind") + "&supervisor=benchsup&supervisorPassword=" + enc("Bench#2026")
+                + "&reason=" + enc("customer changed mind") + "&supervisor=benchsup&supervisorPassword=" + enc(hk.post.ecert.bench.cluster.BenchLogin.PASSWORD)
                 + "&printId=" + printId));
     }
 
@@ -216,17 +212,7 @@ final class ChaosClerk implements Runnable {
         if (c != null) {
             return c;
         }
-        c = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(3)).build();
-        c.send(HttpRequest.newBuilder(URI.create(base + "index.xhtml")).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.discarding());
-        HttpResponse<String> r = c.send(HttpRequest.newBuilder(URI.create(base + "j_security_check"))
-                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("j_username=" + enc(user) + "&j_password=" + enc("Bench#2026"))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200 || r.body().contains("j_password")) {
-            throw new IOException("login of " + user + " at " + base + " failed: HTTP " + r.statusCode());
-        }
+        c = hk.post.ecert.bench.cluster.BenchLogin.session(base, user);
         sessions.put(base, c);
         return c;
     }

@@ -1,8 +1,6 @@
 package hk.post.ecert.bench.cluster;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -189,16 +187,7 @@ public final class CounterTraffic {
             if (c != null) {
                 return c;
             }
-            c = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                    .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(3)).build();
-            c.send(request(base + "index.xhtml", "GET"), HttpResponse.BodyHandlers.discarding());
-            HttpResponse<String> r = c.send(HttpRequest.newBuilder(URI.create(base + "j_security_check"))
-                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("j_username=" + enc(user) + "&j_password=" + enc("Bench#2026"))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200 || r.body().contains("j_password")) {
-                throw new IOException("login of " + user + " at " + base + " failed: HTTP " + r.statusCode());
-            }
+            c = BenchLogin.session(base, user);
             sessions.put(base, c);
             logins.incrementAndGet();
             loggedInAt.add(base);

@@ -116,18 +116,10 @@ public final class FailoverRun implements AutoCloseable {
             int lost = 0;
             int doubled = 0;
             for (CounterTraffic.Payment p : confirmed) {
-                int sales = count(c, "SELECT count(*) FROM sale WHERE payment_id = ?", p.paymentId());
-                int extensions = count(c, "SELECT count(*) FROM subscription_extension WHERE payment_id = ?", p.paymentId());
-                int journalled = count(c, "SELECT count(*) FROM journal_entry WHERE kind = 'SALE' AND payload LIKE ?",
-                        "%\"payment\":\"" + p.paymentId() + "\"%");
-                if (sales == 0 || extensions == 0 || journalled == 0) {
-                    lost++;
-                    problems.add("lost " + p.paymentId() + " (sale " + sales + ", extension " + extensions + ", journal " + journalled + ")");
-                }
-                if (sales > 1 || extensions > 1 || journalled > 1) {
-                    doubled++;
-                    problems.add("doubled " + p.paymentId());
-                }
+                PaidExtension found = PaidExtension.of(c, p.paymentId());
+                lost += found.lost() ? 1 : 0;
+                doubled += found.doubled() ? 1 : 0;
+                found.describe(problems);
             }
             // a subscriber extended more often than the clerks paid for it is a doubled charge too
             Map<String, Integer> paidFor = new HashMap<>();
@@ -179,13 +171,7 @@ public final class FailoverRun implements AutoCloseable {
     private final Map<Integer, Integer> printedBefore = new HashMap<>();
 
     private static int count(Connection c, String sql, String arg) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, arg);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+        return PaidExtension.count(c, sql, arg);
     }
 
     private static boolean finished(String status) {
@@ -193,15 +179,7 @@ public final class FailoverRun implements AutoCloseable {
     }
 
     private static String status(Connection c, String jobId) throws SQLException {
-        if (jobId == null) {
-            return "MISSING";
-        }
-        try (PreparedStatement s = c.prepareStatement("SELECT status FROM device_job WHERE job_id = ?")) {
-            s.setString(1, jobId);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1) : "MISSING";
-            }
-        }
+        return PaidExtension.jobStatus(c, jobId);
     }
 
     @Override

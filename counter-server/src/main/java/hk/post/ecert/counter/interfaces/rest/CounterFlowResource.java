@@ -28,7 +28,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The counter's subscription-extension flow as JSON for other front ends and the load benchmark: the caller is a
+ * The counter's subscription-extension flow as JSON for other front ends and the benchmarks — the till, a subscriber's
+ * certificates, an extension paid in cash or by EPS, its receipt (or a COPY), a void approved by a supervisor, and a
+ * scan into a case's capture (the chaos benchmark, issue 19) — and its refusals as 409: the caller is a
  * logged-in clerk (the staff session cookie; web.xml protects {@code /api/counter/*}). Every write takes a JSON body and
  * the {@code X-Counter-Client} header, and comes from this server's own origin ({@code CrossSiteRequests}), and carries
  * an id chosen by the caller, so a retry is answered with the first outcome.
