@@ -3,9 +3,11 @@ package hk.post.ecert.bench;
 import hk.post.ecert.bench.cluster.CounterCluster;
 import hk.post.ecert.bench.cluster.CounterInstance;
 import hk.post.ecert.bench.cluster.FailoverRun;
+import hk.post.ecert.bench.cluster.NetworkLoad;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -13,27 +15,44 @@ import java.util.Optional;
  * a real terminal agent) against one instance on PostgreSQL, then against two clustered instances, then with one of
  * them killed (SIGKILL) part-way through. Prints throughput of two ÷ one, the seconds until the killed instance's
  * terminals are online again, and payments lost or doubled (and device jobs doubled) from the database audit.
+ *
+ * <p>Then the whole network ({@link NetworkLoad}): {@code SCALE_COUNTERS} counters (1,040: {@code SCALE_OFFICES} 130
+ * offices of eight) with their terminal connections, on both instances, each clerk serving a customer on average every
+ * {@code SCALE_INTERVAL_S} seconds (60) for {@code SCALE_MINUTES} minutes (10), the counters opening over the first
+ * three minutes. Prints the p95 of each request, the
+ * jobs waiting, and each instance's memory; the baseline, in the same run, is one clerk serving 25 customers back to
+ * back on the same two instances before the network starts. {@code SCALE_COUNTERS=0} leaves the network out.
  */
 public final class ScaleSpeed {
+
+    private static final int BASELINE_CUSTOMERS = 25;
 
     public static void main(String[] args) throws Exception {
         int clerks = args.length > 0 ? Integer.parseInt(args[0]) : 6;
         int perClerk = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int network = env("SCALE_COUNTERS", 1040);
+        int offices = env("SCALE_OFFICES", 130);
+        int minutes = env("SCALE_MINUTES", 10);
+        int interval = env("SCALE_INTERVAL_S", 60);
+        // each subscriber can be extended once: enough for the busiest clerk of the network, and for the baseline
+        int subscribers = Math.max(Math.max(perClerk, BASELINE_CUSTOMERS), 2 * minutes * 60 / Math.max(1, interval) + 12);
         Path work = Files.createTempDirectory("ecert-scale-");
         String code = "SCALE";
-        try (CounterCluster cluster = CounterCluster.start(work, clerks * 3, code)) {
+        int f = network;   // the failover phases' counters follow the network's
+        try (CounterCluster cluster = CounterCluster.start(work, network + clerks * 3 + 1, code)
+                .withJvmOptions("-Dcounter.bench.offices=" + Math.min(offices, network / 8), "-Dcounter.bench.subscribers=" + subscribers)) {
             CounterInstance a = cluster.startInstance("counter-a");
             try (FailoverRun run = new FailoverRun(cluster, code, work)) {
-                run.startTerminals(1, clerks);
-                FailoverRun.Figures one = run.run(1, clerks, perClerk, Optional.empty(), 0);
+                run.startTerminals(f + 1, f + clerks);
+                FailoverRun.Figures one = run.run(f + 1, f + clerks, perClerk, Optional.empty(), 0);
                 System.out.println("one instance: " + one);
 
                 CounterInstance b = cluster.startInstance("counter-b");
                 try (FailoverRun run2 = new FailoverRun(cluster, code, work.resolve("two"))) {
-                    run2.startTerminals(clerks + 1, 3 * clerks);
-                    FailoverRun.Figures two = run2.run(clerks + 1, 2 * clerks, perClerk, Optional.empty(), 0);
+                    run2.startTerminals(f + clerks + 1, f + 3 * clerks);
+                    FailoverRun.Figures two = run2.run(f + clerks + 1, f + 2 * clerks, perClerk, Optional.empty(), 0);
                     System.out.println("two instances: " + two);
-                    FailoverRun.Figures killed = run2.run(2 * clerks + 1, 3 * clerks, perClerk, Optional.of(a), clerks * perClerk / 3);
+                    FailoverRun.Figures killed = run2.run(f + 2 * clerks + 1, f + 3 * clerks, perClerk, Optional.of(a), clerks * perClerk / 3);
                     System.out.println("two instances, one killed: " + killed);
                     int lost = one.lost() + two.lost() + killed.lost();
                     int doubled = one.doubled() + two.doubled() + killed.doubled() + one.printedTwice() + two.printedTwice()
@@ -44,11 +63,52 @@ public final class ScaleSpeed {
                             one.paymentsPerSecond(), two.paymentsPerSecond(),
                             one.jobsWithoutOneOutcome() + two.jobsWithoutOneOutcome() + killed.jobsWithoutOneOutcome(),
                             one.journalIntact() && two.journalIntact() && killed.journalIntact());
+                    if (network > 0) {
+                        cluster.startInstance("counter-a");   // the killed one, back for the network's load
+                        network(cluster, code, work, network, f + 3 * clerks + 1, minutes, interval);
+                    }
                     if (b.alive()) {
                         b.close();
                     }
                 }
             }
         }
+    }
+
+    private static void network(CounterCluster cluster, String code, Path work, int counters, int baselineCounter, int minutes, int interval)
+            throws Exception {
+        try (NetworkLoad load = new NetworkLoad(cluster, code, work.resolve("network"))) {
+            double online = load.startTerminals(1, counters);
+            load.startTerminals(baselineCounter, baselineCounter);
+            System.out.printf("network: %d terminals online in %.1f s%n", counters, online);
+            NetworkLoad.Figures base = load.run(baselineCounter, baselineCounter, Duration.ofMinutes(5), Duration.ZERO, Duration.ZERO,
+                    BASELINE_CUSTOMERS, 4);
+            System.out.println("baseline (one clerk, back to back): " + base);
+            NetworkLoad.Figures net = load.run(1, counters, Duration.ofMinutes(minutes), Duration.ofSeconds(interval),
+                    Duration.ofSeconds(Math.min(180, minutes * 20L)), Integer.MAX_VALUE, 64);
+            System.out.println("network: " + net);
+            System.out.printf("RESULT scale network_counters=%d minutes=%.1f sales=%d sales_per_min=%.1f errors=%d lost=%d doubled=%d"
+                            + " receipts_not_done=%d printed_twice=%d terminals_offline_after=%d%n",
+                    net.counters(), net.minutes(), net.sales(), net.sales() / net.minutes(), net.errors(), net.lost(), net.doubled(),
+                    net.receiptsNotDone(), net.printedTwice(), load.offline());
+            StringBuilder p95 = new StringBuilder("RESULT scale");
+            for (NetworkLoad.Request r : NetworkLoad.Request.values()) {
+                String k = r.name().toLowerCase(java.util.Locale.ROOT);
+                p95.append(String.format(" p95_%s_ms=%d", k, net.p95Ms().get(r)));
+                if (r != NetworkLoad.Request.LOGIN && r != NetworkLoad.Request.TILL && base.p95Ms().get(r) > 0) {
+                    p95.append(String.format(" p95_%s_vs_baseline=%.2f", k, (double) net.p95Ms().get(r) / base.p95Ms().get(r)));
+                }
+            }
+            System.out.println(p95.append(String.format(" p95_receipt_job_ms=%d", net.receiptJobP95Ms())));
+            System.out.printf("RESULT scale jobs_waiting_max=%d jobs_waiting_end=%d rss_mb_a=%d rss_mb_b=%d heap_mb_a=%d heap_mb_b=%d%n",
+                    net.jobsWaitingMax(), net.jobsWaitingEnd(), net.rssMaxMb().getOrDefault("counter-a", -1L),
+                    net.rssMaxMb().getOrDefault("counter-b", -1L), net.heapMaxMb().getOrDefault("counter-a", -1L),
+                    net.heapMaxMb().getOrDefault("counter-b", -1L));
+        }
+    }
+
+    private static int env(String name, int otherwise) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? otherwise : Integer.parseInt(v.trim());
     }
 }

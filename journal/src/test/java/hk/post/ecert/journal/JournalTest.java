@@ -115,6 +115,25 @@ class JournalTest {
     }
 
     @Test
+    void aRecordedHashChangedInItsLastDigitIsNamed() throws Exception {
+        sampleDay();
+        try (Connection c = open()) {
+            JournalEntry e2 = Journal.entries(c, "GPO-C02").get(1);
+            assertTrue(JournalHash.matches(e2));
+            String h = e2.hash();
+            String other = h.substring(0, 63) + (h.charAt(63) == '0' ? '1' : '0');
+            assertTrue(!JournalHash.matches(new JournalEntry(e2.counter(), e2.seq(), e2.recordedAt(), e2.kind(), e2.amountCents(),
+                    e2.actor(), e2.payload(), e2.prevHash(), other)));
+            assertTrue(!JournalHash.matches(new JournalEntry(e2.counter(), e2.seq(), e2.recordedAt(), e2.kind(), e2.amountCents(),
+                    e2.actor(), e2.payload(), e2.prevHash(), h.substring(0, 62))), "a shortened hash");
+            dba("DROP TRIGGER journal_entry_append_only",
+                    "UPDATE journal_entry SET entry_hash = '" + other + "' WHERE counter_code = 'GPO-C02' AND seq = 2");
+        }
+        List<String> f = verify(null).findings().stream().map(Object::toString).toList();
+        assertTrue(f.contains("ALTERED counter GPO-C02 seq 2: its content does not match its hash"), f.toString());
+    }
+
+    @Test
     void aDeletedEntryIsAGapAndABreak() throws Exception {
         sampleDay();
         dba("DROP TRIGGER journal_entry_append_only", "DELETE FROM journal_entry WHERE counter_code = 'GPO-C02' AND seq = 2");

@@ -29,7 +29,8 @@ import java.util.logging.Logger;
  * ({@code bench001} … with password {@code Bench#2026}) at office BEN, each at its own counter with an enrolled
  * terminal, {@code counter.bench.subscribers} (ten unless set) e-Cert (Personal) subscribers per counter whose
  * subscriptions can be extended, and one supervisor of the office ({@code benchsup}, the same password) who approves
- * voids.
+ * voids. With {@code counter.bench.offices} set to {@code n}, the first {@code 8 × n} counters are spread over {@code n}
+ * offices of eight ({@code BEN001} …), as a post office network is; the rest stay at BEN.
  */
 @Singleton
 @Startup
@@ -53,6 +54,13 @@ public class BenchCounters {
     @Inject
     @ConfigProperty(name = "counter.bench.subscribers", defaultValue = "10")
     int subscribers;
+
+    /** Offices of eight counters each for the first counters (the network load of {@code bin/bench scale}); 0: all at BEN. */
+    @Inject
+    @ConfigProperty(name = "counter.bench.offices", defaultValue = "0")
+    int offices;
+
+    static final int COUNTERS_PER_OFFICE = 8;
 
     @Inject
     StaffDirectory staff;
@@ -82,8 +90,9 @@ public class BenchCounters {
         staff.add(new StaffMember("benchsup", "BENCH supervisor", hash, "BEN", "B001"), Set.of(Role.SUPERVISOR, Role.CLERK));
         for (int i = 1; i <= counters; i++) {
             String n = String.format("%03d", i);
-            staff.add(new StaffMember("bench" + n, "BENCH clerk " + n, hash, "BEN", "B" + n), Set.of(Role.CLERK));
-            Terminal t = new Terminal("BEN-B" + n, "BEN", "B" + n);
+            String office = officeOf(i, offices);
+            staff.add(new StaffMember("bench" + n, "BENCH clerk " + n, hash, office, "B" + n), Set.of(Role.CLERK));
+            Terminal t = new Terminal("BEN-B" + n, office, "B" + n);
             if (enrolmentCode.isPresent()) {
                 t.allowEnrolment(hk.post.ecert.counter.application.TerminalEnrolment.hashCode(enrolmentCode.get() + "-" + n),
                         Instant.now().plus(java.time.Duration.ofDays(1)), "bench-seed");
@@ -98,6 +107,12 @@ public class BenchCounters {
                         today.plusYears(2), today.plusDays(30), CertificateStatus.ACTIVE, "ecert-file-usb", null, false), Optional.empty());
             }
         }
-        LOG.info(() -> "BENCH data: " + counters + " counters, clerks bench001…, " + counters * subscribers + " subscribers, supervisor benchsup");
+        LOG.info(() -> "BENCH data: " + counters + " counters, clerks bench001…, " + counters * subscribers + " subscribers, supervisor benchsup"
+                + (offices > 0 ? ", the first " + offices * COUNTERS_PER_OFFICE + " in " + offices + " offices of eight" : ""));
+    }
+
+    /** The office of BENCH counter {@code i} (from 1). */
+    static String officeOf(int i, int offices) {
+        return i <= offices * COUNTERS_PER_OFFICE ? String.format("BEN%03d", (i - 1) / COUNTERS_PER_OFFICE + 1) : "BEN";
     }
 }
