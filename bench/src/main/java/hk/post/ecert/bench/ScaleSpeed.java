@@ -87,10 +87,11 @@ public final class ScaleSpeed {
             NetworkLoad.Figures net = load.run(1, counters, Duration.ofMinutes(minutes), Duration.ofSeconds(interval),
                     Duration.ofSeconds(Math.min(180, minutes * 20L)), Integer.MAX_VALUE, 64);
             System.out.println("network: " + net);
-            System.out.printf("RESULT scale network_counters=%d minutes=%.1f sales=%d sales_per_min=%.1f errors=%d lost=%d doubled=%d"
-                            + " receipts_not_done=%d printed_twice=%d terminals_offline_after=%d%n",
-                    net.counters(), net.minutes(), net.sales(), net.sales() / net.minutes(), net.errors(), net.lost(), net.doubled(),
-                    net.receiptsNotDone(), net.printedTwice(), load.offline());
+            net.problems().forEach(p -> System.out.println("# " + p));
+            System.out.printf("RESULT scale network_counters=%d minutes=%.1f sales=%d sales_per_min=%.1f errors=%d resent=%d lost=%d doubled=%d"
+                            + " receipts_unfinished=%d receipts_not_printed=%d printed_twice=%d terminals_offline_after=%d%n",
+                    net.counters(), net.minutes(), net.sales(), net.sales() / net.minutes(), net.errors(), net.resent(), net.lost(), net.doubled(),
+                    net.receiptsUnfinished(), net.receiptsNotPrinted(), net.printedTwice(), load.offline());
             StringBuilder p95 = new StringBuilder("RESULT scale");
             for (NetworkLoad.Request r : NetworkLoad.Request.values()) {
                 String k = r.name().toLowerCase(java.util.Locale.ROOT);

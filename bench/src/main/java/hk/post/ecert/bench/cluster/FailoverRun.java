@@ -57,14 +57,7 @@ public final class FailoverRun implements AutoCloseable {
     public void startTerminals(int from, int to) throws Exception {
         List<URI> servers = cluster.instances().stream().filter(CounterInstance::alive).map(i -> URI.create(i.websocket())).toList();
         for (int n = from; n <= to; n++) {
-            List<URI> order = new ArrayList<>(servers);
-            java.util.Collections.rotate(order, n % order.size());
-            String id = String.format("BEN-B%03d", n);
-            Path dir = Files.createDirectories(work.resolve("terminal-" + n));
-            TerminalConfig config = new TerminalConfig(id, order, dir, enrolmentCode + "-" + String.format("%03d", n), "virtual",
-                    "hk-big5-80", "", 9600, dir.resolve("medium"));
-            TerminalAgent agent = new TerminalAgent(config, CounterDevices.from(config)).start();
-            terminals.put(n, agent);
+            terminals.put(n, benchTerminal(n, servers, work, enrolmentCode));
         }
         for (TerminalAgent a : terminals.values()) {
             if (!a.awaitOnline(Duration.ofSeconds(60))) {
@@ -169,6 +162,19 @@ public final class FailoverRun implements AutoCloseable {
     }
 
     private final Map<Integer, Integer> printedBefore = new HashMap<>();
+
+    /**
+     * BENCH counter {@code n}'s terminal agent (a virtual printer), started: it enrols with {@code <code>-<nnn>} and
+     * dials the instances in turn, starting at a different one for each counter so that the counters spread.
+     */
+    static TerminalAgent benchTerminal(int n, List<URI> servers, Path work, String enrolmentCode) throws Exception {
+        List<URI> order = new ArrayList<>(servers);
+        java.util.Collections.rotate(order, n % order.size());
+        Path dir = Files.createDirectories(work.resolve("terminal-" + n));
+        TerminalConfig config = new TerminalConfig(String.format("BEN-B%03d", n), order, dir,
+                enrolmentCode + "-" + String.format("%03d", n), "virtual", "hk-big5-80", "", 9600, dir.resolve("medium"));
+        return new TerminalAgent(config, CounterDevices.from(config)).start();
+    }
 
     private static int count(Connection c, String sql, String arg) throws SQLException {
         return PaidExtension.count(c, sql, arg);

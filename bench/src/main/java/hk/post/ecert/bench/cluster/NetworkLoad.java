@@ -1,9 +1,7 @@
 package hk.post.ecert.bench.cluster;
 
 import hk.post.ecert.devices.printer.simulated.VirtualPrinter;
-import hk.post.ecert.terminal.CounterDevices;
 import hk.post.ecert.terminal.TerminalAgent;
-import hk.post.ecert.terminal.TerminalConfig;
 
 import java.io.IOException;
 import java.net.URI;
@@ -50,9 +48,9 @@ public final class NetworkLoad implements AutoCloseable {
     public enum Request { LOGIN, TILL, LOOKUP, PAY, RECEIPT }
 
     /** What one load measured. */
-    public record Figures(int counters, double minutes, int sales, int errors, Map<Request, Long> p95Ms, Map<Request, Integer> count,
+    public record Figures(int counters, double minutes, int sales, int errors, int resent, Map<Request, Long> p95Ms, Map<Request, Integer> count,
                           long receiptJobP95Ms, long jobsWaitingMax, long jobsWaitingEnd, Map<String, Long> rssMaxMb, Map<String, Long> heapMaxMb,
-                          int lost, int doubled, int receiptsNotDone, int printedTwice, List<String> problems) {
+                          int lost, int doubled, int receiptsUnfinished, int receiptsNotPrinted, int printedTwice, List<String> problems) {
     }
 
     private static final Pattern SERIAL = Pattern.compile("\"serial\":\"([0-9a-f]+)\"");
@@ -76,12 +74,7 @@ public final class NetworkLoad implements AutoCloseable {
         List<URI> servers = cluster.instances().stream().filter(CounterInstance::alive).map(i -> URI.create(i.websocket())).toList();
         long t0 = System.nanoTime();
         for (int n = from; n <= to; n++) {
-            List<URI> order = new ArrayList<>(servers);
-            java.util.Collections.rotate(order, n % order.size());
-            Path dir = Files.createDirectories(work.resolve("terminal-" + n));
-            TerminalConfig config = new TerminalConfig(String.format("BEN-B%03d", n), order, dir,
-                    enrolmentCode + "-" + String.format("%03d", n), "virtual", "hk-big5-80", "", 9600, dir.resolve("medium"));
-            terminals.put(n, new TerminalAgent(config, CounterDevices.from(config)).start());
+            terminals.put(n, FailoverRun.benchTerminal(n, servers, work, enrolmentCode));
         }
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         for (int n = from; n <= to; n++) {
@@ -106,6 +99,7 @@ public final class NetworkLoad implements AutoCloseable {
         ConcurrentLinkedQueue<String[]> confirmed = new ConcurrentLinkedQueue<>();   // payment id, clerk number, receipt job
         ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
+        AtomicInteger resent = new AtomicInteger();
         Instant started = Instant.now();
         long end = System.nanoTime() + length.toNanos();
         ScheduledExecutorService pool = Executors.newScheduledThreadPool(workers);
@@ -114,7 +108,7 @@ public final class NetworkLoad implements AutoCloseable {
         sampling.scheduleAtFixedRate(sampler::sample, 0, SAMPLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         CountDownLatch finished = new CountDownLatch(to - from + 1);
         for (int n = from; n <= to; n++) {
-            Clerk clerk = new Clerk(n, times, confirmed, problems, errors, end, meanInterval, maxPerClerk, pool, finished);
+            Clerk clerk = new Clerk(n, times, confirmed, problems, errors, resent, end, meanInterval, maxPerClerk, pool, finished);
             // the counters open over the ramp-up, as a network's offices do in the morning, not in one instant (a login
             // is a deliberately slow password hash: 1,000 in the same second would be a load no morning brings)
             long startIn = ThreadLocalRandom.current().nextLong(rampUp.toMillis() + 1);
@@ -133,9 +127,9 @@ public final class NetworkLoad implements AutoCloseable {
             count.put(r, q.size());
         });
         List<String> shown = new ArrayList<>(problems);
-        return new Figures(to - from + 1, seconds / 60, confirmed.size(), errors.get(), p95, count, audit.receiptJobP95Ms,
+        return new Figures(to - from + 1, seconds / 60, confirmed.size(), errors.get(), resent.get(), p95, count, audit.receiptJobP95Ms,
                 sampler.waitingMax, sampler.waitingLast, Map.copyOf(sampler.rssMaxMb), Map.copyOf(sampler.heapMaxMb),
-                audit.lost, audit.doubled, audit.notDone, audit.printedTwice, shown.subList(0, Math.min(5, shown.size())));
+                audit.lost, audit.doubled, audit.unfinished, audit.notPrinted, audit.printedTwice, shown.subList(0, Math.min(20, shown.size())));
     }
 
     /** One clerk: logs in and opens a till, then serves customers until the load ends. */
@@ -146,6 +140,7 @@ public final class NetworkLoad implements AutoCloseable {
         private final ConcurrentLinkedQueue<String[]> confirmed;
         private final ConcurrentLinkedQueue<String> problems;
         private final AtomicInteger errors;
+        private final AtomicInteger resent;
         private final long end;
         private final Duration meanInterval;
         private final int maxPerClerk;
@@ -155,7 +150,7 @@ public final class NetworkLoad implements AutoCloseable {
         private int served;
 
         Clerk(int n, Map<Request, ConcurrentLinkedQueue<Long>> times, ConcurrentLinkedQueue<String[]> confirmed,
-              ConcurrentLinkedQueue<String> problems, AtomicInteger errors, long end, Duration meanInterval, int maxPerClerk,
+              ConcurrentLinkedQueue<String> problems, AtomicInteger errors, AtomicInteger resent, long end, Duration meanInterval, int maxPerClerk,
               ScheduledExecutorService pool, CountDownLatch finished) {
             this.n = n;
             this.user = CounterTraffic.clerk(n);
@@ -163,6 +158,7 @@ public final class NetworkLoad implements AutoCloseable {
             this.confirmed = confirmed;
             this.problems = problems;
             this.errors = errors;
+            this.resent = resent;
             this.end = end;
             this.meanInterval = meanInterval;
             this.maxPerClerk = maxPerClerk;
@@ -212,7 +208,17 @@ public final class NetworkLoad implements AutoCloseable {
                     ? HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build()
                     : hk.post.ecert.bench.CounterApiWrite.post(base, path, Duration.ofSeconds(30));
             long t0 = System.nanoTime();
-            HttpResponse<String> r = sessions.get(n).send(req, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r;
+            try {
+                r = sessions.get(n).send(req, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                // the connection went away under the request (a kept-alive connection the server had just closed):
+                // sent once more with the same ids, as the counter's screen does; the server answers a repeat with
+                // the first outcome
+                resent.incrementAndGet();
+                problems.add(user + " " + kind + " sent again after: " + e);
+                r = sessions.get(n).send(req, HttpResponse.BodyHandlers.ofString());
+            }
             times.get(kind).add((System.nanoTime() - t0) / 1_000_000);
             if (r.statusCode() != 200 || r.body().contains("j_password")) {
                 throw new IOException(kind + ": HTTP " + r.statusCode() + " " + r.body().substring(0, Math.min(200, r.body().length())));
@@ -278,14 +284,15 @@ public final class NetworkLoad implements AutoCloseable {
         return 0;
     }
 
-    private record Audit(int lost, int doubled, int notDone, int printedTwice, long receiptJobP95Ms) {
+    private record Audit(int lost, int doubled, int unfinished, int notPrinted, int printedTwice, long receiptJobP95Ms) {
     }
 
     private Audit audit(List<String[]> confirmed, int from, int to, Instant started, ConcurrentLinkedQueue<String> problems)
             throws SQLException, InterruptedException {
         int lost = 0;
         int doubled = 0;
-        int notDone = 0;
+        int unfinished = 0;
+        int notPrinted = 0;
         try (Connection c = cluster.postgres().connect()) {
             List<String> found = new ArrayList<>();
             for (String[] p : confirmed) {
@@ -297,12 +304,16 @@ public final class NetworkLoad implements AutoCloseable {
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             for (String[] p : confirmed) {
                 String status;
-                while (!"DONE".equals(status = PaidExtension.jobStatus(c, p[2])) && System.nanoTime() < deadline) {
+                while (List.of("PENDING", "SENT", "MISSING").contains(status = PaidExtension.jobStatus(c, p[2]))
+                        && System.nanoTime() < deadline) {
                     Thread.sleep(200);
                 }
-                if (!"DONE".equals(status)) {
-                    notDone++;
-                    found.add("receipt job " + p[2] + " is " + status);
+                if (List.of("PENDING", "SENT", "MISSING").contains(status)) {
+                    unfinished++;   // no outcome known
+                    found.add("receipt job " + p[2] + " is still " + status);
+                } else if (!"DONE".equals(status)) {
+                    notPrinted++;   // the terminal's known outcome: the clerk prints a COPY
+                    found.add("receipt job " + p[2] + " ended " + status + " (" + reason(c, p[2]) + ")");
                 }
             }
             problems.addAll(found);
@@ -316,7 +327,16 @@ public final class NetworkLoad implements AutoCloseable {
                     problems.add(CounterTraffic.clerk(n) + "'s printer printed " + printed + " receipts for " + sent + " jobs");
                 }
             }
-            return new Audit(lost, doubled, notDone, printedTwice, receiptJobP95(c, started));
+            return new Audit(lost, doubled, unfinished, notPrinted, printedTwice, receiptJobP95(c, started));
+        }
+    }
+
+    private static String reason(Connection c, String jobId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT reason, detail FROM device_job WHERE job_id = ?")) {
+            s.setString(1, jobId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) + ": " + rs.getString(2) : "?";
+            }
         }
     }
 
