@@ -127,4 +127,34 @@ abstract class ReceiptPrinterContract {
         assertEquals(Optional.of(PrinterFault.PAPER_OUT), outcome.fault());
         assertTrue(outcome.bytes() > 0);
     }
+
+    /**
+     * The terminal looks at its printer every few seconds from its health thread while receipts print on its jobs
+     * thread. A look must not take a print's status answer (nor a print the look's): found by the network load of
+     * {@code bin/bench scale}, where receipts that printed were reported UNKNOWN (NO_ANSWER).
+     */
+    @Test
+    void aStatusLookDuringAPrintTakesNeitherOnesAnswer() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean printing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.List<String> lookFaults = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread health = new Thread(() -> {
+            while (printing.get()) {
+                printer.status().fault().ifPresent(f -> lookFaults.add(f.name()));
+            }
+        }, "health-look");
+        health.start();
+        int receipts = 12;
+        try {
+            for (int i = 0; i < receipts; i++) {
+                PrintOutcome outcome = printer.print(paymentReceipt("R-3" + i));
+                assertEquals(PrintOutcome.State.PRINTED, outcome.state(), "receipt " + i + ": " + outcome);
+            }
+        } finally {
+            printing.set(false);
+            health.join(10_000);
+        }
+        assertEquals(List.of(), lookFaults, "a look at a ready printer sees it ready");
+        assertTrue(virtual.awaitReceipts(receipts, 10, TimeUnit.SECONDS));
+        assertEquals(receipts, virtual.receipts().size());
+    }
 }

@@ -30,8 +30,13 @@ public class EscPosReceiptPrinter implements ReceiptPrinter {
         this.encoder = new EscPosEncoder(profile);
     }
 
+    // One conversation on the line at a time: a status look (the terminal's health thread, every few seconds) and a
+    // print (its jobs thread) each ask DLE EOT and read the answer bytes, and on one line the answers cannot tell whose
+    // question they answer. Interleaved, a look took a print's answer and a receipt that printed was reported UNKNOWN
+    // (NO_ANSWER). So open, look, print and close hold the printer; a look during a print waits for the print.
+
     @Override
-    public void open() throws PrinterException {
+    public synchronized void open() throws PrinterException {
         try {
             link.open();
         } catch (hk.post.ecert.devices.printer.serial.SerialPrinterLink.LineSettingsException e) {
@@ -51,7 +56,7 @@ public class EscPosReceiptPrinter implements ReceiptPrinter {
     }
 
     @Override
-    public PrinterStatus status() {
+    public synchronized PrinterStatus status() {
         try {
             ensureOpen();
             return query(STATUS_TIMEOUT);
@@ -64,7 +69,7 @@ public class EscPosReceiptPrinter implements ReceiptPrinter {
     }
 
     @Override
-    public PrintOutcome print(ReceiptDocument receipt) {
+    public synchronized PrintOutcome print(ReceiptDocument receipt) {
         byte[] bytes = encoder.encode(receipt);
         PrinterStatus before;
         try {
@@ -144,7 +149,7 @@ public class EscPosReceiptPrinter implements ReceiptPrinter {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         link.close();
     }
 }
