@@ -281,7 +281,7 @@ public class VirtualPrinter {
         renderer.execute(() -> {
             PrintedReceipt done = null;
             try {
-                done = new PrintedReceipt(lines, ReceiptImage.render(lines, profile.dotsPerLine()), raw, drawer);
+                done = PrintedReceipt.of(lines, ReceiptImage.render(lines, profile.dotsPerLine()), raw, drawer);
             } finally {
                 lock.lock();
                 try {
