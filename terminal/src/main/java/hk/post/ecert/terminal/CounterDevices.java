@@ -94,8 +94,14 @@ public class CounterDevices implements AutoCloseable {
         return switch (backend) {
             case "sane" -> {
                 String[] hp = s.getOrDefault("scanner.sane.address", "127.0.0.1:6566").split(":");
+                Map<String, String> options = new java.util.TreeMap<>();
+                s.forEach((k, v) -> {
+                    if (k.startsWith(TerminalConfig.SANE_OPTION)) {
+                        options.put(k.substring(TerminalConfig.SANE_OPTION.length()), v);
+                    }
+                });
                 yield new SaneDocumentScanner(new java.net.InetSocketAddress(hp[0], Integer.parseInt(hp[1])),
-                        s.getOrDefault("scanner.sane.device", "test:0"));
+                        s.getOrDefault("scanner.sane.device", "test:0"), options);
             }
             case "folder" -> new FolderDocumentScanner(Path.of(s.getOrDefault("scanner.folder", "scans")), java.time.Duration.ofMillis(300));
             case "simulated" -> new SimulatedScanner();

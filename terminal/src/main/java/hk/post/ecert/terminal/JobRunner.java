@@ -168,6 +168,11 @@ public final class JobRunner {
             TokenTarget target = devices.tokenTarget(profile, (String) p.get("label"));
             switch (job.kind()) {
                 case TOKEN_GENERATE_KEY -> {
+                    // earlier attempts of the same case that ended without a certificate on this medium (or whose
+                    // certificate was revoked): their objects go first, under the PIN the customer just typed
+                    for (Object earlier : (List<?>) p.getOrDefault("discard", List.of())) {
+                        writer.discard(target, pin, String.valueOf(earlier));
+                    }
                     GeneratedKey key = writer.generateKey(target, pin, keyId, (String) p.get("subject"));
                     return new JobResult(job.jobId(), JobOutcome.DONE, null, "key pair generated on the medium; CSR signed there",
                             Map.of(), Map.of("csr", Base64.getEncoder().encodeToString(key.csrDer())));

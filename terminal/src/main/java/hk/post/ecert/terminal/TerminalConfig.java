@@ -19,7 +19,8 @@ import java.util.Properties;
  * @param printerBackend  {@code virtual} (in-process simulator) or {@code serial}
  * @param mediumMount     where an e-Cert File USB medium is mounted ({@code token.medium-mount})
  * @param scanner         {@code scanner.backend} = {@code simulated} (default), {@code sane} (with
- *                        {@code scanner.sane.address} host:port and {@code scanner.sane.device}) or {@code folder}
+ *                        {@code scanner.sane.address} host:port, {@code scanner.sane.device} and the device's own options as
+ *                        {@code scanner.sane.option.<name>}, e.g. the pnm backend's {@code filename}) or {@code folder}
  *                        (with {@code scanner.folder})
  * @param paymentBackend  {@code eps.backend}: {@code none} (a counter PC: the clerk's EPS terminal is not driven from
  *                        here) or {@code simulated} (the demo kiosk's EPS device, issue 17)
@@ -81,11 +82,20 @@ public record TerminalConfig(String terminalId, List<URI> servers, Path dataDir,
                 Integer.parseInt(p.getProperty("kiosk.launcher-port", "0").trim()));
     }
 
+    /** The prefix of a SANE device option's setting ({@code scanner.sane.option.<option name>}). */
+    public static final String SANE_OPTION = "scanner.sane.option.";
+
     private static Map<String, String> scannerSettings(Properties p) {
         Map<String, String> m = new java.util.LinkedHashMap<>();
         m.put("scanner.backend", p.getProperty("scanner.backend", "simulated"));
         for (String k : List.of("scanner.sane.address", "scanner.sane.device", "scanner.folder")) {
             if (p.getProperty(k) != null) {
+                m.put(k, p.getProperty(k).trim());
+            }
+        }
+        // a SANE device's own options by name, e.g. scanner.sane.option.filename for the pnm backend's page file
+        for (String k : p.stringPropertyNames()) {
+            if (k.startsWith(SANE_OPTION) && k.length() > SANE_OPTION.length()) {
                 m.put(k, p.getProperty(k).trim());
             }
         }

@@ -127,6 +127,9 @@ public class TokenRenewals {
         secrets.hold(renewalId, pin);
         Map<String, Object> payload = target(r);
         payload.put("subject", r.subjectDn());
+        // the earlier attempts ended without a certificate in use (failed, or revoked): whatever they left on the
+        // medium — a key pair made before the terminal could answer, a revoked certificate — is removed first
+        payload.put("discard", attempts.stream().map(TokenRenewal::keyId).toList());
         String jobId = jobs.submitOnce("JOB-" + renewalId + "-KEY", terminalId, JobKind.TOKEN_GENERATE_KEY, payload,
                 "Key pair and CSR on the medium for " + renewalId, clerk, TOKEN_JOB_LIFETIME);
         r.keyJobWasSent(jobId);
