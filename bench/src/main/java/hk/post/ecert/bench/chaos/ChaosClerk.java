@@ -2,16 +2,10 @@ package hk.post.ecert.bench.chaos;
 
 import java.io.IOException;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -36,33 +30,30 @@ final class ChaosClerk implements Runnable {
 
     private static final Pattern TXN = Pattern.compile("\"transaction\":\"([^\"]+)\"");
     private static final Pattern JOB = Pattern.compile("\"job\":\"([^\"]+)\"");
-    private static final Duration GIVE_UP = Duration.ofMinutes(4);
 
     private final int n;
     private final String user;
     private final int subscribers;
-    private final Supplier<List<String>> instances;
+    private final ChaosCaller caller;
+    private final ChaosRenewals renewals;
     private final AtomicBoolean stop;
     private final Queue<Sale> sales;
     private final Queue<String> unconfirmed;
     private final Queue<String> errors;
     private final Queue<Scan> scans;
-    private final Map<String, HttpClient> sessions = new HashMap<>();
-    private int preferred;
-    private int failovers;
 
     ChaosClerk(int n, int subscribers, Supplier<List<String>> instances, AtomicBoolean stop, Queue<Sale> sales,
-               Queue<String> unconfirmed, Queue<String> errors, Queue<Scan> scans) {
+               Queue<String> unconfirmed, Queue<String> errors, Queue<Scan> scans, ChaosRenewals.Counter renewalDesk) {
         this.scans = scans;
         this.n = n;
         this.user = String.format("bench%03d", n);
         this.subscribers = subscribers;
-        this.instances = instances;
+        this.caller = new ChaosCaller(user, n, instances);
+        this.renewals = renewalDesk == null ? null : new ChaosRenewals(renewalDesk, caller, new ChaosCaller("benchofficer", n + 1, instances), errors);
         this.stop = stop;
         this.sales = sales;
         this.unconfirmed = unconfirmed;
         this.errors = errors;
-        this.preferred = n;
     }
 
     String user() {
@@ -70,7 +61,11 @@ final class ChaosClerk implements Runnable {
     }
 
     int failovers() {
-        return failovers;
+        return caller.failovers();
+    }
+
+    ChaosRenewals renewals() {
+        return renewals;
     }
 
     @Override
@@ -82,6 +77,9 @@ final class ChaosClerk implements Runnable {
                 int j = i % subscribers + 1;   // a subscriber extended once is at its expiry: the next one
                 String sub = j < 100 ? String.format("%03d%02d", n, j) : String.format("%03d%d", n, j);
                 sale("be" + sub, i);
+                if (renewals != null && i % 8 == 2) {
+                    renewals.renewNext();   // a customer due for renewal, onto the token they brought
+                }
                 if (i % 10 == 5) {
                     scan("CHAOS-" + user.toUpperCase() + "-" + i + "-" + UUID.randomUUID().toString().substring(0, 6));
                 }
@@ -101,7 +99,7 @@ final class ChaosClerk implements Runnable {
         try {
             paid = call("pay", "api/counter/extensions?paymentId=" + paymentId + "&serial=" + serial + "&years=1"
                     + (eps ? "&tender=EPS&reference=EPS-" + paymentId.substring(paymentId.length() - 12) : "&cashCents=5000"));
-        } catch (Refused r) {
+        } catch (ChaosCaller.Refused r) {
             errors.add(user + " pay " + serial + " refused: " + r.getMessage());
             return;
         } catch (IOException e) {
@@ -137,7 +135,7 @@ final class ChaosClerk implements Runnable {
         String job;
         try {
             job = group(JOB, call("scan", "api/counter/scans?caseRef=" + caseRef + "&jobId=" + jobId));
-        } catch (Refused r) {
+        } catch (ChaosCaller.Refused r) {
             errors.add(user + " scan refused: " + r.getMessage());
             return null;
         }
@@ -162,59 +160,8 @@ final class ChaosClerk implements Runnable {
         return m.find() ? m.group(1) : null;
     }
 
-    /** A 409: the counter refused, with its reason; not retried. */
-    static final class Refused extends Exception {
-        Refused(String m) {
-            super(m);
-        }
-    }
-
     private String call(String what, String pathWithQuery) throws Exception {
-        long deadline = System.nanoTime() + GIVE_UP.toNanos();
-        Exception last = null;
-        while (System.nanoTime() < deadline) {
-            List<String> urls = instances.get();
-            String base = urls.get(Math.floorMod(preferred, urls.size()));
-            try {
-                HttpClient c = session(base);
-                HttpResponse<String> r = c.send(hk.post.ecert.bench.CounterApiWrite.post(base, pathWithQuery, Duration.ofSeconds(30)),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && !r.body().contains("j_password")) {
-                    return r.body();
-                }
-                if (r.statusCode() == 409) {
-                    throw new Refused(what + ": " + r.body());
-                }
-                if (r.statusCode() == 200 || r.statusCode() == 401 || r.statusCode() == 403) {
-                    sessions.remove(base);   // the session is gone (a restarted instance): log in again
-                    continue;
-                }
-                if (r.statusCode() == 400) {
-                    throw new IOException(what + ": HTTP 400 " + r.body());
-                }
-                last = new IOException(what + ": HTTP " + r.statusCode());
-            } catch (IOException e) {
-                if (e.getMessage() != null && e.getMessage().startsWith(what + ": HTTP 400")) {
-                    throw e;
-                }
-                last = e;
-            }
-            sessions.remove(base);
-            preferred++;
-            failovers++;
-            Thread.sleep(250);
-        }
-        throw new IOException(what + " gave up: " + last);
-    }
-
-    private HttpClient session(String base) throws Exception {
-        HttpClient c = sessions.get(base);
-        if (c != null) {
-            return c;
-        }
-        c = hk.post.ecert.bench.cluster.BenchLogin.session(base, user);
-        sessions.put(base, c);
-        return c;
+        return caller.post(what, pathWithQuery);
     }
 
     private static String enc(String s) {

@@ -142,9 +142,15 @@ class DoorsIT {
         d.add(new Door("GET", "api/counter/subscribers?srn=SRN-P-000001&reason=door+test", Set.of("CLERK"), null));
         d.add(new Door("GET", "api/counter/extension-quote?serial=00&years=1", Set.of("CLERK"), null));
         for (String write : List.of("api/counter/till", "api/counter/extensions", "api/counter/receipts", "api/counter/voids",
-                "api/counter/scans")) {
+                "api/counter/scans", "api/counter/cases", "api/counter/cases/identity", "api/counter/cases/documents",
+                "api/counter/cases/payment", "api/counter/cases/token", "api/counter/cases/token/retry", "api/counter/cases/token/revoke")) {
             d.add(new Door("POST-JSON", write, Set.of("CLERK"), null));
         }
+        // a renewal case through the JSON API: for clerks of the case's own office (and HKPCA officers who are clerks too)
+        d.add(new Door("GET", "api/counter/cases?ref=" + gpoCase, Set.of("CLERK"), "GPO"));
+        d.add(new Door("GET", "api/counter/cases/token?ref=" + gpoCase, Set.of("CLERK"), "GPO"));
+        // the vetting decision as JSON: HKPCA officers only
+        d.add(new Door("POST-JSON", "api/vetting/approvals", Set.of("HKPCA_OFFICER"), null));
         return d;
     }
 
@@ -198,9 +204,9 @@ class DoorsIT {
     void everyEntryPointLetsInOnlyTheRolesAndOfficesItIsFor() throws Exception {
         List<Door> doors = doors();
         Set<String> covered = new TreeSet<>();
-        doors.forEach(d -> covered.add(d.path().replaceAll("\\?.*", "").replaceAll("^api/(crl|counter|terminals|ca|ocsp|receipt-keys).*", "api/$1")));
+        doors.forEach(d -> covered.add(d.path().replaceAll("\\?.*", "").replaceAll("^api/(crl|counter|terminals|ca|ocsp|receipt-keys|vetting).*", "api/$1")));
         for (String entry : entryPointsInTheWar()) {
-            String key = entry.replaceAll("^api/(crl|counter|terminals|ca|ocsp|receipt-keys).*", "api/$1");
+            String key = entry.replaceAll("^api/(crl|counter|terminals|ca|ocsp|receipt-keys|vetting).*", "api/$1");
             if (entry.equals("terminal/pages")) {
                 continue;   // the terminals' signed upload: tried in TerminalGatewayIT
             }
@@ -327,6 +333,41 @@ class DoorsIT {
         HttpResponse<String> deep = clerk.postJson("api/counter/receipts", "[".repeat(50_000) + "]".repeat(50_000));
         assertEquals(400, deep.statusCode());
         assertTrue(deep.body().contains("nested deeper than"), deep.body());
+    }
+
+    /**
+     * Issue 19: the renewal case's JSON steps are the screens' steps with the screens' doors — another office's clerk
+     * takes no step on the General Post Office's case (403, nothing told), its own clerk reads it, and an officer's
+     * approval through the API keeps the case's rules (a case still being prepared at the counter is not approved).
+     */
+    @Test
+    @Order(7)
+    void anotherOfficesCaseTakesNoStepThroughTheJsonApi() throws Exception {
+        StaffHttp other = new StaffHttp(base);
+        other.login("clerk3", "Clerk#2026");
+        String ref = "\"case\":\"" + gpoCase + "\"";
+        for (String[] step : new String[][] {
+                {"api/counter/cases/identity", "{" + ref + ",\"idNumber\":\"A123456(3)\",\"name\":\"X\"}"},
+                {"api/counter/cases/documents", "{" + ref + "}"},
+                {"api/counter/cases/payment", "{" + ref + ",\"paymentId\":\"DOOR-PAY-3\",\"cashCents\":100000}"},
+                {"api/counter/cases/token", "{" + ref + ",\"pin\":\"1234\"}"},
+                {"api/counter/scans", "{\"caseRef\":\"" + gpoCase + "\",\"jobId\":\"DOOR-SCAN-3\"}"}}) {
+            HttpResponse<String> r = other.postJson(step[0], step[1]);
+            assertEquals(403, r.statusCode(), step[0] + " on another office's case: " + r.body());
+            assertFalse(r.body().contains("WONG"), "nothing of the case is told: " + r.body());
+        }
+        StaffHttp own = new StaffHttp(base);
+        own.login("clerk1", "Clerk#2026");
+        HttpResponse<String> read = own.get("api/counter/cases?ref=" + gpoCase);
+        assertEquals(200, read.statusCode(), read.body());
+        assertEquals("OPEN", Json.readObject(read.body()).get("state"), read.body());
+        assertEquals(false, Json.readObject(read.body()).get("identityChecked"), "clerk3's identity check did not land: " + read.body());
+        assertEquals("", Json.readObject(read.body()).get("paymentId"), "nor did clerk3's payment");
+        StaffHttp officer = new StaffHttp(base);
+        officer.login("officer1", "Officer#2026");
+        HttpResponse<String> early = officer.postJson("api/vetting/approvals", "{" + ref + ",\"note\":\"door test\"}");
+        assertEquals(409, early.statusCode(), "a case still at the counter is not approved: " + early.body());
+        assertEquals(403, own.postJson("api/vetting/approvals", "{" + ref + "}").statusCode(), "a clerk does not vet");
     }
 
     @SuppressWarnings("unchecked")

@@ -30,7 +30,10 @@ import java.util.logging.Logger;
  * terminal, {@code counter.bench.subscribers} (ten unless set) e-Cert (Personal) subscribers per counter whose
  * subscriptions can be extended, and one supervisor of the office ({@code benchsup}, the same password) who approves
  * voids. With {@code counter.bench.offices} set to {@code n}, the first {@code 8 × n} counters are spread over {@code n}
- * offices of eight ({@code BEN001} …), as a post office network is; the rest stay at BEN.
+ * offices of eight ({@code BEN001} …), as a post office network is; the rest stay at BEN. With
+ * {@code counter.bench.renewals} set, each counter also has that many e-Cert (Personal) subscribers due for renewal
+ * ({@code SRN-R-<counter><n>}, with an HKID and a date of birth on record: {@link #renewalHkid}, {@link #renewalDateOfBirth})
+ * and an HKPCA officer ({@code benchofficer}) vets their cases — another person than the clerk who prepared them.
  */
 @Singleton
 @Startup
@@ -61,6 +64,11 @@ public class BenchCounters {
     int offices;
 
     static final int COUNTERS_PER_OFFICE = 8;
+
+    /** e-Cert (Personal) subscribers due for renewal per counter (the chaos benchmark's token renewals); none unless set. */
+    @Inject
+    @ConfigProperty(name = "counter.bench.renewals", defaultValue = "0")
+    int renewals;
 
     @Inject
     StaffDirectory staff;
@@ -107,8 +115,36 @@ public class BenchCounters {
                         today.plusYears(2), today.plusDays(30), CertificateStatus.ACTIVE, "ecert-file-usb", null, false), Optional.empty());
             }
         }
+        if (renewals > 0) {
+            staff.add(new StaffMember("benchofficer", "BENCH HKPCA officer", hash, "HKPCA", "BO01"), Set.of(Role.HKPCA_OFFICER));
+            for (int i = 1; i <= counters; i++) {
+                for (int j = 1; j <= renewals; j++) {
+                    String srn = String.format("SRN-R-%03d%03d", i, j);
+                    String serial = String.format("bf%03d%03d", i, j);
+                    hk.post.ecert.counter.domain.model.identity.Hkid hkid = RegistryDemoData.valid(renewalHkidStem(i, j));
+                    registry.register(new SubscriberCertificate(serial, srn, "PERSONAL", "STANDARD", "2-17",
+                            "BENCH RENEWAL " + i + " " + j, hkid.masked(), null, today.plusDays(10).minusYears(3), today.plusDays(10),
+                            today.plusDays(10), CertificateStatus.ACTIVE, "ecert-file-usb", null, false), Optional.of(hkid));
+                    registry.recordDateOfBirth(serial, renewalDateOfBirth(i, j));
+                }
+            }
+        }
         LOG.info(() -> "BENCH data: " + counters + " counters, clerks bench001…, " + counters * subscribers + " subscribers, supervisor benchsup"
                 + (offices > 0 ? ", the first " + offices * COUNTERS_PER_OFFICE + " in " + offices + " offices of eight" : ""));
+    }
+
+    private static String renewalHkidStem(int counter, int n) {
+        return String.format("R%03d%03d", counter, n);
+    }
+
+    /** The HKID on record for BENCH renewal subscriber {@code n} of counter {@code counter} (both from 1). */
+    public static String renewalHkid(int counter, int n) {
+        return RegistryDemoData.valid(renewalHkidStem(counter, n)).full();
+    }
+
+    /** Their date of birth on record. */
+    public static LocalDate renewalDateOfBirth(int counter, int n) {
+        return LocalDate.of(1960, 1, 1).plusDays(counter * 1000L + n);
     }
 
     /** The office of BENCH counter {@code i} (from 1). */

@@ -27,6 +27,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static hk.post.ecert.counter.interfaces.rest.JsonCalls.body;
+import static hk.post.ecert.counter.interfaces.rest.JsonCalls.number;
+import static hk.post.ecert.counter.interfaces.rest.JsonCalls.text;
+
 /**
  * The counter's subscription-extension flow as JSON for other front ends and the benchmarks — the till, a subscriber's
  * certificates, an extension paid in cash or by EPS, its receipt (or a COPY), a void approved by a supervisor, and a
@@ -53,30 +57,6 @@ public class CounterFlowResource {
 
     private String clerk() {
         return security.getUserPrincipal().getName();
-    }
-
-    /** A write's JSON body (a cross-site form cannot send one); its fields by name. */
-    private static Map<String, Object> body(String json) {
-        if (json == null || json.isBlank()) {
-            throw new IllegalArgumentException("a JSON body is needed");
-        }
-        return hk.post.ecert.devices.wire.Json.readObject(json);
-    }
-
-    private static String text(Map<String, Object> b, String name) {
-        Object v = b.get(name);
-        if (v == null || String.valueOf(v).isBlank()) {
-            throw new IllegalArgumentException(name + " is needed");
-        }
-        return String.valueOf(v);
-    }
-
-    private static long number(Map<String, Object> b, String name) {
-        try {
-            return new java.math.BigDecimal(text(b, name)).longValueExact();
-        } catch (ArithmeticException | NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number");
-        }
     }
 
     /** Opens the clerk's till with a float of {@code floatCents} in HK$100 notes (a repeat of the id returns it). */
@@ -195,9 +175,12 @@ public class CounterFlowResource {
     @Inject
     hk.post.ecert.counter.application.capture.CaptureDesk capture;
 
+    @Inject
+    hk.post.ecert.counter.application.CaseAccess access;
+
     /**
      * Scans a page on the flatbed of the clerk's counter into a case's capture (opened for an e-Cert (Personal) form
-     * if it is not yet): the {@code jobId} is chosen before the first send, so a repeat is the same scan.
+     * if it is not yet; a case of another office is refused): the {@code jobId} is chosen before the first send, so a repeat is the same scan.
      */
     @POST
     @Path("/scans")
@@ -209,8 +192,11 @@ public class CounterFlowResource {
             if (!jobId.matches("[A-Za-z0-9-]{6,60}")) {
                 throw new IllegalArgumentException("jobId has 6–60 letters, digits or hyphens");
             }
-            hk.post.ecert.counter.domain.model.capture.CaptureCase k = capture.open(text(b, "caseRef"), "PERSONAL", "STANDARD",
-                    Map.of(), clerk());
+            String caseRef = hk.post.ecert.counter.domain.model.capture.CaptureCase.normalise(text(b, "caseRef"));
+            if (capture.find(caseRef).isPresent() && !access.mayRead(caseRef, clerk(), security.isUserInRole("HKPCA_OFFICER"))) {
+                throw new JsonCalls.OtherOffice(caseRef);   // another office's case takes no pages from this counter
+            }
+            hk.post.ecert.counter.domain.model.capture.CaptureCase k = capture.open(caseRef, "PERSONAL", "STANDARD", Map.of(), clerk());
             return Map.of("job", capture.scan("JOB-" + jobId, k, clerk(), false, null));
         });
     }
@@ -228,19 +214,7 @@ public class CounterFlowResource {
         });
     }
 
-    interface Body {
-        Object get();
-    }
-
-    private static Response refusals(Body b) {
-        try {
-            return Response.ok(hk.post.ecert.devices.wire.Json.write(b.get())).build();
-        } catch (PosRefusal e) {
-            return Response.status(409).entity(hk.post.ecert.devices.wire.Json.write(Map.of("refused", e.getMessage()))).build();
-        } catch (RegistryRefusal | hk.post.ecert.counter.domain.model.capture.CaptureRefusal e) {
-            return Response.status(409).entity(hk.post.ecert.devices.wire.Json.write(Map.of("refused", e.getMessage()))).build();
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            return Response.status(400).entity(hk.post.ecert.devices.wire.Json.write(Map.of("error", String.valueOf(e.getMessage())))).build();
-        }
+    private static Response refusals(JsonCalls.Body b) {
+        return JsonCalls.answer(b);
     }
 }
