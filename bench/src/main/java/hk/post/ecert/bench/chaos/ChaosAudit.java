@@ -19,7 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The audit after the worst day, from the database and the printers' captured bytes: each payment the clerks were
+ * The audit after the worst day, from the database, the printers' captured bytes and the customers' tokens
+ * ({@link TokenAudit}): each payment the clerks were
  * told was taken is there exactly once (sale, extension, journal entry), each payment the clerks were not told about
  * is there at most once, each void once; every device job ended; a print that ended without a known outcome was
  * followed by a COPY that printed; no transaction's receipt came out twice without COPY; the journal verifies.
@@ -27,7 +28,7 @@ import java.util.regex.Pattern;
 final class ChaosAudit {
 
     record Findings(int lost, int doubled, int uncopiedReprints, int orphans, int unknownJobs, boolean journalOk, int receiptsPrinted,
-                    int unknownPrintsCopied, int scansRepeated, int pages, List<String> problems) {
+                    int unknownPrintsCopied, int scansRepeated, int pages, TokenAudit.Findings tokens, List<String> problems) {
     }
 
     private static final Pattern TXN = Pattern.compile("BEN-B\\d{3}-\\d{6}");
@@ -42,7 +43,8 @@ final class ChaosAudit {
         this.clerks = clerks;
     }
 
-    Findings run(List<ChaosClerk.Sale> sales, List<String> unconfirmed, List<ChaosClerk.Scan> scans) throws Exception {
+    Findings run(List<ChaosClerk.Sale> sales, List<String> unconfirmed, List<ChaosClerk.Scan> scans, List<ChaosRenewals.Renewal> renewals,
+                 Map<Integer, CustomerTokens> tokensOf) throws Exception {
         List<String> problems = new ArrayList<>();
         try (Connection c = postgres.connect()) {
             drain(c, Duration.ofMinutes(3));
@@ -95,6 +97,12 @@ final class ChaosAudit {
                 if (s.voidJob() != null && !"DONE".equals(status(c, s.voidJob()))) {
                     problems.add("void receipt " + s.voidTransaction() + " " + s.voidJob() + " ended " + status(c, s.voidJob()) + "; COPY printed");
                     copied += copy(copyJobs, problems, () -> clerks.get(s.clerk()).copyOfVoid(s.voidId(), s.transaction(), s.voidId() + "-COPY"));
+                }
+            }
+            for (ChaosRenewals.Renewal r : renewals) {   // the renewal fees' receipts, the same way
+                if (r.receiptJob() != null && !"DONE".equals(status(c, r.receiptJob()))) {
+                    problems.add("renewal receipt " + r.transaction() + " " + r.receiptJob() + " ended " + status(c, r.receiptJob()) + "; COPY printed");
+                    copied += copy(copyJobs, problems, () -> clerks.get(r.clerk()).copy(r.paymentId(), r.paymentId() + "-COPY"));
                 }
             }
             // scans: one that ended without its page is scanned again by the clerk (a new job), and that must arrive
@@ -162,9 +170,11 @@ final class ChaosAudit {
                     problems.add("transaction " + e.getKey() + " printed " + e.getValue() + " times without COPY");
                 }
             }
+            TokenAudit.Findings tokens = TokenAudit.run(c, renewals, tokensOf, problems);
             JournalVerifier.Report report = JournalVerifier.verify(c, null);
             report.findings().forEach(f -> problems.add("journal: " + f));
-            return new Findings(lost, doubled, uncopied, 0, unknown, report.intact(), printed, copied, scansRepeated, pages, problems);
+            return new Findings(lost + tokens.lost(), doubled + tokens.doubled(), uncopied, tokens.orphans() + tokens.halfWritten(), unknown,
+                    report.intact(), printed, copied, scansRepeated, pages, tokens, problems);
         }
     }
 

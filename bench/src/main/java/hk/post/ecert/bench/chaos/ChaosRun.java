@@ -35,6 +35,7 @@ public final class ChaosRun {
         int terminalKills = Integer.getInteger("chaos.terminal-kills", 20);
         int lineCuts = Integer.getInteger("chaos.line-cuts", 6);
         int subscribers = Integer.getInteger("chaos.subscribers", 1500);   // each can be extended once before its expiry
+        int renewalsPerCounter = Integer.getInteger("chaos.renewals", 8);   // customers due for renewal onto their token
         long seed = Long.getLong("chaos.seed", System.nanoTime());
         Random random = new Random(seed);
         Path work = Files.createTempDirectory("ecert-chaos-");
@@ -45,10 +46,12 @@ public final class ChaosRun {
         List<SocatPair> lines = new ArrayList<>();
         List<VirtualPrinter> printers = new ArrayList<>();
         List<TerminalProcess> terminals = new ArrayList<>();
+        List<ChaosRenewals.Counter> desks = new ArrayList<>();
+        Queue<ChaosRenewals.Renewal> renewals = new ConcurrentLinkedQueue<>();
         try (hk.post.ecert.devices.scanner.sane.PrivateSaned saned = new hk.post.ecert.devices.scanner.sane.PrivateSaned(
                 Files.createDirectories(work.resolve("saned")));
              CounterCluster cluster = CounterCluster.start(work, counters, "CHAOS", true)
-                .withJvmOptions("-Dcounter.bench.subscribers=" + subscribers)) {
+                .withJvmOptions("-Dcounter.bench.subscribers=" + subscribers, "-Dcounter.bench.renewals=" + renewalsPerCounter)) {
             String[] names = {"counter-a", "counter-b"};
             cluster.startInstance(names[0]);
             cluster.startInstance(names[1]);
@@ -62,8 +65,12 @@ public final class ChaosRun {
                 printers.add(printer);
                 List<String> ws = new ArrayList<>(List.of(cluster.websocketOf(names[0]), cluster.websocketOf(names[1])));
                 java.util.Collections.rotate(ws, n);
+                CustomerTokens tokens = new CustomerTokens(Files.createDirectories(dir.resolve("softhsm")));
+                Path glass = dir.resolve("glass.pgm");
+                ChaosRenewals.blankPage(glass);
+                desks.add(new ChaosRenewals.Counter(n, tokens, glass, renewalsPerCounter, renewals));
                 TerminalProcess t = new TerminalProcess(String.format("BEN-B%03d", n), dir, jar, ws,
-                        String.format("CHAOS-%03d", n), line.driverEnd, "127.0.0.1:" + saned.port);
+                        String.format("CHAOS-%03d", n), line.driverEnd, "127.0.0.1:" + saned.port, glass, tokens.conf());
                 t.start();
                 terminals.add(t);
             }
@@ -78,7 +85,7 @@ public final class ChaosRun {
             List<ChaosClerk> clerks = new ArrayList<>();
             ExecutorService pool = Executors.newFixedThreadPool(counters);
             for (int n = 1; n <= counters; n++) {
-                ChaosClerk c = new ChaosClerk(n, subscribers, () -> urls, stop, sales, unconfirmed, errors, scans);
+                ChaosClerk c = new ChaosClerk(n, subscribers, () -> urls, stop, sales, unconfirmed, errors, scans, desks.get(n - 1));
                 clerks.add(c);
                 pool.submit(c);
             }
@@ -96,7 +103,9 @@ public final class ChaosRun {
 
             ChaosAudit audit = new ChaosAudit(cluster.postgres(), printers,
                     clerks.stream().collect(java.util.stream.Collectors.toMap(ChaosClerk::user, c -> c)));
-            ChaosAudit.Findings f = audit.run(new ArrayList<>(sales), new ArrayList<>(unconfirmed), new ArrayList<>(scans));
+            ChaosAudit.Findings f = audit.run(new ArrayList<>(sales), new ArrayList<>(unconfirmed), new ArrayList<>(scans),
+                    new ArrayList<>(renewals), desks.stream().collect(java.util.stream.Collectors.toMap(ChaosRenewals.Counter::n,
+                            ChaosRenewals.Counter::tokens)));
             System.out.printf("chaos: %d sales (%d voided) in %.0f s; %d unconfirmed to the clerk; %d client failovers; terminal starts %s%n",
                     sales.size(), sales.stream().filter(s -> s.voidId() != null).count(), seconds, unconfirmed.size(),
                     clerks.stream().mapToInt(ChaosClerk::failovers).sum(), terminals.stream().map(TerminalProcess::starts).toList());
@@ -108,7 +117,11 @@ public final class ChaosRun {
             System.out.printf("RESULT chaos server_kills=%d terminal_kills=%d line_cuts=%d db_restarts=%d sales=%d voids=%d receipts_printed=%d"
                             + " unknown_prints_copied=%d token_writes=%d scans=%d scans_repeated=%d pages=%d clerk_errors=%d%n",
                     faults.serverKills(), faults.terminalKills(), faults.lineCuts(), faults.dbRestarts(), sales.size(),
-                    sales.stream().filter(s -> s.voidId() != null).count(), f.receiptsPrinted(), f.unknownPrintsCopied(), 0, scans.size(), f.scansRepeated(), f.pages(), errors.size());
+                    sales.stream().filter(s -> s.voidId() != null).count(), f.receiptsPrinted(), f.unknownPrintsCopied(),
+                    f.tokens().tokenWrites(), scans.size(), f.scansRepeated(), f.pages(), errors.size());
+            System.out.printf("RESULT chaos renewals=%d renewals_completed=%d renewals_unfinished=%d token_attempts=%d orphan_objects=%d"
+                            + " half_written=%d%n", renewals.size(), f.tokens().completed(), f.tokens().unfinished(), f.tokens().attempts(),
+                    f.tokens().orphans(), f.tokens().halfWritten());
         } finally {
             terminals.forEach(TerminalProcess::close);
             for (SocatPair l : lines) {

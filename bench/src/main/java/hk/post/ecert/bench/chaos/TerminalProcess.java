@@ -24,8 +24,15 @@ final class TerminalProcess {
     private Process process;
     private int starts;
 
-    TerminalProcess(String id, Path dir, Path jar, List<String> servers, String enrolmentCode, Path printerPort, String saned)
-            throws IOException {
+    private final Path softhsmConf;
+
+    /**
+     * @param pageFile    the page saned's {@code pnm} backend serves this counter's scanner (what lies on its glass)
+     * @param softhsmConf the SoftHSM2 configuration naming the directory of the tokens in this counter's reader
+     */
+    TerminalProcess(String id, Path dir, Path jar, List<String> servers, String enrolmentCode, Path printerPort, String saned,
+                    Path pageFile, Path softhsmConf) throws IOException {
+        this.softhsmConf = softhsmConf;
         this.id = id;
         this.dir = Files.createDirectories(dir);
         this.jar = jar;
@@ -41,7 +48,8 @@ final class TerminalProcess {
                 "printer.profile=hk-big5-80",
                 "scanner.backend=sane",
                 "scanner.sane.address=" + saned,
-                "scanner.sane.device=test:0",
+                "scanner.sane.device=pnm:0",
+                "scanner.sane.option.filename=" + pageFile,
                 "") );
     }
 
@@ -51,10 +59,11 @@ final class TerminalProcess {
 
     synchronized void start() throws IOException {
         starts++;
-        process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
+        ProcessBuilder b = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), properties.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("terminal.log").toFile()))
-                .start();
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("terminal.log").toFile()));
+        b.environment().put("SOFTHSM2_CONF", softhsmConf.toString());
+        process = b.start();
     }
 
     synchronized boolean alive() {
