@@ -107,8 +107,8 @@ public class DeviceJobRecord {
             return false;
         }
         this.status = outcome;
-        this.reason = reason;
-        this.detail = detail;
+        this.reason = ReportedText.fit(reason, 64);   // the lengths of device_job.reason and .detail
+        this.detail = ReportedText.fit(detail, 512);
         this.evidenceText = evidenceText;
         this.evidencePng = evidencePng;
         this.completedAt = at;

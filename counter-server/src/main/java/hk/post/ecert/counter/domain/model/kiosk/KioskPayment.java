@@ -132,8 +132,8 @@ public class KioskPayment {
             case CANCELLED -> Status.CANCELLED;
             case NOT_FOUND -> Status.NOT_CHARGED;
         };
-        this.approvalCode = answer == DeviceAnswer.APPROVED ? approvalCode : null;
-        this.detail = detail;
+        this.approvalCode = answer == DeviceAnswer.APPROVED ? hk.post.ecert.counter.domain.model.devicejob.ReportedText.fit(approvalCode, 40) : null;
+        this.detail = hk.post.ecert.counter.domain.model.devicejob.ReportedText.fit(detail, 200);   // kiosk_payment.detail
         this.updatedAt = at;
         return true;
     }
@@ -148,7 +148,7 @@ public class KioskPayment {
             return false;
         }
         status = Status.ENQUIRING;
-        this.detail = detail;
+        this.detail = hk.post.ecert.counter.domain.model.devicejob.ReportedText.fit(detail, 200);   // kiosk_payment.detail
         this.updatedAt = at;
         if (enquiries >= MAX_ENQUIRIES) {
             return false;
@@ -163,7 +163,7 @@ public class KioskPayment {
             return false;
         }
         status = Status.FAILED;
-        this.detail = detail;
+        this.detail = hk.post.ecert.counter.domain.model.devicejob.ReportedText.fit(detail, 200);   // kiosk_payment.detail
         this.updatedAt = at;
         return true;
     }

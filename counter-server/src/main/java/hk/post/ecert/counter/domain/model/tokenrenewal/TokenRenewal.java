@@ -173,8 +173,8 @@ public class TokenRenewal {
 
     /** A step failed. Before issuance nothing exists to undo; after it, the certificate waits for the clerk. */
     public void stepFailed(String reason, String detail, Instant at) {
-        failureReason = reason;
-        failureDetail = detail;
+        failureReason = hk.post.ecert.counter.domain.model.devicejob.ReportedText.fit(reason, 64);
+        failureDetail = hk.post.ecert.counter.domain.model.devicejob.ReportedText.fit(detail, 512);
         currentJobId = null;
         if (state == RenewalState.ISSUED) {
             record(RenewalState.WRITE_FAILED, at, reason);
