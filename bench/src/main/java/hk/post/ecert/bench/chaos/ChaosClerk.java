@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
 
 /**
  * One BENCH clerk at one counter through the worst day: subscription extensions paid in cash and by EPS, each with its
- * receipt, and every fourth sale voided with a supervisor's approval and the void's receipt. Every id is chosen before
- * the first send; when an instance stops answering (killed, or the database away) the clerk moves to the other one,
- * logs in again and repeats the request with the same id, as the counter's screens do.
+ * receipt, and every fourth sale voided with a supervisor's approval and the void's receipt; every tenth customer has a
+ * page scanned into a case, and every eighth is due for renewal onto their token ({@link ChaosRenewals}). Every id is
+ * chosen before the first send; when an instance stops answering (killed, or the database away) the clerk moves to the
+ * other one, logs in again and repeats the request with the same id ({@link ChaosCaller}), as the counter's screens do.
  */
 final class ChaosClerk implements Runnable {
 

@@ -22,10 +22,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code bin/bench chaos}: counter traffic on PostgreSQL and two clustered instances across four (or more) counters
- * whose terminal agents run as their own processes with serial receipt printers on socat pty pairs, while a driver
+ * whose terminal agents run as their own processes with serial receipt printers on socat pty pairs, scanners on saned
+ * and the customers' SoftHSM2 tokens in their readers, while a driver
  * SIGKILLs server instances and terminal agents at random moments, pulls and restores the printers' serial lines and
- * restarts PostgreSQL once; then {@link ChaosAudit} counts what was lost, doubled, printed twice without COPY or left
- * without a known outcome, and verifies the journal.
+ * restarts PostgreSQL once; then {@link ChaosAudit} counts what was lost, doubled, printed twice without COPY, left on a
+ * token by no verified write or left without a known outcome, and verifies the journal.
  */
 public final class ChaosRun {
 
