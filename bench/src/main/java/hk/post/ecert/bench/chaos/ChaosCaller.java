@@ -96,9 +96,11 @@ final class ChaosCaller {
                     Thread.sleep(250);
                     continue;
                 }
-                if (r.statusCode() == 400 || r.statusCode() == 404) {
+                if ((r.statusCode() == 400 || r.statusCode() == 404) && type.startsWith("application/json")) {
                     throw new BadRequest(what + ": HTTP " + r.statusCode() + " " + body);
                 }
+                // anything else — Payara's own error page while an instance started again deploys the counter — is
+                // the instance not serving yet: the next one is asked
                 last = new IOException(what + ": HTTP " + r.statusCode());
             } catch (BadRequest e) {
                 throw new IOException(e.getMessage());
@@ -113,7 +115,7 @@ final class ChaosCaller {
         throw new IOException(what + " gave up: " + last);
     }
 
-    /** A request the counter could not take as sent (400, 404): repeating it changes nothing. */
+    /** A request the counter could not take as sent (its JSON 400 or 404): repeating it changes nothing. */
     private static final class BadRequest extends Exception {
         BadRequest(String m) {
             super(m);
