@@ -307,6 +307,7 @@ class TokenRenewalBrowserIT {
         assertTrue(out.contains("Private Key Object; RSA"), out);
         assertTrue(out.contains("never extractable"), out);
         assertTrue(out.contains("ID: " + keyId), "key and certificate carry the attempt's ID:\n" + out);
+        assertEquals(1, out.split("Private Key Object", -1).length - 1, "one key pair on the token: the verified attempt's\n" + out);
         Path certFile = Files.createTempFile("issued", ".der");
         SoftHsm.Result read = SoftHsm.pkcs11Tool(label, "--read-object", "--type", "cert", "--id", keyId, "--output-file", certFile.toString());
         assertEquals(0, read.exit(), read.out());
