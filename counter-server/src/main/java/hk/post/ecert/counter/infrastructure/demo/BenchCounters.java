@@ -32,7 +32,8 @@ import java.util.logging.Logger;
  * voids. With {@code counter.bench.offices} set to {@code n}, the first {@code 8 × n} counters are spread over {@code n}
  * offices of eight ({@code BEN001} …), as a post office network is; the rest stay at BEN. With
  * {@code counter.bench.renewals} set, each counter also has that many e-Cert (Personal) subscribers due for renewal
- * ({@code SRN-R-<counter><n>}, with an HKID and a date of birth on record: {@link #renewalHkid}, {@link #renewalDateOfBirth})
+ * ({@code SRN-R-<counter><n>}, each number of three digits; on record the HKID {@code R<counter><n>} with its check digit
+ * and the date of birth {@code 1960-01-01} plus {@code 1000 × counter + n} days)
  * and an HKPCA officer ({@code benchofficer}) vets their cases — another person than the clerk who prepared them.
  */
 @Singleton
@@ -137,13 +138,8 @@ public class BenchCounters {
         return String.format("R%03d%03d", counter, n);
     }
 
-    /** The HKID on record for BENCH renewal subscriber {@code n} of counter {@code counter} (both from 1). */
-    public static String renewalHkid(int counter, int n) {
-        return RegistryDemoData.valid(renewalHkidStem(counter, n)).full();
-    }
-
-    /** Their date of birth on record. */
-    public static LocalDate renewalDateOfBirth(int counter, int n) {
+    /** The date of birth on record for BENCH renewal subscriber {@code n} of counter {@code counter} (both from 1). */
+    static LocalDate renewalDateOfBirth(int counter, int n) {
         return LocalDate.of(1960, 1, 1).plusDays(counter * 1000L + n);
     }
 

@@ -8,6 +8,7 @@ import hk.post.ecert.counter.application.renewal.RenewalCases;
 import hk.post.ecert.counter.application.renewal.RenewalIssuance;
 import hk.post.ecert.counter.domain.model.capture.CaptureCase;
 import hk.post.ecert.counter.domain.model.fee.Money;
+import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
 import hk.post.ecert.counter.domain.model.renewal.RenewalCase;
 import hk.post.ecert.counter.domain.model.till.PosRefusal;
 import hk.post.ecert.counter.domain.model.till.SaleOutcome;
@@ -179,7 +180,8 @@ public class CounterCaseResource {
                     .orElseThrow(() -> new PosRefusal(PosRefusal.Reason.NO_OPEN_TILL, clerk()));
             Tender tender = "EPS".equals(b.get("tender"))
                     ? Tender.eps(cases.view(ref).flatMap(RenewalCases.View::quote).filter(q -> q.isSet()).orElseThrow(
-                            () -> new IllegalStateException("the case's fee is not set")).total(), text(b, "reference"))
+                            () -> new CaseRefusal("The case's fee is not set: an administrator enters the published fee first.",
+                                    "此個案的費用未設定：須先由管理員輸入公布的費用。")).total(), text(b, "reference"))
                     : Tender.cash(Money.ofCents(number(b, "cashCents")));
             SaleOutcome sale = cases.pay(ref, paymentId, till.tillId(), clerk(), List.of(tender));
             Map<String, Object> m = state(ref);

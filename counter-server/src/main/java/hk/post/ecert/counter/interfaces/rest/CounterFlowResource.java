@@ -180,7 +180,8 @@ public class CounterFlowResource {
 
     /**
      * Scans a page on the flatbed of the clerk's counter into a case's capture (opened for an e-Cert (Personal) form
-     * if it is not yet; a case of another office is refused): the {@code jobId} is chosen before the first send, so a repeat is the same scan.
+     * if it is not yet; a case of another office is refused): the {@code jobId} is chosen before the first send, so a
+     * repeat is the same scan.
      */
     @POST
     @Path("/scans")
