@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static hk.post.ecert.counter.interfaces.rest.JsonCalls.answer;
 import static hk.post.ecert.counter.interfaces.rest.JsonCalls.body;
 import static hk.post.ecert.counter.interfaces.rest.JsonCalls.number;
 import static hk.post.ecert.counter.interfaces.rest.JsonCalls.text;
@@ -64,7 +65,7 @@ public class CounterFlowResource {
     @Path("/till")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response openTill(String json) {
-        return refusals(() -> {
+        return answer(() -> {
             Map<String, Object> b = body(json);
             String id = text(b, "id");
             long floatCents = number(b, "floatCents");
@@ -77,7 +78,7 @@ public class CounterFlowResource {
     @GET
     @Path("/subscribers")
     public Response lookup(@QueryParam("srn") String srn, @QueryParam("reason") String reason) {
-        return refusals(() -> {
+        return answer(() -> {
             List<SubscriberCertificate> found = registry.lookup(SubscriberRegistry.LookupBy.SRN, srn, reason, clerk());
             return Map.of("certificates", found.stream().map(c -> {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -93,7 +94,7 @@ public class CounterFlowResource {
     @GET
     @Path("/extension-quote")
     public Response quote(@QueryParam("serial") String serial, @QueryParam("years") int years) {
-        return refusals(() -> {
+        return answer(() -> {
             SubscriberCertificate c = registry.bySerial(serial).orElseThrow(() -> new IllegalArgumentException("no certificate " + serial));
             Quote q = registry.quoteExtension(c, years);
             return q.isSet() ? Map.of("totalCents", q.total().cents()) : Map.of("feeNotSet", true);
@@ -108,7 +109,7 @@ public class CounterFlowResource {
     @Path("/extensions")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response extend(String json) {
-        return refusals(() -> {
+        return answer(() -> {
             Map<String, Object> b = body(json);
             String paymentId = text(b, "paymentId");
             String serial = text(b, "serial");
@@ -149,7 +150,7 @@ public class CounterFlowResource {
     @Path("/voids")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response voidSale(String json) {
-        return refusals(() -> {
+        return answer(() -> {
             Map<String, Object> b = body(json);
             String reversalId = text(b, "reversalId");
             char[] password = text(b, "supervisorPassword").toCharArray();
@@ -187,7 +188,7 @@ public class CounterFlowResource {
     @Path("/scans")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response scan(String json) {
-        return refusals(() -> {
+        return answer(() -> {
             Map<String, Object> b = body(json);
             String jobId = text(b, "jobId");
             if (!jobId.matches("[A-Za-z0-9-]{6,60}")) {
@@ -206,16 +207,12 @@ public class CounterFlowResource {
     @Path("/receipts")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response receipt(String json) {
-        return refusals(() -> {
+        return answer(() -> {
             Map<String, Object> b = body(json);
             String paymentId = text(b, "paymentId");
             // the original's print id is the payment's; any other id prints a COPY (e.g. after a print of unknown outcome)
             String printId = b.get("printId") == null ? paymentId : text(b, "printId");
             return Map.of("job", receipts.printReceipt(paymentId, printId, clerk(), ReceiptLanguage.EN));
         });
-    }
-
-    private static Response refusals(JsonCalls.Body b) {
-        return JsonCalls.answer(b);
     }
 }
