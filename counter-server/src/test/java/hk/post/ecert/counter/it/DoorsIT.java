@@ -328,6 +328,9 @@ class DoorsIT {
         assertEquals(200, voided.statusCode(), voided.body());
         HttpResponse<String> again = clerk.postJson("api/counter/voids", voidBody + "Super#2026\"}");
         assertEquals(voided.body(), again.body(), "a repeat of the void is answered with the first void and its one receipt job");
+        // issue 28: the voided extension went back with its money
+        Map<String, Object> afterVoid = firstCertificate(clerk.get("api/counter/subscribers?srn=SRN-P-000001&reason=door+test").body());
+        assertEquals(cert.get("subscriptionEnd"), afterVoid.get("subscriptionEnd"), "the void moved the subscription back");
         // the API takes JSON only, and a reader given a bottomless body stops at its depth limit
         assertEquals(403, clerk.post("api/counter/receipts", "application/x-www-form-urlencoded", "paymentId=OWN-1").statusCode());
         HttpResponse<String> deep = clerk.postJson("api/counter/receipts", "[".repeat(50_000) + "]".repeat(50_000));
@@ -368,6 +371,57 @@ class DoorsIT {
         HttpResponse<String> early = officer.postJson("api/vetting/approvals", "{" + ref + ",\"note\":\"door test\"}");
         assertEquals(409, early.statusCode(), "a case still at the counter is not approved: " + early.body());
         assertEquals(403, own.postJson("api/vetting/approvals", "{" + ref + "}").statusCode(), "a clerk does not vet");
+    }
+
+    /**
+     * Issue 28: money is bound to what it buys. A case's fee and an extension paid in one basket are one sale; its void
+     * leaves the case unpaid and the subscription where it was; what does not exist or cannot be paid is refused in
+     * words and books nothing.
+     */
+    @Test
+    @Order(8)
+    void aVoidedBasketLeavesTheCaseUnpaidAndTheSubscriptionWhereItWas() throws Exception {
+        StaffHttp clerk = new StaffHttp(base);
+        clerk.login("clerk1", "Clerk#2026");
+        assertEquals(200, clerk.postJson("api/counter/till", "{\"id\":\"TILL-DOORS-8\",\"floatCents\":100000}").statusCode());
+        Map<String, Object> cert = firstCertificate(clerk.get("api/counter/subscribers?srn=SRN-P-000001&reason=door+test").body());
+        String serial = (String) cert.get("serial");
+        HttpResponse<String> nothing = clerk.postJson("api/counter/checkout",
+                "{\"paymentId\":\"BASKET-NONE\",\"items\":[{\"case\":\"RC-20260101-NOCASE\"}],\"cashCents\":100000}");
+        assertEquals(409, nothing.statusCode(), nothing.body());
+        assertTrue(nothing.body().contains("No case RC-20260101-NOCASE"), nothing.body());
+        HttpResponse<String> pastExpiry = clerk.postJson("api/counter/checkout", "{\"paymentId\":\"BASKET-FAR\",\"items\":[{\"serial\":\""
+                + serial + "\",\"years\":9}],\"cashCents\":100000}");
+        assertEquals(409, pastExpiry.statusCode(), pastExpiry.body());
+        assertTrue(pastExpiry.body().contains("certificate's expiry"), pastExpiry.body());
+        HttpResponse<String> twice = clerk.postJson("api/counter/checkout", "{\"paymentId\":\"BASKET-TWICE\",\"items\":[{\"case\":\""
+                + gpoCase + "\"},{\"case\":\"" + gpoCase + "\"}],\"cashCents\":100000}");
+        assertEquals(409, twice.statusCode(), twice.body());
+
+        HttpResponse<String> paid = clerk.postJson("api/counter/checkout", "{\"paymentId\":\"BASKET-1\",\"items\":[{\"case\":\""
+                + gpoCase + "\"},{\"serial\":\"" + serial + "\",\"years\":1}],\"cashCents\":100000}");
+        assertEquals(200, paid.statusCode(), paid.body());
+        Map<String, Object> sale = Json.readObject(paid.body());
+        assertEquals(List.of("CASE:" + gpoCase, "EXT:" + serial + ":1"), sale.get("pays"), paid.body());
+        assertEquals("BASKET-1", Json.readObject(clerk.get("api/counter/cases?ref=" + gpoCase).body()).get("paymentId"));
+        assertEquals(java.time.LocalDate.parse((String) cert.get("subscriptionEnd")).plusYears(1).toString(),
+                firstCertificate(clerk.get("api/counter/subscribers?srn=SRN-P-000001&reason=door+test").body()).get("subscriptionEnd"));
+        // the case is paid: a second payment for it is refused in words
+        HttpResponse<String> again = clerk.postJson("api/counter/cases/payment", "{\"case\":\"" + gpoCase
+                + "\",\"paymentId\":\"BASKET-2\",\"cashCents\":100000}");
+        assertEquals(409, again.statusCode(), again.body());
+        assertTrue(again.body().contains("paid already"), again.body());
+
+        HttpResponse<String> voided = clerk.postJson("api/counter/voids", "{\"reversalId\":\"VOID-BASKET-1\",\"transaction\":\""
+                + sale.get("transaction") + "\",\"reason\":\"customer changed their mind\",\"supervisor\":\"super1\","
+                + "\"supervisorPassword\":\"Super#2026\"}");
+        assertEquals(200, voided.statusCode(), voided.body());
+        Map<String, Object> k = Json.readObject(clerk.get("api/counter/cases?ref=" + gpoCase).body());
+        assertEquals("", k.get("paymentId"), "the voided fee leaves the case unpaid");
+        assertEquals("OPEN", k.get("state"));
+        assertEquals(cert.get("subscriptionEnd"),
+                firstCertificate(clerk.get("api/counter/subscribers?srn=SRN-P-000001&reason=door+test").body()).get("subscriptionEnd"),
+                "the voided extension went back");
     }
 
     @SuppressWarnings("unchecked")

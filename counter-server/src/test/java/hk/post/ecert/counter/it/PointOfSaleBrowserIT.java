@@ -108,13 +108,24 @@ class PointOfSaleBrowserIT {
 
         // a Personal subscription extension, HK$48, paid with a HK$100 note
         browser.findElement(By.id("till:toSale")).click();
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("sale:type")));
-        chromium.choose("sale:type", "PERSONAL");
-        chromium.choose("sale:variant", "STANDARD");
-        chromium.choose("sale:service", "EXTENSION");
-        chromium.type("sale:caseRef", "EXT-0001");
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("sale:what")));
+        // issue 28: the basket takes only what exists and can be paid now, each refused in words
+        chromium.type("sale:what", "EXT-0001");
         chromium.click("sale:addItem");
-        assertEquals("HK$48.00", chromium.text("total"));
+        assertTrue(chromium.text("sale:messages").contains("Type a case reference"), chromium.text("sale:messages"));
+        chromium.type("sale:what", "RC-20261206-NOCASE");
+        chromium.click("sale:addItem");
+        assertTrue(chromium.text("sale:messages").contains("No case RC-20261206-NOCASE"), chromium.text("sale:messages"));
+        chromium.type("sale:what", "SRN-P-000003");
+        chromium.click("sale:addItem");
+        assertTrue(chromium.text("sale:messages").contains("new application"), chromium.text("sale:messages"));
+        assertTrue(browser.findElements(By.cssSelector("#lines tr.line")).isEmpty(), "nothing that cannot be paid is in the basket");
+        assertEquals("true", browser.findElement(By.id("sale:pay")).getAttribute("disabled"));
+        // SRN-P-000006's subscription ended yesterday; its certificate runs two more years: one year is HK$48
+        chromium.type("sale:what", "SRN-P-000006");
+        chromium.click("sale:addItem");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("total"), "HK$48.00"));
+        assertTrue(chromium.text("lines").contains("SRN-P-000006"), chromium.text("lines"));
         chromium.type("sale:cash", "100");
         new Actions(browser).doubleClick(browser.findElement(By.id("sale:pay"))).perform();
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("change")));
@@ -154,12 +165,15 @@ class PointOfSaleBrowserIT {
         assertTrue(voidSlip.contains("VOID") && voidSlip.contains("super1") && voidSlip.contains(txn), voidSlip);
 
 
-        // a cheque that is post-dated is refused with its reason
-        chromium.choose("sale:type", "ENCIPHERMENT");
-        chromium.type("sale:caseRef", "ENC-0002");
+        // the voided extension went back with its money: the same year can be bought again (a second year would run past
+        // nothing here, but the subscription runs from where it was)
+        chromium.type("sale:what", "SRN-P-000006");
         chromium.click("sale:addItem");
-        assertEquals("HK$24.00", chromium.text("total"));
-        chromium.type("sale:paperAmount", "24");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("total"), "HK$48.00"));
+        String runsTo = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Hong_Kong")).minusDays(1).plusYears(1).toString();
+        assertTrue(chromium.text("lines").contains("subscription to " + runsTo), chromium.text("lines"));
+        // a cheque that is post-dated is refused with its reason
+        chromium.type("sale:paperAmount", "48");
         chromium.type("sale:paperBank", "HSBC");
         chromium.type("sale:paperNumber", "123456");
         chromium.type("sale:paperDate", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Hong_Kong")).plusDays(3).toString());
@@ -169,7 +183,7 @@ class PointOfSaleBrowserIT {
                 browser.findElement(By.id("sale:messages")).getText());
         // paid exactly in cash instead
         chromium.type("sale:paperAmount", "");
-        chromium.type("sale:cash", "24");
+        chromium.type("sale:cash", "48");
         chromium.click("sale:pay");
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("change"), "HK$0.00"));
         assertEquals(2, browser.findElements(By.cssSelector("#recent td.txn")).size());

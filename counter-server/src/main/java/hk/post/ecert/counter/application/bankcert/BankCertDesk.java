@@ -1,10 +1,12 @@
 package hk.post.ecert.counter.application.bankcert;
 
 import hk.post.ecert.counter.domain.model.capture.CaptureCase;
-import hk.post.ecert.counter.domain.model.till.SaleOutcome;
 import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.application.capture.CaptureDesk;
-import hk.post.ecert.counter.application.pos.PointOfSale;
+import hk.post.ecert.counter.application.checkout.PayableKind;
+import hk.post.ecert.counter.domain.model.checkout.Payable;
+import hk.post.ecert.counter.domain.model.checkout.Tie;
+import hk.post.ecert.counter.domain.model.renewal.CaseOffices;
 import hk.post.ecert.counter.application.registry.SubscriberRegistry;
 import hk.post.ecert.counter.domain.model.bankcert.ArAuthentication;
 import hk.post.ecert.counter.domain.model.bankcert.ArIdentity;
@@ -20,7 +22,6 @@ import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
 import hk.post.ecert.counter.domain.model.renewal.ArticleNumber;
 import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
 import hk.post.ecert.counter.domain.model.till.SaleLine;
-import hk.post.ecert.counter.domain.model.till.Tender;
 import hk.post.ecert.counter.domain.service.KeyedDigest;
 import hk.post.ecert.forms.render.FormDefinition.BankApplicationType;
 import jakarta.annotation.PostConstruct;
@@ -47,7 +48,7 @@ import java.util.logging.Logger;
  * the "2-15" CA for 1–3 years; dispatch by registered mail; and revocation requests with a month's notice.
  */
 @ApplicationScoped
-public class BankCertDesk {
+public class BankCertDesk implements PayableKind {
 
     private static final Logger LOG = Logger.getLogger(BankCertDesk.class.getName());
     public static final String TYPE = "BANK_CERT_BANK";
@@ -65,7 +66,7 @@ public class BankCertDesk {
     CaptureDesk capture;
 
     @Inject
-    PointOfSale pos;
+    CaseOffices offices;
 
     @Inject
     KeyedDigest digest;
@@ -185,13 +186,23 @@ public class BankCertDesk {
         return auth;
     }
 
-    /** Takes the fee at the desk's till; a repeat of the payment id changes nothing. */
-    @Transactional
-    public SaleOutcome pay(String ref, String paymentId, String tillId, String officer, List<Tender> tenders) {
-        BankApplication a = load(ref).orElseThrow();
-        if (paymentId.equals(a.paymentId())) {
-            return pos.saleByPayment(paymentId).orElseThrow();
-        }
+    // ---------------------------------------------------------------- what the checkout sells: an application's fee
+
+    @Override
+    public boolean sells(Payable p) {
+        return p instanceof Payable.BankCertFee;
+    }
+
+    @Override
+    public Optional<String> officeOf(Payable p) {
+        return offices.officeOf(p.reference());
+    }
+
+    /** The application's fee today; one paid already, past the desk or with its fee not published is refused in words. */
+    @Override
+    public List<SaleLine> price(Payable p) {
+        BankApplication a = load(p.reference()).orElseThrow(() -> noApplication(p.reference()));
+        a.requirePayable();
         Quote q = quote(a);
         if (!q.isSet()) {
             throw new CaseRefusal("Fee not set: " + String.join(", ", q.notSet().stream().map(i -> i.name().en()).toList())
@@ -199,13 +210,35 @@ public class BankCertDesk {
                     "費用未設定：" + String.join("、", q.notSet().stream().map(i -> i.name().zh()).toList())
                             + "。香港郵政核證機關尚未公布；須由管理員在「費用」畫面輸入後，方可收費。");
         }
-        List<SaleLine> lines = q.lines().stream().map(l -> new SaleLine(ref, l.item().code(), l.item().name(), TYPE,
-                l.quantity(), l.amount())).toList();
+        return q.lines().stream().map(l -> new SaleLine(a.ref(), l.item().code(), l.item().name(), TYPE,
+                l.quantity(), l.amount(), p.code())).toList();
+    }
+
+    @Override
+    public void bought(Payable p, String paymentId, String actor) {
+        BankApplication a = load(p.reference()).orElseThrow(() -> noApplication(p.reference()));
         a.paid(paymentId);
-        SaleOutcome sale = pos.pay(paymentId, tillId, officer, lines, tenders);
         save(a);
-        event(ref, officer, "paid " + sale.total() + " (" + sale.transactionNo() + ")");
-        return sale;
+        event(a.ref(), actor, "paid by " + paymentId);
+    }
+
+    @Override
+    public void reversed(Payable p, String paymentId, String actor) {
+        BankApplication a = load(p.reference()).orElseThrow(() -> noApplication(p.reference()));
+        if (a.paymentReversed(paymentId)) {
+            save(a);
+            event(a.ref(), actor, "payment " + paymentId + " reversed: the application is unpaid");
+        }
+    }
+
+    @Override
+    public Tie tieOf(Payable p, String paymentId) {
+        return load(p.reference()).filter(a -> paymentId.equals(a.paymentId()))
+                .map(a -> a.refundOwed() ? Tie.REFUND_OWED : Tie.TIED).orElse(Tie.UNTIED);
+    }
+
+    private static CaseRefusal noApplication(String ref) {
+        return new CaseRefusal("No application " + ref + ".", "沒有申請 " + ref + "。");
     }
 
     @Transactional

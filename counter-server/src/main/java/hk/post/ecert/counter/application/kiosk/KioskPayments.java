@@ -2,7 +2,9 @@ package hk.post.ecert.counter.application.kiosk;
 
 import hk.post.ecert.counter.application.DeviceJobs;
 import hk.post.ecert.counter.application.JobWasFinished;
+import hk.post.ecert.counter.application.checkout.Checkout;
 import hk.post.ecert.counter.application.pos.PointOfSale;
+import hk.post.ecert.counter.domain.model.checkout.Payable;
 import hk.post.ecert.counter.application.pos.TillReceipts;
 import hk.post.ecert.counter.application.registry.SubscriberRegistry;
 import hk.post.ecert.counter.domain.model.fee.Quote;
@@ -58,6 +60,9 @@ public class KioskPayments {
 
     @Inject
     PointOfSale pos;
+
+    @Inject
+    Checkout checkout;
 
     @Inject
     TillReceipts receipts;
@@ -174,7 +179,7 @@ public class KioskPayments {
     /** Only an approved payment: taken at the kiosk's till (journalled on its counter) and extended (the receipt follows the commit). */
     private void extend(KioskPayment p, String actor) {
         String tillId = kioskTill(p.terminalId(), actor);
-        registry.payAndExtend(p.paymentId(), p.serialHex(), p.years(), tillId, actor,
+        checkout.payAt(p.paymentId(), tillId, actor, List.of(new Payable.SubscriptionExtension(p.serialHex(), p.years())),
                 List.of(Tender.eps(Money.ofCents(p.amountCents()), p.approvalCode().orElse("EPS-" + p.paymentId()))));
         p.extensionWasRecorded(Instant.now());
     }

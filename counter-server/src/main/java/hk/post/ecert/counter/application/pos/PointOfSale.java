@@ -149,8 +149,12 @@ public class PointOfSale {
         return db(c -> book.ledger(c, book.till(c, tillId).orElseThrow()));
     }
 
+    /**
+     * Journals a sale on the till. Only the {@link hk.post.ecert.counter.application.checkout.Checkout} calls this: it
+     * prices the lines from what is bought and marks it paid in the same transaction.
+     */
     @Transactional
-    public SaleOutcome pay(String paymentId, String tillId, String clerk, List<SaleLine> lines, List<Tender> tenders) {
+    public SaleOutcome journalSale(String paymentId, String tillId, String clerk, List<SaleLine> lines, List<Tender> tenders) {
         SaleOutcome s = db(c -> book.pay(c, paymentId, tillId, clerk, lines, tenders));
         if (!s.repeat()) {
             saleTaken.fire(new hk.post.ecert.counter.application.SaleWasTaken(s));
@@ -167,6 +171,11 @@ public class PointOfSale {
     }
 
     @Transactional
+    public Optional<SaleOutcome> saleByTransaction(String transactionNo) {
+        return db(c -> book.saleByTransaction(c, transactionNo));
+    }
+
+    @Transactional
     public List<SaleOutcome> sales(String tillId) {
         return db(c -> book.salesOf(c, tillId));
     }
@@ -176,7 +185,10 @@ public class PointOfSale {
         return db(c -> book.reversalOf(c, paymentId));
     }
 
-    /** A void or refund, approved by a supervisor who re-authenticates here. */
+    /**
+     * A void or refund, approved by a supervisor who re-authenticates here. Only the checkout calls this: it undoes
+     * what the sale bought in the same transaction.
+     */
     @Transactional
     public ReversalOutcome reverse(String reversalId, boolean isVoid, String transactionNo, String tillId,
                                            String clerk, String reason, String supervisor, char[] password) {

@@ -1,10 +1,12 @@
 package hk.post.ecert.counter.application.renewal;
 
 import hk.post.ecert.counter.domain.model.capture.CaptureCase;
-import hk.post.ecert.counter.domain.model.till.SaleOutcome;
 import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.application.capture.CaptureDesk;
-import hk.post.ecert.counter.application.pos.PointOfSale;
+import hk.post.ecert.counter.application.checkout.PayableKind;
+import hk.post.ecert.counter.domain.model.checkout.Payable;
+import hk.post.ecert.counter.domain.model.checkout.Tie;
+import hk.post.ecert.counter.domain.model.renewal.CaseOffices;
 import hk.post.ecert.counter.application.registry.SubscriberRegistry;
 import hk.post.ecert.counter.domain.model.catalogue.Variant;
 import hk.post.ecert.counter.domain.model.fee.Quote;
@@ -13,7 +15,6 @@ import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
 import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
 import hk.post.ecert.counter.domain.model.renewal.RenewalCase;
 import hk.post.ecert.counter.domain.model.till.SaleLine;
-import hk.post.ecert.counter.domain.model.till.Tender;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -32,7 +33,7 @@ import java.util.UUID;
  * {@link CaseVetting}; issuance and delivery are {@link RenewalIssuance}.
  */
 @ApplicationScoped
-public class RenewalCases {
+public class RenewalCases implements PayableKind {
 
     @Inject
     SubscriberRegistry registry;
@@ -44,7 +45,7 @@ public class RenewalCases {
     CaptureDesk capture;
 
     @Inject
-    PointOfSale pos;
+    CaseOffices offices;
 
     @Inject
     hk.post.ecert.counter.domain.model.renewal.RenewalCaseRepository repository;
@@ -184,41 +185,71 @@ public class RenewalCases {
         return sendWhenComplete(k, clerk);
     }
 
-    /** Takes the case's fee at the clerk's till; a repeat of the payment id changes nothing. */
+    /** The language the customer reads, remembered on the case for its receipt and slips. */
     @Transactional
-    public SaleOutcome pay(String caseRef, String paymentId, String tillId, String clerk, List<Tender> tenders) {
-        return pay(caseRef, paymentId, tillId, clerk, tenders, null);
+    public void customerReads(String caseRef, ReceiptLanguage language) {
+        RenewalCase k = load(caseRef).orElseThrow(() -> noCase(caseRef));
+        k.customerReads(language);
+        save(k);
     }
 
-    /**
-     * As above, with the language the customer reads (remembered on the case for its receipt and slips; null: not said).
-     * A case complete with this payment goes to HKPCA vetting at once.
-     */
-    @Transactional
-    public SaleOutcome pay(String caseRef, String paymentId, String tillId, String clerk, List<Tender> tenders,
-                           ReceiptLanguage customerReads) {
-        RenewalCase k = load(caseRef).orElseThrow();
-        if (paymentId.equals(k.paymentId())) {
-            return pos.saleByPayment(paymentId).orElseThrow();
-        }
+    // ---------------------------------------------------------------- what the checkout sells: a case's fee
+
+    @Override
+    public boolean sells(Payable p) {
+        return p instanceof Payable.CaseFee;
+    }
+
+    @Override
+    public Optional<String> officeOf(Payable p) {
+        return offices.officeOf(p.reference());
+    }
+
+    /** The case's fee today; a case not open, paid already, a re-issue or with its fee not set is refused in words. */
+    @Override
+    public List<SaleLine> price(Payable p) {
+        RenewalCase k = load(p.reference()).orElseThrow(() -> noCase(p.reference()));
+        k.requirePayable();
         Quote q = quote(k);
         if (!q.isSet()) {
             throw new CaseRefusal("Fee not set: " + String.join(", ", q.notSet().stream().map(i -> i.name().en()).toList())
                     + ". The counter cannot charge it until an administrator enters the published fee.",
                     "費用未設定：" + String.join("、", q.notSet().stream().map(i -> i.name().zh()).toList()) + "。");
         }
-        List<SaleLine> lines = q.lines().stream().map(l -> new SaleLine(caseRef, l.item().code(), l.item().name(), k.typeCode(),
-                l.quantity(), l.amount())).toList();
-        k.paid(paymentId, clerk);
-        if (customerReads != null) {
-            k.customerReads(customerReads);
-        }
-        SaleOutcome sale = pos.pay(paymentId, tillId, clerk, lines, tenders);
+        return q.lines().stream().map(l -> new SaleLine(k.caseRef(), l.item().code(), l.item().name(), k.typeCode(),
+                l.quantity(), l.amount(), p.code())).toList();
+    }
+
+    /** The case is paid by this payment; a case complete with it goes to HKPCA vetting at once. */
+    @Override
+    public void bought(Payable p, String paymentId, String actor) {
+        RenewalCase k = load(p.reference()).orElseThrow(() -> noCase(p.reference()));
+        k.paid(paymentId, actor);
         save(k);
-        event(caseRef, clerk, "paid " + sale.total() + " (" + sale.transactionNo() + ")"
-                + (customerReads == null ? "" : "; the customer reads " + customerReads.name()));
-        sendWhenComplete(k, clerk);
-        return sale;
+        event(k.caseRef(), actor, "paid by " + paymentId);
+        sendWhenComplete(k, actor);
+    }
+
+    /** The fee went back: the case is unpaid again (refused once its certificate is issued). */
+    @Override
+    public void reversed(Payable p, String paymentId, String actor) {
+        RenewalCase k = load(p.reference()).orElseThrow(() -> noCase(p.reference()));
+        RenewalCase.State before = k.state();
+        if (k.paymentReversed(paymentId)) {
+            save(k);
+            event(k.caseRef(), actor, "payment " + paymentId + " reversed: the case is unpaid"
+                    + (before != k.state() ? " and back at the counter (was " + before + ")" : ""));
+        }
+    }
+
+    @Override
+    public Tie tieOf(Payable p, String paymentId) {
+        return load(p.reference()).filter(k -> paymentId.equals(k.paymentId()))
+                .map(k -> k.refundOwed() ? Tie.REFUND_OWED : Tie.TIED).orElse(Tie.UNTIED);
+    }
+
+    private static CaseRefusal noCase(String caseRef) {
+        return new CaseRefusal("No case " + caseRef + ".", "沒有個案 " + caseRef + "。");
     }
 
     /** The case's documents were archived (document capture): a case now complete goes to HKPCA vetting at once. */

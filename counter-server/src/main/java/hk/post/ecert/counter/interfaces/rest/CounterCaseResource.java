@@ -3,17 +3,15 @@ package hk.post.ecert.counter.interfaces.rest;
 import hk.post.ecert.counter.application.CaseAccess;
 import hk.post.ecert.counter.application.TokenRenewals;
 import hk.post.ecert.counter.application.capture.CaptureDesk;
-import hk.post.ecert.counter.application.pos.PointOfSale;
+import hk.post.ecert.counter.application.checkout.Checkout;
+import hk.post.ecert.counter.domain.model.checkout.Payable;
 import hk.post.ecert.counter.application.renewal.RenewalCases;
 import hk.post.ecert.counter.application.renewal.RenewalIssuance;
 import hk.post.ecert.counter.domain.model.capture.CaptureCase;
 import hk.post.ecert.counter.domain.model.fee.Money;
-import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
 import hk.post.ecert.counter.domain.model.renewal.RenewalCase;
-import hk.post.ecert.counter.domain.model.till.PosRefusal;
 import hk.post.ecert.counter.domain.model.till.SaleOutcome;
 import hk.post.ecert.counter.domain.model.till.Tender;
-import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.domain.model.tokenrenewal.RenewalState;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -68,7 +66,7 @@ public class CounterCaseResource {
     CaptureDesk capture;
 
     @Inject
-    PointOfSale pos;
+    Checkout checkout;
 
     @Inject
     CaseAccess access;
@@ -176,14 +174,11 @@ public class CounterCaseResource {
             Map<String, Object> b = body(json);
             String ref = mine(text(b, "case"));
             String paymentId = text(b, "paymentId");
-            TillSession till = pos.currentTill(clerk()).filter(t -> t.status() == TillSession.Status.OPEN)
-                    .orElseThrow(() -> new PosRefusal(PosRefusal.Reason.NO_OPEN_TILL, clerk()));
+            List<Payable> fee = List.of(new Payable.CaseFee(ref));
             Tender tender = "EPS".equals(b.get("tender"))
-                    ? Tender.eps(cases.view(ref).flatMap(RenewalCases.View::quote).filter(q -> q.isSet()).orElseThrow(
-                            () -> new CaseRefusal("The case's fee is not set: an administrator enters the published fee first.",
-                                    "此個案的費用未設定：須先由管理員輸入公布的費用。")).total(), text(b, "reference"))
+                    ? Tender.eps(checkout.total(fee), text(b, "reference"))
                     : Tender.cash(Money.ofCents(number(b, "cashCents")));
-            SaleOutcome sale = cases.pay(ref, paymentId, till.tillId(), clerk(), List.of(tender));
+            SaleOutcome sale = checkout.pay(paymentId, clerk(), fee, List.of(tender));
             Map<String, Object> m = state(ref);
             m.put("transaction", sale.transactionNo());
             m.put("changeCents", sale.change().cents());

@@ -1,7 +1,11 @@
 package hk.post.ecert.counter.interfaces.rest;
 
 import hk.post.ecert.counter.domain.model.till.TillSession;
+import hk.post.ecert.counter.application.checkout.Checkout;
 import hk.post.ecert.counter.application.pos.PointOfSale;
+import hk.post.ecert.counter.domain.model.checkout.Payable;
+import hk.post.ecert.counter.domain.model.till.ReversalOutcome;
+import hk.post.ecert.counter.domain.model.till.SaleOutcome;
 import hk.post.ecert.counter.application.registry.SubscriberRegistry;
 import hk.post.ecert.counter.domain.model.fee.Money;
 import hk.post.ecert.counter.domain.model.fee.Quote;
@@ -23,9 +27,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 import static hk.post.ecert.counter.interfaces.rest.JsonCalls.answer;
 import static hk.post.ecert.counter.interfaces.rest.JsonCalls.body;
@@ -49,6 +55,9 @@ public class CounterFlowResource {
 
     @Inject
     PointOfSale pos;
+
+    @Inject
+    Checkout checkout;
 
     @Inject
     hk.post.ecert.counter.application.pos.TillReceipts receipts;
@@ -114,32 +123,68 @@ public class CounterFlowResource {
             String paymentId = text(b, "paymentId");
             String serial = text(b, "serial");
             int years = (int) number(b, "years");
-            TillSession till = openTill();
-            Tender tender = "EPS".equals(b.get("tender"))
-                    ? Tender.eps(quoted(serial, years), text(b, "reference"))
-                    : Tender.cash(Money.ofCents(number(b, "cashCents")));
-            SubscriberRegistry.Extended x = registry.payAndExtend(paymentId, serial, years, till.tillId(), clerk(), List.of(tender));
+            List<Payable> basket = List.of(new Payable.SubscriptionExtension(serial, years));
+            SaleOutcome sale = checkout.pay(paymentId, clerk(), basket, List.of(tender(b, basket)));
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("transaction", x.sale().transactionNo());
-            m.put("changeCents", x.sale().change().cents());
-            m.put("subscriptionEnd", x.newEnd().toString());
+            m.put("transaction", sale.transactionNo());
+            m.put("changeCents", sale.change().cents());
+            registry.extended(sale, basket.get(0).reference()).ifPresent(x -> m.put("subscriptionEnd", x.newEnd().toString()));
             return m;
         });
     }
 
-    private TillSession openTill() {
-        return pos.currentTill(clerk()).filter(x -> x.status() == TillSession.Status.OPEN)
-                .orElseThrow(() -> new PosRefusal(PosRefusal.Reason.NO_OPEN_TILL, clerk()));
+    /**
+     * One sale for several things bought (a basket): {@code items} is a list of {@code {"case": ref}},
+     * {@code {"application": ref}} or {@code {"serial": hex, "years": n}}; paid in cash ({@code cashCents}) or by EPS
+     * ({@code tender} EPS, the basket's total, with the EPS terminal's {@code reference}).
+     */
+    @POST
+    @Path("/checkout")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response checkout(String json) {
+        return answer(() -> {
+            Map<String, Object> b = body(json);
+            String paymentId = text(b, "paymentId");
+            List<Payable> basket = basket(b.get("items"));
+            SaleOutcome sale = checkout.pay(paymentId, clerk(), basket, List.of(tender(b, basket)));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("transaction", sale.transactionNo());
+            m.put("totalCents", sale.total().cents());
+            m.put("changeCents", sale.change().cents());
+            m.put("pays", Checkout.payables(sale).stream().map(Payable::code).toList());
+            return m;
+        });
     }
 
-    private Money quoted(String serial, int years) {
-        SubscriberCertificate c = registry.bySerial(serial).orElseThrow(() -> new IllegalArgumentException("no certificate " + serial));
-        Quote q = registry.quoteExtension(c, years);
-        if (!q.isSet()) {
-            throw new IllegalStateException("the extension fee is not set");
+    @SuppressWarnings("unchecked")
+    private static List<Payable> basket(Object items) {
+        if (!(items instanceof List<?> list) || list.isEmpty()) {
+            throw new IllegalArgumentException("items must be a list of what is bought");
         }
-        return q.total();
+        List<Payable> out = new java.util.ArrayList<>();
+        for (Object o : list) {
+            if (!(o instanceof Map<?, ?>)) {
+                throw new IllegalArgumentException("each item is an object");
+            }
+            Map<String, Object> i = (Map<String, Object>) o;
+            if (i.get("case") != null) {
+                out.add(new Payable.CaseFee(text(i, "case")));
+            } else if (i.get("application") != null) {
+                out.add(new Payable.BankCertFee(text(i, "application")));
+            } else {
+                out.add(new Payable.SubscriptionExtension(text(i, "serial"), (int) number(i, "years")));
+            }
+        }
+        return out;
     }
+
+    /** Cash handed over ({@code cashCents}), or EPS for the basket's total as priced now. */
+    private Tender tender(Map<String, Object> b, List<Payable> basket) {
+        return "EPS".equals(b.get("tender"))
+                ? Tender.eps(checkout.total(basket), text(b, "reference"))
+                : Tender.cash(Money.ofCents(number(b, "cashCents")));
+    }
+
 
     /**
      * Voids one of the clerk's sales in the open till, approved by a supervisor of the office who re-authenticates in
@@ -150,27 +195,39 @@ public class CounterFlowResource {
     @Path("/voids")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response voidSale(String json) {
-        return answer(() -> {
-            Map<String, Object> b = body(json);
-            String reversalId = text(b, "reversalId");
-            char[] password = text(b, "supervisorPassword").toCharArray();
+        return answer(() -> reverse(body(json), true));
+    }
+
+    /**
+     * Refunds a sale of an earlier till session of the office, in cash from the clerk's open till, approved as a void
+     * is; what the sale bought is undone with it (or the refund is refused, with the reason).
+     */
+    @POST
+    @Path("/refunds")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response refund(String json) {
+        return answer(() -> reverse(body(json), false));
+    }
+
+    private Map<String, Object> reverse(Map<String, Object> b, boolean isVoid) {
+        String reversalId = text(b, "reversalId");
+        char[] password = text(b, "supervisorPassword").toCharArray();
+        try {
+            ReversalOutcome r = checkout.reverse(reversalId, isVoid, text(b, "transaction"), clerk(), text(b, "reason"),
+                    text(b, "supervisor"), password);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("transaction", r.transactionNo());
             try {
-                hk.post.ecert.counter.domain.model.till.ReversalOutcome r = pos.reverse(reversalId, true, text(b, "transaction"),
-                        openTill().tillId(), clerk(), text(b, "reason"), text(b, "supervisor"), password);
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("transaction", r.transactionNo());
-                try {
-                    // a repeat with another printId prints a COPY of the void's receipt
-                    m.put("job", receipts.printReversal(r, b.get("printId") == null ? r.reversalId() : text(b, "printId"), clerk(),
-                            ReceiptLanguage.EN));
-                } catch (IllegalStateException | java.util.NoSuchElementException e) {
-                    m.put("printError", String.valueOf(e.getMessage()));   // the void stands; its receipt can be printed later
-                }
-                return m;
-            } finally {
-                java.util.Arrays.fill(password, '\0');
+                // a repeat with another printId prints a COPY of the reversal's receipt
+                m.put("job", receipts.printReversal(r, b.get("printId") == null ? r.reversalId() : text(b, "printId"), clerk(),
+                        ReceiptLanguage.EN));
+            } catch (IllegalStateException | NoSuchElementException e) {
+                m.put("printError", String.valueOf(e.getMessage()));   // the reversal stands; its receipt can be printed later
             }
-        });
+            return m;
+        } finally {
+            Arrays.fill(password, '\0');
+        }
     }
 
     @Inject

@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.application.checkout.Checkout;
+import hk.post.ecert.counter.domain.model.checkout.Payable;
 import hk.post.ecert.counter.domain.model.till.SaleOutcome;
 import hk.post.ecert.counter.application.bankcert.BankCertDesk;
 import hk.post.ecert.counter.application.pos.PointOfSale;
@@ -43,6 +45,9 @@ public class BankDesk implements Serializable {
 
     @Inject
     PointOfSale pos;
+
+    @Inject
+    Checkout checkout;
 
     @Inject
     hk.post.ecert.counter.application.pos.TillReceipts receipts;
@@ -201,9 +206,9 @@ public class BankDesk implements Serializable {
 
     public void pay() {
         try {
-            Optional<SaleOutcome> sale = Screens.payAtDesk(paymentId, pos, receipts, staff, language,
-                    () -> List.of(Tender.cash(Screens.money(cash, language.getLocale()))),
-                    (id, tillId, tenders) -> desk.pay(appRef, id, tillId, staff.getUsername(), tenders));
+            Optional<SaleOutcome> sale = Screens.payAtDesk(paymentId, checkout, pos, receipts, staff, language,
+                    Screens.receiptLanguage(language), () -> List.of(Tender.cash(Screens.money(cash, language.getLocale()))),
+                    List.of(new Payable.BankCertFee(appRef)));
             if (sale.isPresent()) {
                 paymentId = PointOfSale.newId("PAY");
                 cash = null;

@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.application.checkout.Checkout;
+import hk.post.ecert.counter.domain.model.checkout.Payable;
 import hk.post.ecert.counter.domain.model.till.SaleOutcome;
 import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.application.pos.PointOfSale;
@@ -42,6 +44,9 @@ public class CaseDesk implements Serializable {
 
     @Inject
     PointOfSale pos;
+
+    @Inject
+    Checkout checkout;
 
     @Inject
     hk.post.ecert.counter.application.pos.TillReceipts receipts;
@@ -292,7 +297,8 @@ public class CaseDesk implements Serializable {
         try {
             hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage reads =
                     hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage.valueOf(getReceiptLanguage());
-            Optional<SaleOutcome> sale = Screens.payAtDesk(paymentId, pos, receipts, staff, language, reads, () -> {
+            cases.customerReads(caseRef, reads);
+            Optional<SaleOutcome> sale = Screens.payAtDesk(paymentId, checkout, pos, receipts, staff, language, reads, () -> {
                 if (tenderedCents != null) {
                     return List.of(Tender.cash(Money.ofCents(tenderedCents)));   // one button: cash only
                 }
@@ -307,7 +313,7 @@ public class CaseDesk implements Serializable {
                     tenders.add(Tender.cash(c));
                 }
                 return tenders;
-            }, (id, tillId, tenders) -> cases.pay(caseRef, id, tillId, staff.getUsername(), tenders, reads));
+            }, List.of(new Payable.CaseFee(caseRef)));
             if (sale.isPresent()) {
                 paymentId = PointOfSale.newId("PAY");
                 cash = null;

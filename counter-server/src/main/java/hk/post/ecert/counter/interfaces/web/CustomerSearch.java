@@ -1,5 +1,8 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.application.checkout.Checkout;
+import hk.post.ecert.counter.domain.model.checkout.Payable;
+import hk.post.ecert.counter.domain.model.till.SaleOutcome;
 import hk.post.ecert.counter.application.pos.PointOfSale;
 import hk.post.ecert.counter.application.pos.TillReceipts;
 import hk.post.ecert.counter.application.registry.SubscriberRegistry;
@@ -42,6 +45,9 @@ public class CustomerSearch implements Serializable {
 
     @Inject
     PointOfSale pos;
+
+    @Inject
+    Checkout checkout;
 
     @Inject
     TillReceipts receipts;
@@ -186,8 +192,9 @@ public class CustomerSearch implements Serializable {
             return;
         }
         try {
-            extended = registry.payAndExtend(id, c.serialHex(), years, till.get().tillId(), staff.getUsername(),
+            SaleOutcome sale = checkout.pay(id, staff.getUsername(), List.of(new Payable.SubscriptionExtension(c.serialHex(), years)),
                     List.of(Tender.cash(Money.ofCents(cents))));
+            extended = registry.extended(sale, c.serialHex()).orElseThrow();
             paymentId = PointOfSale.newId("PAY");
             Screens.printReceipt(receipts, extended.sale().paymentId(), staff, language, getReceiptLanguageChosen());
         } catch (RegistryRefusal e) {

@@ -4,14 +4,13 @@ import hk.post.ecert.counter.domain.model.till.ReversalOutcome;
 import hk.post.ecert.counter.domain.model.till.SaleOutcome;
 import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.DeviceJobs;
-import hk.post.ecert.counter.application.Triage;
+import hk.post.ecert.counter.application.checkout.Checkout;
 import hk.post.ecert.counter.application.pos.PointOfSale;
-import hk.post.ecert.counter.domain.model.catalogue.CertificateType;
-import hk.post.ecert.counter.domain.model.catalogue.Channel;
-import hk.post.ecert.counter.domain.model.catalogue.Variant;
-import hk.post.ecert.counter.domain.model.fee.FeeItem;
+import hk.post.ecert.counter.application.registry.SubscriberRegistry;
+import hk.post.ecert.counter.domain.model.checkout.Payable;
+import hk.post.ecert.counter.domain.model.registry.CustomerQuery;
+import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
 import hk.post.ecert.counter.domain.model.fee.Money;
-import hk.post.ecert.counter.domain.model.fee.Quote;
 import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
 import hk.post.ecert.counter.domain.model.till.CashCount;
 import hk.post.ecert.counter.domain.model.till.PosRefusal;
@@ -27,10 +26,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The sale screen: fee items from the fee schedule tied to their case, tenders (cash with change, EPS, cheque or
+ * The sale screen: a basket of what the customer pays for (cases, Bank-Cert applications, subscription extensions),
+ * priced by the checkout from what is bought; tenders (cash with change, EPS, cheque or
  * cashier order, or several), one payment id chosen before the first submit, the receipt printed; voids and refunds
  * with a supervisor's re-authentication.
  */
@@ -47,7 +48,10 @@ public class SaleDesk implements Serializable {
     hk.post.ecert.counter.application.pos.TillReceipts receipts;
 
     @Inject
-    Triage triage;
+    Checkout checkout;
+
+    @Inject
+    SubscriberRegistry registry;
 
     @Inject
     DeviceJobs jobs;
@@ -58,13 +62,11 @@ public class SaleDesk implements Serializable {
     @Inject
     Language language;
 
-    // the item being added
-    private String typeCode;
-    private String variantCode;
-    private String service = "RENEWAL";
-    private Integer years;
-    private String caseRef;
-    private final List<SaleLine> lines = new ArrayList<>();
+    // what is being added to the basket: a case or application reference, an SRN or a certificate serial
+    private String what;
+    private Integer years = 1;
+    private final List<Payable> basket = new ArrayList<>();
+    private List<SaleLine> lines = List.of();
 
     // tenders
     private String cash;
@@ -99,66 +101,80 @@ public class SaleDesk implements Serializable {
         return getTill().isPresent();
     }
 
-    public List<CertificateType> getTypes() {
-        return triage.catalogue().types().stream().filter(t -> t.channel() != Channel.REFERRAL).toList();
-    }
-
-    public List<Variant> getVariants() {
-        return typeCode == null ? List.of() : triage.catalogue().type(typeCode).variants();
-    }
-
-    public Variant getVariant() {
-        if (typeCode == null || variantCode == null) {
-            return null;
-        }
-        return triage.catalogue().type(typeCode).variant(variantCode);
-    }
-
-    public void typeChanged() {
-        List<Variant> v = getVariants();
-        variantCode = v.size() == 1 ? v.get(0).code() : null;
-        years = null;
-        service = "RENEWAL";
-    }
-
-    public boolean isExtensionOffered() {
-        Variant v = getVariant();
-        return v != null && v.extensionFeeItem().isPresent();
-    }
-
-    /** Adds the chosen item's fees for its case, as the fee schedule quotes them today. */
+    /**
+     * Adds what the customer pays for to the basket: a renewal case (RC-…) or Bank-Cert application (BC-…) by its
+     * reference, or a certificate (by SRN or serial) whose subscription is extended by the years chosen. The basket is
+     * priced again by the checkout: anything that does not exist or cannot be paid now is refused with its reason,
+     * and is not added.
+     */
     public void addItem() {
-        Variant v = getVariant();
-        if (v == null) {
-            Screens.error(Screens.text(language.getLocale(), "sale.chooseItem"));
+        Optional<Payable> p = payableTyped();
+        if (p.isEmpty()) {
             return;
         }
-        if (caseRef == null || caseRef.isBlank()) {
-            Screens.error(new PosRefusal(PosRefusal.Reason.NO_CASE).bilingual().in(language.getLocale()));
-            return;
+        List<Payable> next = new ArrayList<>(basket);
+        next.add(p.get());
+        try {
+            lines = checkout.quote(next);
+            basket.add(p.get());
+            what = null;
+            years = 1;
+        } catch (RuntimeException e) {
+            Screens.refusedAny(e, language);
         }
-        int term = years != null && v.validityYears().contains(years) ? years
-                : v.validityYears().isEmpty() ? 1 : v.validityYears().get(0);
-        Quote q = "EXTENSION".equals(service) && v.extensionFeeItem().isPresent()
-                ? triage.fees().quoteExtension(v, years == null ? 1 : years, pos.today())
-                : triage.fees().quoteRenewal(v, term, 0, pos.today());
-        if (!q.isSet()) {
-            StringBuilder names = new StringBuilder();
-            for (FeeItem i : q.notSet()) {
-                names.append('“').append(i.name().in(language.getLocale())).append("” ");
+    }
+
+    private Optional<Payable> payableTyped() {
+        String typed = what == null ? "" : what.trim().toUpperCase(Locale.ROOT);
+        if (typed.startsWith("RC-")) {
+            return Optional.of(new Payable.CaseFee(typed));
+        }
+        if (typed.startsWith("BC-")) {
+            return Optional.of(new Payable.BankCertFee(typed));
+        }
+        Optional<CustomerQuery> q = CustomerQuery.of(typed);
+        if (q.isEmpty() || (q.get().kind() != CustomerQuery.Kind.SRN && q.get().kind() != CustomerQuery.Kind.SERIAL)) {
+            Screens.error(Screens.text(language.getLocale(), "sale.notPayable"));
+            return Optional.empty();
+        }
+        try {
+            List<SubscriberCertificate> found = registry.lookup(SubscriberRegistry.LookupBy.valueOf(q.get().kind().name()),
+                    q.get().value(), Screens.text(Locale.ENGLISH, "sale.lookupReason"), staff.getUsername());
+            if (found.isEmpty()) {
+                Screens.error(Screens.text(language.getLocale(), "sale.noCertificate", q.get().value()));
+                return Optional.empty();
             }
-            Screens.error(Screens.text(language.getLocale(), "sale.feeNotSet", names.toString().trim()));
-            return;
-        }
-        for (Quote.Line l : q.lines()) {
-            lines.add(new SaleLine(caseRef.trim(), l.item().code(), l.item().name(), typeCode, l.quantity(), l.amount()));
+            return Optional.of(new Payable.SubscriptionExtension(found.get(0).serialHex(), years == null ? 1 : years));
+        } catch (RuntimeException e) {
+            Screens.refusedAny(e, language);
+            return Optional.empty();
         }
     }
 
     public void removeItem(int index) {
-        if (index >= 0 && index < lines.size()) {
-            lines.remove(index);
+        if (index >= 0 && index < basket.size()) {
+            basket.remove(index);
+            reprice();
         }
+    }
+
+    /** The basket priced as the checkout prices it now (a basket that can no longer be paid says why). */
+    private void reprice() {
+        try {
+            lines = basket.isEmpty() ? List.of() : checkout.quote(basket);
+        } catch (RuntimeException e) {
+            Screens.refusedAny(e, language);
+        }
+    }
+
+    /** What each basket entry is, for the basket's table. */
+    public List<Payable> getBasket() {
+        return basket;
+    }
+
+    /** The lines of one basket entry, as priced. */
+    public List<SaleLine> linesOf(Payable p) {
+        return lines.stream().filter(l -> p.code().equals(l.pays())).toList();
     }
 
     public Money getTotal() {
@@ -183,17 +199,18 @@ public class SaleDesk implements Serializable {
         }
         try {
             List<Tender> tenders = tenders();
-            SaleOutcome out = pos.pay(id, till.get().tillId(), staff.getUsername(), List.copyOf(lines), tenders);
+            SaleOutcome out = checkout.pay(id, staff.getUsername(), List.copyOf(basket), tenders);
             lastSale = out;
             copies = 0;
-            lines.clear();
+            basket.clear();
+            lines = List.of();
             clearTenders();
             paymentId = PointOfSale.newId("PAY");
             printReceipt(out.paymentId());
-        } catch (PosRefusal e) {
-            Screens.refused(e, language.getLocale());
         } catch (IllegalArgumentException e) {
             Screens.error(e.getMessage());
+        } catch (RuntimeException e) {
+            Screens.refusedAny(e, language);
         }
     }
 
@@ -320,8 +337,8 @@ public class SaleDesk implements Serializable {
         char[] pw = supervisorPassword == null ? new char[0] : supervisorPassword.toCharArray();
         supervisorPassword = null;
         try {
-            lastReversal = pos.reverse(id, isVoid, reverseTxn == null ? "" : reverseTxn.trim().toUpperCase(),
-                    till.get().tillId(), staff.getUsername(), reverseReason, supervisor, pw);
+            lastReversal = checkout.reverse(id, isVoid, reverseTxn == null ? "" : reverseTxn.trim().toUpperCase(),
+                    staff.getUsername(), reverseReason, supervisor, pw);
             reversalId = PointOfSale.newId("REV");
             reverseTxn = null;
             reverseReason = null;
@@ -331,8 +348,8 @@ public class SaleDesk implements Serializable {
             } catch (IllegalStateException e) {
                 Screens.error(Screens.text(language.getLocale(), "sale.notPrinted"));
             }
-        } catch (PosRefusal e) {
-            Screens.refused(e, language.getLocale());
+        } catch (RuntimeException e) {
+            Screens.refusedAny(e, language);
         }
     }
 
@@ -341,16 +358,10 @@ public class SaleDesk implements Serializable {
     }
 
     // ---- plain properties
-    public String getTypeCode() { return typeCode; }
-    public void setTypeCode(String v) { typeCode = v; }
-    public String getVariantCode() { return variantCode; }
-    public void setVariantCode(String v) { variantCode = v; }
-    public String getService() { return service; }
-    public void setService(String v) { service = v; }
+    public String getWhat() { return what; }
+    public void setWhat(String v) { what = v; }
     public Integer getYears() { return years; }
     public void setYears(Integer v) { years = v; }
-    public String getCaseRef() { return caseRef; }
-    public void setCaseRef(String v) { caseRef = v; }
     public List<SaleLine> getLines() { return lines; }
     public String getCash() { return cash; }
     public void setCash(String v) { cash = v; }

@@ -1,5 +1,14 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.application.checkout.Checkout;
+import hk.post.ecert.counter.application.pos.PointOfSale;
+import hk.post.ecert.counter.application.pos.TillReceipts;
+import hk.post.ecert.counter.domain.model.checkout.Payable;
+import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
+import hk.post.ecert.counter.domain.model.till.SaleOutcome;
+import hk.post.ecert.counter.domain.model.till.Tender;
+import java.util.Optional;
+import java.util.function.Supplier;
 import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.domain.model.fee.Money;
 import hk.post.ecert.counter.domain.model.till.CashCount;
@@ -123,40 +132,25 @@ final class Screens {
         }
     }
 
-    /** What a desk sells for its case: the sale under the id chosen before the first submit, at the clerk's till. */
-    interface DeskSale {
-        hk.post.ecert.counter.domain.model.till.SaleOutcome pay(String paymentId, String tillId,
-                java.util.List<hk.post.ecert.counter.domain.model.till.Tender> tenders);
-    }
-
     /**
      * The pay-at-a-desk flow every case desk shares (renewal cases, Bank-Cert applications): the form's payment id must
-     * be the one the screen chose (a stale or repeated form pays nothing new); the clerk needs an open till; the case's
-     * own service takes the payment; the receipt prints at once. Empty when nothing was paid (the reason is shown).
+     * be the one the screen chose (a stale or repeated form pays nothing new); the clerk needs an open till; the
+     * checkout takes the payment for what is bought; the receipt prints after the commit. Empty when nothing was paid
+     * (the reason is shown).
      */
-    static java.util.Optional<hk.post.ecert.counter.domain.model.till.SaleOutcome> payAtDesk(String expectedPaymentId,
-            hk.post.ecert.counter.application.pos.PointOfSale pos, hk.post.ecert.counter.application.pos.TillReceipts receipts,
-            StaffSession staff, Language language, java.util.function.Supplier<java.util.List<hk.post.ecert.counter.domain.model.till.Tender>> tenders,
-            DeskSale sale) {
-        return payAtDesk(expectedPaymentId, pos, receipts, staff, language, receiptLanguage(language), tenders, sale);
-    }
-
-    /** As above, the receipt printed in the language the customer reads. */
-    static java.util.Optional<hk.post.ecert.counter.domain.model.till.SaleOutcome> payAtDesk(String expectedPaymentId,
-            hk.post.ecert.counter.application.pos.PointOfSale pos, hk.post.ecert.counter.application.pos.TillReceipts receipts,
-            StaffSession staff, Language language, hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage customerReads,
-            java.util.function.Supplier<java.util.List<hk.post.ecert.counter.domain.model.till.Tender>> tenders, DeskSale sale) {
+    static Optional<SaleOutcome> payAtDesk(String expectedPaymentId, Checkout checkout, PointOfSale pos, TillReceipts receipts,
+            StaffSession staff, Language language, ReceiptLanguage customerReads, Supplier<List<Tender>> tenders,
+            List<Payable> bought) {
         String id = param("paymentId");
         if (id == null || !id.equals(expectedPaymentId)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        java.util.Optional<TillSession> till = openTill(pos, staff, language);
-        if (till.isEmpty()) {
-            return java.util.Optional.empty();
+        if (openTill(pos, staff, language).isEmpty()) {
+            return Optional.empty();
         }
-        hk.post.ecert.counter.domain.model.till.SaleOutcome done = sale.pay(id, till.get().tillId(), tenders.get());
+        SaleOutcome done = checkout.pay(id, staff.getUsername(), bought, tenders.get());
         printReceipt(receipts, done.paymentId(), staff, language, customerReads);
-        return java.util.Optional.of(done);
+        return Optional.of(done);
     }
 
     /** A refusal from any of the case services, in the screen's language. */

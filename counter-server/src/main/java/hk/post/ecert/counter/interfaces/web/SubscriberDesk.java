@@ -1,5 +1,8 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.application.checkout.Checkout;
+import hk.post.ecert.counter.domain.model.checkout.Payable;
+import hk.post.ecert.counter.domain.model.till.SaleOutcome;
 import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.application.pos.PointOfSale;
@@ -40,6 +43,9 @@ public class SubscriberDesk implements Serializable {
 
     @Inject
     PointOfSale pos;
+
+    @Inject
+    Checkout checkout;
 
     @Inject
     hk.post.ecert.counter.application.pos.TillReceipts receipts;
@@ -143,7 +149,9 @@ public class SubscriberDesk implements Serializable {
             if (cashIn.cents() > 0) {
                 tenders.add(Tender.cash(cashIn));
             }
-            extended = registry.payAndExtend(id, c.serialHex(), years, till.get().tillId(), staff.getUsername(), tenders);
+            SaleOutcome sale = checkout.pay(id, staff.getUsername(),
+                    List.of(new Payable.SubscriptionExtension(c.serialHex(), years == null ? 0 : years)), tenders);
+            extended = registry.extended(sale, c.serialHex()).orElseThrow();
             paymentId = PointOfSale.newId("PAY");
             cash = null;
             epsAmount = null;

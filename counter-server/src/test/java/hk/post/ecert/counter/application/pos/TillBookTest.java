@@ -50,7 +50,7 @@ class TillBookTest {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneOffset.UTC);
     static final SaleLine EXT = new SaleLine("CASE-1", "PERSONAL_EXTENSION_PER_YEAR", new Bilingual("Extension", "延長"),
-            "PERSONAL", 1, Money.ofCents(4800));
+            "PERSONAL", 1, Money.ofCents(4800), "CASE:CASE-1");
     static final Responsibility GPO_STAFF = (user, office, counter) -> user.startsWith("gpo-");
 
     TestDatabase db;
@@ -243,7 +243,7 @@ class TillBookTest {
         open("T2", "C02", "clerk2");
         db.tx(c -> book.pay(c, "P-1", "T1", "clerk1", List.of(EXT), List.of(Tender.cash(Money.ofDollars(100)))));
         db.tx(c -> book.pay(c, "P-2", "T2", "clerk2", List.of(EXT, new SaleLine("CASE-2", "ENCIPHERMENT_PER_YEAR",
-                new Bilingual("Encipherment", "加密"), "ENCIPHERMENT", 1, Money.ofCents(2400))),
+                new Bilingual("Encipherment", "加密"), "ENCIPHERMENT", 1, Money.ofCents(2400), "CASE:CASE-2")),
                 List.of(Tender.paper(TenderKind.CHEQUE, Money.ofCents(7200), "HSBC", "000123", book.today(), Tender.PAYEE))));
         db.tx(c -> book.closeBlind(c, "T1", "clerk1", new CashCount(Map.of(Denomination.NOTE_100, 10, Denomination.NOTE_20, 2,
                 Denomination.COIN_5, 1, Denomination.COIN_2, 1, Denomination.COIN_1, 1))));

@@ -108,7 +108,7 @@ class TillRandomizedTest {
                     for (int n = 1 + rnd.nextInt(3); n > 0; n--) {
                         String[] it = ITEMS[rnd.nextInt(ITEMS.length)];
                         long cents = Long.parseLong(it[2]);
-                        lines.add(new SaleLine("CASE-" + i, it[0], new Bilingual(it[0], it[0]), it[1], 1, Money.ofCents(cents)));
+                        lines.add(new SaleLine("CASE-" + i, it[0], new Bilingual(it[0], it[0]), it[1], 1, Money.ofCents(cents), "CASE:CASE-" + i));
                         total += cents;
                     }
                     List<Tender> tenders = new ArrayList<>();
@@ -212,7 +212,7 @@ class TillRandomizedTest {
                         String badId = "BAD-" + dr.tillId + "-" + Long.toHexString(rnd.nextLong());
                         db.tx(c -> book.pay(c, badId, dr.tillId, dr.clerk,
                                 List.of(new SaleLine("CASE", "PERSONAL_RENEWAL", new Bilingual("x", "x"), "PERSONAL", 1,
-                                        Money.ofCents(4800))), List.of(Tender.cash(Money.ofCents(4700)))));
+                                        Money.ofCents(4800), "CASE:CASE")), List.of(Tender.cash(Money.ofCents(4700)))));
                         throw new AssertionError("a short payment was accepted");
                     } catch (PosRefusal expected) {
                         assertEquals(PosRefusal.Reason.SHORT, expected.reason());

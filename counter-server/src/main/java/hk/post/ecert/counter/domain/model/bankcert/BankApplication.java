@@ -225,8 +225,45 @@ public final class BankApplication {
     }
 
     public void paid(String paymentId) {
-        requireState(State.RECEIVED, State.MORE_DOCUMENTS);
+        if (paymentId.equals(this.paymentId)) {
+            return;
+        }
+        requirePayable();
         this.paymentId = paymentId;
+    }
+
+    /** Whether the fee can be taken now: an application received (or sent back for documents) and not yet paid. */
+    public void requirePayable() {
+        if (this.paymentId != null) {
+            throw new CaseRefusal("This application is paid already.", "此申請已付款。");
+        }
+        requireState(State.RECEIVED, State.MORE_DOCUMENTS);
+    }
+
+    /**
+     * The fee paid by {@code paymentId} went back (a void or refund): the application is unpaid again, and one with
+     * HKPCA vetting comes back to the desk. Once the certificate is issued the fee goes back only with a revocation.
+     *
+     * @return whether the application was paid by that payment (and is now unpaid)
+     */
+    public boolean paymentReversed(String paymentId) {
+        if (this.paymentId == null || !this.paymentId.equals(paymentId)) {
+            return false;
+        }
+        if (state == State.ISSUED || state == State.COMPLETED) {
+            throw new CaseRefusal("Application " + ref + "'s certificate has been issued: its fee is refunded only with the"
+                    + " certificate's revocation.", "申請 " + ref + " 的證書已簽發：費用只可在撤銷證書時退回。");
+        }
+        if (state == State.SUBMITTED) {
+            state = State.RECEIVED;
+        }
+        this.paymentId = null;
+        return true;
+    }
+
+    /** A rejected application whose fee has not gone back: the bank is owed a refund. */
+    public boolean refundOwed() {
+        return state == State.REJECTED && paymentId != null;
     }
 
     /** Sends the application to vetting once the AR is authenticated, the documents are in and the fee is paid. */

@@ -118,4 +118,21 @@ public record SubscriberCertificate(String serialHex, String srn, String typeCod
         }
         return subscriptionEnd.plusYears(years);
     }
+
+    /**
+     * A paid extension taken back (its sale voided or refunded): the subscription ends where it did before the
+     * extension, unless something later rests on it — a later extension not taken back, or a renewal since.
+     */
+    public LocalDate withoutExtension(LocalDate extendedFrom, LocalDate extendedTo, boolean renewedSince) {
+        if (renewedSince) {
+            throw new RegistryRefusal(new Bilingual("The certificate has been renewed since this extension was paid: the"
+                    + " extension cannot be taken back.", "此延長登記期付款後，證書已續期：不能撤銷該延長。"));
+        }
+        if (subscriptionEnd == null || !subscriptionEnd.equals(extendedTo)) {
+            throw new RegistryRefusal(new Bilingual("A later extension rests on this one (the subscription now runs to "
+                    + subscriptionEnd + "): reverse that one first.",
+                    "此延長之後另有延長（登記期現至 " + subscriptionEnd + "）：請先撤銷較後的一項。"));
+        }
+        return extendedFrom;
+    }
 }

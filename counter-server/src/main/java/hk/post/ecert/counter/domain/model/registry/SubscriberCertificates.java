@@ -39,7 +39,16 @@ public interface SubscriberCertificates {
 
     void addExtension(Extension e);
 
-    Optional<Extension> extensionPaidBy(String paymentId);
+    /** The extensions one payment paid for (several in a basket), one per certificate. */
+    List<Extension> extensionsPaidBy(String paymentId);
+
+    /** Moves the subscription end back from {@code from} to {@code to}; false when it was no longer {@code from}. */
+    boolean withdrawExtension(String serialHex, LocalDate from, LocalDate to);
+
+    /** The extension paid by {@code paymentId} was taken back with its money. */
+    void addExtensionReversal(String paymentId, String serialHex, String by, Instant at);
+
+    boolean extensionReversed(String paymentId, String serialHex);
 
     /** ACTIVE → SUSPENDED; false when it was not active. */
     boolean suspend(String serialHex);

@@ -425,15 +425,52 @@ public final class RenewalCase {
 
     /** The fee was taken at {@code clerk}'s till. */
     public void paid(String paymentId, String clerk) {
+        if (paymentId.equals(this.paymentId)) {
+            return;
+        }
+        requirePayable();
+        this.paymentId = paymentId;
+        this.paidBy = clerk;
+    }
+
+    /** Whether the case's fee can be taken now: an open renewal case not yet paid; refused in words otherwise. */
+    public void requirePayable() {
+        if (this.paymentId != null) {
+            throw new CaseRefusal("This case is paid already.", "此個案已付款。");
+        }
         require(State.OPEN);
         if (kind == Kind.REISSUE) {
             throw new CaseRefusal("A re-issue within the subscription has no fee.", "登記期內重新簽發不收費用。");
         }
-        if (this.paymentId != null && !this.paymentId.equals(paymentId)) {
-            throw new CaseRefusal("This case is paid already.", "此個案已付款。");
+    }
+
+    /**
+     * The fee paid by {@code paymentId} went back to the customer (a void or refund): the case is unpaid again. A case
+     * with HKPCA goes back to the counter (it is no longer complete); a rejected case owes nothing more. Once the
+     * certificate is issued the money cannot go back this way: a refund goes with a revocation.
+     *
+     * @return whether the case was paid by that payment (and is now unpaid)
+     */
+    public boolean paymentReversed(String paymentId) {
+        if (this.paymentId == null || !this.paymentId.equals(paymentId)) {
+            return false;
         }
-        this.paymentId = paymentId;
-        this.paidBy = clerk;
+        if (state == State.ISSUED || state == State.COMPLETED || newSerialHex != null) {
+            throw new CaseRefusal("Case " + caseRef + "'s certificate has been issued: its fee is refunded only with the"
+                    + " certificate's revocation, which a supervisor arranges with HKPCA.",
+                    "個案 " + caseRef + " 的證書已簽發：費用只可在撤銷證書時退回，須由主管與香港郵政核證機關安排。");
+        }
+        if (state == State.VETTING || state == State.APPROVED) {
+            state = State.OPEN;
+        }
+        this.paymentId = null;
+        this.paidBy = null;
+        return true;
+    }
+
+    /** A rejected case whose fee has not gone back: the customer is owed a refund. */
+    public boolean refundOwed() {
+        return state == State.REJECTED && paymentId != null;
     }
 
     public void submitForVetting(boolean documentsCaptured) {

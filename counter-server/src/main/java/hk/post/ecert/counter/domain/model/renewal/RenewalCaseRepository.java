@@ -16,6 +16,9 @@ public interface RenewalCaseRepository {
     /** The server names approved on the case that issued this certificate, when a case did. */
     Optional<List<String>> approvedNamesOfIssued(String serialHex);
 
+    /** Whether a case renewed this certificate: a new certificate was issued from it. */
+    boolean renewedFrom(String serialHex);
+
     /** The references of the cases waiting for HKPCA vetting, oldest first. */
     List<String> waitingForVetting();
 

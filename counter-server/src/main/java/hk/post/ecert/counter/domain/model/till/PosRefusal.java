@@ -12,6 +12,11 @@ public class PosRefusal extends RuntimeException {
     public enum Reason {
         NO_ITEMS("Add at least one fee item to the sale.", "請先加入最少一項收費項目。"),
         NO_CASE("Each fee item must name its case reference.", "每項收費須註明個案編號。"),
+        NOT_BOUND("Each fee item must name what it pays for (a case, an application or an extension).",
+                "每項收費須註明所付的項目（個案、申請或延長登記期）。"),
+        NOT_PAYABLE("Nothing can be paid for as \"%s\".", "「%s」並非可付款的項目。"),
+        TWICE_IN_BASKET("%s is in the sale twice.", "%s 在同一交易中出現兩次。"),
+        OTHER_PAYMENT("Payment %s was for something else; start a new sale.", "付款 %s 屬於其他項目；請開始新的交易。"),
         TENDER_NOT_POSITIVE("Each payment amount must be more than HK$0.00.", "每項付款金額必須多於 HK$0.00。"),
         NOT_PAYABLE_IN_CASH("%s cannot be paid in cash: the smallest coin is 10 cents.", "%s 不能以現金支付：最小硬幣為一毫。"),
         SHORT("The payments are %s short of the total.", "付款比總額少 %s。"),

@@ -29,7 +29,8 @@ public record SaleOutcome(String paymentId, String transactionNo, String tillId,
             Map<String, Object> l = (Map<String, Object>) o;
             lines.add(new SaleLine((String) l.get("case"), (String) l.get("item"),
                     new Bilingual((String) l.get("en"), (String) l.get("zh")),
-                    (String) l.get("type"), Events.cents(l.get("qty")), Money.ofCents(Events.cents(l.get("cents")))));
+                    (String) l.get("type"), Events.cents(l.get("qty")), Money.ofCents(Events.cents(l.get("cents"))),
+                    (String) l.get("pays")));
         }
         List<Map<String, Object>> tenders = new ArrayList<>();
         long cash = 0;

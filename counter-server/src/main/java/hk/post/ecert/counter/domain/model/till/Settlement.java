@@ -20,6 +20,9 @@ public record Settlement(List<SaleLine> lines, List<Tender> tenders, Money total
             if (l.caseRef() == null || l.caseRef().isBlank()) {
                 throw new PosRefusal(PosRefusal.Reason.NO_CASE);
             }
+            if (l.pays() == null || l.pays().isBlank()) {
+                throw new PosRefusal(PosRefusal.Reason.NOT_BOUND);
+            }
             total = Math.addExact(total, l.amount().cents());
         }
         long cash = 0;

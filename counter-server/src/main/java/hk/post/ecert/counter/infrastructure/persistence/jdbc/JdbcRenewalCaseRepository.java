@@ -101,6 +101,12 @@ public class JdbcRenewalCaseRepository implements RenewalCaseRepository {
     }
 
     @Override
+    public boolean renewedFrom(String serialHex) {
+        return Rows.of(dataSource).one("SELECT case_ref FROM renewal_case WHERE serial_hex = ? AND new_serial_hex IS NOT NULL",
+                rs -> rs.getString(1), serialHex).isPresent();
+    }
+
+    @Override
     public Optional<List<String>> approvedNamesOfIssued(String serialHex) {
         return Sql.run(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT approved_names FROM renewal_case WHERE new_serial_hex = ?")) {

@@ -12,6 +12,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,10 +98,28 @@ public class JdbcSubscriberCertificates implements SubscriberCertificates {
     }
 
     @Override
-    public Optional<Extension> extensionPaidBy(String paymentId) {
-        return rows().one("SELECT payment_id, serial_hex, years, old_end, new_end, extended_by, extended_at FROM subscription_extension"
-                + " WHERE payment_id = ?", rs -> new Extension(rs.getString(1), rs.getString(2), rs.getInt(3),
+    public List<Extension> extensionsPaidBy(String paymentId) {
+        return rows().list("SELECT payment_id, serial_hex, years, old_end, new_end, extended_by, extended_at FROM subscription_extension"
+                + " WHERE payment_id = ? ORDER BY serial_hex", rs -> new Extension(rs.getString(1), rs.getString(2), rs.getInt(3),
                 rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate(), rs.getString(6), rs.getTimestamp(7).toInstant()), paymentId);
+    }
+
+    @Override
+    public boolean withdrawExtension(String serialHex, LocalDate from, LocalDate to) {
+        return rows().update("UPDATE subscriber_certificate SET subscription_end = ?, version = version + 1"
+                + " WHERE serial_hex = ? AND subscription_end = ?", to, serialHex, from) == 1;
+    }
+
+    @Override
+    public void addExtensionReversal(String paymentId, String serialHex, String by, Instant at) {
+        rows().update("INSERT INTO subscription_extension_reversal (payment_id, serial_hex, reversed_by, reversed_at)"
+                + " VALUES (?,?,?,?)", paymentId, serialHex, by, at);
+    }
+
+    @Override
+    public boolean extensionReversed(String paymentId, String serialHex) {
+        return rows().one("SELECT payment_id FROM subscription_extension_reversal WHERE payment_id = ? AND serial_hex = ?",
+                rs -> rs.getString(1), paymentId, serialHex).isPresent();
     }
 
     @Override

@@ -171,7 +171,7 @@ class BankApplicationTest {
         assertEquals(BankApplication.State.ISSUED, a.state());
         a.dispatched("RR123456785HK");
         assertEquals(BankApplication.State.COMPLETED, a.state());
-        refused("that step is not possible now", () -> a.paid("PAY-2"));
+        refused("paid already", () -> a.paid("PAY-2"));
     }
 
     @Test

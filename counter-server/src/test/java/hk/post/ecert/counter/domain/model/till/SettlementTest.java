@@ -16,7 +16,7 @@ class SettlementTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
     static final SaleLine EXTENSION = new SaleLine("CASE-1", "PERSONAL_EXTENSION_PER_YEAR",
-            new Bilingual("e-Cert (Personal) subscription extension, per year", "延長登記期"), "PERSONAL", 1, Money.ofCents(4800));
+            new Bilingual("e-Cert (Personal) subscription extension, per year", "延長登記期"), "PERSONAL", 1, Money.ofCents(4800), "CASE:CASE-1");
 
     static PosRefusal.Reason refusal(List<Tender> tenders) {
         return assertThrows(PosRefusal.class, () -> Settlement.of(List.of(EXTENSION), tenders, TODAY)).reason();
@@ -48,9 +48,12 @@ class SettlementTest {
         assertEquals(PosRefusal.Reason.TENDER_NOT_POSITIVE, refusal(List.of(Tender.cash(Money.ofCents(-100)), Tender.cash(Money.ofCents(4900)))));
         assertEquals(PosRefusal.Reason.NO_ITEMS, assertThrows(PosRefusal.class,
                 () -> Settlement.of(List.of(), List.of(Tender.cash(Money.ofCents(100))), TODAY)).reason());
-        SaleLine noCase = new SaleLine(" ", "X", Bilingual.NONE, "PERSONAL", 1, Money.ofCents(100));
+        SaleLine noCase = new SaleLine(" ", "X", Bilingual.NONE, "PERSONAL", 1, Money.ofCents(100), "CASE:X");
         assertEquals(PosRefusal.Reason.NO_CASE, assertThrows(PosRefusal.class,
                 () -> Settlement.of(List.of(noCase), List.of(Tender.cash(Money.ofCents(100))), TODAY)).reason());
+        SaleLine boundToNothing = new SaleLine("CASE-1", "X", Bilingual.NONE, "PERSONAL", 1, Money.ofCents(100), " ");
+        assertEquals(PosRefusal.Reason.NOT_BOUND, assertThrows(PosRefusal.class,
+                () -> Settlement.of(List.of(boundToNothing), List.of(Tender.cash(Money.ofCents(100))), TODAY)).reason());
     }
 
     @Test
