@@ -223,6 +223,11 @@ public class BankCertDesk implements PayableKind {
     }
 
     @Override
+    public void checkReversal(Payable p, String paymentId) {
+        load(p.reference()).ifPresent(a -> a.requireReversible(paymentId));
+    }
+
+    @Override
     public void reversed(Payable p, String paymentId, String actor) {
         BankApplication a = load(p.reference()).orElseThrow(() -> noApplication(p.reference()));
         if (a.paymentReversed(paymentId)) {

@@ -25,6 +25,9 @@ public interface PayableKind {
     /** {@code p} was paid by {@code paymentId}: it is marked paid (or done) in the same transaction. */
     void bought(Payable p, String paymentId, String actor);
 
+    /** Whether the money {@code paymentId} paid for {@code p} can go back now: refused in words when something rests on it. */
+    void checkReversal(Payable p, String paymentId);
+
     /** The money {@code paymentId} paid for {@code p} went back: undone, or refused in words when something rests on it. */
     void reversed(Payable p, String paymentId, String actor);
 

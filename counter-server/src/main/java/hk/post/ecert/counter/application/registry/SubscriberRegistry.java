@@ -212,6 +212,13 @@ public class SubscriberRegistry implements PayableKind {
         journal.record(actor, "SUBSCRIPTION_EXTENDED", extensionEvent(cert, x.years(), oldEnd, newEnd, paymentId));
     }
 
+    @Override
+    public void checkReversal(Payable p, String paymentId) {
+        String serialHex = ((Payable.SubscriptionExtension) p).serialHex();
+        paidBy(paymentId, serialHex).filter(e -> !registry.extensionReversed(paymentId, serialHex)).ifPresent(e ->
+                certificate(serialHex).withoutExtension(e.oldEnd(), e.newEnd(), cases.renewedFrom(serialHex)));
+    }
+
     /** The extension's money went back: the subscription ends where it did before, unless something later rests on it. */
     @Override
     public void reversed(Payable p, String paymentId, String actor) {

@@ -230,6 +230,11 @@ public class RenewalCases implements PayableKind {
         sendWhenComplete(k, actor);
     }
 
+    @Override
+    public void checkReversal(Payable p, String paymentId) {
+        load(p.reference()).ifPresent(k -> k.requireReversible(paymentId));
+    }
+
     /** The fee went back: the case is unpaid again (refused once its certificate is issued). */
     @Override
     public void reversed(Payable p, String paymentId, String actor) {

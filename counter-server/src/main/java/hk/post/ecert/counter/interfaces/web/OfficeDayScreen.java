@@ -3,7 +3,7 @@ package hk.post.ecert.counter.interfaces.web;
 import hk.post.ecert.counter.domain.model.till.TillCorrection;
 import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.CounterOverview;
-import hk.post.ecert.counter.application.officeday.DayReport;
+import hk.post.ecert.counter.domain.model.till.DayReport;
 import hk.post.ecert.counter.application.pos.PointOfSale;
 import hk.post.ecert.counter.domain.model.fee.Money;
 import hk.post.ecert.counter.domain.model.till.PosRefusal;
@@ -97,7 +97,7 @@ public class OfficeDayScreen implements Serializable {
 
     /** The kiosks' EPS (issue 17): each kiosk's takings as journalled, its device's batch, and whether they agree. */
     public java.util.List<java.util.Map.Entry<String, long[]>> getEpsLines() {
-        return java.util.List.copyOf(hk.post.ecert.counter.application.officeday.ZReport.epsSettlement(getReport()).entrySet());
+        return java.util.List.copyOf(hk.post.ecert.counter.infrastructure.report.ZReport.epsSettlement(getReport()).entrySet());
     }
 
     public String money(long cents) {

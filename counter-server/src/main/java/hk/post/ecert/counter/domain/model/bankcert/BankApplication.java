@@ -250,15 +250,20 @@ public final class BankApplication {
         if (this.paymentId == null || !this.paymentId.equals(paymentId)) {
             return false;
         }
-        if (state == State.ISSUED || state == State.COMPLETED) {
-            throw new CaseRefusal("Application " + ref + "'s certificate has been issued: its fee is refunded only with the"
-                    + " certificate's revocation.", "申請 " + ref + " 的證書已簽發：費用只可在撤銷證書時退回。");
-        }
+        requireReversible(paymentId);
         if (state == State.SUBMITTED) {
             state = State.RECEIVED;
         }
         this.paymentId = null;
         return true;
+    }
+
+    /** Whether the fee paid by {@code paymentId} can go back now; refused in words once the certificate is issued. */
+    public void requireReversible(String paymentId) {
+        if (paymentId.equals(this.paymentId) && (state == State.ISSUED || state == State.COMPLETED)) {
+            throw new CaseRefusal("Application " + ref + "'s certificate has been issued: its fee is refunded only with the"
+                    + " certificate's revocation.", "申請 " + ref + " 的證書已簽發：費用只可在撤銷證書時退回。");
+        }
     }
 
     /** A rejected application whose fee has not gone back: the bank is owed a refund. */

@@ -455,17 +455,22 @@ public final class RenewalCase {
         if (this.paymentId == null || !this.paymentId.equals(paymentId)) {
             return false;
         }
-        if (state == State.ISSUED || state == State.COMPLETED || newSerialHex != null) {
-            throw new CaseRefusal("Case " + caseRef + "'s certificate has been issued: its fee is refunded only with the"
-                    + " certificate's revocation, which a supervisor arranges with HKPCA.",
-                    "個案 " + caseRef + " 的證書已簽發：費用只可在撤銷證書時退回，須由主管與香港郵政核證機關安排。");
-        }
+        requireReversible(paymentId);
         if (state == State.VETTING || state == State.APPROVED) {
             state = State.OPEN;
         }
         this.paymentId = null;
         this.paidBy = null;
         return true;
+    }
+
+    /** Whether the fee paid by {@code paymentId} can go back now; refused in words once the certificate is issued. */
+    public void requireReversible(String paymentId) {
+        if (paymentId.equals(this.paymentId) && (state == State.ISSUED || state == State.COMPLETED || newSerialHex != null)) {
+            throw new CaseRefusal("Case " + caseRef + "'s certificate has been issued: its fee is refunded only with the"
+                    + " certificate's revocation, which a supervisor arranges with HKPCA.",
+                    "個案 " + caseRef + " 的證書已簽發：費用只可在撤銷證書時退回，須由主管與香港郵政核證機關安排。");
+        }
     }
 
     /** A rejected case whose fee has not gone back: the customer is owed a refund. */

@@ -1,6 +1,6 @@
 package hk.post.ecert.counter.infrastructure.persistence.jdbc;
 
-import hk.post.ecert.counter.application.Sql;
+import hk.post.ecert.counter.infrastructure.persistence.jdbc.Sql;
 
 import javax.sql.DataSource;
 import java.sql.PreparedStatement;

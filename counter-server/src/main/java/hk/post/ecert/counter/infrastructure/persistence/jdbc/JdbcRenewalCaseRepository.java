@@ -1,6 +1,6 @@
 package hk.post.ecert.counter.infrastructure.persistence.jdbc;
 
-import hk.post.ecert.counter.application.Sql;
+import hk.post.ecert.counter.infrastructure.persistence.jdbc.Sql;
 import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
 import hk.post.ecert.counter.domain.model.renewal.RenewalCase;
 import hk.post.ecert.counter.domain.model.renewal.RenewalCaseRepository;

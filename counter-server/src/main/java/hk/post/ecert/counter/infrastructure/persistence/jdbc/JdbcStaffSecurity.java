@@ -1,6 +1,6 @@
 package hk.post.ecert.counter.infrastructure.persistence.jdbc;
 
-import hk.post.ecert.counter.application.Sql;
+import hk.post.ecert.counter.infrastructure.persistence.jdbc.Sql;
 import hk.post.ecert.counter.domain.model.staff.LoginThrottle;
 import hk.post.ecert.counter.domain.model.staff.Role;
 import hk.post.ecert.counter.domain.model.staff.StaffSecurity;

@@ -1,6 +1,6 @@
 package hk.post.ecert.counter.infrastructure.persistence.jdbc;
 
-import hk.post.ecert.counter.application.Sql;
+import hk.post.ecert.counter.infrastructure.persistence.jdbc.Sql;
 import hk.post.ecert.counter.domain.model.registry.CertificateStatus;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificates;

@@ -1,8 +1,8 @@
-package hk.post.ecert.counter.application.pos;
+package hk.post.ecert.counter.infrastructure.persistence.jdbc;
 
-import hk.post.ecert.counter.application.officeday.DayReport;
-import hk.post.ecert.counter.application.officeday.OfficeDayBook;
-import hk.post.ecert.counter.application.officeday.ZReport;
+import hk.post.ecert.counter.domain.model.till.DayReport;
+import hk.post.ecert.counter.infrastructure.persistence.jdbc.OfficeDayBook;
+import hk.post.ecert.counter.infrastructure.report.ZReport;
 import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
 import hk.post.ecert.counter.domain.model.fee.Money;
 import hk.post.ecert.counter.domain.model.till.CashCount;

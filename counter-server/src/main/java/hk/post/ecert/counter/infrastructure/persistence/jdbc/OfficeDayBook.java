@@ -1,5 +1,7 @@
-package hk.post.ecert.counter.application.officeday;
+package hk.post.ecert.counter.infrastructure.persistence.jdbc;
 
+import hk.post.ecert.counter.domain.model.till.DayReport;
+import hk.post.ecert.counter.infrastructure.report.ZReport;
 import hk.post.ecert.counter.domain.model.till.Events;
 import hk.post.ecert.counter.domain.model.till.PosRefusal;
 import hk.post.ecert.counter.domain.model.till.PosRefusal.Reason;

@@ -1,4 +1,4 @@
-package hk.post.ecert.counter.application;
+package hk.post.ecert.counter.infrastructure.persistence.jdbc;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

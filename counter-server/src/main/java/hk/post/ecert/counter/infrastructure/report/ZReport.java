@@ -1,5 +1,6 @@
-package hk.post.ecert.counter.application.officeday;
+package hk.post.ecert.counter.infrastructure.report;
 
+import hk.post.ecert.counter.domain.model.till.DayReport;
 import hk.post.ecert.counter.domain.model.fee.Money;
 import hk.post.ecert.counter.domain.model.till.TenderKind;
 import hk.post.ecert.counter.domain.model.till.TillLedger;

@@ -1,4 +1,4 @@
-package hk.post.ecert.counter.application.pos;
+package hk.post.ecert.counter.infrastructure.persistence.jdbc;
 
 import hk.post.ecert.counter.domain.model.fee.Money;
 import hk.post.ecert.counter.domain.model.till.CashCount;

@@ -1,4 +1,4 @@
-package hk.post.ecert.counter.application.pos;
+package hk.post.ecert.counter.infrastructure.persistence.jdbc;
 
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;

@@ -1,9 +1,6 @@
-package hk.post.ecert.counter.application.officeday;
+package hk.post.ecert.counter.domain.model.till;
 
-import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.domain.model.fee.Money;
-import hk.post.ecert.counter.domain.model.till.TenderKind;
-import hk.post.ecert.counter.domain.model.till.TillLedger;
 
 import java.time.LocalDate;
 import java.util.EnumMap;
