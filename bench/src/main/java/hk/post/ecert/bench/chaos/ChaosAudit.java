@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -83,6 +84,23 @@ final class ChaosAudit {
                 if (ext > e.getValue() + unconfirmedOf(c, unconfirmed, e.getKey())) {
                     doubled++;
                     problems.add("subscriber " + e.getKey() + " extended " + ext + " times for " + e.getValue() + " payment(s)");
+                }
+            }
+
+            // issue 28: a voided extension goes back with its money, and each subscription runs to its original end plus
+            // the years its live extensions paid for (a voided extension that kept its year is a doubled charge)
+            for (ChaosClerk.Sale s : sales) {
+                if (s.voidId() != null && count(c, "SELECT count(*) FROM subscription_extension_reversal WHERE payment_id = ?",
+                        s.paymentId()) == 0) {
+                    doubled++;
+                    problems.add("voided extension " + s.paymentId() + " kept its year");
+                }
+            }
+            for (String serial : paidFor.keySet()) {
+                String wrong = subscriptionEndDiffers(c, serial);
+                if (wrong != null) {
+                    doubled++;
+                    problems.add(wrong);
                 }
             }
 
@@ -209,6 +227,26 @@ final class ChaosAudit {
     }
 
     /** Waits until no device job is waiting or under way (the terminals are all back). */
+    /** Null when the certificate's subscription ends at its original end plus its live extensions' years; else what differs. */
+    private static String subscriptionEndDiffers(Connection c, String serial) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT MIN(e.old_end), SUM(CASE WHEN r.payment_id IS NULL THEN e.years ELSE 0 END),"
+                + " (SELECT subscription_end FROM subscriber_certificate WHERE serial_hex = ?)"
+                + " FROM subscription_extension e LEFT JOIN subscription_extension_reversal r"
+                + " ON r.payment_id = e.payment_id AND r.serial_hex = e.serial_hex WHERE e.serial_hex = ?")) {
+            q.setString(1, serial);
+            q.setString(2, serial);
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next() || rs.getDate(1) == null) {
+                    return null;
+                }
+                LocalDate expected = rs.getDate(1).toLocalDate().plusYears(rs.getInt(2));
+                LocalDate actual = rs.getDate(3).toLocalDate();
+                return expected.equals(actual) ? null
+                        : "subscriber " + serial + " runs to " + actual + ", its live extensions to " + expected;
+            }
+        }
+    }
+
     private static void drain(Connection c, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (count(c, "SELECT count(*) FROM device_job WHERE status IN ('PENDING','SENT') AND job_id <> ?", "") > 0
