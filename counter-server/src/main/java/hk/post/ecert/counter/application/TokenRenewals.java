@@ -17,6 +17,7 @@ import hk.post.ecert.devices.job.JobKind;
 import hk.post.ecert.devices.job.JobOutcome;
 import hk.post.ecert.devices.job.JobResult;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -162,6 +163,9 @@ public class TokenRenewals {
     @Inject
     jakarta.enterprise.inject.Instance<TokenRenewals> self;
 
+    @Inject
+    Event<TokenWasWritten> written;
+
     private TokenRenewals steps() {
         return self.get();
     }
@@ -198,6 +202,9 @@ public class TokenRenewals {
         } else if (r.state() == RenewalState.ISSUED) {
             if (result.outcome() == JobOutcome.DONE && "true".equals(result.output().get("verified"))) {
                 r.certificateWasWrittenAndVerified(now);
+                if (r.caseRef() != null) {
+                    written.fire(new TokenWasWritten(r.renewalId(), r.caseRef(), r.clerk()));
+                }
             } else {
                 r.stepFailed(result.reason() == null ? result.outcome().name() : result.reason(), result.detail(), now);
             }

@@ -1,6 +1,7 @@
 package hk.post.ecert.counter.application.renewal;
 
 import hk.post.ecert.counter.application.CounterJournal;
+import hk.post.ecert.counter.application.TokenWasWritten;
 import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.application.registry.SubscriberRegistry;
 import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
@@ -12,6 +13,9 @@ import hk.post.ecert.counter.domain.model.server.CsrRules;
 import hk.post.ecert.counter.domain.service.CertificateAuthority;
 import hk.post.ecert.counter.domain.service.CertificateRefusedException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -22,6 +26,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * How an approved renewal case gets its certificate to the subscriber: issued on the subscriber's behalf for
@@ -31,6 +37,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class RenewalIssuance {
+
+    private static final Logger LOG = Logger.getLogger(RenewalIssuance.class.getName());
 
     @Inject
     SubscriberRegistry registry;
@@ -131,6 +139,32 @@ public class RenewalIssuance {
     @Transactional
     public String startTokenWrite(String caseRef, String clerk, String tokenLabel, char[] pin) {
         return tokens.start(caseRef, clerk, tokenLabel, pin);
+    }
+
+    /** The saga verified the certificate on the medium: the case completes at once, on the server. */
+    void tokenWasWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) TokenWasWritten event) {
+        try {
+            self.get().completeTokenWrite(event.caseRef(), event.clerk());
+        } catch (RuntimeException e) {
+            // the sweep (completeVerifiedWrites) completes it on its next run
+            LOG.log(Level.WARNING, "case " + event.caseRef() + " not completed after its verified write", e);
+        }
+    }
+
+    @Inject
+    Instance<RenewalIssuance> self;
+
+    /**
+     * Completes every token-delivered case whose write was verified but not yet recorded on the case (an instance that
+     * stopped between the two); run by the server's schedule. Returns how many were completed.
+     */
+    @Transactional
+    public int completeVerifiedWrites() {
+        int n = 0;
+        for (String ref : repository.approvedForToken()) {
+            n += completeTokenWrite(ref, "system") ? 1 : 0;
+        }
+        return n;
     }
 
     /** Completes a token-delivered case once its saga verified the certificate on the medium. */

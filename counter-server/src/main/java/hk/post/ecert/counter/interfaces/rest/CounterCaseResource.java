@@ -12,7 +12,6 @@ import hk.post.ecert.counter.domain.model.fee.Money;
 import hk.post.ecert.counter.domain.model.renewal.RenewalCase;
 import hk.post.ecert.counter.domain.model.till.SaleOutcome;
 import hk.post.ecert.counter.domain.model.till.Tender;
-import hk.post.ecert.counter.domain.model.tokenrenewal.RenewalState;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -206,16 +205,13 @@ public class CounterCaseResource {
         });
     }
 
-    /** The case's latest write; once it is verified on the medium, the case is completed (as the token screen does). */
+    /** The case's latest write (the server completes the case once it is verified on the medium). */
     @GET
     @Path("/token")
     public Response readTokenWrite(@QueryParam("ref") String caseRef) {
         return answer(() -> {
             String ref = mine(caseRef);
             TokenRenewals.View v = tokens.latestOfCase(ref).orElseThrow(() -> new NoSuchElementException("no token write on " + ref));
-            if (v.state() == RenewalState.VERIFIED) {
-                issuance.completeTokenWrite(ref, clerk());
-            }
             return token(v.renewalId());
         });
     }

@@ -415,13 +415,6 @@ public class CaseDesk implements Serializable {
         }
     }
 
-    /** Polled while the token is written: completes the case when the saga has verified the medium. */
-    public void poll() {
-        if (caseRef != null) {
-            issuance.completeTokenWrite(caseRef, staff.getUsername());
-        }
-    }
-
     @Inject
     hk.post.ecert.counter.application.renewal.NextStepsSlips nextSteps;
 

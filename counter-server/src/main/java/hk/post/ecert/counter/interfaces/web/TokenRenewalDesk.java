@@ -150,17 +150,6 @@ public class TokenRenewalDesk implements Serializable {
         }
     }
 
-    /** Polled while the saga runs: completes the case once the medium is verified. */
-    public void poll() {
-        if (openedCase != null) {
-            try {
-                issuance.completeTokenWrite(openedCase, staff.getUsername());
-            } catch (CaseRefusal e) {
-                Screens.error(e.bilingual().in(language.getLocale()));
-            }
-        }
-    }
-
     private void wipePin() {
         if (pin != null) {
             Arrays.fill(pin, '\0');
