@@ -242,6 +242,15 @@ public class BankCertDesk implements PayableKind {
                 .map(a -> a.refundOwed() ? Tie.REFUND_OWED : Tie.TIED).orElse(Tie.UNTIED);
     }
 
+    @Override
+    public List<Owed> refundsOwed(String office) {
+        return applications.refsIn(BankApplication.State.REJECTED).stream()
+                .filter(ref -> offices.officeOf(ref).map(office::equals).orElse(false))
+                .map(ref -> load(ref).filter(BankApplication::refundOwed)
+                        .map(a -> new Owed(new Payable.BankCertFee(ref), a.paymentId())))
+                .flatMap(Optional::stream).toList();
+    }
+
     private static CaseRefusal noApplication(String ref) {
         return new CaseRefusal("No application " + ref + ".", "沒有申請 " + ref + "。");
     }

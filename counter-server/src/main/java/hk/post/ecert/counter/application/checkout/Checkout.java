@@ -17,6 +17,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -101,6 +102,12 @@ public class Checkout {
     @Transactional
     public List<Payments.TiedLine> ties(SaleOutcome sale) {
         return payments().ties(sale);
+    }
+
+    /** An office's money of a day against what it bought, and the refunds owed. */
+    @Transactional
+    public Payments.DayMoney dayMoney(String office, LocalDate day) {
+        return payments().dayMoney(office, day);
     }
 
     /** The things a sale paid for. */

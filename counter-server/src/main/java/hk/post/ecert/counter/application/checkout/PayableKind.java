@@ -33,4 +33,11 @@ public interface PayableKind {
 
     /** Where {@code paymentId}'s money for {@code p} stands, the sale not reversed. */
     Tie tieOf(Payable p, String paymentId);
+
+    /** What of this kind, at {@code office}, was refused after it was paid: its money is owed back until it is refunded. */
+    List<Owed> refundsOwed(String office);
+
+    /** A payable whose payment is owed back to the customer. */
+    record Owed(Payable payable, String paymentId) {
+    }
 }

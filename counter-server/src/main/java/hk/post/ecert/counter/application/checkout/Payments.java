@@ -11,6 +11,7 @@ import hk.post.ecert.counter.domain.model.till.Tender;
 import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.domain.model.till.Tills;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -125,6 +126,40 @@ public final class Payments {
 
     /** A sale line beside where what it bought stands. */
     public record TiedLine(SaleLine line, Tie tie) {
+    }
+
+    /** A sale of the day with each of its lines beside what it bought. */
+    public record TiedSale(SaleOutcome sale, List<TiedLine> lines) {
+    }
+
+    /** A payment whose service was refused after it was paid: the customer is owed it back. */
+    public record OwedRefund(Payable payable, SaleOutcome sale) {
+    }
+
+    /**
+     * An office's money of a day against what it bought: every sale line beside its service, the money tied to none
+     * (which must be nothing), and the refunds owed (whatever day they were paid).
+     */
+    public record DayMoney(List<TiedSale> sales, Money untied, List<OwedRefund> refundsOwed) {
+    }
+
+    public DayMoney dayMoney(String office, LocalDate day) {
+        List<TiedSale> sales = new ArrayList<>();
+        long untied = 0;
+        for (TillSession t : tills.tillsOf(office, day)) {
+            for (SaleOutcome s : tills.salesOf(t.tillId())) {
+                List<TiedLine> lines = ties(s);
+                sales.add(new TiedSale(s, lines));
+                untied += lines.stream().filter(l -> l.tie() == Tie.UNTIED).mapToLong(l -> l.line().amount().cents()).sum();
+            }
+        }
+        List<OwedRefund> owed = new ArrayList<>();
+        for (PayableKind k : kinds) {
+            for (PayableKind.Owed o : k.refundsOwed(office)) {
+                tills.saleByPayment(o.paymentId()).ifPresent(s -> owed.add(new OwedRefund(o.payable(), s)));
+            }
+        }
+        return new DayMoney(sales, Money.ofCents(untied), owed);
     }
 
     /** The things a sale paid for, in the order its lines name them. */

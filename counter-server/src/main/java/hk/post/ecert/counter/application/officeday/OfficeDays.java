@@ -2,6 +2,9 @@ package hk.post.ecert.counter.application.officeday;
 
 import hk.post.ecert.counter.domain.model.till.DayReport;
 import hk.post.ecert.counter.application.CounterOverview;
+import hk.post.ecert.counter.application.checkout.Checkout;
+import hk.post.ecert.counter.application.checkout.Payments;
+import hk.post.ecert.counter.domain.model.checkout.Tie;
 import hk.post.ecert.counter.application.kiosk.KioskSettlements;
 import hk.post.ecert.counter.application.kiosk.Kiosks;
 import hk.post.ecert.counter.domain.model.till.CashCount;
@@ -44,6 +47,9 @@ public class OfficeDays {
 
     @Inject
     Tills tills;
+
+    @Inject
+    Checkout checkout;
 
     @Inject
     OfficeDayLedger book;
@@ -93,6 +99,13 @@ public class OfficeDays {
     public DayReport closeOfficeDay(String office, LocalDate day, String supervisor) {
         supervises(office, supervisor);
         List<DayReport.EpsBatch> eps = epsBatches(office, day);
+        // every dollar of the day is tied to the service it bought (or undone with it) before the day closes
+        Payments.DayMoney money = checkout.dayMoney(office, day);
+        if (money.untied().cents() != 0) {
+            throw new PosRefusal(PosRefusal.Reason.MONEY_UNTIED, money.untied(), String.join(", ", money.sales().stream()
+                    .filter(s -> s.lines().stream().anyMatch(l -> l.tie() == Tie.UNTIED))
+                    .map(s -> s.sale().transactionNo()).toList()));
+        }
         // a self-service kiosk's till takes no cash (EPS only): it closes with the day, counted at nothing
         for (TillSession t : tills.tillsOf(office, day)) {
             if (t.status() == TillSession.Status.OPEN && Kiosks.kioskOf(t.clerk()).isPresent()) {

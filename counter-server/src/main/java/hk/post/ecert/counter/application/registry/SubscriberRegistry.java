@@ -244,6 +244,12 @@ public class SubscriberRegistry implements PayableKind {
         return paidBy(paymentId, serialHex).isPresent() && !registry.extensionReversed(paymentId, serialHex) ? Tie.TIED : Tie.UNTIED;
     }
 
+    /** An extension is never refused once paid: nothing of it is owed back but by a refund the clerk chooses. */
+    @Override
+    public List<Owed> refundsOwed(String office) {
+        return List.of();
+    }
+
     private SubscriberCertificate certificate(String serialHex) {
         return bySerial(serialHex).orElseThrow(() -> new RegistryRefusal(
                 new Bilingual("No certificate " + serialHex + ".", "沒有證書 " + serialHex + "。")));

@@ -253,6 +253,14 @@ public class RenewalCases implements PayableKind {
                 .map(k -> k.refundOwed() ? Tie.REFUND_OWED : Tie.TIED).orElse(Tie.UNTIED);
     }
 
+    @Override
+    public List<Owed> refundsOwed(String office) {
+        return repository.rejectedButPaid().stream().filter(ref -> offices.officeOf(ref).map(office::equals).orElse(false))
+                .map(ref -> load(ref).filter(RenewalCase::refundOwed)
+                        .map(k -> new Owed(new Payable.CaseFee(ref), k.paymentId())))
+                .flatMap(Optional::stream).toList();
+    }
+
     private static CaseRefusal noCase(String caseRef) {
         return new CaseRefusal("No case " + caseRef + ".", "沒有個案 " + caseRef + "。");
     }

@@ -121,6 +121,7 @@ public class CounterCaseResource {
         m.put("identityChecked", v.renewal().identityConfirmedBy() != null);
         m.put("documentsArchived", v.documentsSubmitted());
         m.put("paymentId", v.renewal().paymentId() == null ? "" : v.renewal().paymentId());
+        m.put("refundOwed", v.renewal().refundOwed());
         v.quote().filter(q -> q.isSet()).ifPresent(q -> m.put("feeCents", q.total().cents()));
         capture.find(ref).ifPresent(c -> {
             m.put("forms", c.forms());

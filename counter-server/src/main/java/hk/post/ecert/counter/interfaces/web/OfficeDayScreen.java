@@ -1,5 +1,9 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.application.checkout.Checkout;
+import hk.post.ecert.counter.application.checkout.Payments;
+import hk.post.ecert.counter.domain.model.checkout.Tie;
+import jakarta.faces.context.FacesContext;
 import hk.post.ecert.counter.domain.model.till.TillCorrection;
 import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.CounterOverview;
@@ -39,6 +43,9 @@ public class OfficeDayScreen implements Serializable {
     CounterOverview counters;
 
     @Inject
+    Checkout checkout;
+
+    @Inject
     StaffSession staff;
 
     @Inject
@@ -69,6 +76,16 @@ public class OfficeDayScreen implements Serializable {
 
     public DayReport getReport() {
         return days.dayReport(getOffice(), getDay());
+    }
+
+    /** The day's money beside what it bought, and the refunds owed (read once per request: each action changes it). */
+    public Payments.DayMoney getMoney() {
+        return (Payments.DayMoney) FacesContext.getCurrentInstance().getAttributes()
+                .computeIfAbsent("officeDay.money", k -> checkout.dayMoney(getOffice(), getDay()));
+    }
+
+    public String tieText(Tie tie) {
+        return tie.label().in(language.getLocale());
     }
 
     public boolean isDayClosed() {

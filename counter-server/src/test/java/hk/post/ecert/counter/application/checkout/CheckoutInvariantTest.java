@@ -402,6 +402,11 @@ class CheckoutInvariantTest {
             return paid.containsKey(key) && !reversed.contains(key) ? Tie.TIED : Tie.UNTIED;
         }
 
+        @Override
+        public List<Owed> refundsOwed(String office) {
+            return List.of();
+        }
+
         private static SubscriberCertificate withEnd(SubscriberCertificate c, LocalDate end) {
             return new SubscriberCertificate(c.serialHex(), c.srn(), c.typeCode(), c.variantCode(), c.issuingCa(), c.subjectName(),
                     c.hkidMasked(), c.brNumber(), c.validFrom(), c.validTo(), end, c.recordedStatus(), c.medium(), c.arName(), c.aeoi());
@@ -472,6 +477,12 @@ class CheckoutInvariantTest {
         @Override
         public void reversed(Payable p, String paymentId, String actor) {
             load(p).paymentReversed(paymentId);
+        }
+
+        @Override
+        public List<Owed> refundsOwed(String office) {
+            return refs.stream().filter(r -> office.equals(offices.get(r)) && cases.get(r).refundOwed())
+                    .map(r -> new Owed(new Payable.CaseFee(r), cases.get(r).paymentId())).toList();
         }
 
         @Override

@@ -19,6 +19,9 @@ public interface RenewalCaseRepository {
     /** Whether a case renewed this certificate: a new certificate was issued from it. */
     boolean renewedFrom(String serialHex);
 
+    /** The references of rejected cases still holding their payment (a refund owed), oldest first. */
+    List<String> rejectedButPaid();
+
     /** The references of approved cases whose certificate is written onto a medium at the counter, oldest first. */
     List<String> approvedForToken();
 

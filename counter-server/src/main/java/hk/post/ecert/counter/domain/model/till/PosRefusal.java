@@ -53,6 +53,8 @@ public class PosRefusal extends RuntimeException {
         REFUND_OTHER_OFFICE("Sale %s was taken at another office.", "交易 %s 屬於其他辦事處。"),
         ID_REUSED("Request id %s was already used for a different request.", "請求編號 %s 已用於另一項請求。"),
         DAY_CLOSED("The office day %s has been closed.", "辦事處 %s 已完成日結。"),
+        MONEY_UNTIED("The office day cannot close: %s taken today is not tied to any service (%s).",
+                "未能日結：今日收取的 %s 未對應任何服務（%s）。"),
         TILLS_STILL_OPEN("The office day cannot close: these tills are not closed: %s.", "未能日結：以下錢櫃仍未關閉：%s。"),
         SECOND_PERSON("A correction needs a second person: %s proposed it.", "更正須由另一人批核：%s 為提出人。"),
         NOT_RESPONSIBLE("One of the two people must be responsible for counter %s (its clerk or a supervisor of its office).",

@@ -122,6 +122,12 @@ public class JdbcRenewalCaseRepository implements RenewalCaseRepository {
     }
 
     @Override
+    public List<String> rejectedButPaid() {
+        return Rows.of(dataSource).list("SELECT case_ref FROM renewal_case WHERE state = 'REJECTED' AND payment_id IS NOT NULL"
+                + " ORDER BY opened_at", rs -> rs.getString(1));
+    }
+
+    @Override
     public List<String> approvedForToken() {
         return Rows.of(dataSource).list("SELECT case_ref FROM renewal_case WHERE state = 'APPROVED' AND delivery = 'TOKEN_AT_COUNTER'"
                 + " ORDER BY opened_at", rs -> rs.getString(1));
