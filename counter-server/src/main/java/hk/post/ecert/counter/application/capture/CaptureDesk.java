@@ -6,6 +6,7 @@ import hk.post.ecert.counter.application.TerminalEnrolment;
 import hk.post.ecert.counter.application.TerminalHealth;
 import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.domain.model.capture.CaptureCase;
+import hk.post.ecert.counter.domain.model.capture.FormPictures;
 import hk.post.ecert.counter.domain.model.capture.CaptureCase.ChecklistItem;
 import hk.post.ecert.counter.domain.model.capture.CaptureCase.Page;
 import hk.post.ecert.counter.domain.model.capture.CaptureCase.StoredDocument;
@@ -25,7 +26,6 @@ import hk.post.ecert.forms.PageMark;
 import hk.post.ecert.forms.archive.ArchiveAssembler;
 import hk.post.ecert.forms.archive.ArchiveTooLargeException;
 import hk.post.ecert.forms.archive.ScannedPage;
-import hk.post.ecert.forms.scan.PageIdentifier;
 import hk.post.ecert.forms.upload.AcceptedDocument;
 import hk.post.ecert.forms.upload.UploadRefusedException;
 import hk.post.ecert.forms.upload.UploadValidator;
@@ -33,7 +33,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.awt.image.BufferedImage;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -76,7 +78,10 @@ public class CaptureDesk {
     CounterOverview counters;
 
     @Inject
-    SimulatorPages simulatorPages;
+    ScannerFeed scannerFeed;
+
+    @Inject
+    FormPictures pictures;
 
     // ---------------------------------------------------------------- the case
 
@@ -95,12 +100,12 @@ public class CaptureDesk {
         }
         List<Integer> pages = new ArrayList<>();
         for (String f : v.forms()) {
-            pages.add(CaptureImages.pageCount(typeCode, variantCode, f));
+            pages.add(pictures.pageCount(typeCode, variantCode, f));
         }
         records.add(new CaptureCase(ref, typeCode, variantCode, v.forms(), pages, CaptureCase.documentsToScan(v.documents()),
                 formValues, null, null), clerk, Instant.now());
         CaptureCase opened = find(ref).orElseThrow();
-        counters.terminalAt(counters.placeOf(clerk)).filter(simulatorPages::scannerIsSimulatedAt).ifPresent(t -> simulatorPages.prepare(opened));
+        counters.terminalAt(counters.placeOf(clerk)).ifPresent(t -> scannerFeed.captureOpened(t, opened));
         return opened;
     }
 
@@ -112,7 +117,7 @@ public class CaptureDesk {
     /** The pre-filled form PDF to print for the customer to check and sign. */
     public byte[] formPdf(CaptureCase k, String formNumber) {
         k.requireForm(formNumber);
-        return CaptureImages.render(k.caseRef(), k.typeCode(), k.variantCode(), formNumber, k.formValues());
+        return pictures.form(k.caseRef(), k.typeCode(), k.variantCode(), formNumber, k.formValues());
     }
 
     // ---------------------------------------------------------------- scanning
@@ -135,12 +140,7 @@ public class CaptureDesk {
         if (replacesPageId != null) {
             payload.put("replaces", replacesPageId);
         }
-        if (simulatorPages.scannerIsSimulatedAt(terminalId) && feeder) {
-            // DEMO: the counter's scanner is the simulator; it is handed the case's forms as they would come back
-            // from the printer, so the demo can scan "the printed form" (attached when the job is sent)
-            payload.put(SimulatorPages.PAGES_OF, k.caseRef());
-        }
-        return jobs.submitOnce(jobId, terminalId, JobKind.SCAN_DOCUMENTS, payload,
+        return jobs.submitOnce(jobId, terminalId, JobKind.SCAN_DOCUMENTS, scannerFeed.scanJob(terminalId, k, feeder, payload),
                 (feeder ? "Scan documents for " : "Re-scan a page of ") + k.caseRef(), clerk, SCAN_JOB_LIFETIME);
     }
 
@@ -168,7 +168,7 @@ public class CaptureDesk {
     public void receivePage(String terminalId, String jobId, int seq, int dpi, String mode, String sha256, String signature,
                             byte[] png) {
         DeviceJobRecord job = authorisePage(terminalId, jobId, seq, sha256, signature);
-        if (!sha256.equals(CaptureImages.sha256(png))) {
+        if (!sha256.equals(sha256(png))) {
             throw new SecurityException("the page does not match its signed hash");
         }
         Map<String, Object> payload = Json.readObject(job.payload());
@@ -178,20 +178,16 @@ public class CaptureDesk {
         if (records.pageExists(pageId)) {
             return;
         }
-        BufferedImage img;
-        try {
-            img = CaptureImages.read(png);
-        } catch (UncheckedIOException e) {
-            throw new IllegalArgumentException("the page is not a PNG", e);
-        }
-        if (img == null || (long) img.getWidth() * img.getHeight() > UploadValidator.MAX_PIXELS) {
+        FormPictures.ReadPage img = pictures.read(png, UploadValidator.MAX_PIXELS)
+                .orElseThrow(() -> new IllegalArgumentException("the page is not a PNG"));
+        if ((long) img.width() * img.height() > UploadValidator.MAX_PIXELS) {
             throw new IllegalArgumentException("the page is not an image within the pixel limit");
         }
-        Optional<PageMark> mark = PageIdentifier.identify(img).filter(m -> m.caseReference().equals(k.caseRef()));
+        Optional<PageMark> mark = img.mark().filter(m -> m.caseReference().equals(k.caseRef()));
         String replaces = (String) payload.get("replaces");
         String inheritedLabel = replaces == null ? null : records.labelOf(replaces).orElse(null);
-        records.addPage(new CaptureRecords.ReceivedPage(pageId, k.caseRef(), jobId, seq, dpi, mode, png, sha256, img.getWidth(),
-                img.getHeight(), mark.map(m -> m.form().number()).orElse(null), mark.map(PageMark::page).orElse(null),
+        records.addPage(new CaptureRecords.ReceivedPage(pageId, k.caseRef(), jobId, seq, dpi, mode, png, sha256, img.width(),
+                img.height(), mark.map(m -> m.form().number()).orElse(null), mark.map(PageMark::page).orElse(null),
                 mark.isPresent() ? null : inheritedLabel, Instant.now()), replaces);
         LOG.info(() -> "page " + pageId + " for " + k.caseRef() + ": " + mark.map(m -> m.form().number() + " p." + m.page())
                 .orElse("supporting document"));
@@ -200,7 +196,7 @@ public class CaptureDesk {
     /** The case's current pages (re-scanned ones left out), with small thumbnails. */
     @Transactional
     public List<Page> pages(String caseRef) {
-        return records.activePages(caseRef, CaptureImages::thumbnail);
+        return records.activePages(caseRef, pictures::thumbnail);
     }
 
     /** The clerk labels an unidentified page as one of the case's supporting documents. */
@@ -241,7 +237,7 @@ public class CaptureDesk {
         for (Map.Entry<String, List<String>> e : byDocument.entrySet()) {
             List<ScannedPage> scanned = new ArrayList<>();
             for (String id : e.getValue()) {
-                scanned.add(CaptureImages.scannedPage(records.picture(id)));
+                scanned.add(pictures.scannedPage(records.picture(id)));
             }
             byte[] pdf;
             AcceptedDocument accepted;
@@ -283,7 +279,7 @@ public class CaptureDesk {
     @Transactional
     public Optional<byte[]> documentPdf(String caseRef, String docKey) {
         return records.documentPdf(caseRef, docKey).map(d -> {
-            if (!CaptureImages.sha256(d.pdf()).equals(d.sha256())) {
+            if (!sha256(d.pdf()).equals(d.sha256())) {
                 throw new IllegalStateException("stored document " + caseRef + "/" + docKey + " no longer matches its SHA-256");
             }
             return d.pdf();
@@ -296,5 +292,13 @@ public class CaptureDesk {
         CounterOverview.CounterPlace place = counters.placeOf(clerk);
         return counters.terminalAt(place).flatMap(terminals::find).map(TerminalHealth::devicesOf).orElse(List.of()).stream()
                 .filter(d -> d.kind() == DeviceKind.SCANNER).findFirst();
+    }
+
+    private static String sha256(byte[] b) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

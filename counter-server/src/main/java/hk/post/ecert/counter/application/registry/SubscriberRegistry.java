@@ -6,7 +6,6 @@ import hk.post.ecert.counter.application.checkout.PayableKind;
 import hk.post.ecert.counter.domain.model.checkout.Payable;
 import hk.post.ecert.counter.domain.model.checkout.Tie;
 import hk.post.ecert.counter.domain.model.renewal.RenewalCaseRepository;
-import hk.post.ecert.counter.application.pos.PointOfSale;
 import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
 import hk.post.ecert.counter.domain.model.catalogue.Variant;
 import hk.post.ecert.counter.domain.model.fee.Quote;
@@ -16,6 +15,7 @@ import hk.post.ecert.counter.domain.model.registry.RegistryRefusal;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificates;
 import hk.post.ecert.counter.domain.model.till.SaleLine;
+import hk.post.ecert.counter.domain.model.till.Tills;
 import hk.post.ecert.counter.domain.model.till.SaleOutcome;
 import hk.post.ecert.counter.domain.service.CertificateAuthority;
 import hk.post.ecert.counter.domain.service.KeyedDigest;
@@ -52,7 +52,7 @@ public class SubscriberRegistry implements PayableKind {
     KeyedDigest digest;
 
     @Inject
-    PointOfSale pos;
+    Tills tills;
 
     @Inject
     Triage triage;
@@ -67,7 +67,7 @@ public class SubscriberRegistry implements PayableKind {
     CertificateAuthority ca;
 
     public LocalDate today() {
-        return pos.today();
+        return tills.today();
     }
 
     /**

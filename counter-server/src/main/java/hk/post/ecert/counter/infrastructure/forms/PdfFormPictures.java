@@ -1,11 +1,14 @@
-package hk.post.ecert.counter.application.capture;
+package hk.post.ecert.counter.infrastructure.forms;
 
 import hk.post.ecert.counter.domain.model.capture.CaptureCase;
 import hk.post.ecert.counter.domain.model.capture.CaptureRecords;
+import hk.post.ecert.counter.domain.model.capture.FormPictures;
 import hk.post.ecert.forms.FormId;
 import hk.post.ecert.forms.archive.ScannedPage;
 import hk.post.ecert.forms.render.FormDefinition;
 import hk.post.ecert.forms.render.FormRenderer;
+import hk.post.ecert.forms.scan.PageIdentifier;
+import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
@@ -19,19 +22,18 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** The pictures of capture: a case's pre-filled forms as PDF and as printed pages, thumbnails, and digests. */
-final class CaptureImages {
-
-    private CaptureImages() {
-    }
+/**
+ * The pictures of capture drawn with PDFBox and read with ImageIO: a case's pre-filled forms as PDF and as printed
+ * pages, received pages read back (with the QR mark {@link PageIdentifier} finds), thumbnails.
+ */
+@ApplicationScoped
+public class PdfFormPictures implements FormPictures {
 
     /** The form a case of this type and variant fills in under this number (CPos 798F is the Server's own for Server). */
     private static FormDefinition definition(String typeCode, String variantCode, String formNumber) {
@@ -41,7 +43,8 @@ final class CaptureImages {
                 : form == FormId.CPOS_798F && "SERVER".equals(typeCode) ? FormDefinition.server() : FormDefinition.of(form);
     }
 
-    static byte[] render(String caseRef, String typeCode, String variantCode, String formNumber, Map<String, String> values) {
+    @Override
+    public byte[] form(String caseRef, String typeCode, String variantCode, String formNumber, Map<String, String> values) {
         try {
             return FormRenderer.render(definition(typeCode, variantCode, formNumber), caseRef, values);
         } catch (IOException e) {
@@ -49,16 +52,16 @@ final class CaptureImages {
         }
     }
 
-    /** The form's pages, from its layout (nothing rendered). */
-    static int pageCount(String typeCode, String variantCode, String formNumber) {
+    @Override
+    public int pageCount(String typeCode, String variantCode, String formNumber) {
         return FormRenderer.pageCount(definition(typeCode, variantCode, formNumber));
     }
 
-    /** The case's forms as they come back from the printer: one 300 dpi grey PNG (base64) per page. */
-    static List<Object> printedPages(CaptureCase k) {
+    @Override
+    public List<Object> printedPages(CaptureCase k) {
         List<Object> out = new ArrayList<>();
         for (String f : k.forms()) {
-            try (PDDocument doc = Loader.loadPDF(render(k.caseRef(), k.typeCode(), k.variantCode(), f, k.formValues()))) {
+            try (PDDocument doc = Loader.loadPDF(form(k.caseRef(), k.typeCode(), k.variantCode(), f, k.formValues()))) {
                 PDFRenderer r = new PDFRenderer(doc);
                 for (int p = 0; p < doc.getNumberOfPages(); p++) {
                     BufferedImage img = r.renderImageWithDPI(p, 300, ImageType.GRAY);
@@ -73,8 +76,8 @@ final class CaptureImages {
         return out;
     }
 
-    /** A 120-pixel-wide thumbnail as a data URL; empty when the picture cannot be read. */
-    static String thumbnail(byte[] png) {
+    @Override
+    public String thumbnail(byte[] png) {
         try {
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
             int w = 120;
@@ -92,7 +95,23 @@ final class CaptureImages {
         }
     }
 
-    static BufferedImage read(byte[] png) {
+    @Override
+    public Optional<ReadPage> read(byte[] png, long maxPixels) {
+        BufferedImage img;
+        try {
+            img = read(png);
+        } catch (UncheckedIOException e) {
+            return Optional.empty();
+        }
+        if (img == null) {
+            return Optional.empty();
+        }
+        boolean withinLimit = (long) img.getWidth() * img.getHeight() <= maxPixels;
+        return Optional.of(new ReadPage(img.getWidth(), img.getHeight(),
+                withinLimit ? PageIdentifier.identify(img) : Optional.empty()));
+    }
+
+    private static BufferedImage read(byte[] png) {
         try {
             return ImageIO.read(new ByteArrayInputStream(png));
         } catch (IOException e) {
@@ -100,21 +119,13 @@ final class CaptureImages {
         }
     }
 
-    static String sha256(byte[] b) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A stored page as the archive assembler takes it. */
-    static ScannedPage scannedPage(CaptureRecords.Picture p) {
+    @Override
+    public ScannedPage scannedPage(CaptureRecords.Picture p) {
         ScannedPage.Mode mode = switch (p.mode()) {
             case "BILEVEL" -> ScannedPage.Mode.BILEVEL;
             case "COLOUR" -> ScannedPage.Mode.COLOUR;
             default -> ScannedPage.Mode.GREY;
         };
-        return new ScannedPage(CaptureImages.read(p.png()), p.dpi(), mode);
+        return new ScannedPage(read(p.png()), p.dpi(), mode);
     }
 }

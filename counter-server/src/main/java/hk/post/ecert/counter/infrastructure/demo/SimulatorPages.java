@@ -1,8 +1,10 @@
-package hk.post.ecert.counter.application.capture;
+package hk.post.ecert.counter.infrastructure.demo;
 
 import hk.post.ecert.counter.application.DeliveryAttachment;
 import hk.post.ecert.counter.application.TerminalHealth;
+import hk.post.ecert.counter.application.capture.ScannerFeed;
 import hk.post.ecert.counter.domain.model.capture.CaptureRecords;
+import hk.post.ecert.counter.domain.model.capture.FormPictures;
 import hk.post.ecert.devices.job.JobKind;
 import hk.post.ecert.counter.domain.model.capture.CaptureCase;
 import hk.post.ecert.counter.domain.model.terminal.TerminalRepository;
@@ -26,10 +28,10 @@ import java.util.concurrent.Future;
  * the job. A real scanner needs none of this.
  */
 @ApplicationScoped
-public class SimulatorPages implements DeliveryAttachment {
+public class SimulatorPages implements DeliveryAttachment, ScannerFeed {
 
     /** The payload key naming the case whose printed pages the simulated scanner is to be handed. */
-    static final String PAGES_OF = "simulatorPagesOf";
+    private static final String PAGES_OF = "simulatorPagesOf";
 
     /** Cases whose pages are kept ready at most (a case opened and never scanned is forgotten first). */
     private static final int KEPT = 16;
@@ -41,7 +43,7 @@ public class SimulatorPages implements DeliveryAttachment {
     TerminalRepository terminals;
 
     /** Whether the terminal's scanner is the simulator (as the terminal last reported its devices). */
-    boolean scannerIsSimulatedAt(String terminalId) {
+    private boolean scannerIsSimulatedAt(String terminalId) {
         return terminals.find(terminalId).map(TerminalHealth::devicesOf).orElse(List.of()).stream()
                 .anyMatch(d -> d.kind() == DeviceKind.SCANNER && "simulated".equals(d.model()));
     }
@@ -53,18 +55,36 @@ public class SimulatorPages implements DeliveryAttachment {
         }
     };
 
-    /** Starts rendering the case's printed pages in the background. */
-    void prepare(CaptureCase k) {
-        if (executor == null) {
+    /** At a simulated scanner: starts rendering the case's printed pages in the background. */
+    @Override
+    public void captureOpened(String terminalId, CaptureCase k) {
+        if (executor == null || !scannerIsSimulatedAt(terminalId)) {
             return;
         }
         synchronized (prepared) {
-            prepared.computeIfAbsent(k.caseRef(), ref -> executor.submit(() -> CaptureImages.printedPages(k)));
+            prepared.computeIfAbsent(k.caseRef(), ref -> executor.submit(() -> pictures.printedPages(k)));
         }
     }
 
     @Inject
     CaptureRecords records;
+
+    @Inject
+    FormPictures pictures;
+
+    /**
+     * A feeder scan at a simulated scanner names the case, so that the case's printed pages are attached when the job
+     * is sent (the demo can scan "the printed form").
+     */
+    @Override
+    public Map<String, Object> scanJob(String terminalId, CaptureCase k, boolean feeder, Map<String, Object> payload) {
+        if (!feeder || !scannerIsSimulatedAt(terminalId)) {
+            return payload;
+        }
+        Map<String, Object> out = new LinkedHashMap<>(payload);
+        out.put(PAGES_OF, k.caseRef());
+        return out;
+    }
 
     /** A scan job naming a case is handed that case's printed pages as {@code simulatorPages}. */
     @Override
@@ -82,7 +102,7 @@ public class SimulatorPages implements DeliveryAttachment {
      * The case's printed pages: those made in the background (waiting for them if need be), else made now. They are
      * kept: a job sent again after a reconnect is handed the same pages.
      */
-    List<Object> pages(CaptureCase k) {
+    private List<Object> pages(CaptureCase k) {
         Future<List<Object>> ready;
         synchronized (prepared) {
             ready = prepared.get(k.caseRef());
@@ -96,6 +116,6 @@ public class SimulatorPages implements DeliveryAttachment {
                 // rendered again below, where a failure is the caller's to see
             }
         }
-        return CaptureImages.printedPages(k);
+        return pictures.printedPages(k);
     }
 }
