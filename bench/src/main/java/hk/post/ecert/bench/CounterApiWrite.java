@@ -1,5 +1,6 @@
 package hk.post.ecert.bench;
 
+import hk.post.ecert.devices.wire.Json;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpRequest;
@@ -32,6 +33,6 @@ public final class CounterApiWrite {
         }
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
                 .header("Content-Type", "application/json").header("X-Counter-Client", "bench")
-                .POST(HttpRequest.BodyPublishers.ofString(hk.post.ecert.devices.wire.Json.write(fields))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(fields))).build();
     }
 }

@@ -1,5 +1,6 @@
 package hk.post.ecert.bench;
 
+import hk.post.ecert.journal.VerifyJournal;
 import hk.post.ecert.journal.Journal;
 import hk.post.ecert.journal.JournalHash;
 import hk.post.ecert.journal.JournalVerifier;
@@ -32,7 +33,7 @@ public final class JournalSpeed {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         if (args.length > 1 && args[1].equals("verify")) {
-            hk.post.ecert.journal.VerifyJournal.readOnce();
+            VerifyJournal.readOnce();
             verify(dir.resolve("verify"));
         } else {
             System.out.printf("RESULT journal append_per_s=%.0f%n", appends(dir.resolve("append")));

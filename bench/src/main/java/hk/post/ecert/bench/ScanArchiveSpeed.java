@@ -1,5 +1,7 @@
 package hk.post.ecert.bench;
 
+import hk.post.ecert.forms.render.FormDefinition;
+import hk.post.ecert.forms.render.FormRenderer;
 import hk.post.ecert.forms.FormId;
 import hk.post.ecert.forms.PageMark;
 import hk.post.ecert.forms.archive.ArchiveAssembler;
@@ -33,7 +35,7 @@ public final class ScanArchiveSpeed {
         PageMark mark = new PageMark("RC-2026-000900", FormId.CPOS_798A, 1);
         // the first page of a pre-filled CPos 798A as a 300-dpi grey scan of the printed page: the rendered form, a
         // slightly grey paper and the scanner's speckle
-        byte[] form = hk.post.ecert.forms.render.FormRenderer.render(hk.post.ecert.forms.render.FormDefinition.of(FormId.CPOS_798A),
+        byte[] form = FormRenderer.render(FormDefinition.of(FormId.CPOS_798A),
                 mark.caseReference(), java.util.Map.of("surname", "CHAN", "given_name", "TAI MAN", "chinese_name", "陳大文",
                         "hkid", "A123456(3)", "date_of_birth", "01/02/1980", "email_in_cert", "chan@example.hk"));
         BufferedImage grey;

@@ -1,5 +1,7 @@
 package hk.post.ecert.terminal;
 
+import hk.post.ecert.devices.payment.PaymentDevice;
+import hk.post.ecert.devices.payment.simulated.SimulatedEps;
 import hk.post.ecert.devices.health.DeviceHealth;
 import hk.post.ecert.devices.health.DeviceKind;
 import hk.post.ecert.devices.health.DeviceState;
@@ -81,7 +83,7 @@ public class CounterDevices implements AutoCloseable {
         }
         d.useScanner(scannerFrom(config.scanner()));
         d.usePaymentDevice(switch (config.paymentBackend()) {
-            case "simulated" -> new hk.post.ecert.devices.payment.simulated.SimulatedEps();
+            case "simulated" -> new SimulatedEps();
             case "none", "" -> null;
             default -> throw new IllegalArgumentException("eps.backend must be none or simulated, not " + config.paymentBackend());
         });
@@ -111,14 +113,14 @@ public class CounterDevices implements AutoCloseable {
 
     private volatile DocumentScanner scanner = new SimulatedScanner();
 
-    private volatile hk.post.ecert.devices.payment.PaymentDevice paymentDevice;
+    private volatile PaymentDevice paymentDevice;
 
     /** The kiosk's EPS payment device (none at a counter PC). */
-    public void usePaymentDevice(hk.post.ecert.devices.payment.PaymentDevice device) {
+    public void usePaymentDevice(PaymentDevice device) {
         this.paymentDevice = device;
     }
 
-    public Optional<hk.post.ecert.devices.payment.PaymentDevice> paymentDevice() {
+    public Optional<PaymentDevice> paymentDevice() {
         return Optional.ofNullable(paymentDevice);
     }
 

@@ -1,5 +1,11 @@
 package hk.post.ecert.terminal;
 
+import hk.post.ecert.devices.job.JobKind;
+import hk.post.ecert.devices.payment.PaymentDevice;
+import hk.post.ecert.devices.payment.PaymentException;
+import hk.post.ecert.devices.payment.PaymentFault;
+import hk.post.ecert.devices.payment.PaymentResult;
+import hk.post.ecert.devices.payment.Settlement;
 import hk.post.ecert.devices.job.DeviceJob;
 import hk.post.ecert.devices.job.JobOutcome;
 import hk.post.ecert.devices.job.JobResult;
@@ -103,34 +109,34 @@ public final class JobRunner {
      * DECLINED, CANCELLED or NOT_FOUND) with the approval code; UNKNOWN only when the device could not be asked.
      */
     private JobResult payment(DeviceJob job) {
-        Optional<hk.post.ecert.devices.payment.PaymentDevice> device = devices.paymentDevice();
+        Optional<PaymentDevice> device = devices.paymentDevice();
         if (device.isEmpty()) {
             return new JobResult(job.jobId(), JobOutcome.FAILED, "NO_PAYMENT_DEVICE", "this terminal has no EPS device", Map.of());
         }
-        hk.post.ecert.devices.payment.PaymentDevice eps = device.get();
+        PaymentDevice eps = device.get();
         String id = String.valueOf(job.payload().get("paymentId"));
         long amount = ((Number) job.payload().getOrDefault("amountCents", 0)).longValue();
-        hk.post.ecert.devices.payment.PaymentResult r;
+        PaymentResult r;
         try {
-            r = job.kind() == hk.post.ecert.devices.job.JobKind.EPS_SALE ? eps.sale(id, amount) : eps.status(id);
-        } catch (hk.post.ecert.devices.payment.PaymentException e) {
-            boolean neverReached = e.fault() == hk.post.ecert.devices.payment.PaymentFault.DEVICE_OFFLINE
-                    || e.fault() == hk.post.ecert.devices.payment.PaymentFault.BUSY
-                    || e.fault() == hk.post.ecert.devices.payment.PaymentFault.INVALID_REQUEST;
-            if (job.kind() == hk.post.ecert.devices.job.JobKind.EPS_SALE && neverReached) {
+            r = job.kind() == JobKind.EPS_SALE ? eps.sale(id, amount) : eps.status(id);
+        } catch (PaymentException e) {
+            boolean neverReached = e.fault() == PaymentFault.DEVICE_OFFLINE
+                    || e.fault() == PaymentFault.BUSY
+                    || e.fault() == PaymentFault.INVALID_REQUEST;
+            if (job.kind() == JobKind.EPS_SALE && neverReached) {
                 return new JobResult(job.jobId(), JobOutcome.FAILED, e.fault().name(), e.getMessage(), Map.of());
             }
             try {
                 r = eps.status(id);   // the answer was lost: ask before anything else
-            } catch (hk.post.ecert.devices.payment.PaymentException again) {
+            } catch (PaymentException again) {
                 return new JobResult(job.jobId(), JobOutcome.UNKNOWN, "OUTCOME_UNKNOWN",
                         e.getMessage() + "; the status enquiry failed too: " + again.getMessage(), Map.of());
             }
         }
-        if (r.outcome() == hk.post.ecert.devices.payment.PaymentResult.Outcome.NOT_FOUND) {
+        if (r.outcome() == PaymentResult.Outcome.NOT_FOUND) {
             try {
                 eps.cancel(id);
-            } catch (hk.post.ecert.devices.payment.PaymentException e) {
+            } catch (PaymentException e) {
                 return new JobResult(job.jobId(), JobOutcome.UNKNOWN, "OUTCOME_UNKNOWN",
                         "the sale was not seen and could not be cancelled in advance: " + e.getMessage(), Map.of());
             }
@@ -143,16 +149,16 @@ public final class JobRunner {
 
     /** The day's EPS settlement: the device's approved sales not yet settled, closed into the batch the server named. */
     private JobResult settle(DeviceJob job) {
-        Optional<hk.post.ecert.devices.payment.PaymentDevice> device = devices.paymentDevice();
+        Optional<PaymentDevice> device = devices.paymentDevice();
         if (device.isEmpty()) {
             return new JobResult(job.jobId(), JobOutcome.FAILED, "NO_PAYMENT_DEVICE", "this terminal has no EPS device", Map.of());
         }
         try {
-            hk.post.ecert.devices.payment.Settlement s = device.get().settle(String.valueOf(job.payload().get("batchId")));
+            Settlement s = device.get().settle(String.valueOf(job.payload().get("batchId")));
             return new JobResult(job.jobId(), JobOutcome.DONE, null, s.count() + " sales settled", Map.of(),
                     Map.of("batchId", s.batchId(), "count", Integer.toString(s.count()), "totalCents", Long.toString(s.totalCents()),
                             "paymentIds", String.join(",", s.paymentIds())));
-        } catch (hk.post.ecert.devices.payment.PaymentException e) {
+        } catch (PaymentException e) {
             return new JobResult(job.jobId(), JobOutcome.FAILED, e.fault().name(), e.getMessage(), Map.of());
         }
     }

@@ -1,5 +1,6 @@
 package hk.post.ecert.bench.chaos;
 
+import hk.post.ecert.bench.cluster.BenchLogin;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -116,7 +117,7 @@ final class ChaosClerk implements Runnable {
         if (i % 4 == 3) {
             voidId = "VOID-" + user.toUpperCase() + "-" + UUID.randomUUID();
             String v = call("void", "api/counter/voids?reversalId=" + voidId + "&transaction=" + txn
-                    + "&reason=" + enc("customer changed mind") + "&supervisor=benchsup&supervisorPassword=" + enc(hk.post.ecert.bench.cluster.BenchLogin.PASSWORD));
+                    + "&reason=" + enc("customer changed mind") + "&supervisor=benchsup&supervisorPassword=" + enc(BenchLogin.PASSWORD));
             voidTxn = group(TXN, v);
             voidJob = group(JOB, v);
         }
@@ -152,7 +153,7 @@ final class ChaosClerk implements Runnable {
     /** The same for a void's receipt: the void repeated with its id (answered with the first void), printed as a COPY. */
     String copyOfVoid(String voidId, String transaction, String printId) throws Exception {
         return group(JOB, call("copy", "api/counter/voids?reversalId=" + voidId + "&transaction=" + transaction
-                + "&reason=" + enc("customer changed mind") + "&supervisor=benchsup&supervisorPassword=" + enc(hk.post.ecert.bench.cluster.BenchLogin.PASSWORD)
+                + "&reason=" + enc("customer changed mind") + "&supervisor=benchsup&supervisorPassword=" + enc(BenchLogin.PASSWORD)
                 + "&printId=" + printId));
     }
 

@@ -1,5 +1,6 @@
 package hk.post.ecert.bench.chaos;
 
+import hk.post.ecert.devices.scanner.sane.PrivateSaned;
 import hk.post.ecert.bench.cluster.CounterCluster;
 import hk.post.ecert.bench.cluster.CounterInstance;
 import hk.post.ecert.devices.printer.escpos.PrinterProfile;
@@ -53,7 +54,7 @@ public final class ChaosRun {
         List<TerminalProcess> terminals = new ArrayList<>();
         List<ChaosRenewals.Counter> desks = new ArrayList<>();
         Queue<ChaosRenewals.Renewal> renewals = new ConcurrentLinkedQueue<>();
-        try (hk.post.ecert.devices.scanner.sane.PrivateSaned saned = new hk.post.ecert.devices.scanner.sane.PrivateSaned(
+        try (PrivateSaned saned = new PrivateSaned(
                 Files.createDirectories(work.resolve("saned")));
              CounterCluster cluster = CounterCluster.start(work, counters, "CHAOS", true)
                 .withJvmOptions("-Dcounter.bench.subscribers=" + subscribers, "-Dcounter.bench.renewals=" + renewalsPerCounter)) {

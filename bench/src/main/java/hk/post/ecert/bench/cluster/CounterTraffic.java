@@ -1,5 +1,6 @@
 package hk.post.ecert.bench.cluster;
 
+import hk.post.ecert.bench.CounterApiWrite;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -200,7 +201,7 @@ public final class CounterTraffic {
 
     private static HttpRequest request(String url, String method) {
         if ("POST".equals(method)) {
-            return hk.post.ecert.bench.CounterApiWrite.post("", url, Duration.ofSeconds(30));
+            return CounterApiWrite.post("", url, Duration.ofSeconds(30));
         }
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build();
     }

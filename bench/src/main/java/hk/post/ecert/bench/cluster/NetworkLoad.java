@@ -1,5 +1,6 @@
 package hk.post.ecert.bench.cluster;
 
+import hk.post.ecert.bench.CounterApiWrite;
 import hk.post.ecert.devices.printer.simulated.VirtualPrinter;
 import hk.post.ecert.terminal.TerminalAgent;
 
@@ -206,7 +207,7 @@ public final class NetworkLoad implements AutoCloseable {
         private String send(Request kind, String path) throws Exception {
             HttpRequest req = kind == Request.LOOKUP
                     ? HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build()
-                    : hk.post.ecert.bench.CounterApiWrite.post(base, path, Duration.ofSeconds(30));
+                    : CounterApiWrite.post(base, path, Duration.ofSeconds(30));
             long t0 = System.nanoTime();
             HttpResponse<String> r;
             try {

@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.application;
 
+import hk.post.ecert.counter.domain.model.till.Events;
 import hk.post.ecert.counter.domain.model.till.SaleOutcome;
 import hk.post.ecert.devices.health.DeviceHealth;
 import hk.post.ecert.devices.health.DeviceKind;
@@ -100,7 +101,7 @@ public class CounterMetrics {
             Tag tender = new Tag("tender", String.valueOf(t.get("kind")));
             registry.counter(Metadata.builder().withName("counter_payments").withDescription("Payments taken, by tender").build(), tender).inc();
             registry.counter(Metadata.builder().withName("counter_payments_cents").withDescription("HKD cents taken, by tender")
-                    .withUnit(MetricUnits.NONE).build(), tender).inc(hk.post.ecert.counter.domain.model.till.Events.cents(t.get("cents")));
+                    .withUnit(MetricUnits.NONE).build(), tender).inc(Events.cents(t.get("cents")));
         }
     }
 

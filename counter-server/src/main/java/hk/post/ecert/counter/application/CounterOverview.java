@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.application;
 
+import hk.post.ecert.counter.application.kiosk.Kiosks;
+import hk.post.ecert.counter.domain.model.till.PosRefusal;
 import hk.post.ecert.counter.domain.model.staff.StaffDirectory;
 import hk.post.ecert.counter.domain.model.staff.StaffMember;
 import hk.post.ecert.counter.domain.model.terminal.Terminal;
@@ -41,7 +43,7 @@ public class CounterOverview {
     }
 
     public CounterPlace placeOf(String username) {
-        Optional<String> kiosk = hk.post.ecert.counter.application.kiosk.Kiosks.kioskOf(username);
+        Optional<String> kiosk = Kiosks.kioskOf(username);
         if (kiosk.isPresent()) {
             // a self-service kiosk acts at its own counter (its till, its journal chain, its printer)
             Terminal t = terminals.find(kiosk.get()).orElseThrow(() -> new NoSuchElementException("no kiosk " + kiosk.get()));
@@ -78,8 +80,8 @@ public class CounterOverview {
     /** A supervisor approves, signs off and closes only for their own office. */
     public void requireSupervises(String office, String supervisor) {
         if (!office.equals(placeOf(supervisor).office())) {
-            throw new hk.post.ecert.counter.domain.model.till.PosRefusal(
-                    hk.post.ecert.counter.domain.model.till.PosRefusal.Reason.OTHER_OFFICE, supervisor);
+            throw new PosRefusal(
+                    PosRefusal.Reason.OTHER_OFFICE, supervisor);
         }
     }
 }

@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.application;
 
+import hk.post.ecert.devices.job.JobOutcome;
 import hk.post.ecert.counter.domain.model.devicejob.DeviceJobRecord;
 import hk.post.ecert.counter.domain.model.devicejob.DeviceJobRepository;
 import hk.post.ecert.counter.domain.model.devicejob.JobStatus;
@@ -108,7 +109,7 @@ public class DeviceJobs {
         if (now.isAfter(r.expiresAt())) {
             r.outcomeWasReported(JobStatus.EXPIRED, "EXPIRED", "not delivered before its expiry", null, null, now);
             finished.fire(new JobWasFinished(r.terminalId(), r.kind(), new JobResult(r.jobId(),
-                    hk.post.ecert.devices.job.JobOutcome.EXPIRED, "EXPIRED", "not delivered before its expiry", Map.of())));
+                    JobOutcome.EXPIRED, "EXPIRED", "not delivered before its expiry", Map.of())));
             return Optional.empty();
         }
         JobKind kind = JobKind.valueOf(r.kind());
@@ -119,7 +120,7 @@ public class DeviceJobs {
                 r.outcomeWasReported(JobStatus.FAILED, "PIN_NEEDED", "the PIN is no longer held; ask the customer again",
                         null, null, now);
                 finished.fire(new JobWasFinished(r.terminalId(), r.kind(), new JobResult(r.jobId(),
-                        hk.post.ecert.devices.job.JobOutcome.FAILED, "PIN_NEEDED", "the PIN is no longer held", Map.of())));
+                        JobOutcome.FAILED, "PIN_NEEDED", "the PIN is no longer held", Map.of())));
                 return Optional.empty();
             }
             payload = new java.util.LinkedHashMap<>(payload);

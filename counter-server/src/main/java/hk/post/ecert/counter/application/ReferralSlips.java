@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.application;
 
+import hk.post.ecert.counter.application.receipt.ReceiptSeals;
+import hk.post.ecert.journal.receipt.ReceiptStatement;
 import hk.post.ecert.counter.domain.model.catalogue.CertificateType;
 import hk.post.ecert.counter.domain.model.catalogue.Variant;
 import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
@@ -25,7 +27,7 @@ public class ReferralSlips {
     CounterOverview counters;
 
     @Inject
-    hk.post.ecert.counter.application.receipt.ReceiptSeals seals;
+    ReceiptSeals seals;
 
     /**
      * @param slipId  the slip's number, printed on it
@@ -41,8 +43,8 @@ public class ReferralSlips {
         String terminalId = counters.terminalAt(place)
                 .orElseThrow(() -> new IllegalStateException("no enrolled terminal at counter " + place.counter()));
         ZonedDateTime at = ZonedDateTime.now(Triage.HONG_KONG);
-        String seal = seals.seal(hk.post.ecert.counter.application.receipt.ReceiptSeals.unjournalled(
-                hk.post.ecert.journal.receipt.ReceiptStatement.Kind.REFERRAL_SLIP, place.office(), place.counter(), slipId,
+        String seal = seals.seal(ReceiptSeals.unjournalled(
+                ReceiptStatement.Kind.REFERRAL_SLIP, place.office(), place.counter(), slipId,
                 at.toInstant(), ReferralSlip.sealedLines(type, variant)));
         ReceiptDocument slip = ReferralSlip.compose(slipId, type, variant, Offices.name(place.office()), place.counter(),
                 clerk, at, language, seal);

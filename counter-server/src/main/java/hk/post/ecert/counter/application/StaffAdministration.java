@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.application;
 
+import hk.post.ecert.counter.domain.model.staff.PasswordHasher;
 import hk.post.ecert.counter.domain.model.staff.Role;
 import hk.post.ecert.counter.domain.model.staff.StaffDirectory;
 import hk.post.ecert.counter.domain.model.staff.StaffMember;
@@ -85,7 +86,7 @@ public class StaffAdministration {
     }
 
     @Inject
-    hk.post.ecert.counter.domain.model.staff.PasswordHasher passwords;
+    PasswordHasher passwords;
 
     /**
      * An administrator adds a member of staff with a first password (12 characters or more, not containing the user

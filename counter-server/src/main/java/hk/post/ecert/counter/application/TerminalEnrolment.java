@@ -1,5 +1,8 @@
 package hk.post.ecert.counter.application;
 
+import hk.post.ecert.counter.domain.model.till.PosRefusal;
+import hk.post.ecert.counter.domain.model.staff.Role;
+import hk.post.ecert.counter.domain.model.staff.StaffDirectory;
 import hk.post.ecert.counter.domain.model.terminal.Terminal;
 import hk.post.ecert.counter.domain.model.terminal.TerminalRepository;
 import hk.post.ecert.devices.wire.Protocol;
@@ -73,11 +76,11 @@ public class TerminalEnrolment {
     }
 
     @Inject
-    hk.post.ecert.counter.domain.model.staff.StaffDirectory staff;
+    StaffDirectory staff;
 
     /** A supervisor enrols and revokes only their own office's PCs; an administrator any office's. */
     public boolean mayManageOffice(String actor, String officeCode) {
-        if (staff.rolesOf(actor).contains(hk.post.ecert.counter.domain.model.staff.Role.ADMIN.name())) {
+        if (staff.rolesOf(actor).contains(Role.ADMIN.name())) {
             return true;
         }
         return staff.find(actor).map(m -> m.officeCode().equals(officeCode)).orElse(false);
@@ -85,7 +88,7 @@ public class TerminalEnrolment {
 
     private void mayManage(String actor, String officeCode) {
         if (!mayManageOffice(actor, officeCode)) {
-            throw new hk.post.ecert.counter.domain.model.till.PosRefusal(hk.post.ecert.counter.domain.model.till.PosRefusal.Reason.OTHER_OFFICE,
+            throw new PosRefusal(PosRefusal.Reason.OTHER_OFFICE,
                     actor + " (" + officeCode + ")");
         }
     }

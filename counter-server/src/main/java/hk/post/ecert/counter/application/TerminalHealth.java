@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.application;
 
+import hk.post.ecert.counter.domain.model.terminal.DeviceHistory;
 import hk.post.ecert.counter.domain.model.terminal.Terminal;
 import hk.post.ecert.counter.domain.model.terminal.TerminalRepository;
 import hk.post.ecert.devices.health.DeviceHealth;
@@ -21,19 +22,19 @@ public class TerminalHealth {
     TerminalRepository terminals;
 
     @Inject
-    hk.post.ecert.counter.domain.model.terminal.DeviceHistory history;
+    DeviceHistory history;
 
     /** Keeps the terminal's latest report, and each change of a device's state in its device history. */
     public void reported(String terminalId, List<DeviceHealth> devices) {
         terminals.find(terminalId).ifPresent(t -> {
             Instant now = Instant.now();
-            history.add(hk.post.ecert.counter.domain.model.terminal.DeviceHistory.changes(terminalId, devicesOf(t), devices, now));
+            history.add(DeviceHistory.changes(terminalId, devicesOf(t), devices, now));
             t.healthWasReported(Json.write(Protocol.encodeHealth(devices)), now);
         });
     }
 
     /** The terminal's latest device changes, newest first. */
-    public List<hk.post.ecert.counter.domain.model.terminal.DeviceHistory.Event> history(String terminalId, int max) {
+    public List<DeviceHistory.Event> history(String terminalId, int max) {
         return history.latest(terminalId, max);
     }
 

@@ -1,6 +1,8 @@
 package hk.post.ecert.counter.application;
 
 
+import hk.post.ecert.counter.domain.model.renewal.CaseOffices;
+import hk.post.ecert.counter.domain.model.till.Events;
 import hk.post.ecert.counter.application.registry.SubscriberRegistry;
 import hk.post.ecert.counter.domain.model.catalogue.Variant;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
@@ -76,13 +78,13 @@ public class TokenRenewals {
     RenewalCaseRepository cases;
 
     @Inject
-    hk.post.ecert.counter.domain.model.renewal.CaseOffices offices;
+    CaseOffices offices;
 
     @Inject
     SubscriberRegistry registry;
 
     @Inject
-    hk.post.ecert.counter.domain.model.renewal.RenewalCaseRepository caseRecords;
+    RenewalCaseRepository caseRecords;
 
     /**
      * Starts writing an approved case's renewed certificate onto the customer's medium at the clerk's counter. This is
@@ -192,7 +194,7 @@ public class TokenRenewals {
                 CertificateAuthority.Issued issued = ca.issue(CertificateProfile.of(r.typeCode(), r.variantCode()),
                         Base64.getDecoder().decode(csr), r.validityYears() * 365);
                 r.certificateWasIssued(issued.serialHex(), Base64.getEncoder().encodeToString(issued.certificateDer()), now);
-                journal.record(r.clerk(), hk.post.ecert.counter.domain.model.till.Events.CERTIFICATE_ISSUED,
+                journal.record(r.clerk(), Events.CERTIFICATE_ISSUED,
                         certificateEvent(r, issued.serialHex()));
                 sendWrite(r, issued.chainDer());
             } catch (CertificateRefusedException | IllegalArgumentException e) {
@@ -265,7 +267,7 @@ public class TokenRenewals {
         }
         ca.revoke(r.serialHex().orElseThrow(), "SUPERSEDED");
         r.certificateWasRevoked(Instant.now());
-        journal.record(r.clerk(), hk.post.ecert.counter.domain.model.till.Events.CERTIFICATE_REVOKED,
+        journal.record(r.clerk(), Events.CERTIFICATE_REVOKED,
                 certificateEvent(r, r.serialHex().orElseThrow()));
         secrets.forget(renewalId);
         caseEvent(r.caseRef(), clerk, "certificate " + r.serialHex().orElse("") + " revoked after a failed write (" + renewalId

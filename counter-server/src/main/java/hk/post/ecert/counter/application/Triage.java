@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.application;
 
+import hk.post.ecert.counter.application.pos.FeeSettings;
 import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
 import hk.post.ecert.counter.domain.model.catalogue.Catalogue;
 import hk.post.ecert.counter.domain.model.catalogue.CertificateType;
@@ -26,7 +27,7 @@ public class Triage {
 
     private final Catalogue catalogue = Catalogue.loadDefault();
     @jakarta.inject.Inject
-    hk.post.ecert.counter.application.pos.FeeSettings settings;
+    FeeSettings settings;
 
     public Catalogue catalogue() {
         return catalogue;

@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.application.bankcert;
 
+import hk.post.ecert.counter.application.DispatchMedia;
+import hk.post.ecert.counter.domain.model.fee.FeeItem;
 import hk.post.ecert.counter.domain.model.capture.CaptureCase;
 import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.application.capture.CaptureDesk;
@@ -155,7 +157,7 @@ public class BankCertDesk implements PayableKind {
     Quote quote(BankApplication a) {
         Variant v = triage.catalogue().type(TYPE).variant(a.type().name());
         List<Quote.Line> lines = new ArrayList<>();
-        List<hk.post.ecert.counter.domain.model.fee.FeeItem> notSet = new ArrayList<>();
+        List<FeeItem> notSet = new ArrayList<>();
         List<Integer> terms = new ArrayList<>();
         if (BankApplication.newCertificate(a.type())) {
             terms.add(a.sections().newYears());
@@ -278,7 +280,7 @@ public class BankCertDesk implements PayableKind {
     }
 
     @Inject
-    hk.post.ecert.counter.application.DispatchMedia media;
+    DispatchMedia media;
 
     @Transactional
     public void reject(String ref, String officer, String reasons) {

@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.application.bankcert;
 
+import hk.post.ecert.counter.application.DispatchMedia;
 import hk.post.ecert.counter.application.CounterJournal;
 import hk.post.ecert.counter.application.OnBehalfIssuance;
 import hk.post.ecert.counter.application.registry.SubscriberRegistry;
@@ -53,7 +54,7 @@ public class BankIssuance {
     CounterJournal journal;
 
     @Inject
-    hk.post.ecert.counter.application.DispatchMedia media;
+    DispatchMedia media;
 
 
     /**

@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.application.kiosk;
 
+import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
 import hk.post.ecert.counter.application.DeviceJobs;
 import hk.post.ecert.counter.application.JobWasFinished;
 import hk.post.ecert.counter.application.checkout.Checkout;
@@ -89,7 +90,7 @@ public class KioskPayments {
         SubscriberCertificate cert = registry.bySerial(serialHex).orElseThrow();
         Quote q = registry.quoteExtension(cert, years);
         if (!q.isSet()) {
-            throw new RegistryRefusal(new hk.post.ecert.counter.domain.model.catalogue.Bilingual("The extension fee is not set.", "延長登記期的費用未設定。"));
+            throw new RegistryRefusal(new Bilingual("The extension fee is not set.", "延長登記期的費用未設定。"));
         }
         KioskPayment p = KioskPayment.send(paymentId, kiosk.terminalId(), serialHex, cert.srn(), years, q.total().cents(),
                 language.name(), Instant.now());

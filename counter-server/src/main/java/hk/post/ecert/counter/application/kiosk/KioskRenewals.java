@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.application.kiosk;
 
+import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.CounterOverview;
 import hk.post.ecert.counter.application.DeviceJobs;
 import hk.post.ecert.counter.application.Triage;
@@ -110,7 +111,7 @@ public class KioskRenewals {
     }
 
     private static ReceiptDocument ticket(PreparedRenewal p, String typeEn, String typeZh, ReceiptLanguage language) {
-        String when = ZonedDateTime.now(hk.post.ecert.counter.domain.model.till.TillSession.HONG_KONG)
+        String when = ZonedDateTime.now(TillSession.HONG_KONG)
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         boolean zh = language == ReceiptLanguage.ZH;
         return ReceiptDocument.builder("TICKET-" + p.ticketNumber())

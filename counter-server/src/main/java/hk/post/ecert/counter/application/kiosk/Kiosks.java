@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.application.kiosk;
 
+import hk.post.ecert.counter.application.TerminalEnrolment;
 import hk.post.ecert.counter.application.registry.SubscriberRegistry;
 import hk.post.ecert.counter.domain.model.identity.Hkid;
 import hk.post.ecert.counter.domain.model.kiosk.KioskCheck;
@@ -65,7 +66,7 @@ public class Kiosks {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        records.add(new KioskTicket(hk.post.ecert.counter.application.TerminalEnrolment.hashCode(ticket), terminalId, Instant.now().plus(KioskRules.TICKET_LIFETIME)));
+        records.add(new KioskTicket(TerminalEnrolment.hashCode(ticket), terminalId, Instant.now().plus(KioskRules.TICKET_LIFETIME)));
         return ticket;
     }
 
@@ -75,7 +76,7 @@ public class Kiosks {
         if (ticket == null || ticket.isBlank() || ticket.length() > 100) {
             return Optional.empty();
         }
-        return records.ticket(hk.post.ecert.counter.application.TerminalEnrolment.hashCode(ticket)).filter(t -> t.redeem(Instant.now()))
+        return records.ticket(TerminalEnrolment.hashCode(ticket)).filter(t -> t.redeem(Instant.now()))
                 .flatMap(t -> binding(t.terminalId()));
     }
 

@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.application.pos;
 
+import hk.post.ecert.counter.domain.model.till.Events;
 import hk.post.ecert.counter.application.CounterOverview;
 import hk.post.ecert.counter.application.DeviceJobs;
 import hk.post.ecert.counter.application.Offices;
@@ -67,13 +68,13 @@ public class TillReceipts {
                 case EPS -> "Ref " + t.get("ref");
                 default -> t.get("bank") + " #" + t.get("ref") + " " + t.get("dated");
             };
-            tenders.add(new PaymentReceipt.Tender(k.label(), Money.ofCents(hk.post.ecert.counter.domain.model.till.Events.cents(t.get("cents"))),
+            tenders.add(new PaymentReceipt.Tender(k.label(), Money.ofCents(Events.cents(t.get("cents"))),
                     Optional.ofNullable(ref), k == TenderKind.CASH));
         }
         String seal = seals.seal(seals.journalled(ReceiptStatement.Kind.PAYMENT, p.office(), s.transactionNo(), s.at(),
                 s.total().cents(), s.lines().stream().map(l -> l.feeItem() + "|" + l.quantity() + "|" + l.amount().cents()).toList()));
         ReceiptDocument doc = PaymentReceipt.compose(new PaymentReceipt.Data(s.paymentId(), Offices.name(p.office()),
-                p.counter(), s.clerk(), ZonedDateTime.ofInstant(s.at(), hk.post.ecert.counter.domain.model.till.TillSession.HONG_KONG), s.transactionNo(), items,
+                p.counter(), s.clerk(), ZonedDateTime.ofInstant(s.at(), TillSession.HONG_KONG), s.transactionNo(), items,
                 tenders, s.change(), Optional.empty(), seal), lang);
         boolean copy = !printId.equals(paymentId);
         return jobs.submitPrintOnce(printId, terminalOf(clerk), copy ? doc.asCopy() : doc,
@@ -85,7 +86,7 @@ public class TillReceipts {
         CounterOverview.CounterPlace p = counters.placeOf(clerk);
         ReceiptDocument doc = VoidRefundReceipt.compose(new VoidRefundReceipt.Data(r.reversalId(),
                 r.kind().equals("VOID") ? VoidRefundReceipt.Kind.VOID : VoidRefundReceipt.Kind.REFUND,
-                Offices.name(p.office()), p.counter(), clerk, ZonedDateTime.ofInstant(r.at(), hk.post.ecert.counter.domain.model.till.TillSession.HONG_KONG),
+                Offices.name(p.office()), p.counter(), clerk, ZonedDateTime.ofInstant(r.at(), TillSession.HONG_KONG),
                 r.transactionNo(), r.originalTransactionNo(), new Bilingual(r.reason(), r.reason()), r.approver(),
                 r.amount(), r.kind().equals("VOID") ? new Bilingual("as paid", "原付款方式") : TenderKind.CASH.label(),
                 seals.seal(seals.journalled(r.kind().equals("VOID") ? ReceiptStatement.Kind.VOID : ReceiptStatement.Kind.REFUND,
@@ -104,8 +105,8 @@ public class TillReceipts {
         List<TillSummarySlip.TenderTotal> takings = new ArrayList<>();
         l.byTender().forEach((k, v) -> takings.add(new TillSummarySlip.TenderTotal(k.label(), v.count(), v.amount())));
         ReceiptDocument doc = TillSummarySlip.compose(new TillSummarySlip.Data("Z-" + tillId, TillSummarySlip.Kind.Z,
-                Offices.name(t.office()), t.counter(), tillId, t.clerk(), ZonedDateTime.ofInstant(t.openedAt(), hk.post.ecert.counter.domain.model.till.TillSession.HONG_KONG),
-                ZonedDateTime.now(hk.post.ecert.counter.domain.model.till.TillSession.HONG_KONG), l.sales(), takings, l.openingFloat(), l.drops(), l.pickups(),
+                Offices.name(t.office()), t.counter(), tillId, t.clerk(), ZonedDateTime.ofInstant(t.openedAt(), TillSession.HONG_KONG),
+                ZonedDateTime.now(TillSession.HONG_KONG), l.sales(), takings, l.openingFloat(), l.drops(), l.pickups(),
                 l.expectedAtCount().orElse(l.expectedCash()), l.counted()), lang);
         return jobs.submitPrintOnce("Z-" + tillId, terminalOf(clerk), doc, "Till slip " + tillId, clerk);
     }

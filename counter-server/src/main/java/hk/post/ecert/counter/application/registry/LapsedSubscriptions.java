@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.application.registry;
 
+import hk.post.ecert.counter.application.ServiceInstance;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
@@ -16,7 +17,7 @@ public class LapsedSubscriptions {
     SubscriberRegistry registry;
 
     @Inject
-    hk.post.ecert.counter.application.ServiceInstance instance;
+    ServiceInstance instance;
 
     /** Every instance has the timer; the one that claims the day runs it (the others log and skip). */
     @Schedule(hour = "2", minute = "15", persistent = false)

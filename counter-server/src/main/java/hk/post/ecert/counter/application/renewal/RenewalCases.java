@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.application.renewal;
 
+import hk.post.ecert.counter.domain.model.catalogue.CounterMedia;
+import hk.post.ecert.counter.domain.model.renewal.RenewalCaseRepository;
 import hk.post.ecert.counter.domain.model.capture.CaptureCase;
 import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.application.capture.CaptureDesk;
@@ -48,7 +50,7 @@ public class RenewalCases implements PayableKind {
     CaseOffices offices;
 
     @Inject
-    hk.post.ecert.counter.domain.model.renewal.RenewalCaseRepository repository;
+    RenewalCaseRepository repository;
 
     /** The DEMO software token (SoftHSM2) is offered as a medium only in demo mode. */
     @Inject
@@ -74,7 +76,7 @@ public class RenewalCases implements PayableKind {
 
     /** The media a token case of this variant may be written onto (the variant's own first; the DEMO token in demo mode). */
     public List<String> mediumChoices(String typeCode, String variantCode) {
-        return hk.post.ecert.counter.domain.model.catalogue.CounterMedia.profilesFor(
+        return CounterMedia.profilesFor(
                 triage.catalogue().type(typeCode).variant(variantCode), demo);
     }
 

@@ -1,5 +1,10 @@
 package hk.post.ecert.counter.application.renewal;
 
+import hk.post.ecert.counter.application.DispatchMedia;
+import hk.post.ecert.counter.application.OnBehalfIssuance;
+import hk.post.ecert.counter.domain.model.renewal.RenewalCaseRepository;
+import hk.post.ecert.counter.domain.model.tokenrenewal.RenewalState;
+import hk.post.ecert.counter.application.TokenRenewals;
 import hk.post.ecert.counter.application.CounterJournal;
 import hk.post.ecert.counter.application.TokenWasWritten;
 import hk.post.ecert.counter.application.Triage;
@@ -53,10 +58,10 @@ public class RenewalIssuance {
     CounterJournal journal;
 
     @Inject
-    hk.post.ecert.counter.domain.model.renewal.RenewalCaseRepository repository;
+    RenewalCaseRepository repository;
 
     @Inject
-    hk.post.ecert.counter.application.DispatchMedia media;
+    DispatchMedia media;
 
 
     /** Issues for registered mail; the medium's file is kept, and its PIN returned once for the PIN envelope. */
@@ -64,7 +69,7 @@ public class RenewalIssuance {
         SubscriberCertificate old = registry.bySerial(k.serialHex()).orElseThrow();
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "HK")
                 .addRDN(BCStyle.O, "e-Cert Counter (TEST)").addRDN(BCStyle.CN, old.subjectName()).build();
-        hk.post.ecert.counter.application.OnBehalfIssuance.Medium m = hk.post.ecert.counter.application.OnBehalfIssuance.issue(ca,
+        OnBehalfIssuance.Medium m = OnBehalfIssuance.issue(ca,
                 subject, CertificateProfile.of(k.typeCode(), k.variantCode()),
                 k.certificateDays(old, triage.catalogue().type(k.typeCode()).variant(k.variantCode()), registry.today()));
         issued(k, old, m.issued(), officer);
@@ -129,7 +134,7 @@ public class RenewalIssuance {
     }
 
     @Inject
-    hk.post.ecert.counter.application.TokenRenewals tokens;
+    TokenRenewals tokens;
 
     /**
      * Token delivery: after approval the renewed certificate is made on the customer's medium at the counter (key
@@ -174,8 +179,8 @@ public class RenewalIssuance {
         if (k.state() != RenewalCase.State.APPROVED || k.delivery() != RenewalCase.Delivery.TOKEN_AT_COUNTER) {
             return false;
         }
-        Optional<hk.post.ecert.counter.application.TokenRenewals.View> r = tokens.latestOfCase(caseRef);
-        if (r.isEmpty() || r.get().state() != hk.post.ecert.counter.domain.model.tokenrenewal.RenewalState.VERIFIED) {
+        Optional<TokenRenewals.View> r = tokens.latestOfCase(caseRef);
+        if (r.isEmpty() || r.get().state() != RenewalState.VERIFIED) {
             return false;
         }
         SubscriberCertificate old = registry.bySerial(k.serialHex()).orElseThrow();

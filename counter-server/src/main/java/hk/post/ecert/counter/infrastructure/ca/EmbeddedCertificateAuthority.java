@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.infrastructure.ca;
 
+import hk.post.ecert.counter.infrastructure.keys.KeyFiles;
 import hk.post.ecert.counter.domain.model.issuance.CertificateProfile;
 import hk.post.ecert.counter.domain.model.issuance.IssuedCertificateRecord;
 import hk.post.ecert.counter.domain.service.CertificateAuthority;
@@ -112,11 +113,11 @@ public class EmbeddedCertificateAuthority implements CertificateAuthority {
 
     @PostConstruct
     void open() {
-        Path dir = hk.post.ecert.counter.infrastructure.keys.KeyFiles.directory(caDir, "counter.ca.dir");
+        Path dir = KeyFiles.directory(caDir, "counter.ca.dir");
         Path store = dir.resolve("embedded-ca.p12");
         try {
             boolean existed = Files.exists(store);
-            byte[] bytes = hk.post.ecert.counter.infrastructure.keys.KeyFiles.createOnce(store, () -> {
+            byte[] bytes = KeyFiles.createOnce(store, () -> {
                 try {
                     KeyStore fresh = KeyStore.getInstance("PKCS12");
                     fresh.load(null, null);

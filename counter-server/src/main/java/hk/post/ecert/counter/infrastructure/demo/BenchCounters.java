@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.infrastructure.demo;
 
+import hk.post.ecert.counter.domain.model.identity.Hkid;
+import hk.post.ecert.counter.application.TerminalEnrolment;
 import hk.post.ecert.counter.application.registry.SubscriberRegistry;
 import hk.post.ecert.counter.domain.model.registry.CertificateStatus;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
@@ -103,7 +105,7 @@ public class BenchCounters {
             staff.add(new StaffMember("bench" + n, "BENCH clerk " + n, hash, office, "B" + n), Set.of(Role.CLERK));
             Terminal t = new Terminal("BEN-B" + n, office, "B" + n);
             if (enrolmentCode.isPresent()) {
-                t.allowEnrolment(hk.post.ecert.counter.application.TerminalEnrolment.hashCode(enrolmentCode.get() + "-" + n),
+                t.allowEnrolment(TerminalEnrolment.hashCode(enrolmentCode.get() + "-" + n),
                         Instant.now().plus(java.time.Duration.ofDays(1)), "bench-seed");
             } else {
                 t.enrolmentWasCompleted(publicKey, Instant.now());
@@ -122,7 +124,7 @@ public class BenchCounters {
                 for (int j = 1; j <= renewals; j++) {
                     String srn = String.format("SRN-R-%03d%03d", i, j);
                     String serial = String.format("bf%03d%03d", i, j);
-                    hk.post.ecert.counter.domain.model.identity.Hkid hkid = RegistryDemoData.valid(renewalHkidStem(i, j));
+                    Hkid hkid = RegistryDemoData.valid(renewalHkidStem(i, j));
                     registry.register(new SubscriberCertificate(serial, srn, "PERSONAL", "STANDARD", "2-17",
                             "BENCH RENEWAL " + i + " " + j, hkid.masked(), null, today.plusDays(10).minusYears(3), today.plusDays(10),
                             today.plusDays(10), CertificateStatus.ACTIVE, "ecert-file-usb", null, false), Optional.of(hkid));

@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.infrastructure.demo;
 
+import hk.post.ecert.counter.application.bankcert.BankCertDesk;
 import hk.post.ecert.counter.application.registry.SubscriberRegistry;
 import hk.post.ecert.counter.domain.model.identity.Hkid;
 import hk.post.ecert.counter.domain.model.issuance.CertificateProfile;
@@ -61,7 +62,7 @@ public class RegistryDemoData {
     private int seq;
 
     @Inject
-    hk.post.ecert.counter.application.bankcert.BankCertDesk bankDesk;
+    BankCertDesk bankDesk;
 
     @PostConstruct
     void seed() {
@@ -220,8 +221,8 @@ public class RegistryDemoData {
                     .build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate())).getEncoded();
             boolean server = "SERVER".equals(type);
             return ca.issue(CertificateProfile.of(type, variant), csr, server ? 199 : 365, server
-                    ? hk.post.ecert.counter.domain.service.CertificateAuthority.AltNames.dns(java.util.List.of(name))
-                    : hk.post.ecert.counter.domain.service.CertificateAuthority.AltNames.NONE).serialHex();
+                    ? CertificateAuthority.AltNames.dns(java.util.List.of(name))
+                    : CertificateAuthority.AltNames.NONE).serialHex();
         } catch (Exception e) {
             throw new IllegalStateException("cannot issue the DEMO certificate for " + name, e);
         }

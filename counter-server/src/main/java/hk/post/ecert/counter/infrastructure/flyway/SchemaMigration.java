@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.infrastructure.flyway;
 
+import hk.post.ecert.journal.JournalSchema;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -31,7 +32,7 @@ public class SchemaMigration {
         // see WEB-INF/classes/db/migration.
         String vendor;
         try (java.sql.Connection c = dataSource.getConnection()) {
-            vendor = hk.post.ecert.journal.JournalSchema.vendorLocation(c);
+            vendor = JournalSchema.vendorLocation(c);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot reach the counter database", e);
         }

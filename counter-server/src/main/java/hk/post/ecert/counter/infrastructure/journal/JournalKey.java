@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.infrastructure.journal;
 
+import hk.post.ecert.counter.domain.service.JournalSigningKey;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,7 +31,7 @@ import hk.post.ecert.counter.infrastructure.keys.KeyFiles;
  * The public half ({@code journal-key.pub}) is what {@code bin/verify-journal} needs.
  */
 @ApplicationScoped
-public class JournalKey implements hk.post.ecert.counter.domain.service.JournalSigningKey {
+public class JournalKey implements JournalSigningKey {
 
     private static final Logger LOG = Logger.getLogger(JournalKey.class.getName());
 

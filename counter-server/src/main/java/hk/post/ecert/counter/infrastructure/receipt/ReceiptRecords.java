@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.infrastructure.receipt;
 
+import hk.post.ecert.journal.JournalEntry;
 import hk.post.ecert.journal.Journal;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,7 @@ public class ReceiptRecords {
     /** The hash (hex) of entry {@code seq} on a counter's chain, if there is one. */
     public Optional<String> entryHash(String counter, long seq) {
         try (Connection c = dataSource.getConnection()) {
-            return Journal.entry(c, counter, seq).map(hk.post.ecert.journal.JournalEntry::hash);
+            return Journal.entry(c, counter, seq).map(JournalEntry::hash);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the journal", e);
         }

@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.infrastructure.registry;
 
+import hk.post.ecert.counter.infrastructure.keys.KeyFiles;
+import hk.post.ecert.counter.domain.service.KeyedDigest;
 import hk.post.ecert.counter.infrastructure.journal.JournalKey;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +26,7 @@ import java.util.HexFormat;
  * beside the server's other keys.
  */
 @ApplicationScoped
-public class LookupDigest implements hk.post.ecert.counter.domain.service.KeyedDigest {
+public class LookupDigest implements KeyedDigest {
 
     @Inject
     JournalKey keys;
@@ -34,7 +36,7 @@ public class LookupDigest implements hk.post.ecert.counter.domain.service.KeyedD
     @PostConstruct
     void load() {
         Path file = keys.dir().resolve("registry-lookup.key");
-        key = Base64.getMimeDecoder().decode(new String(hk.post.ecert.counter.infrastructure.keys.KeyFiles.createOnce(file, () -> {
+        key = Base64.getMimeDecoder().decode(new String(KeyFiles.createOnce(file, () -> {
             byte[] k = new byte[32];
             new SecureRandom().nextBytes(k);
             return (Base64.getEncoder().encodeToString(k) + "\n").getBytes(StandardCharsets.US_ASCII);

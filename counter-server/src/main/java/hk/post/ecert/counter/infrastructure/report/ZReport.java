@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.infrastructure.report;
 
+import hk.post.ecert.journal.JournalCheckpoints;
+import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.domain.model.till.DayReport;
 import hk.post.ecert.counter.domain.model.fee.Money;
 import hk.post.ecert.counter.domain.model.till.TenderKind;
@@ -33,7 +35,7 @@ import java.util.function.Function;
 public final class ZReport {
 
     static final String[] FONT_FILES = {"/usr/share/fonts/truetype/arphic/uming.ttc"};
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(hk.post.ecert.counter.domain.model.till.TillSession.HONG_KONG);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(TillSession.HONG_KONG);
 
     public String csv(DayReport r) {
         StringBuilder b = new StringBuilder();
@@ -110,7 +112,7 @@ public final class ZReport {
      * The Z report as a PDF; with the day's signed journal checkpoints (one per counter) and, when {@code seal} is given,
      * a QR code carrying the day's sealed statement, checked like a receipt's at /verify.
      */
-    public byte[] pdf(DayReport r, String closedBy, Instant at, List<hk.post.ecert.journal.JournalCheckpoints.Checkpoint> checkpoints,
+    public byte[] pdf(DayReport r, String closedBy, Instant at, List<JournalCheckpoints.Checkpoint> checkpoints,
                       String seal) {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDFont latin = new PDType1Font(Standard14Fonts.FontName.HELVETICA);

@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.infrastructure.security;
 
+import hk.post.ecert.counter.domain.model.staff.PasswordHasher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
@@ -8,7 +9,7 @@ import java.util.Map;
 
 /** Hashes a new password exactly as the identity store will check it. */
 @ApplicationScoped
-public class PasswordHashing implements hk.post.ecert.counter.domain.model.staff.PasswordHasher {
+public class PasswordHashing implements PasswordHasher {
 
     @Inject
     private Pbkdf2PasswordHash hash;

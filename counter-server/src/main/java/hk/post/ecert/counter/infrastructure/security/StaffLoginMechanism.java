@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.infrastructure.security;
 
+import hk.post.ecert.counter.interfaces.http.CrossSiteRequests;
 import hk.post.ecert.counter.application.StaffAccess;
 import hk.post.ecert.counter.domain.model.staff.StaffSecurity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +43,7 @@ public class StaffLoginMechanism implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest req, HttpServletResponse res, HttpMessageContext ctx) {
         try {
             if ("POST".equals(req.getMethod()) && req.getRequestURI().endsWith("/j_security_check")) {
-                if (hk.post.ecert.counter.interfaces.http.CrossSiteRequests.fromAnotherOrigin(req)) {
+                if (CrossSiteRequests.fromAnotherOrigin(req)) {
                     res.sendError(HttpServletResponse.SC_FORBIDDEN, "a login from another origin is refused");
                     return AuthenticationStatus.SEND_FAILURE;
                 }

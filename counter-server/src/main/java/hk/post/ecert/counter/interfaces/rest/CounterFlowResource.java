@@ -1,5 +1,9 @@
 package hk.post.ecert.counter.interfaces.rest;
 
+import hk.post.ecert.counter.domain.model.capture.CaptureCase;
+import hk.post.ecert.counter.application.capture.CaptureDesk;
+import hk.post.ecert.counter.application.CaseAccess;
+import hk.post.ecert.counter.application.pos.TillReceipts;
 import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.checkout.Checkout;
 import hk.post.ecert.counter.application.pos.PointOfSale;
@@ -58,7 +62,7 @@ public class CounterFlowResource {
     Checkout checkout;
 
     @Inject
-    hk.post.ecert.counter.application.pos.TillReceipts receipts;
+    TillReceipts receipts;
 
     @Context
     SecurityContext security;
@@ -229,10 +233,10 @@ public class CounterFlowResource {
     }
 
     @Inject
-    hk.post.ecert.counter.application.capture.CaptureDesk capture;
+    CaptureDesk capture;
 
     @Inject
-    hk.post.ecert.counter.application.CaseAccess access;
+    CaseAccess access;
 
     /**
      * Scans a page on the flatbed of the clerk's counter into a case's capture (opened for an e-Cert (Personal) form
@@ -249,11 +253,11 @@ public class CounterFlowResource {
             if (!jobId.matches("[A-Za-z0-9-]{6,60}")) {
                 throw new IllegalArgumentException("jobId has 6–60 letters, digits or hyphens");
             }
-            String caseRef = hk.post.ecert.counter.domain.model.capture.CaptureCase.normalise(text(b, "caseRef"));
+            String caseRef = CaptureCase.normalise(text(b, "caseRef"));
             if (capture.find(caseRef).isPresent() && !access.mayRead(caseRef, clerk(), security.isUserInRole("HKPCA_OFFICER"))) {
                 throw new JsonCalls.OtherOffice(caseRef);   // another office's case takes no pages from this counter
             }
-            hk.post.ecert.counter.domain.model.capture.CaptureCase k = capture.open(caseRef, "PERSONAL", "STANDARD", Map.of(), clerk());
+            CaptureCase k = capture.open(caseRef, "PERSONAL", "STANDARD", Map.of(), clerk());
             return Map.of("job", capture.scan("JOB-" + jobId, k, clerk(), false, null));
         });
     }

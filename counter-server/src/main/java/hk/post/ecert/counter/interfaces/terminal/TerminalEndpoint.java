@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.interfaces.terminal;
 
+import hk.post.ecert.counter.application.Correlation;
 import hk.post.ecert.counter.application.DeviceJobs;
 import hk.post.ecert.counter.application.TerminalEnrolment;
 import hk.post.ecert.counter.application.TerminalHealth;
@@ -74,7 +75,7 @@ public class TerminalEndpoint {
         try {
             handle(text, session);
         } finally {
-            hk.post.ecert.counter.application.Correlation.clear();   // a job's id, adopted for its follow-ups, ends here
+            Correlation.clear();   // a job's id, adopted for its follow-ups, ends here
         }
     }
 

@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.interfaces.terminal;
 
+import hk.post.ecert.counter.application.Correlation;
+import hk.post.ecert.counter.domain.model.terminal.TerminalConnections;
 import hk.post.ecert.counter.application.DeviceJobs;
 import hk.post.ecert.counter.application.JobWasRecorded;
 import hk.post.ecert.counter.application.TerminalPresence;
@@ -58,7 +60,7 @@ public class TerminalSessions implements TerminalPresence {
     ServiceInstance instance;
 
     @jakarta.inject.Inject
-    hk.post.ecert.counter.domain.model.terminal.TerminalConnections connections;
+    TerminalConnections connections;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -151,7 +153,7 @@ public class TerminalSessions implements TerminalPresence {
         if (s != null && s.isOpen()) {
             try {
                 s.close(new jakarta.websocket.CloseReason(jakarta.websocket.CloseReason.CloseCodes.getCloseCode(
-                        hk.post.ecert.devices.wire.Protocol.CLOSE_UNAUTHORISED), "REVOKED"));
+                        Protocol.CLOSE_UNAUTHORISED), "REVOKED"));
             } catch (IOException e) {
                 LOG.log(Level.FINE, "closing a revoked terminal's session", e);
             }
@@ -208,7 +210,7 @@ public class TerminalSessions implements TerminalPresence {
         try {
             send(session, Json.write(Protocol.encodeJob(job.get())));
             LOG.info(() -> "job " + jobId + " sent to " + terminalId + (redeliver ? " again" : "")
-                    + hk.post.ecert.counter.application.Correlation.tag(job.get().payload().get(hk.post.ecert.counter.application.Correlation.KEY)));
+                    + Correlation.tag(job.get().payload().get(Correlation.KEY)));
         } catch (IOException e) {
             LOG.log(Level.WARNING, "job " + jobId + " not delivered to " + terminalId + "; it goes when the terminal reconnects", e);
         }

@@ -1,5 +1,10 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.application.bankcert.BankIssuance;
+import hk.post.ecert.counter.application.bankcert.BankRevocations;
+import hk.post.ecert.counter.domain.model.bankcert.RevocationRequest;
+import hk.post.ecert.counter.application.pos.TillReceipts;
+import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.application.checkout.Checkout;
 import hk.post.ecert.counter.domain.model.checkout.Payable;
 import hk.post.ecert.counter.domain.model.till.SaleOutcome;
@@ -38,10 +43,10 @@ public class BankDesk implements Serializable {
     BankCertDesk desk;
 
     @Inject
-    hk.post.ecert.counter.application.bankcert.BankIssuance issuance;
+    BankIssuance issuance;
 
     @Inject
-    hk.post.ecert.counter.application.bankcert.BankRevocations revocations;
+    BankRevocations revocations;
 
     @Inject
     PointOfSale pos;
@@ -50,7 +55,7 @@ public class BankDesk implements Serializable {
     Checkout checkout;
 
     @Inject
-    hk.post.ecert.counter.application.pos.TillReceipts receipts;
+    TillReceipts receipts;
 
     @Inject
     StaffSession staff;
@@ -141,7 +146,7 @@ public class BankDesk implements Serializable {
     }
 
     @Inject
-    hk.post.ecert.counter.application.Triage triage;
+    Triage triage;
 
     public String typeName(String code) {
         return triage.catalogue().type(BankCertDesk.TYPE).variant(code).name().in(language.getLocale());
@@ -276,7 +281,7 @@ public class BankDesk implements Serializable {
     // ---------------------------------------------------------------- revocation
 
     public String getEarliestRevocation() {
-        return hk.post.ecert.counter.domain.model.bankcert.RevocationRequest.earliest(pos.today()).toString();
+        return RevocationRequest.earliest(pos.today()).toString();
     }
 
     public void requestRevocation() {

@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.application.CaseAccess;
 import hk.post.ecert.counter.domain.model.capture.CaptureCase;
 import hk.post.ecert.counter.application.capture.CaptureDesk;
 import hk.post.ecert.counter.domain.model.capture.CaptureRefusal;
@@ -25,7 +26,7 @@ public class CaptureFiles extends HttpServlet {
     CaptureDesk capture;
 
     @jakarta.inject.Inject
-    hk.post.ecert.counter.application.CaseAccess access;
+    CaseAccess access;
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {

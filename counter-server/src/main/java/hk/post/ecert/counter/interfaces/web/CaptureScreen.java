@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.application.CaseAccess;
 import hk.post.ecert.counter.domain.model.capture.CaptureCase;
 import hk.post.ecert.counter.application.DeviceJobs;
 import hk.post.ecert.counter.application.Triage;
@@ -96,7 +97,7 @@ public class CaptureScreen implements Serializable {
 
     /** Opens an existing case's capture by its reference. */
     @Inject
-    hk.post.ecert.counter.application.CaseAccess access;
+    CaseAccess access;
 
     /** A view parameter is applied again on every postback: take the link's case only when there is one and none is open. */
     public String getLinkCase() { return null; }

@@ -1,5 +1,14 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.application.CaseAccess;
+import hk.post.ecert.counter.domain.model.catalogue.CertificateType;
+import hk.post.ecert.counter.domain.model.catalogue.Channel;
+import hk.post.ecert.counter.application.DeviceJobs;
+import hk.post.ecert.counter.application.DispatchMedia;
+import hk.post.ecert.counter.application.renewal.NextStepsSlips;
+import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
+import hk.post.ecert.counter.application.renewal.RenewalIssuance;
+import hk.post.ecert.counter.application.pos.TillReceipts;
 import hk.post.ecert.counter.application.checkout.Checkout;
 import hk.post.ecert.counter.domain.model.checkout.Payable;
 import hk.post.ecert.counter.domain.model.till.SaleOutcome;
@@ -40,7 +49,7 @@ public class CaseDesk implements Serializable {
     RenewalCases cases;
 
     @Inject
-    hk.post.ecert.counter.application.renewal.RenewalIssuance issuance;
+    RenewalIssuance issuance;
 
     @Inject
     PointOfSale pos;
@@ -49,7 +58,7 @@ public class CaseDesk implements Serializable {
     Checkout checkout;
 
     @Inject
-    hk.post.ecert.counter.application.pos.TillReceipts receipts;
+    TillReceipts receipts;
 
     @Inject
     Triage triage;
@@ -173,7 +182,7 @@ public class CaseDesk implements Serializable {
     }
 
     @Inject
-    hk.post.ecert.counter.application.CaseAccess access;
+    CaseAccess access;
 
     public void resume() {
         String ref = caseRef == null ? "" : caseRef.trim().toUpperCase();
@@ -189,7 +198,7 @@ public class CaseDesk implements Serializable {
     }
 
     @Inject
-    hk.post.ecert.counter.application.DispatchMedia media;
+    DispatchMedia media;
 
     /** Who downloaded the case's medium file, when, where (the append-only trail). */
     public List<String> getMediumDownloads() {
@@ -295,8 +304,8 @@ public class CaseDesk implements Serializable {
 
     public void pay() {
         try {
-            hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage reads =
-                    hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage.valueOf(getReceiptLanguage());
+            ReceiptLanguage reads =
+                    ReceiptLanguage.valueOf(getReceiptLanguage());
             cases.customerReads(caseRef, reads);
             Optional<SaleOutcome> sale = Screens.payAtDesk(paymentId, checkout, pos, receipts, staff, language, reads, () -> {
                 if (tenderedCents != null) {
@@ -416,29 +425,29 @@ public class CaseDesk implements Serializable {
     }
 
     @Inject
-    hk.post.ecert.counter.application.renewal.NextStepsSlips nextSteps;
+    NextStepsSlips nextSteps;
 
     @Inject
-    hk.post.ecert.counter.application.DeviceJobs deviceJobs;
+    DeviceJobs deviceJobs;
 
     private int nextStepsPrints;
     private String nextStepsJob;
 
     /** The id of the next "what happens next" print: the slip's own the first time, then a COPY's. */
     public String getNextStepsPrintId() {
-        String base = hk.post.ecert.counter.application.renewal.NextStepsSlips.slipId(caseRef);
+        String base = NextStepsSlips.slipId(caseRef);
         return nextStepsPrints == 0 ? base : base + "-C" + nextStepsPrints;
     }
 
     public void printNextSteps() {
         String printId = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("printId");
-        if (caseRef == null || printId == null || !printId.startsWith(hk.post.ecert.counter.application.renewal.NextStepsSlips.slipId(caseRef))) {
+        if (caseRef == null || printId == null || !printId.startsWith(NextStepsSlips.slipId(caseRef))) {
             return;   // a stale form
         }
         try {
             nextStepsJob = nextSteps.print(caseRef, printId, staff.getUsername(),
-                    language.isChinese() ? hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage.ZH
-                            : hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage.EN);
+                    language.isChinese() ? ReceiptLanguage.ZH
+                            : ReceiptLanguage.EN);
             if (printId.equals(getNextStepsPrintId())) {
                 nextStepsPrints++;
             }
@@ -523,7 +532,7 @@ public class CaseDesk implements Serializable {
     public String getCsr() { return csr; }
     public void setCsr(String v) { csr = v; }
     public List<String> getCsrProblems() { return csrProblems; }
-    public List<hk.post.ecert.counter.domain.model.catalogue.CertificateType> getTypes() {
-        return triage.catalogue().types().stream().filter(t -> t.channel() == hk.post.ecert.counter.domain.model.catalogue.Channel.COUNTER).toList();
+    public List<CertificateType> getTypes() {
+        return triage.catalogue().types().stream().filter(t -> t.channel() == Channel.COUNTER).toList();
     }
 }

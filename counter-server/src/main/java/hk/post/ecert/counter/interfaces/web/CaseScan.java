@@ -1,5 +1,9 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.application.capture.CaptureDesk;
+import hk.post.ecert.counter.domain.model.capture.CaptureRefusal;
+import hk.post.ecert.counter.application.DeviceJobs;
+import hk.post.ecert.counter.domain.model.devicejob.JobStatus;
 import hk.post.ecert.counter.application.pos.PointOfSale;
 import hk.post.ecert.counter.application.renewal.RenewalCases;
 import jakarta.faces.view.ViewScoped;
@@ -32,10 +36,10 @@ public class CaseScan implements Serializable {
     Language language;
 
     @Inject
-    hk.post.ecert.counter.application.capture.CaptureDesk capture;
+    CaptureDesk capture;
 
     @Inject
-    hk.post.ecert.counter.application.DeviceJobs jobs;
+    DeviceJobs jobs;
 
     private String scanJobId = PointOfSale.newId("SCAN");
     private String scanJob;
@@ -53,7 +57,7 @@ public class CaseScan implements Serializable {
             scanJob = capture.scan(id, capture.find(caseDesk.getCaseRef()).orElseThrow(), staff.getUsername(), true, null);
             scanJobId = PointOfSale.newId("SCAN");
             scanHandled = false;
-        } catch (hk.post.ecert.counter.domain.model.capture.CaptureRefusal e) {
+        } catch (CaptureRefusal e) {
             Screens.error(e.bilingual().in(language.getLocale()));
         }
     }
@@ -86,7 +90,7 @@ public class CaseScan implements Serializable {
         }
         scanHandled = true;
         org.primefaces.PrimeFaces.current().ajax().update("case");   // the poll updates its own line; the outcome, the whole case
-        if (jobs.view(scanJob).map(j -> j.status() != hk.post.ecert.counter.domain.model.devicejob.JobStatus.DONE).orElse(true)) {
+        if (jobs.view(scanJob).map(j -> j.status() != JobStatus.DONE).orElse(true)) {
             return;   // the status line says why
         }
         try {
@@ -96,7 +100,7 @@ public class CaseScan implements Serializable {
             } else {
                 Screens.warn(Screens.text(language.getLocale(), "case.documentsToLabel"));
             }
-        } catch (hk.post.ecert.counter.domain.model.capture.CaptureRefusal e) {
+        } catch (CaptureRefusal e) {
             Screens.error(e.bilingual().in(language.getLocale()));
         }
     }

@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.devices.health.DeviceKind;
 import hk.post.ecert.counter.application.CounterOverview;
 import hk.post.ecert.devices.health.DeviceHealth;
 import jakarta.enterprise.context.RequestScoped;
@@ -42,7 +43,7 @@ public class CounterDevices {
     /** The device's name on the header: a token writer says which (the e-Cert File medium, or a token brand's reader). */
     public String label(DeviceHealth d) {
         String kind = Screens.text(language.getLocale(), "device." + d.kind().name());
-        if (d.kind() != hk.post.ecert.devices.health.DeviceKind.TOKEN_WRITER) {
+        if (d.kind() != DeviceKind.TOKEN_WRITER) {
             return kind;
         }
         return "ecert-file-usb".equals(d.model()) ? Screens.text(language.getLocale(), "device.fileMedium") : kind + " (" + d.model() + ")";

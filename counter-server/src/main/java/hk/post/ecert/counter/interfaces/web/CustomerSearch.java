@@ -1,5 +1,12 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
+import hk.post.ecert.counter.application.DeviceJobs;
+import hk.post.ecert.counter.application.kiosk.KioskRenewals;
+import hk.post.ecert.counter.domain.model.kiosk.PreparedRenewal;
+import hk.post.ecert.counter.application.ReferralSlips;
+import hk.post.ecert.counter.application.renewal.RenewalCases;
+import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.application.checkout.Checkout;
 import hk.post.ecert.counter.domain.model.checkout.Payable;
 import hk.post.ecert.counter.domain.model.till.SaleOutcome;
@@ -72,10 +79,10 @@ public class CustomerSearch implements Serializable {
     private SubscriberRegistry.Extended extended;
 
     @Inject
-    hk.post.ecert.counter.application.kiosk.KioskRenewals preparedAtTheKiosk;
+    KioskRenewals preparedAtTheKiosk;
 
     public void search() {
-        if (hk.post.ecert.counter.domain.model.kiosk.PreparedRenewal.ticketNumber(query).isPresent()) {
+        if (PreparedRenewal.ticketNumber(query).isPresent()) {
             callTicket();
             return;
         }
@@ -107,10 +114,10 @@ public class CustomerSearch implements Serializable {
      * entered, and the screen goes to it (the identity is checked there, face to face).
      */
     private void callTicket() {
-        Optional<hk.post.ecert.counter.application.kiosk.KioskRenewals.Called> called = Optional.empty();
+        Optional<KioskRenewals.Called> called = Optional.empty();
         try {
             called = preparedAtTheKiosk.call(staff.getUsername(), query);
-        } catch (hk.post.ecert.counter.domain.model.renewal.CaseRefusal e) {
+        } catch (CaseRefusal e) {
             Screens.error(e.bilingual().in(language.getLocale()));
             return;
         } catch (RegistryRefusal e) {
@@ -231,7 +238,7 @@ public class CustomerSearch implements Serializable {
     }
 
     @Inject
-    hk.post.ecert.counter.application.renewal.RenewalCases cases;
+    RenewalCases cases;
 
     /** Whether the renewal can be written onto the customer's own medium at this counter (else it is posted). */
     public boolean isWritableAtCounter() {
@@ -247,13 +254,13 @@ public class CustomerSearch implements Serializable {
     // ---------------------------------------------------------------- refer
 
     @Inject
-    hk.post.ecert.counter.application.Triage triage;
+    Triage triage;
 
     @Inject
-    hk.post.ecert.counter.application.ReferralSlips slips;
+    ReferralSlips slips;
 
     @Inject
-    hk.post.ecert.counter.application.DeviceJobs jobs;
+    DeviceJobs jobs;
 
     private String slipId;
     private int slipPrints;
@@ -279,7 +286,7 @@ public class CustomerSearch implements Serializable {
     /** The id of the next slip print: the slip's own the first time, then a COPY's (a double press prints once). */
     public String getNextSlipPrintId() {
         if (slipId == null) {
-            slipId = hk.post.ecert.counter.application.ReferralSlips.newSlipId();
+            slipId = ReferralSlips.newSlipId();
         }
         return slipPrints == 0 ? slipId : slipId + "-C" + slipPrints;
     }

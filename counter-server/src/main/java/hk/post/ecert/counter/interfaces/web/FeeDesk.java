@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.domain.model.fee.FeeRefusal;
+import hk.post.ecert.counter.domain.model.fee.FeeSetting;
 import hk.post.ecert.counter.application.pos.FeeSettings;
 import hk.post.ecert.counter.application.pos.PointOfSale;
 import hk.post.ecert.counter.domain.model.fee.FeeItem;
@@ -90,7 +92,7 @@ public class FeeDesk implements Serializable {
                 .filter(i -> published.rates().stream().noneMatch(r -> r.itemCode().equals(i.code()))).toList();
     }
 
-    public List<hk.post.ecert.counter.domain.model.fee.FeeSetting> getEntries() {
+    public List<FeeSetting> getEntries() {
         return settings.settings();
     }
 
@@ -111,7 +113,7 @@ public class FeeDesk implements Serializable {
                 Screens.error(Screens.text(language.getLocale(), "fee.badDate", effectiveFrom));
                 return;
             }
-            hk.post.ecert.counter.domain.model.fee.FeeSetting s = settings.enter(id, itemCode, Optional.ofNullable(years), from,
+            FeeSetting s = settings.enter(id, itemCode, Optional.ofNullable(years), from,
                     Screens.money(amount, language.getLocale()), source, staff.getUsername(), approver,
                     approverPassword == null ? new char[0] : approverPassword.toCharArray());
             Screens.info(Screens.text(language.getLocale(), "fee.entered", s.itemCode(), s.amount().toString(),
@@ -121,7 +123,7 @@ public class FeeDesk implements Serializable {
             source = null;
             years = null;
             approver = null;
-        } catch (hk.post.ecert.counter.domain.model.fee.FeeRefusal e) {
+        } catch (FeeRefusal e) {
             Screens.error(e.bilingual().in(language.getLocale()));
         } catch (PosRefusal e) {
             Screens.refused(e, language.getLocale());

@@ -1,5 +1,8 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.application.kiosk.KioskRenewals;
+import hk.post.ecert.counter.domain.model.kiosk.KioskRules;
+import hk.post.ecert.counter.application.Offices;
 import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.application.kiosk.KioskPayments;
 import hk.post.ecert.counter.application.kiosk.Kiosks;
@@ -59,7 +62,7 @@ public class KioskScreen implements Serializable {
     private Step step = Step.HOME;
 
     @Inject
-    hk.post.ecert.counter.application.kiosk.KioskRenewals renewals;
+    KioskRenewals renewals;
 
     /** What the customer types for the form when preparing a renewal (cleared with the rest). */
     private final java.util.Map<String, String> typed = new java.util.LinkedHashMap<>();
@@ -112,7 +115,7 @@ public class KioskScreen implements Serializable {
     }
 
     public java.util.List<String> getFormFields() {
-        return hk.post.ecert.counter.application.kiosk.KioskRenewals.FIELDS;
+        return KioskRenewals.FIELDS;
     }
 
     /** Records the prepared renewal and prints the queue ticket on the kiosk's printer. */
@@ -264,7 +267,7 @@ public class KioskScreen implements Serializable {
     /** The kiosk's name for the screen's corner. */
     public String getKioskName() {
         Kiosks.Binding b = binding();
-        return hk.post.ecert.counter.application.Offices.name(b.officeCode()).in(language.getLocale()) + " · " + b.terminalId();
+        return Offices.name(b.officeCode()).in(language.getLocale()) + " · " + b.terminalId();
     }
 
     private static final java.util.List<java.util.List<String>> KEY_ROWS = java.util.stream.Stream.of("1234567890", "QWERTYUIOP", "ASDFGHJKL-", "ZXCVBNM()")
@@ -277,7 +280,7 @@ public class KioskScreen implements Serializable {
 
     /** A screen without a touch for this long goes back to its start, with nothing personal left on it. */
     public long getIdleSeconds() {
-        return hk.post.ecert.counter.domain.model.kiosk.KioskRules.IDLE_RESET.toSeconds();
+        return KioskRules.IDLE_RESET.toSeconds();
     }
 
     public Step getStep() { return step; }

@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.application.CaseAccess;
 import hk.post.ecert.counter.application.DispatchMedia;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -23,7 +24,7 @@ public class MediumFiles extends HttpServlet {
     DispatchMedia media;
 
     @Inject
-    hk.post.ecert.counter.application.CaseAccess access;
+    CaseAccess access;
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {

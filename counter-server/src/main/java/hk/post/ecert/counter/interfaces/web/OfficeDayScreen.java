@@ -1,5 +1,8 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.application.kiosk.KioskSettlements;
+import hk.post.ecert.counter.application.officeday.OfficeDays;
+import hk.post.ecert.counter.infrastructure.report.ZReport;
 import hk.post.ecert.counter.application.checkout.Checkout;
 import hk.post.ecert.counter.application.checkout.Payments;
 import hk.post.ecert.counter.domain.model.checkout.Tie;
@@ -37,7 +40,7 @@ public class OfficeDayScreen implements Serializable {
     PointOfSale pos;
 
     @Inject
-    hk.post.ecert.counter.application.officeday.OfficeDays days;
+    OfficeDays days;
 
     @Inject
     CounterOverview counters;
@@ -110,15 +113,15 @@ public class OfficeDayScreen implements Serializable {
     }
 
     @Inject
-    hk.post.ecert.counter.application.kiosk.KioskSettlements kioskSettlements;
+    KioskSettlements kioskSettlements;
 
     /** The kiosks' EPS (issue 17): each kiosk's takings as journalled, its device's batch, and whether they agree. */
     public java.util.List<java.util.Map.Entry<String, long[]>> getEpsLines() {
-        return java.util.List.copyOf(hk.post.ecert.counter.infrastructure.report.ZReport.epsSettlement(getReport()).entrySet());
+        return java.util.List.copyOf(ZReport.epsSettlement(getReport()).entrySet());
     }
 
     public String money(long cents) {
-        return hk.post.ecert.counter.domain.model.fee.Money.ofCents(cents).toString();
+        return Money.ofCents(cents).toString();
     }
 
     /** Asks each kiosk of the office to settle the day's EPS sales; the batches show here as the devices report them. */

@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.application.Offices;
 import hk.post.ecert.counter.application.receipt.ReceiptSeals;
 import hk.post.ecert.counter.domain.model.fee.Money;
 import hk.post.ecert.journal.receipt.ReceiptStatement;
@@ -87,7 +88,7 @@ public class ReceiptCheck implements Serializable {
     }
 
     public String office(ReceiptStatement s) {
-        return hk.post.ecert.counter.application.Offices.name(s.office()).in(language.getLocale());
+        return Offices.name(s.office()).in(language.getLocale());
     }
 
     public String getSeal() { return seal; }

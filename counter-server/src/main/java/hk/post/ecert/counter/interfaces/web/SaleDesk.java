@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.domain.model.devicejob.JobStatus;
+import hk.post.ecert.counter.application.pos.TillReceipts;
 import hk.post.ecert.counter.domain.model.till.ReversalOutcome;
 import hk.post.ecert.counter.domain.model.till.SaleOutcome;
 import hk.post.ecert.counter.domain.model.till.TillSession;
@@ -45,7 +47,7 @@ public class SaleDesk implements Serializable {
     PointOfSale pos;
 
     @Inject
-    hk.post.ecert.counter.application.pos.TillReceipts receipts;
+    TillReceipts receipts;
 
     @Inject
     Checkout checkout;
@@ -294,7 +296,7 @@ public class SaleDesk implements Serializable {
         return j != null && !j.status().finished();
     }
 
-    public String statusText(hk.post.ecert.counter.domain.model.devicejob.JobStatus status) {
+    public String statusText(JobStatus status) {
         return Screens.text(language.getLocale(), "job." + status.name());
     }
 

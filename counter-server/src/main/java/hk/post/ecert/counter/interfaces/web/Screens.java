@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
+import hk.post.ecert.counter.domain.model.registry.RegistryRefusal;
 import hk.post.ecert.counter.application.checkout.Checkout;
 import hk.post.ecert.counter.application.pos.PointOfSale;
 import hk.post.ecert.counter.application.pos.TillReceipts;
@@ -47,17 +49,17 @@ final class Screens {
     private static final java.util.List<Long> NOTES = java.util.List.of(5_000L, 10_000L, 50_000L, 100_000L);
 
     /** The cash buttons for a total: the exact amount, then each of the next three common notes that covers it. */
-    static java.util.List<hk.post.ecert.counter.domain.model.fee.Money> tenderButtons(hk.post.ecert.counter.domain.model.fee.Money total) {
-        java.util.List<hk.post.ecert.counter.domain.model.fee.Money> out = new java.util.ArrayList<>();
+    static java.util.List<Money> tenderButtons(Money total) {
+        java.util.List<Money> out = new java.util.ArrayList<>();
         out.add(total);
-        NOTES.stream().filter(n -> n > total.cents()).limit(3).forEach(n -> out.add(hk.post.ecert.counter.domain.model.fee.Money.ofCents(n)));
+        NOTES.stream().filter(n -> n > total.cents()).limit(3).forEach(n -> out.add(Money.ofCents(n)));
         return out;
     }
 
     /** The receipt language that follows the screen's (when the customer has not said). */
-    static hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage receiptLanguage(Language language) {
-        return language.isChinese() ? hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage.ZH
-                : hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage.EN;
+    static ReceiptLanguage receiptLanguage(Language language) {
+        return language.isChinese() ? ReceiptLanguage.ZH
+                : ReceiptLanguage.EN;
     }
 
     static void refused(PosRefusal e, Locale locale) {
@@ -107,7 +109,7 @@ final class Screens {
 
     /** The clerk's open till, or empty with the clerk's message that there is none. */
     static java.util.Optional<TillSession> openTill(
-            hk.post.ecert.counter.application.pos.PointOfSale pos, StaffSession staff, Language language) {
+            PointOfSale pos, StaffSession staff, Language language) {
         java.util.Optional<TillSession> till = pos.currentTill(staff.getUsername())
                 .filter(t -> t.status() == TillSession.Status.OPEN);
         if (till.isEmpty()) {
@@ -117,14 +119,14 @@ final class Screens {
     }
 
     /** Prints the receipt of a payment just taken, in the screen's language; a printer that cannot is said, not thrown. */
-    static void printReceipt(hk.post.ecert.counter.application.pos.TillReceipts receipts, String paymentId, StaffSession staff,
+    static void printReceipt(TillReceipts receipts, String paymentId, StaffSession staff,
                              Language language) {
         printReceipt(receipts, paymentId, staff, language, receiptLanguage(language));
     }
 
     /** As above, in the receipt language the customer chose. */
-    static void printReceipt(hk.post.ecert.counter.application.pos.TillReceipts receipts, String paymentId, StaffSession staff,
-                             Language language, hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage receiptLanguage) {
+    static void printReceipt(TillReceipts receipts, String paymentId, StaffSession staff,
+                             Language language, ReceiptLanguage receiptLanguage) {
         try {
             receipts.printReceipt(paymentId, paymentId, staff.getUsername(), receiptLanguage);
         } catch (IllegalStateException e) {
@@ -155,9 +157,9 @@ final class Screens {
 
     /** A refusal from any of the case services, in the screen's language. */
     static void refusedAny(RuntimeException e, Language language) {
-        if (e instanceof hk.post.ecert.counter.domain.model.renewal.CaseRefusal c) {
+        if (e instanceof CaseRefusal c) {
             error(c.bilingual().in(language.getLocale()));
-        } else if (e instanceof hk.post.ecert.counter.domain.model.registry.RegistryRefusal r) {
+        } else if (e instanceof RegistryRefusal r) {
             error(r.bilingual().in(language.getLocale()));
         } else if (e instanceof PosRefusal p) {
             refused(p, language.getLocale());

@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.infrastructure.receipt.ReceiptKeys;
 import hk.post.ecert.counter.application.StaffAdministration;
 import hk.post.ecert.counter.domain.model.staff.Role;
 import hk.post.ecert.counter.domain.model.staff.StaffSecurity;
@@ -36,7 +37,7 @@ public class StaffAccounts implements Serializable {
     private transient String newPassword;
 
     @Inject
-    hk.post.ecert.counter.infrastructure.receipt.ReceiptKeys receiptKeys;
+    ReceiptKeys receiptKeys;
 
     /** The receipt keys as published (id, status, since), newest last. */
     public java.util.List<String> getReceiptKeys() {

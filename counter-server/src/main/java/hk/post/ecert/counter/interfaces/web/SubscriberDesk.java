@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.application.pos.TillReceipts;
 import hk.post.ecert.counter.application.checkout.Checkout;
 import hk.post.ecert.counter.domain.model.checkout.Payable;
 import hk.post.ecert.counter.domain.model.till.SaleOutcome;
@@ -48,7 +49,7 @@ public class SubscriberDesk implements Serializable {
     Checkout checkout;
 
     @Inject
-    hk.post.ecert.counter.application.pos.TillReceipts receipts;
+    TillReceipts receipts;
 
     @Inject
     Triage triage;

@@ -1,5 +1,11 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.domain.model.terminal.DeviceHistory;
+import hk.post.ecert.counter.domain.model.till.PosRefusal;
+import hk.post.ecert.counter.domain.model.terminal.Terminal;
+import hk.post.ecert.counter.application.TerminalHealth;
+import hk.post.ecert.counter.application.TerminalPresence;
+import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.CounterOverview;
 import hk.post.ecert.counter.application.TerminalEnrolment;
 import jakarta.faces.view.ViewScoped;
@@ -36,7 +42,7 @@ public class TerminalAdmin implements Serializable {
 
     /** A counter PC, or a self-service kiosk (its screens bound to it; a counter code of its own, e.g. K01). */
     public List<String> getKinds() {
-        return java.util.Arrays.stream(hk.post.ecert.counter.domain.model.terminal.Terminal.Kind.values()).map(Enum::name).toList();
+        return java.util.Arrays.stream(Terminal.Kind.values()).map(Enum::name).toList();
     }
 
     @Inject
@@ -57,8 +63,8 @@ public class TerminalAdmin implements Serializable {
     public void issueCode() {
         try {
             issuedCode = enrolment.issueEnrolmentCode(terminalId.trim().toUpperCase(), office.trim().toUpperCase(),
-                    counter.trim().toUpperCase(), hk.post.ecert.counter.domain.model.terminal.Terminal.Kind.valueOf(kind), staff.getUsername());
-        } catch (hk.post.ecert.counter.domain.model.till.PosRefusal r) {
+                    counter.trim().toUpperCase(), Terminal.Kind.valueOf(kind), staff.getUsername());
+        } catch (PosRefusal r) {
             issuedCode = null;
             Screens.refused(r, language.getLocale());
         } catch (IllegalArgumentException e) {
@@ -68,7 +74,7 @@ public class TerminalAdmin implements Serializable {
     }
 
     @Inject
-    hk.post.ecert.counter.application.TerminalHealth health;
+    TerminalHealth health;
 
     private String historyOf;
 
@@ -82,24 +88,24 @@ public class TerminalAdmin implements Serializable {
     }
 
     /** The last 50 changes of the chosen terminal's devices, newest first, in Hong Kong time. */
-    public List<hk.post.ecert.counter.domain.model.terminal.DeviceHistory.Event> getHistory() {
+    public List<DeviceHistory.Event> getHistory() {
         return historyOf == null ? List.of() : health.history(historyOf, 50);
     }
 
     public String at(java.time.Instant t) {
         return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-                .format(t.atZone(hk.post.ecert.counter.domain.model.till.TillSession.HONG_KONG));
+                .format(t.atZone(TillSession.HONG_KONG));
     }
 
     @Inject
-    hk.post.ecert.counter.application.TerminalPresence presence;
+    TerminalPresence presence;
 
     /** Revokes a counter PC: its key no longer opens a connection, and the open one is closed now. */
     public void revoke(String id) {
         try {
             enrolment.revoke(id, staff.getUsername());
             presence.disconnect(id);
-        } catch (hk.post.ecert.counter.domain.model.till.PosRefusal r) {
+        } catch (PosRefusal r) {
             Screens.refused(r, language.getLocale());
         }
     }

@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.application.pos.TillReceipts;
 import hk.post.ecert.counter.domain.model.till.CloseOutcome;
 import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.pos.PointOfSale;
@@ -32,7 +33,7 @@ public class TillDesk implements Serializable {
     PointOfSale pos;
 
     @Inject
-    hk.post.ecert.counter.application.pos.TillReceipts receipts;
+    TillReceipts receipts;
 
     @Inject
     StaffSession staff;

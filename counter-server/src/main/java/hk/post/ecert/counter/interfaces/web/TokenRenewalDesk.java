@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.application.CaseAccess;
+import hk.post.ecert.counter.application.renewal.RenewalIssuance;
 import hk.post.ecert.counter.application.TokenRenewals;
 import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.application.renewal.RenewalCases;
@@ -35,7 +37,7 @@ public class TokenRenewalDesk implements Serializable {
     RenewalCases cases;
 
     @Inject
-    hk.post.ecert.counter.application.renewal.RenewalIssuance issuance;
+    RenewalIssuance issuance;
 
     @Inject
     Triage triage;
@@ -47,7 +49,7 @@ public class TokenRenewalDesk implements Serializable {
     Language language;
 
     @Inject
-    hk.post.ecert.counter.application.CaseAccess access;
+    CaseAccess access;
 
     private String caseRef;
     private String openedCase;

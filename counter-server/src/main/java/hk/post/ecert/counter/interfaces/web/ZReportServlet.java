@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.application.officeday.OfficeDays;
 import hk.post.ecert.counter.application.CounterOverview;
 import hk.post.ecert.counter.application.pos.PointOfSale;
 import jakarta.inject.Inject;
@@ -28,7 +29,7 @@ public class ZReportServlet extends HttpServlet {
     PointOfSale pos;
 
     @Inject
-    hk.post.ecert.counter.application.officeday.OfficeDays days;
+    OfficeDays days;
 
     @Inject
     CounterOverview counters;

@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.domain.model.kiosk;
 
+import hk.post.ecert.counter.domain.model.devicejob.ReportedText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -132,8 +133,8 @@ public class KioskPayment {
             case CANCELLED -> Status.CANCELLED;
             case NOT_FOUND -> Status.NOT_CHARGED;
         };
-        this.approvalCode = answer == DeviceAnswer.APPROVED ? hk.post.ecert.counter.domain.model.devicejob.ReportedText.fit(approvalCode, 40) : null;
-        this.detail = hk.post.ecert.counter.domain.model.devicejob.ReportedText.fit(detail, 200);   // kiosk_payment.detail
+        this.approvalCode = answer == DeviceAnswer.APPROVED ? ReportedText.fit(approvalCode, 40) : null;
+        this.detail = ReportedText.fit(detail, 200);   // kiosk_payment.detail
         this.updatedAt = at;
         return true;
     }
@@ -148,7 +149,7 @@ public class KioskPayment {
             return false;
         }
         status = Status.ENQUIRING;
-        this.detail = hk.post.ecert.counter.domain.model.devicejob.ReportedText.fit(detail, 200);   // kiosk_payment.detail
+        this.detail = ReportedText.fit(detail, 200);   // kiosk_payment.detail
         this.updatedAt = at;
         if (enquiries >= MAX_ENQUIRIES) {
             return false;
@@ -163,7 +164,7 @@ public class KioskPayment {
             return false;
         }
         status = Status.FAILED;
-        this.detail = hk.post.ecert.counter.domain.model.devicejob.ReportedText.fit(detail, 200);   // kiosk_payment.detail
+        this.detail = ReportedText.fit(detail, 200);   // kiosk_payment.detail
         this.updatedAt = at;
         return true;
     }

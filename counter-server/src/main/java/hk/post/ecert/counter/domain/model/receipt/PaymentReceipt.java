@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.domain.model.receipt;
 
+import hk.post.ecert.devices.printer.ReceiptLine;
 import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
 import hk.post.ecert.counter.domain.model.fee.Money;
 import hk.post.ecert.counter.domain.model.identity.Hkid;
@@ -70,7 +71,7 @@ public final class PaymentReceipt {
             b.columns(lang.label(i.description()), i.amount().toString());
             b.text("  " + i.quantity() + " x " + i.unit());   // the printer's Big5 code page has no ×
         }
-        b.rule().line(new hk.post.ecert.devices.printer.ReceiptLine.Columns(lang.label(TOTAL), d.total().toString(), true));
+        b.rule().line(new ReceiptLine.Columns(lang.label(TOTAL), d.total().toString(), true));
         boolean cash = false;
         for (Tender t : d.tenders()) {
             b.columns(lang.label(t.kind()), t.amount().toString());

@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.domain.model.renewal;
 
+import hk.post.ecert.counter.domain.model.registry.CertificateStatus;
 import hk.post.ecert.counter.domain.model.vetting.Vetting;
 import hk.post.ecert.counter.domain.model.identity.Hkid;
 import hk.post.ecert.counter.domain.model.identity.InvalidHkidException;
@@ -399,8 +400,8 @@ public final class RenewalCase {
         }
         if (HKID_SHAPE.matcher(id).matches()) {
             try {
-                return hk.post.ecert.counter.domain.model.identity.Hkid.parse(id).masked();
-            } catch (hk.post.ecert.counter.domain.model.identity.InvalidHkidException e) {
+                return Hkid.parse(id).masked();
+            } catch (InvalidHkidException e) {
                 throw new CaseRefusal("The AR's HKID number does not pass its check digit: check the card.",
                         "獲授權代表的香港身份證號碼檢查碼不符：請核對證件。");
             }
@@ -594,7 +595,7 @@ public final class RenewalCase {
         // rule 6: the medium the case recorded (the token written, or the posted file); a Server certificate has none
         String medium = mediumProfile != null ? mediumProfile : delivery == Delivery.CSR ? null : old.medium();
         return new SubscriberCertificate(newSerial, old.srn(), typeCode, variantCode, issuingCa, old.subjectName(), old.hkidMasked(),
-                old.brNumber(), today, validTo, subscriptionEnd, hk.post.ecert.counter.domain.model.registry.CertificateStatus.ACTIVE,
+                old.brNumber(), today, validTo, subscriptionEnd, CertificateStatus.ACTIVE,
                 medium, old.arName(), variant.requiresExistingAeoi());
     }
 

@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.domain.model.till;
 
+import hk.post.ecert.counter.application.kiosk.Kiosks;
 import hk.post.ecert.counter.domain.model.fee.Money;
 
 import java.time.LocalDate;
@@ -32,7 +33,7 @@ public record DayReport(String office, LocalDate day, List<TillSession> tills, L
     public Map<String, long[]> kioskEpsTakings() {
         Map<String, long[]> out = new java.util.TreeMap<>();
         for (TillLedger l : ledgers) {
-            hk.post.ecert.counter.application.kiosk.Kiosks.kioskOf(l.clerk()).ifPresent(kiosk -> {
+            Kiosks.kioskOf(l.clerk()).ifPresent(kiosk -> {
                 long[] a = out.computeIfAbsent(kiosk, x -> new long[2]);
                 l.byTender().forEach((k, t) -> {
                     if (k == TenderKind.EPS) {

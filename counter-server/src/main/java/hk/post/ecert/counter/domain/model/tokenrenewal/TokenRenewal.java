@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.domain.model.tokenrenewal;
 
+import hk.post.ecert.counter.domain.model.devicejob.ReportedText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -173,8 +174,8 @@ public class TokenRenewal {
 
     /** A step failed. Before issuance nothing exists to undo; after it, the certificate waits for the clerk. */
     public void stepFailed(String reason, String detail, Instant at) {
-        failureReason = hk.post.ecert.counter.domain.model.devicejob.ReportedText.fit(reason, 64);
-        failureDetail = hk.post.ecert.counter.domain.model.devicejob.ReportedText.fit(detail, 512);
+        failureReason = ReportedText.fit(reason, 64);
+        failureDetail = ReportedText.fit(detail, 512);
         currentJobId = null;
         if (state == RenewalState.ISSUED) {
             record(RenewalState.WRITE_FAILED, at, reason);

@@ -29,8 +29,8 @@ public class JpaDeviceJobRepository implements DeviceJobRepository {
     @Override
     public long unfinishedCount() {
         return em.createQuery("select count(j) from DeviceJobRecord j where j.status in :s", Long.class)
-                .setParameter("s", java.util.List.of(hk.post.ecert.counter.domain.model.devicejob.JobStatus.PENDING,
-                        hk.post.ecert.counter.domain.model.devicejob.JobStatus.SENT)).getSingleResult();
+                .setParameter("s", java.util.List.of(JobStatus.PENDING,
+                        JobStatus.SENT)).getSingleResult();
     }
 
     @Override

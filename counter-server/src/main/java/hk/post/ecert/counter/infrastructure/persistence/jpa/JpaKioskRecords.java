@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.infrastructure.persistence.jpa;
 
+import hk.post.ecert.counter.domain.model.kiosk.EpsSettlement;
+import hk.post.ecert.counter.domain.model.kiosk.PreparedRenewal;
 import hk.post.ecert.counter.domain.model.kiosk.KioskCheck;
 import hk.post.ecert.counter.domain.model.kiosk.KioskPayment;
 import hk.post.ecert.counter.domain.model.kiosk.KioskRecords;
@@ -61,7 +63,7 @@ public class JpaKioskRecords implements KioskRecords {
     }
 
     @Override
-    public void add(hk.post.ecert.counter.domain.model.kiosk.PreparedRenewal prepared) {
+    public void add(PreparedRenewal prepared) {
         em.persist(prepared);
     }
 
@@ -72,26 +74,26 @@ public class JpaKioskRecords implements KioskRecords {
     }
 
     @Override
-    public Optional<hk.post.ecert.counter.domain.model.kiosk.PreparedRenewal> prepared(String officeCode, java.time.LocalDate day, String ticketNumber) {
+    public Optional<PreparedRenewal> prepared(String officeCode, java.time.LocalDate day, String ticketNumber) {
         return em.createQuery("select p from PreparedRenewal p where p.officeCode = :o and p.ticketDay = :d and p.ticketNumber = :n",
-                        hk.post.ecert.counter.domain.model.kiosk.PreparedRenewal.class)
+                        PreparedRenewal.class)
                 .setParameter("o", officeCode).setParameter("d", day).setParameter("n", ticketNumber).getResultStream().findFirst();
     }
 
     @Override
-    public Optional<hk.post.ecert.counter.domain.model.kiosk.EpsSettlement> settlement(String batchId) {
-        return Optional.ofNullable(em.find(hk.post.ecert.counter.domain.model.kiosk.EpsSettlement.class, batchId));
+    public Optional<EpsSettlement> settlement(String batchId) {
+        return Optional.ofNullable(em.find(EpsSettlement.class, batchId));
     }
 
     @Override
-    public void add(hk.post.ecert.counter.domain.model.kiosk.EpsSettlement settlement) {
+    public void add(EpsSettlement settlement) {
         em.persist(settlement);
     }
 
     @Override
-    public java.util.List<hk.post.ecert.counter.domain.model.kiosk.EpsSettlement> settlements(String officeCode, java.time.LocalDate day) {
+    public java.util.List<EpsSettlement> settlements(String officeCode, java.time.LocalDate day) {
         return em.createQuery("select s from EpsSettlement s where s.officeCode = :o and s.day = :d order by s.terminalId",
-                        hk.post.ecert.counter.domain.model.kiosk.EpsSettlement.class)
+                        EpsSettlement.class)
                 .setParameter("o", officeCode).setParameter("d", day).getResultList();
     }
 }

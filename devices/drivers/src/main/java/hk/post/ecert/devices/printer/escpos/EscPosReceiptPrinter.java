@@ -1,5 +1,6 @@
 package hk.post.ecert.devices.printer.escpos;
 
+import hk.post.ecert.devices.printer.serial.SerialPrinterLink;
 import hk.post.ecert.devices.printer.PrintOutcome;
 import hk.post.ecert.devices.printer.PrinterException;
 import hk.post.ecert.devices.printer.PrinterFault;
@@ -39,7 +40,7 @@ public class EscPosReceiptPrinter implements ReceiptPrinter {
     public synchronized void open() throws PrinterException {
         try {
             link.open();
-        } catch (hk.post.ecert.devices.printer.serial.SerialPrinterLink.LineSettingsException e) {
+        } catch (SerialPrinterLink.LineSettingsException e) {
             throw new PrinterException(PrinterFault.LINE_SETTINGS, e.getMessage(), e);
         } catch (IOException e) {
             throw new PrinterException(PrinterFault.DISCONNECTED, "cannot open " + link.describe() + ": " + e.getMessage(), e);
@@ -75,7 +76,7 @@ public class EscPosReceiptPrinter implements ReceiptPrinter {
         try {
             ensureOpen();
             before = query(STATUS_TIMEOUT);
-        } catch (hk.post.ecert.devices.printer.serial.SerialPrinterLink.LineSettingsException e) {
+        } catch (SerialPrinterLink.LineSettingsException e) {
             return PrintOutcome.notPrinted(PrinterFault.LINE_SETTINGS);
         } catch (IOException e) {
             link.close();   // nothing was sent; the next print opens the line afresh

@@ -1,5 +1,8 @@
 package hk.post.ecert.devices.token.pkcs11;
 
+import hk.post.ecert.devices.health.DeviceHealth;
+import hk.post.ecert.devices.health.DeviceKind;
+import hk.post.ecert.devices.health.DeviceState;
 import hk.post.ecert.devices.token.GeneratedKey;
 import hk.post.ecert.devices.token.TokenException;
 import hk.post.ecert.devices.token.TokenFault;
@@ -314,7 +317,7 @@ public class Pkcs11TokenWriter implements TokenWriter {
      * ({@code TOKEN_ABSENT}) or several ({@code SEVERAL_TOKENS}: a write that names no label would refuse), or the
      * module missing or failing. Empty while a write is under way: the write's own outcome says more.
      */
-    public java.util.Optional<hk.post.ecert.devices.health.DeviceHealth> health() {
+    public java.util.Optional<DeviceHealth> health() {
         Looked recent = LOOKED.get(profile.id());
         if (recent != null && System.nanoTime() - recent.atNanos() < LOOK_AGAIN_NANOS) {
             return java.util.Optional.of(recent.health());   // several terminals in one process (tests, benches) look once
@@ -323,13 +326,13 @@ public class Pkcs11TokenWriter implements TokenWriter {
     }
 
     /** {@link #health()} looked at now, not taken from a look a moment ago. */
-    java.util.Optional<hk.post.ecert.devices.health.DeviceHealth> healthNow() {
+    java.util.Optional<DeviceHealth> healthNow() {
         java.util.concurrent.locks.ReentrantLock inUse = inUse();
         if (!inUse.tryLock()) {
             return java.util.Optional.empty();
         }
         try {
-            hk.post.ecert.devices.health.DeviceHealth h = lookAtTheReader();
+            DeviceHealth h = lookAtTheReader();
             LOOKED.put(profile.id(), new Looked(System.nanoTime(), h));
             return java.util.Optional.of(h);
         } finally {
@@ -337,13 +340,13 @@ public class Pkcs11TokenWriter implements TokenWriter {
         }
     }
 
-    private record Looked(long atNanos, hk.post.ecert.devices.health.DeviceHealth health) {
+    private record Looked(long atNanos, DeviceHealth health) {
     }
 
     private static final Map<String, Looked> LOOKED = new ConcurrentHashMap<>();
     private static final long LOOK_AGAIN_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
 
-    private hk.post.ecert.devices.health.DeviceHealth lookAtTheReader() {
+    private DeviceHealth lookAtTheReader() {
         try {
             int ofTheBrand = 0;
             for (Slot slot : reinitialise().getSlotList(true)) {
@@ -356,18 +359,18 @@ public class Pkcs11TokenWriter implements TokenWriter {
                     // an empty or half-inserted slot: no token of ours
                 }
             }
-            return ofTheBrand == 1 ? reader(hk.post.ecert.devices.health.DeviceState.READY, "")
-                    : reader(hk.post.ecert.devices.health.DeviceState.WARNING, ofTheBrand == 0 ? "TOKEN_ABSENT" : "SEVERAL_TOKENS");
+            return ofTheBrand == 1 ? reader(DeviceState.READY, "")
+                    : reader(DeviceState.WARNING, ofTheBrand == 0 ? "TOKEN_ABSENT" : "SEVERAL_TOKENS");
         } catch (TokenException e) {
-            return reader(e.fault() == TokenFault.MODULE_MISSING ? hk.post.ecert.devices.health.DeviceState.NO_HARDWARE
-                    : hk.post.ecert.devices.health.DeviceState.FAULT, e.fault().name());
+            return reader(e.fault() == TokenFault.MODULE_MISSING ? DeviceState.NO_HARDWARE
+                    : DeviceState.FAULT, e.fault().name());
         } catch (PKCS11Exception e) {
-            return reader(hk.post.ecert.devices.health.DeviceState.FAULT, map(e, "listing slots").fault().name());
+            return reader(DeviceState.FAULT, map(e, "listing slots").fault().name());
         }
     }
 
-    private hk.post.ecert.devices.health.DeviceHealth reader(hk.post.ecert.devices.health.DeviceState state, String detail) {
-        return new hk.post.ecert.devices.health.DeviceHealth(hk.post.ecert.devices.health.DeviceKind.TOKEN_WRITER, profile.id(), state, detail);
+    private DeviceHealth reader(DeviceState state, String detail) {
+        return new DeviceHealth(DeviceKind.TOKEN_WRITER, profile.id(), state, detail);
     }
 
     /** Finds the token by label or serial; re-initialises the module once when it is not seen. */
