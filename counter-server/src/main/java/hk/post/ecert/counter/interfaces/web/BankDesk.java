@@ -16,7 +16,6 @@ import hk.post.ecert.counter.domain.model.bankcert.PostalRenewalRule;
 import hk.post.ecert.counter.domain.model.registry.CertificateStatus;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
 import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
-import hk.post.ecert.counter.domain.model.till.Tender;
 import hk.post.ecert.forms.render.FormDefinition.BankApplicationType;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -82,7 +81,7 @@ public class BankDesk implements Serializable {
     private String resumeRef;
     private String authDocType = "HKID";
     private String authDocNumber;
-    private String cash;
+    private final TenderForm tender = new TenderForm();
     private String paymentId = PointOfSale.newId("PAY");
     private String article;
     private String vetNote;
@@ -205,6 +204,10 @@ public class BankDesk implements Serializable {
         }
     }
 
+    public TenderForm getTender() {
+        return tender;
+    }
+
     public String getNextPaymentId() {
         return paymentId;
     }
@@ -212,11 +215,11 @@ public class BankDesk implements Serializable {
     public void pay() {
         try {
             Optional<SaleOutcome> sale = Screens.payAtDesk(paymentId, checkout, pos, receipts, staff, language,
-                    Screens.receiptLanguage(language), () -> List.of(Tender.cash(Screens.money(cash, language.getLocale()))),
+                    Screens.receiptLanguage(language), () -> tender.tenders(language.getLocale()),
                     List.of(new Payable.BankCertFee(appRef)));
             if (sale.isPresent()) {
                 paymentId = PointOfSale.newId("PAY");
-                cash = null;
+                tender.clear();
                 Screens.info(Screens.text(language.getLocale(), "bank.paid", sale.get().total().toString(), sale.get().change().toString()));
             }
         } catch (RuntimeException e) {
@@ -352,8 +355,6 @@ public class BankDesk implements Serializable {
     public void setAuthDocType(String v) { authDocType = v; }
     public String getAuthDocNumber() { return authDocNumber; }
     public void setAuthDocNumber(String v) { authDocNumber = v; }
-    public String getCash() { return cash; }
-    public void setCash(String v) { cash = v; }
     public String getArticle() { return article; }
     public void setArticle(String v) { article = v; }
     public String getVetNote() { return vetNote; }

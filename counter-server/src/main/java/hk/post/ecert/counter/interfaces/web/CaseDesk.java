@@ -22,7 +22,6 @@ import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
 import hk.post.ecert.counter.domain.model.renewal.RenewalCase;
 import hk.post.ecert.counter.domain.model.server.CsrRules;
 import hk.post.ecert.counter.domain.model.till.Tender;
-import hk.post.ecert.counter.domain.model.till.TenderKind;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -30,7 +29,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -80,11 +78,7 @@ public class CaseDesk implements Serializable {
     private String idNumber;
     private String nameOnForm;
     private String dateOfBirth;
-    private String cash;
-    private String chequeAmount;
-    private String chequeBank;
-    private String chequeNumber;
-    private String chequeDate;
+    private final TenderForm tender = new TenderForm();
     private String paymentId = PointOfSale.newId("PAY");
     private String pinEnvelope;
     private String mediumArticle;
@@ -295,6 +289,8 @@ public class CaseDesk implements Serializable {
 
     public void setReceiptLanguage(String v) { receiptLanguage = v; }
 
+    public TenderForm getTender() { return tender; }
+
     /** Says so when a step completed the case and it went to HKPCA. */
     void sentToHkpca(boolean sent) {
         if (sent) {
@@ -311,27 +307,14 @@ public class CaseDesk implements Serializable {
                 if (tenderedCents != null) {
                     return List.of(Tender.cash(Money.ofCents(tenderedCents)));   // one button: cash only
                 }
-                List<Tender> tenders = new ArrayList<>();
-                Money cheque = Screens.money(chequeAmount, language.getLocale());
-                if (cheque.cents() > 0) {
-                    tenders.add(Tender.paper(TenderKind.CHEQUE, cheque, chequeBank, chequeNumber,
-                            chequeDate == null || chequeDate.isBlank() ? null : LocalDate.parse(chequeDate.trim()), Tender.PAYEE));
-                }
-                Money c = Screens.money(cash, language.getLocale());
-                if (c.cents() > 0) {
-                    tenders.add(Tender.cash(c));
-                }
-                return tenders;
+                return tender.tenders(language.getLocale());
             }, List.of(new Payable.CaseFee(caseRef)));
             if (sale.isPresent()) {
                 paymentId = PointOfSale.newId("PAY");
-                cash = null;
-                chequeAmount = null;
+                tender.clear();
                 Screens.info(Screens.text(language.getLocale(), "case.paid", sale.get().total(), sale.get().change()));
                 sentToHkpca(cases.withHkpca(caseRef));
             }
-        } catch (java.time.format.DateTimeParseException e) {
-            Screens.error(Screens.text(language.getLocale(), "sale.badDate", chequeDate));
         } catch (RuntimeException e) {
             refused(e);
         }
@@ -513,16 +496,6 @@ public class CaseDesk implements Serializable {
     public void setDateOfBirth(String v) { dateOfBirth = v; }
     public String getNameOnForm() { return nameOnForm; }
     public void setNameOnForm(String v) { nameOnForm = v; }
-    public String getCash() { return cash; }
-    public void setCash(String v) { cash = v; }
-    public String getChequeAmount() { return chequeAmount; }
-    public void setChequeAmount(String v) { chequeAmount = v; }
-    public String getChequeBank() { return chequeBank; }
-    public void setChequeBank(String v) { chequeBank = v; }
-    public String getChequeNumber() { return chequeNumber; }
-    public void setChequeNumber(String v) { chequeNumber = v; }
-    public String getChequeDate() { return chequeDate; }
-    public void setChequeDate(String v) { chequeDate = v; }
     public String getPinEnvelope() { return pinEnvelope; }
     public void setPinEnvelope(String v) { pinEnvelope = v; }
     public String getMediumArticle() { return mediumArticle; }

@@ -24,8 +24,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -70,16 +68,7 @@ public class SaleDesk implements Serializable {
     private final List<Payable> basket = new ArrayList<>();
     private List<SaleLine> lines = List.of();
 
-    // tenders
-    private String cash;
-    private String epsAmount;
-    private String epsRef;
-    private String paperKind = TenderKind.CHEQUE.name();
-    private String paperAmount;
-    private String paperBank;
-    private String paperNumber;
-    private String paperDate;
-    private String paperPayee;
+    private final TenderForm tender = new TenderForm();
 
     /** Chosen now, rendered into the pay button: a double click or a retry carries the same id. */
     private String paymentId = PointOfSale.newId("PAY");
@@ -200,13 +189,13 @@ public class SaleDesk implements Serializable {
             return;
         }
         try {
-            List<Tender> tenders = tenders();
+            List<Tender> tenders = tender.tenders(language.getLocale());
             SaleOutcome out = checkout.pay(id, staff.getUsername(), List.copyOf(basket), tenders);
             lastSale = out;
             copies = 0;
             basket.clear();
             lines = List.of();
-            clearTenders();
+            tender.clear();
             paymentId = PointOfSale.newId("PAY");
             printReceipt(out.paymentId());
         } catch (IllegalArgumentException e) {
@@ -238,42 +227,6 @@ public class SaleDesk implements Serializable {
 
     private ReceiptLanguage receiptLanguage() {
         return language.isChinese() ? ReceiptLanguage.ZH : ReceiptLanguage.EN;
-    }
-
-    private List<Tender> tenders() {
-        List<Tender> out = new ArrayList<>();
-        Money eps = Screens.money(epsAmount, language.getLocale());
-        if (eps.cents() > 0 || (epsRef != null && !epsRef.isBlank())) {
-            out.add(Tender.eps(eps, epsRef));
-        }
-        Money paper = Screens.money(paperAmount, language.getLocale());
-        if (paper.cents() > 0) {
-            LocalDate dated = null;
-            if (paperDate != null && !paperDate.isBlank()) {
-                try {
-                    dated = LocalDate.parse(paperDate.trim());
-                } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException(Screens.text(language.getLocale(), "sale.badDate", paperDate));
-                }
-            }
-            out.add(Tender.paper(TenderKind.valueOf(paperKind), paper, paperBank, paperNumber, dated, paperPayee));
-        }
-        Money c = Screens.money(cash, language.getLocale());
-        if (c.cents() > 0) {
-            out.add(Tender.cash(c));
-        }
-        return out;
-    }
-
-    private void clearTenders() {
-        cash = null;
-        epsAmount = null;
-        epsRef = null;
-        paperAmount = null;
-        paperBank = null;
-        paperNumber = null;
-        paperDate = null;
-        paperPayee = null;
     }
 
     /** The change of the last sale as notes and coins. */
@@ -365,24 +318,7 @@ public class SaleDesk implements Serializable {
     public Integer getYears() { return years; }
     public void setYears(Integer v) { years = v; }
     public List<SaleLine> getLines() { return lines; }
-    public String getCash() { return cash; }
-    public void setCash(String v) { cash = v; }
-    public String getEpsAmount() { return epsAmount; }
-    public void setEpsAmount(String v) { epsAmount = v; }
-    public String getEpsRef() { return epsRef; }
-    public void setEpsRef(String v) { epsRef = v; }
-    public String getPaperKind() { return paperKind; }
-    public void setPaperKind(String v) { paperKind = v; }
-    public String getPaperAmount() { return paperAmount; }
-    public void setPaperAmount(String v) { paperAmount = v; }
-    public String getPaperBank() { return paperBank; }
-    public void setPaperBank(String v) { paperBank = v; }
-    public String getPaperNumber() { return paperNumber; }
-    public void setPaperNumber(String v) { paperNumber = v; }
-    public String getPaperDate() { return paperDate; }
-    public void setPaperDate(String v) { paperDate = v; }
-    public String getPaperPayee() { return paperPayee; }
-    public void setPaperPayee(String v) { paperPayee = v; }
+    public TenderForm getTender() { return tender; }
     public SaleOutcome getLastSale() { return lastSale; }
     public ReversalOutcome getLastReversal() { return lastReversal; }
     public String getReverseTxn() { return reverseTxn; }

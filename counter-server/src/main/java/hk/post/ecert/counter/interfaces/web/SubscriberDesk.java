@@ -8,7 +8,6 @@ import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.application.pos.PointOfSale;
 import hk.post.ecert.counter.application.registry.SubscriberRegistry;
-import hk.post.ecert.counter.domain.model.fee.Money;
 import hk.post.ecert.counter.domain.model.fee.Quote;
 import hk.post.ecert.counter.domain.model.registry.RegistryRefusal;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
@@ -19,7 +18,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,9 +64,7 @@ public class SubscriberDesk implements Serializable {
     private List<SubscriberCertificate> found = List.of();
     private String selected;
     private Integer years = 1;
-    private String cash;
-    private String epsAmount;
-    private String epsRef;
+    private final TenderForm tender = new TenderForm();
     private String paymentId = PointOfSale.newId("PAY");
     private SubscriberRegistry.Extended extended;
 
@@ -141,22 +137,12 @@ public class SubscriberDesk implements Serializable {
             return;
         }
         try {
-            List<Tender> tenders = new ArrayList<>();
-            Money eps = Screens.money(epsAmount, language.getLocale());
-            if (eps.cents() > 0) {
-                tenders.add(Tender.eps(eps, epsRef));
-            }
-            Money cashIn = Screens.money(cash, language.getLocale());
-            if (cashIn.cents() > 0) {
-                tenders.add(Tender.cash(cashIn));
-            }
+            List<Tender> tenders = tender.tenders(language.getLocale());
             SaleOutcome sale = checkout.pay(id, staff.getUsername(),
                     List.of(new Payable.SubscriptionExtension(c.serialHex(), years == null ? 0 : years)), tenders);
             extended = registry.extended(sale, c.serialHex()).orElseThrow();
             paymentId = PointOfSale.newId("PAY");
-            cash = null;
-            epsAmount = null;
-            epsRef = null;
+            tender.clear();
             Screens.printReceipt(receipts, extended.sale().paymentId(), staff, language);
         } catch (RegistryRefusal e) {
             Screens.error(e.bilingual().in(language.getLocale()));
@@ -186,12 +172,7 @@ public class SubscriberDesk implements Serializable {
     public void setReason(String v) { reason = v; }
     public Integer getYears() { return years; }
     public void setYears(Integer v) { years = v; }
-    public String getCash() { return cash; }
-    public void setCash(String v) { cash = v; }
-    public String getEpsAmount() { return epsAmount; }
-    public void setEpsAmount(String v) { epsAmount = v; }
-    public String getEpsRef() { return epsRef; }
-    public void setEpsRef(String v) { epsRef = v; }
+    public TenderForm getTender() { return tender; }
     public SubscriberRegistry.Extended getExtended() { return extended; }
     public String getSelected() { return selected; }
 }
