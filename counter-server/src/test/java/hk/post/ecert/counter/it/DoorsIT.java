@@ -141,7 +141,8 @@ class DoorsIT {
         d.add(new Door("GET", "kiosk/start?ticket=not-a-ticket", Set.of("KIOSK"), null));
         d.add(new Door("GET", "api/counter/subscribers?srn=SRN-P-000001&reason=door+test", Set.of("CLERK"), null));
         d.add(new Door("GET", "api/counter/extension-quote?serial=00&years=1", Set.of("CLERK"), null));
-        for (String write : List.of("api/counter/till", "api/counter/extensions", "api/counter/receipts", "api/counter/voids",
+        for (String write : List.of("api/counter/till", "api/counter/till/close", "api/counter/extensions", "api/counter/checkout",
+                "api/counter/receipts", "api/counter/voids", "api/counter/refunds",
                 "api/counter/scans", "api/counter/cases", "api/counter/cases/identity", "api/counter/cases/documents",
                 "api/counter/cases/payment", "api/counter/cases/token", "api/counter/cases/token/retry", "api/counter/cases/token/revoke")) {
             d.add(new Door("POST-JSON", write, Set.of("CLERK"), null));
@@ -422,6 +423,27 @@ class DoorsIT {
         assertEquals(cert.get("subscriptionEnd"),
                 firstCertificate(clerk.get("api/counter/subscribers?srn=SRN-P-000001&reason=door+test").body()).get("subscriptionEnd"),
                 "the voided extension went back");
+
+        // paid again; the till is closed and another opened; a refund from the later session undoes what the sale bought
+        HttpResponse<String> again3 = clerk.postJson("api/counter/checkout", "{\"paymentId\":\"BASKET-3\",\"items\":[{\"case\":\""
+                + gpoCase + "\"},{\"serial\":\"" + serial + "\",\"years\":1}],\"cashCents\":100000}");
+        assertEquals(200, again3.statusCode(), again3.body());
+        HttpResponse<String> voidLater = clerk.postJson("api/counter/refunds", "{\"reversalId\":\"REFUND-TOO-SOON\",\"transaction\":\""
+                + Json.readObject(again3.body()).get("transaction") + "\",\"reason\":\"HKPCA rejected it\",\"supervisor\":\"super1\","
+                + "\"supervisorPassword\":\"Super#2026\"}");
+        assertEquals(409, voidLater.statusCode(), "a sale of the open session is voided, not refunded: " + voidLater.body());
+        HttpResponse<String> closed = clerk.postJson("api/counter/till/close", "{\"countedCents\":100000}");
+        assertEquals(200, closed.statusCode(), closed.body());
+        assertEquals(200, clerk.postJson("api/counter/till", "{\"id\":\"TILL-DOORS-8B\",\"floatCents\":100000}").statusCode());
+        HttpResponse<String> refunded = clerk.postJson("api/counter/refunds", "{\"reversalId\":\"REFUND-BASKET-3\",\"transaction\":\""
+                + Json.readObject(again3.body()).get("transaction") + "\",\"reason\":\"HKPCA rejected it\",\"supervisor\":\"super1\","
+                + "\"supervisorPassword\":\"Super#2026\"}");
+        assertEquals(200, refunded.statusCode(), refunded.body());
+        assertEquals("", Json.readObject(clerk.get("api/counter/cases?ref=" + gpoCase).body()).get("paymentId"),
+                "the refunded fee leaves the case unpaid");
+        assertEquals(cert.get("subscriptionEnd"),
+                firstCertificate(clerk.get("api/counter/subscribers?srn=SRN-P-000001&reason=door+test").body()).get("subscriptionEnd"),
+                "the refunded extension went back");
     }
 
     @SuppressWarnings("unchecked")

@@ -165,10 +165,13 @@ class PointOfSaleBrowserIT {
         assertTrue(voidSlip.contains("VOID") && voidSlip.contains("super1") && voidSlip.contains(txn), voidSlip);
 
 
-        // the voided extension went back with its money: the same year can be bought again (a second year would run past
-        // nothing here, but the subscription runs from where it was)
-        chromium.type("sale:what", "SRN-P-000006");
-        chromium.click("sale:addItem");
+        // the voided extension went back with its money: found again through Counter home's one search and put into
+        // the sale's basket, its year runs from where the subscription was
+        browser.findElement(By.id("top:navHome")).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("search:query")));
+        chromium.type("search:query", "SRN-P-000006");
+        chromium.click("search:find");
+        chromium.waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id("search:toBasket"))).click();
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("total"), "HK$48.00"));
         String runsTo = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Hong_Kong")).minusDays(1).plusYears(1).toString();
         assertTrue(chromium.text("lines").contains("subscription to " + runsTo), chromium.text("lines"));

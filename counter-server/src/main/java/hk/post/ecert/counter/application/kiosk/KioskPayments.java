@@ -1,6 +1,5 @@
 package hk.post.ecert.counter.application.kiosk;
 
-import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
 import hk.post.ecert.counter.application.DeviceJobs;
 import hk.post.ecert.counter.application.JobWasFinished;
 import hk.post.ecert.counter.application.checkout.Checkout;
@@ -9,12 +8,15 @@ import hk.post.ecert.counter.domain.model.checkout.Payable;
 import hk.post.ecert.counter.application.pos.TillReceipts;
 import hk.post.ecert.counter.application.registry.SubscriberRegistry;
 import hk.post.ecert.counter.domain.model.fee.Quote;
+import hk.post.ecert.counter.domain.model.kiosk.EpsSettlement;
 import hk.post.ecert.counter.domain.model.kiosk.KioskPayment;
 import hk.post.ecert.counter.domain.model.kiosk.KioskRecords;
 import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
-import hk.post.ecert.counter.domain.model.registry.RegistryRefusal;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
+import hk.post.ecert.counter.domain.model.terminal.Terminal;
+import hk.post.ecert.counter.domain.model.terminal.TerminalRepository;
 import hk.post.ecert.counter.domain.model.till.CashCount;
+import hk.post.ecert.counter.domain.model.till.PosRefusal;
 import hk.post.ecert.counter.domain.model.fee.Money;
 import hk.post.ecert.counter.domain.model.till.Tender;
 import hk.post.ecert.counter.domain.model.till.TillSession;
@@ -29,9 +31,11 @@ import jakarta.transaction.Transactional;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -71,6 +75,9 @@ public class KioskPayments {
     @Inject
     Kiosks kiosks;
 
+    @Inject
+    TerminalRepository terminals;
+
     /** The fee of extending by {@code years}, from the fee schedule in force (refused with its reason when it cannot be). */
     @Transactional
     public Quote quote(String serialHex, int years) {
@@ -88,11 +95,9 @@ public class KioskPayments {
             return known.get();
         }
         SubscriberCertificate cert = registry.bySerial(serialHex).orElseThrow();
-        Quote q = registry.quoteExtension(cert, years);
-        if (!q.isSet()) {
-            throw new RegistryRefusal(new Bilingual("The extension fee is not set.", "延長登記期的費用未設定。"));
-        }
-        KioskPayment p = KioskPayment.send(paymentId, kiosk.terminalId(), serialHex, cert.srn(), years, q.total().cents(),
+        // the amount asked of the card is the checkout's price of what is bought (refused in words when it cannot be)
+        Money amount = checkout.total(List.of(new Payable.SubscriptionExtension(serialHex, years)));
+        KioskPayment p = KioskPayment.send(paymentId, kiosk.terminalId(), serialHex, cert.srn(), years, amount.cents(),
                 language.name(), Instant.now());
         records.add(p);
         ask(p, JobKind.EPS_SALE, kiosk.actor());
@@ -192,5 +197,43 @@ public class KioskPayments {
             return open.get().tillId();
         }
         return pos.open("TILL-" + terminalId + "-" + pos.today(), actor, CashCount.empty()).tillId();
+    }
+
+    /**
+     * The office's kiosk payments whose outcome the device never told: left enquiring, or sent and unanswered longer
+     * than a sale lives. A supervisor resolves each against the kiosk's settled EPS batch.
+     */
+    @Transactional
+    public List<KioskPayment> unresolved(String office) {
+        List<String> kiosks = terminals.all().stream().filter(Terminal::enrolledKiosk).filter(t -> t.officeCode().equals(office))
+                .map(Terminal::terminalId).toList();
+        return records.unresolved(kiosks, Instant.now().minus(SALE_LIFETIME));
+    }
+
+    /**
+     * Resolves a payment whose outcome was never told against the kiosk's settled EPS batch of its day: in the batch,
+     * the card was charged, and the extension is paid through the checkout at the kiosk's till; not in it, nothing was
+     * charged. Refused until the kiosk has settled that day.
+     */
+    @Transactional
+    public KioskPayment resolveFromBatch(String paymentId, String supervisor) {
+        KioskPayment p = records.payment(paymentId).orElseThrow(() -> new NoSuchElementException("no kiosk payment " + paymentId));
+        if (p.status() != KioskPayment.Status.SENT && p.status() != KioskPayment.Status.ENQUIRING) {
+            return p;
+        }
+        LocalDate day = LocalDate.ofInstant(p.createdAt(), TillSession.HONG_KONG);
+        EpsSettlement batch = records.settlement(EpsSettlement.batchOf(p.terminalId(), day))
+                .orElseThrow(() -> new PosRefusal(PosRefusal.Reason.EPS_NOT_SETTLED, p.terminalId(), day));
+        Instant now = Instant.now();
+        if (batch.settled(p.paymentId())) {
+            p.deviceAnswered(KioskPayment.DeviceAnswer.APPROVED, "BATCH-" + batch.batchId(),
+                    "settled in " + batch.batchId() + "; resolved by " + supervisor, now);
+            extend(p, Kiosks.actorOf(p.terminalId()));
+        } else {
+            p.deviceAnswered(KioskPayment.DeviceAnswer.NOT_FOUND, null,
+                    "not in " + batch.batchId() + ": not charged; resolved by " + supervisor, now);
+        }
+        LOG.info(() -> "kiosk payment " + p.paymentId() + " resolved against " + batch.batchId() + ": " + p.status());
+        return p;
     }
 }

@@ -5,7 +5,9 @@ import hk.post.ecert.counter.application.CounterOverview;
 import hk.post.ecert.counter.application.checkout.Checkout;
 import hk.post.ecert.counter.application.checkout.Payments;
 import hk.post.ecert.counter.domain.model.checkout.Tie;
+import hk.post.ecert.counter.application.kiosk.KioskPayments;
 import hk.post.ecert.counter.application.kiosk.KioskSettlements;
+import hk.post.ecert.counter.domain.model.kiosk.KioskPayment;
 import hk.post.ecert.counter.application.kiosk.Kiosks;
 import hk.post.ecert.counter.domain.model.till.CashCount;
 import hk.post.ecert.counter.domain.model.till.OfficeDayLedger;
@@ -50,6 +52,9 @@ public class OfficeDays {
 
     @Inject
     Checkout checkout;
+
+    @Inject
+    KioskPayments kioskPayments;
 
     @Inject
     OfficeDayLedger book;
@@ -105,6 +110,11 @@ public class OfficeDays {
             throw new PosRefusal(PosRefusal.Reason.MONEY_UNTIED, money.untied(), String.join(", ", money.sales().stream()
                     .filter(s -> s.lines().stream().anyMatch(l -> l.tie() == Tie.UNTIED))
                     .map(s -> s.sale().transactionNo()).toList()));
+        }
+        // a kiosk payment whose outcome the device never told is money in limbo: resolved against the batch first
+        List<String> unresolved = kioskPayments.unresolved(office).stream().map(KioskPayment::paymentId).toList();
+        if (!unresolved.isEmpty()) {
+            throw new PosRefusal(PosRefusal.Reason.KIOSK_PAYMENTS_UNRESOLVED, String.join(", ", unresolved));
         }
         // a self-service kiosk's till takes no cash (EPS only): it closes with the day, counted at nothing
         for (TillSession t : tills.tillsOf(office, day)) {

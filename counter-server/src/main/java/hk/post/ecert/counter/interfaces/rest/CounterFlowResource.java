@@ -16,6 +16,8 @@ import hk.post.ecert.counter.domain.model.fee.Quote;
 import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
 import hk.post.ecert.counter.domain.model.till.CashCount;
+import hk.post.ecert.counter.domain.model.till.CloseOutcome;
+import hk.post.ecert.counter.domain.model.till.PosRefusal;
 import hk.post.ecert.counter.domain.model.till.Tender;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -83,6 +85,28 @@ public class CounterFlowResource {
             TillSession t = pos.currentTill(clerk()).filter(x -> x.status() == TillSession.Status.OPEN)
                     .orElseGet(() -> pos.open(id, clerk(), CashCount.of(Money.ofCents(floatCents))));
             return Map.of("till", t.tillId(), "status", t.status().name());
+        });
+    }
+
+    /**
+     * Closes the clerk's open till blind with the cash counted ({@code countedCents}): the expected cash and the variance
+     * are answered once the count is recorded (a till closes once).
+     */
+    @POST
+    @Path("/till/close")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response closeTill(String json) {
+        return answer(() -> {
+            Map<String, Object> b = body(json);
+            TillSession t = pos.currentTill(clerk()).filter(x -> x.status() == TillSession.Status.OPEN)
+                    .orElseThrow(() -> new PosRefusal(PosRefusal.Reason.NO_OPEN_TILL, clerk()));
+            CloseOutcome c = pos.closeBlind(t.tillId(), clerk(), CashCount.of(Money.ofCents(number(b, "countedCents"))));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("till", c.tillId());
+            m.put("expectedCents", c.expected().cents());
+            m.put("varianceCents", c.variance().cents());
+            m.put("status", c.status().name());
+            return m;
         });
     }
 

@@ -4,6 +4,8 @@ import hk.post.ecert.counter.application.kiosk.KioskSettlements;
 import hk.post.ecert.counter.application.officeday.OfficeDays;
 import hk.post.ecert.counter.infrastructure.report.ZReport;
 import hk.post.ecert.counter.application.checkout.Checkout;
+import hk.post.ecert.counter.application.kiosk.KioskPayments;
+import hk.post.ecert.counter.domain.model.kiosk.KioskPayment;
 import hk.post.ecert.counter.application.checkout.Payments;
 import hk.post.ecert.counter.domain.model.checkout.Tie;
 import jakarta.faces.context.FacesContext;
@@ -49,6 +51,9 @@ public class OfficeDayScreen implements Serializable {
     Checkout checkout;
 
     @Inject
+    KioskPayments kioskPayments;
+
+    @Inject
     StaffSession staff;
 
     @Inject
@@ -85,6 +90,30 @@ public class OfficeDayScreen implements Serializable {
     public Payments.DayMoney getMoney() {
         return (Payments.DayMoney) FacesContext.getCurrentInstance().getAttributes()
                 .computeIfAbsent("officeDay.money", k -> checkout.dayMoney(getOffice(), getDay()));
+    }
+
+    /** The office's kiosk payments whose outcome the device never told. */
+    public List<KioskPayment> getUnresolvedKioskPayments() {
+        @SuppressWarnings("unchecked")
+        List<KioskPayment> l = (List<KioskPayment>) FacesContext.getCurrentInstance().getAttributes()
+                .computeIfAbsent("officeDay.unresolved", k -> kioskPayments.unresolved(getOffice()));
+        return l;
+    }
+
+    public Money amountOf(KioskPayment k) {
+        return Money.ofCents(k.amountCents());
+    }
+
+    /** Resolves a kiosk payment against its kiosk's settled EPS batch (refused until the kiosk settled its day). */
+    public void resolveKioskPayment(String paymentId) {
+        try {
+            KioskPayment p = kioskPayments.resolveFromBatch(paymentId, staff.getUsername());
+            FacesContext.getCurrentInstance().getAttributes().remove("officeDay.unresolved");
+            FacesContext.getCurrentInstance().getAttributes().remove("officeDay.money");
+            Screens.info(Screens.text(language.getLocale(), "day.kioskResolved", p.paymentId(), p.status().name()));
+        } catch (RuntimeException e) {
+            Screens.refusedAny(e, language);
+        }
     }
 
     public String tieText(Tie tie) {

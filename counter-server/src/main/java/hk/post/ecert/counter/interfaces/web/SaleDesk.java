@@ -115,6 +115,25 @@ public class SaleDesk implements Serializable {
         }
     }
 
+    private String linkAdd;
+    private Integer linkYears;
+
+    /** Opened from Counter home's search with a certificate: it goes into the basket, by the years chosen there. */
+    public void addFromLink() {
+        if (linkAdd == null || linkAdd.isBlank()) {
+            return;
+        }
+        what = linkAdd;
+        years = linkYears == null ? 1 : linkYears;
+        linkAdd = null;
+        addItem();
+    }
+
+    public String getLinkAdd() { return linkAdd; }
+    public void setLinkAdd(String v) { linkAdd = v; }
+    public Integer getLinkYears() { return linkYears; }
+    public void setLinkYears(Integer v) { linkYears = v; }
+
     private Optional<Payable> payableTyped() {
         String typed = what == null ? "" : what.trim().toUpperCase(Locale.ROOT);
         if (typed.startsWith("RC-")) {

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.util.Arrays;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -65,5 +66,10 @@ public class EpsSettlement {
     public String terminalId() { return terminalId; }
     public LocalDate day() { return day; }
     public int sales() { return sales; }
+
+    /** Whether the device settled this payment in the batch (it was approved and charged). */
+    public boolean settled(String paymentId) {
+        return paymentIds != null && Arrays.asList(paymentIds.split(",")).contains(paymentId);
+    }
     public long totalCents() { return totalCents; }
 }

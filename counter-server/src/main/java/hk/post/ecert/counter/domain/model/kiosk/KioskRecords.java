@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.domain.model.kiosk;
 
+import java.util.Collection;
+import java.util.List;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -22,6 +24,9 @@ public interface KioskRecords {
     long checksAtKiosk(String terminalId, Instant since);
 
     void add(KioskPayment payment);
+
+    /** Payments of these kiosks whose outcome the device has not told, sent before {@code before}, oldest first. */
+    List<KioskPayment> unresolved(Collection<String> terminalIds, Instant before);
 
     Optional<KioskPayment> payment(String paymentId);
 

@@ -11,6 +11,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -55,6 +57,18 @@ public class JpaKioskRecords implements KioskRecords {
     @Override
     public void add(KioskPayment payment) {
         em.persist(payment);
+    }
+
+    @Override
+    public List<KioskPayment> unresolved(Collection<String> terminalIds, Instant before) {
+        if (terminalIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select p from KioskPayment p where p.terminalId in :t and p.status in :s and p.createdAt < :b"
+                        + " order by p.createdAt", KioskPayment.class)
+                .setParameter("t", terminalIds)
+                .setParameter("s", List.of(KioskPayment.Status.SENT, KioskPayment.Status.ENQUIRING))
+                .setParameter("b", before).getResultList();
     }
 
     @Override
