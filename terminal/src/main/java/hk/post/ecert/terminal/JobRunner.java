@@ -81,6 +81,7 @@ public final class JobRunner {
             case SCAN_DOCUMENTS -> scan(job);
             case EPS_SALE, EPS_STATUS -> payment(job);
             case EPS_SETTLE -> settle(job);
+            case EPS_REFUND -> refund(job);
         };
         journal.finished(result);
         LOG.info(() -> "job " + job.jobId() + " ended " + result.outcome() + (result.reason() == null ? "" : " (" + result.reason() + ")") + tag);
@@ -139,6 +140,43 @@ public final class JobRunner {
             } catch (PaymentException e) {
                 return new JobResult(job.jobId(), JobOutcome.UNKNOWN, "OUTCOME_UNKNOWN",
                         "the sale was not seen and could not be cancelled in advance: " + e.getMessage(), Map.of());
+            }
+        }
+        Map<String, String> output = new HashMap<>();
+        output.put("outcome", r.outcome().name());
+        output.put("approvalCode", r.approvalCode());
+        return new JobResult(job.jobId(), JobOutcome.DONE, r.outcome().name(), r.detail(), Map.of(), output);
+    }
+
+    /**
+     * A refund of an approved EPS sale to its card, under the refund id the server chose: a repeat answers with the
+     * first outcome. A lost answer is asked for by a status enquiry of the refund id; UNKNOWN only when that fails too
+     * (the server sends the same refund again, which cannot refund twice).
+     */
+    private JobResult refund(DeviceJob job) {
+        Optional<PaymentDevice> device = devices.paymentDevice();
+        if (device.isEmpty()) {
+            return new JobResult(job.jobId(), JobOutcome.FAILED, "NO_PAYMENT_DEVICE", "this terminal has no EPS device", Map.of());
+        }
+        PaymentDevice eps = device.get();
+        String refundId = String.valueOf(job.payload().get("refundId"));
+        String paymentId = String.valueOf(job.payload().get("paymentId"));
+        long amount = ((Number) job.payload().getOrDefault("amountCents", 0)).longValue();
+        PaymentResult r;
+        try {
+            r = eps.refund(refundId, paymentId, amount);
+        } catch (PaymentException e) {
+            if (e.fault() == PaymentFault.DEVICE_OFFLINE || e.fault() == PaymentFault.BUSY || e.fault() == PaymentFault.INVALID_REQUEST) {
+                return new JobResult(job.jobId(), JobOutcome.FAILED, e.fault().name(), e.getMessage(), Map.of());
+            }
+            try {
+                r = eps.status(refundId);   // the answer was lost: ask before anything else
+            } catch (PaymentException again) {
+                return new JobResult(job.jobId(), JobOutcome.UNKNOWN, "OUTCOME_UNKNOWN",
+                        e.getMessage() + "; the status enquiry failed too: " + again.getMessage(), Map.of());
+            }
+            if (r.outcome() == PaymentResult.Outcome.NOT_FOUND) {
+                return new JobResult(job.jobId(), JobOutcome.FAILED, e.fault().name(), "the refund did not reach the device", Map.of());
             }
         }
         Map<String, String> output = new HashMap<>();

@@ -196,7 +196,25 @@ class JobRunnerTest {
         assertEquals("9600", settled.output().get("totalCents"));
         assertEquals("P1,P2", settled.output().get("paymentIds"));
 
+        // issue 28: a kiosk EPS sale taken back goes to its card, once, under the refund id chosen before the first send
+        JobResult refunded = runner.run(refund("EPS-REFUND-R1", "R1", "P1", 4800));
+        assertEquals("APPROVED", refunded.output().get("outcome"), refunded.detail());
+        assertEquals(refunded.output(), runner.run(refund("EPS-REFUND-R1", "R1", "P1", 4800)).output(), "a repeat is the same refund");
+        assertEquals("DECLINED", runner.run(refund("EPS-REFUND-R2", "R2", "P1", 4800)).output().get("outcome"),
+                "a sale is refunded once");
+        assertEquals("DECLINED", runner.run(refund("EPS-REFUND-R3", "R3", "P5", 4800)).output().get("outcome"),
+                "a declined sale has nothing to refund");
+        assertEquals(1, eps.refunds());
+        JobResult next = runner.run(new DeviceJob("EPS-SETTLE-2", "T1", JobKind.EPS_SETTLE, NOW.plusSeconds(180),
+                java.util.Map.of("batchId", "T1-2026-11-26")));
+        assertEquals("-4800", next.output().get("totalCents"), "the refund comes off the next batch");
+
         devices.usePaymentDevice(null);
         assertEquals("NO_PAYMENT_DEVICE", runner.run(eps("EPS-P6", JobKind.EPS_SALE, "P6")).reason(), "a counter PC has none");
+    }
+
+    private static DeviceJob refund(String jobId, String refundId, String paymentId, long cents) {
+        return new DeviceJob(jobId, "T1", JobKind.EPS_REFUND, NOW.plusSeconds(180),
+                java.util.Map.of("refundId", refundId, "paymentId", paymentId, "amountCents", cents));
     }
 }

@@ -310,8 +310,51 @@ class KioskBrowserIT {
         chromium.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseRef"), caseRef));
     }
 
+    /**
+     * Issue 28: the customer brings the kiosk's EPS extension to the counter and takes it back. The money goes back to
+     * the card through the kiosk's EPS device (a refund job under the reversal id), the sale is voided on the kiosk's
+     * till when the device approves, and the subscription moves back with it.
+     */
     @Test
     @Order(7)
+    void aKioskEpsExtensionTakenBackAtTheCounterGoesBackToTheCardAndTheSubscriptionWithIt() throws Exception {
+        String receipt = printer.receipts().stream().map(r -> r.text()).filter(t -> t.contains("SRN-P-000001")).findFirst().orElseThrow();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("GPO-K01-\\d{6}").matcher(receipt);
+        assertTrue(m.find(), receipt);
+        String txn = m.group();
+        StaffHttp clerk = new StaffHttp(base);
+        clerk.login("clerk1", "Clerk#2026");
+        assertEquals(200, clerk.postJson("api/counter/till", "{\"id\":\"TILL-KIOSK-REFUND\",\"floatCents\":100000}").statusCode());
+        String end = subscriptionEnd(clerk, "SRN-P-000001");
+        int refunds = eps.refunds();
+        String body = "{\"reversalId\":\"REV-KIOSK-1\",\"transaction\":\"" + txn + "\",\"reason\":\"customer changed their mind\","
+                + "\"supervisor\":\"super1\",\"supervisorPassword\":\"Super#2026\"}";
+        java.net.http.HttpResponse<String> asked = clerk.postJson("api/counter/refunds", body);
+        assertEquals(200, asked.statusCode(), asked.body());
+        assertEquals(Boolean.TRUE, hk.post.ecert.devices.wire.Json.readObject(asked.body()).get("pending"), asked.body());
+        assertEquals(asked.body(), clerk.postJson("api/counter/refunds", body).body(), "asked again: the same refund job");
+        String back = LocalDate.parse(end).minusYears(1).toString();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!back.equals(subscriptionEnd(clerk, "SRN-P-000001")) && System.nanoTime() < deadline) {
+            Thread.sleep(200);   // follows the subscription's state until the device's answer has moved it back
+        }
+        assertEquals(back, subscriptionEnd(clerk, "SRN-P-000001"), "the subscription moved back with the money");
+        assertEquals(refunds + 1, eps.refunds(), "refunded to the card once");
+        java.net.http.HttpResponse<String> twice = clerk.postJson("api/counter/refunds", body.replace("REV-KIOSK-1", "REV-KIOSK-2"));
+        assertEquals(409, twice.statusCode(), "a sale is given back once: " + twice.body());
+        assertEquals(200, clerk.postJson("api/counter/till/close", "{\"countedCents\":100000}").statusCode());
+    }
+
+    private static String subscriptionEnd(StaffHttp clerk, String srn) throws Exception {
+        Map<String, Object> found = hk.post.ecert.devices.wire.Json.readObject(
+                clerk.get("api/counter/subscribers?srn=" + srn + "&reason=kiosk+refund+test").body());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = (Map<String, Object>) ((java.util.List<Object>) found.get("certificates")).get(0);
+        return (String) first.get("subscriptionEnd");
+    }
+
+    @Test
+    @Order(8)
     void theKiosksEpsIsSettledIntoTheOfficesZReportAndItsTillClosesWithTheDay() throws Exception {
         browser.findElement(By.id("top:logout")).click();
         chromium.login(base.toString(), "super1", "Super#2026");
@@ -334,9 +377,10 @@ class KioskBrowserIT {
         String csv = (String) ((JavascriptExecutor) browser).executeAsyncScript(
                 "var done = arguments[arguments.length - 1];"
                         + "fetch(document.getElementById('day:zCsv').href).then(r => r.text()).then(done, e => done('ERR ' + e));");
-        // the two approved extensions (the declined and the uncharged ones are not takings), on the kiosk's own till
-        assertTrue(csv.contains("tender,EPS,2,96.00"), csv);
-        assertTrue(csv.contains("fee_item,PERSONAL_EXTENSION_PER_YEAR,2,96.00"), csv);
+        // the two approved extensions (the declined and the uncharged ones are not takings), one given back to its card,
+        // on the kiosk's own till
+        assertTrue(csv.contains("tender,EPS,2,48.00"), csv);
+        assertTrue(csv.contains("fee_item,PERSONAL_EXTENSION_PER_YEAR,2,48.00"), csv);
         // what operators see (issue 19): the payments and device jobs as application metrics, and the API's OpenAPI document
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         String metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "metrics?scope=application")).build(),
@@ -352,7 +396,7 @@ class KioskBrowserIT {
         String openapi = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "openapi")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         assertTrue(openapi.contains("/api/terminals") && openapi.contains("/api/counter/extensions"), openapi);
-        assertTrue(csv.contains("eps_settlement,GPO-K01 takings,2,96.00") && csv.contains("eps_settlement,GPO-K01 agrees,0,0.00")
-                && csv.matches("(?s).*eps_settlement,GPO-K01 settled GPO-K01-\\d{4}-\\d{2}-\\d{2},2,96.00.*"), csv);
+        assertTrue(csv.matches("(?s).*eps_settlement,GPO-K01 takings,\\d+,48.00.*") && csv.contains("eps_settlement,GPO-K01 agrees,0,0.00")
+                && csv.matches("(?s).*eps_settlement,GPO-K01 settled GPO-K01-\\d{4}-\\d{2}-\\d{2},2,48.00.*"), csv);
     }
 }

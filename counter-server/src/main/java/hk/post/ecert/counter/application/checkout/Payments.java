@@ -90,14 +90,17 @@ public final class Payments {
      */
     public ReversalOutcome giveBack(String reversalId, boolean isVoid, String transactionNo, String tillId, String actor,
                                     String reason, String approver) {
+        return giveBack(reversalId, isVoid, transactionNo, tillId, actor, reason, approver, false);
+    }
+
+    /** As above; a refund {@code toCard} went back through the EPS device that took the sale. */
+    public ReversalOutcome giveBack(String reversalId, boolean isVoid, String transactionNo, String tillId, String actor,
+                                    String reason, String approver, boolean toCard) {
         Optional<SaleOutcome> sale = tills.saleByTransaction(transactionNo);
         if (sale.isPresent() && tills.reversalOf(sale.get().paymentId()).isEmpty()) {
-            // what rests on the things bought is said before anything is written
-            for (Payable p : payables(sale.get())) {
-                kind(p).checkReversal(p, sale.get().paymentId());
-            }
+            requireReversible(sale.get());   // what rests on the things bought is said before anything is written
         }
-        ReversalOutcome r = tills.reverse(reversalId, isVoid, transactionNo, tillId, actor, reason, approver);
+        ReversalOutcome r = tills.reverse(reversalId, isVoid, transactionNo, tillId, actor, reason, approver, toCard);
         if (r.repeat()) {
             return r;
         }
@@ -106,6 +109,13 @@ public final class Payments {
             kind(p).reversed(p, original.paymentId(), actor);
         }
         return r;
+    }
+
+    /** Whether what the sale bought can be undone now: refused in words when something rests on it. */
+    public void requireReversible(SaleOutcome sale) {
+        for (Payable p : payables(sale)) {
+            kind(p).checkReversal(p, sale.paymentId());
+        }
     }
 
     /** Where each thing a sale bought stands: undone when the sale was reversed and the service with it. */

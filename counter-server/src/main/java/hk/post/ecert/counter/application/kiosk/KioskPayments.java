@@ -15,7 +15,6 @@ import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
 import hk.post.ecert.counter.domain.model.terminal.Terminal;
 import hk.post.ecert.counter.domain.model.terminal.TerminalRepository;
-import hk.post.ecert.counter.domain.model.till.CashCount;
 import hk.post.ecert.counter.domain.model.till.PosRefusal;
 import hk.post.ecert.counter.domain.model.fee.Money;
 import hk.post.ecert.counter.domain.model.till.Tender;
@@ -184,20 +183,13 @@ public class KioskPayments {
 
     /** Only an approved payment: taken at the kiosk's till (journalled on its counter) and extended (the receipt follows the commit). */
     private void extend(KioskPayment p, String actor) {
-        String tillId = kioskTill(p.terminalId(), actor);
+        String tillId = pos.kioskTill(p.terminalId()).tillId();
         checkout.payAt(p.paymentId(), tillId, actor, List.of(new Payable.SubscriptionExtension(p.serialHex(), p.years())),
                 List.of(Tender.eps(Money.ofCents(p.amountCents()), p.approvalCode().orElse("EPS-" + p.paymentId()))));
         p.extensionWasRecorded(Instant.now());
     }
 
-    /** The kiosk's till today, opened (with no float: a kiosk takes no cash) on its first sale of the day. */
-    private String kioskTill(String terminalId, String actor) {
-        Optional<TillSession> open = pos.openTill(actor);
-        if (open.isPresent()) {
-            return open.get().tillId();
-        }
-        return pos.open("TILL-" + terminalId + "-" + pos.today(), actor, CashCount.empty()).tillId();
-    }
+
 
     /**
      * The office's kiosk payments whose outcome the device never told: left enquiring, or sent and unanswered longer

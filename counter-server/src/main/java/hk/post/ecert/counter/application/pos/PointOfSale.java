@@ -6,6 +6,7 @@ import hk.post.ecert.counter.domain.model.till.SaleOutcome;
 import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.CounterOverview;
 import hk.post.ecert.counter.application.StaffAccess;
+import hk.post.ecert.counter.application.kiosk.Kiosks;
 import hk.post.ecert.counter.domain.model.fee.Money;
 import hk.post.ecert.counter.domain.model.till.CashCount;
 import hk.post.ecert.counter.domain.model.till.PosRefusal;
@@ -111,6 +112,13 @@ public class PointOfSale {
     public TillSession open(String tillId, String clerk, CashCount openingFloat) {
         CounterOverview.CounterPlace p = placeOf(clerk);
         return book.open(tillId, p.office(), p.counter(), clerk, openingFloat);
+    }
+
+    /** A kiosk's till today, opened (with no float: a kiosk takes no cash) on its first use of the day. */
+    @Transactional
+    public TillSession kioskTill(String terminalId) {
+        String actor = Kiosks.actorOf(terminalId);
+        return openTill(actor).orElseGet(() -> open("TILL-" + terminalId + "-" + today(), actor, CashCount.empty()));
     }
 
     @Transactional

@@ -88,7 +88,8 @@ public class TillReceipts {
                 r.kind().equals("VOID") ? VoidRefundReceipt.Kind.VOID : VoidRefundReceipt.Kind.REFUND,
                 Offices.name(p.office()), p.counter(), clerk, ZonedDateTime.ofInstant(r.at(), TillSession.HONG_KONG),
                 r.transactionNo(), r.originalTransactionNo(), new Bilingual(r.reason(), r.reason()), r.approver(),
-                r.amount(), r.kind().equals("VOID") ? new Bilingual("as paid", "原付款方式") : TenderKind.CASH.label(),
+                r.amount(), r.kind().equals("VOID") ? new Bilingual("as paid", "原付款方式")
+                        : r.cashOut().cents() == 0 ? TenderKind.EPS.label() : TenderKind.CASH.label(),
                 seals.seal(seals.journalled(r.kind().equals("VOID") ? ReceiptStatement.Kind.VOID : ReceiptStatement.Kind.REFUND,
                         p.office(), r.transactionNo(), r.at(), -r.amount().cents(),
                         List.of(r.originalTransactionNo(), r.reason(), r.approver())))), lang);

@@ -239,9 +239,16 @@ public class CounterFlowResource {
         String reversalId = text(b, "reversalId");
         char[] password = text(b, "supervisorPassword").toCharArray();
         try {
-            ReversalOutcome r = checkout.reverse(reversalId, isVoid, text(b, "transaction"), clerk(), text(b, "reason"),
+            Checkout.Reversal asked = checkout.reverse(reversalId, isVoid, text(b, "transaction"), clerk(), text(b, "reason"),
                     text(b, "supervisor"), password);
             Map<String, Object> m = new LinkedHashMap<>();
+            if (asked.pending()) {
+                // a kiosk's EPS sale goes back to its card through the kiosk's device: journalled when it approves
+                m.put("pending", true);
+                m.put("deviceJob", asked.deviceJobId());
+                return m;
+            }
+            ReversalOutcome r = asked.done();
             m.put("transaction", r.transactionNo());
             try {
                 // a repeat with another printId prints a COPY of the reversal's receipt

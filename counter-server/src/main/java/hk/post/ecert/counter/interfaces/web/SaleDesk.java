@@ -311,12 +311,19 @@ public class SaleDesk implements Serializable {
         char[] pw = supervisorPassword == null ? new char[0] : supervisorPassword.toCharArray();
         supervisorPassword = null;
         try {
-            lastReversal = checkout.reverse(id, isVoid, reverseTxn == null ? "" : reverseTxn.trim().toUpperCase(),
+            Checkout.Reversal asked = checkout.reverse(id, isVoid, reverseTxn == null ? "" : reverseTxn.trim().toUpperCase(),
                     staff.getUsername(), reverseReason, supervisor, pw);
             reversalId = PointOfSale.newId("REV");
             reverseTxn = null;
             reverseReason = null;
             supervisor = null;
+            if (asked.pending()) {
+                // a kiosk's EPS sale goes back to its card: the slip prints here when the kiosk's device approves
+                lastJobId = asked.deviceJobId();
+                Screens.info(Screens.text(language.getLocale(), "sale.toTheCard"));
+                return;
+            }
+            lastReversal = asked.done();
             try {
                 lastJobId = receipts.printReversal(lastReversal, lastReversal.reversalId(), staff.getUsername(), receiptLanguage());
             } catch (IllegalStateException e) {

@@ -20,7 +20,12 @@ public enum JobKind {
     /** Ask the payment device what it did with a payment id (after an answer was lost); a sale it never saw is cancelled in advance. */
     EPS_STATUS,
     /** Settle the payment device's approved sales not yet settled into one batch (the day's EPS settlement). */
-    EPS_SETTLE;
+    EPS_SETTLE,
+    /**
+     * Give an approved EPS sale's amount back to the card (a kiosk payment voided or refunded, issue 28) under a refund
+     * id chosen before the first send; a lost answer is asked for by a status enquiry of the refund id.
+     */
+    EPS_REFUND;
 
     /** Jobs that carry the customer's PIN: it travels in the live message only and is never stored. */
     public boolean carriesPin() {

@@ -21,6 +21,14 @@ public interface PaymentDevice {
      */
     PaymentResult cancel(String paymentId) throws PaymentException;
 
+    /**
+     * Gives an approved sale's amount back to the card it was paid with, under a refund id chosen before it is first
+     * sent: a repeat of the refund id answers with its first outcome and never refunds twice. A sale that was not
+     * approved, or was refunded already, is refused ({@link PaymentResult.Outcome#DECLINED}); what the device did with
+     * a refund id is asked with {@link #status} like a sale's.
+     */
+    PaymentResult refund(String refundId, String paymentId, long amountCents) throws PaymentException;
+
     /** What the device did with this id; {@link PaymentResult.Outcome#NOT_FOUND} when the sale never reached it. */
     PaymentResult status(String paymentId) throws PaymentException;
 

@@ -64,10 +64,15 @@ public record ReversalOutcome(String reversalId, String kind, String transaction
 
     /**
      * A void gives every tender back as it came (the cash kept — tendered less change — from the drawer; EPS and
-     * cheques reversed); a refund is paid in cash from the clerk's drawer.
+     * cheques reversed); a refund is paid in cash from the clerk's drawer, or back to the card by the EPS device that
+     * took it ({@code toCard}: nothing leaves a drawer).
      */
-    public static Payback payback(boolean isVoid, SaleOutcome sale) {
+    public static Payback payback(boolean isVoid, SaleOutcome sale, boolean toCard) {
         List<Map<String, Object>> tenders = new ArrayList<>();
+        if (!isVoid && toCard) {
+            tenders.add(Events.fields("kind", TenderKind.EPS.name(), "cents", sale.total().cents()));
+            return new Payback(tenders, 0);
+        }
         if (!isVoid) {
             tenders.add(Events.fields("kind", TenderKind.CASH.name(), "cents", sale.total().cents()));
             return new Payback(tenders, sale.total().cents());

@@ -42,9 +42,12 @@ public interface Tills {
     /** The void or refund of a sale, if any. */
     Optional<ReversalOutcome> reversalOf(String paymentId);
 
-    /** Journals a void or refund; the approver has re-authenticated as a supervisor. */
+    /**
+     * Journals a void or refund; the approver has re-authenticated as a supervisor. A refund {@code toCard} went back
+     * through the EPS device that took the sale (nothing leaves a drawer); any other refund is paid in cash.
+     */
     ReversalOutcome reverse(String reversalId, boolean isVoid, String transactionNo, String tillId, String clerk,
-                            String reason, String approver);
+                            String reason, String approver, boolean toCard);
 
     /** A cash drop or pickup. */
     Money moveCash(String requestId, String tillId, String clerk, boolean drop, CashCount pieces);

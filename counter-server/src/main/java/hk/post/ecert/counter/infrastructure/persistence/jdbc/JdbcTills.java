@@ -98,8 +98,8 @@ public class JdbcTills implements Tills {
 
     @Override
     public ReversalOutcome reverse(String reversalId, boolean isVoid, String transactionNo, String tillId, String clerk,
-                                   String reason, String approver) {
-        return db(c -> book.reverse(c, reversalId, isVoid, transactionNo, tillId, clerk, reason, approver));
+                                   String reason, String approver, boolean toCard) {
+        return db(c -> book.reverse(c, reversalId, isVoid, transactionNo, tillId, clerk, reason, approver, toCard));
     }
 
     @Override

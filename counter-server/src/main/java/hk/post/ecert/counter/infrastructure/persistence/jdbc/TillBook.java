@@ -189,6 +189,12 @@ public final class TillBook {
      */
     public ReversalOutcome reverse(Connection c, String reversalId, boolean isVoid, String transactionNo,
                                    String tillId, String clerk, String reason, String approver) throws SQLException {
+        return reverse(c, reversalId, isVoid, transactionNo, tillId, clerk, reason, approver, false);
+    }
+
+    /** As above; a refund {@code toCard} goes back through the EPS device that took the sale, not from a drawer. */
+    public ReversalOutcome reverse(Connection c, String reversalId, boolean isVoid, String transactionNo,
+                                   String tillId, String clerk, String reason, String approver, boolean toCard) throws SQLException {
         TillRecords rows = records.apply(c);
         TillSession till = lock(rows, tillId);
         Optional<ReversalOutcome> first = readBack(c, rows.reversalById(reversalId), ReversalOutcome::of);
@@ -206,7 +212,7 @@ public final class TillBook {
         ReversalOutcome.check(isVoid, till, sale, saleTill, clerk, approver, reversalOf(c, sale.paymentId()));
         List<Object> lines = new ArrayList<>();
         sale.lines().forEach(l -> lines.add(l.toJson()));
-        ReversalOutcome.Payback back = ReversalOutcome.payback(isVoid, sale);
+        ReversalOutcome.Payback back = ReversalOutcome.payback(isVoid, sale, toCard);
         String kind = isVoid ? Events.VOID : Events.REFUND;
         JournalEntry e = journal.append(c, till.journalCounter(), kind, -sale.total().cents(), clerk,
                 Json.write(fields("till", tillId, "clerk", clerk, "saleClerk", sale.clerk(), "original", sale.transactionNo(),

@@ -155,12 +155,15 @@ class TillRulesTest {
     void aVoidGivesTheCashKeptBackAndARefundIsPaidInCash() {
         SaleOutcome s = new SaleOutcome("P1", "GPO-C01-000007", "T1", "clerk1", AT, Money.ofCents(9600), Money.ofCents(5000),
                 Money.ofCents(400), List.of(), List.of(Map.of("kind", "EPS", "cents", 5000L), Map.of("kind", "CASH", "cents", 5000L)), true);
-        ReversalOutcome.Payback v = ReversalOutcome.payback(true, s);
+        ReversalOutcome.Payback v = ReversalOutcome.payback(true, s, false);
         assertEquals(4600, v.cashOut(), "HK$50 cash tendered, HK$4 change given: HK$46 goes back from the drawer");
         assertEquals(5000L, v.tenders().get(0).get("cents"), "EPS reversed in full");
-        ReversalOutcome.Payback r = ReversalOutcome.payback(false, s);
+        ReversalOutcome.Payback r = ReversalOutcome.payback(false, s, false);
         assertEquals(9600, r.cashOut());
         assertEquals(List.of(Map.of("kind", "CASH", "cents", 9600L)), r.tenders());
+        ReversalOutcome.Payback toCard = ReversalOutcome.payback(false, s, true);
+        assertEquals(0, toCard.cashOut(), "a refund to the card takes nothing from a drawer");
+        assertEquals(List.of(Map.of("kind", "EPS", "cents", 9600L)), toCard.tenders());
     }
 
     @Test

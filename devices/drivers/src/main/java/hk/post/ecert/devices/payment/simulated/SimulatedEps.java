@@ -36,6 +36,10 @@ public final class SimulatedEps implements PaymentDevice {
 
     private final Map<String, PaymentResult> log = new LinkedHashMap<>();
     private final List<String> unsettled = new ArrayList<>();
+    /** Refund id of each refunded sale (a sale is refunded once). */
+    private final Map<String, String> refundOf = new LinkedHashMap<>();
+    /** Refunds not yet settled: they come off the next batch's total. */
+    private final List<String> unsettledRefunds = new ArrayList<>();
     private final Map<String, Settlement> batches = new LinkedHashMap<>();
     private final Deque<Behaviour> next = new ArrayDeque<>();
     private int approvals;
@@ -103,6 +107,42 @@ public final class SimulatedEps implements PaymentDevice {
     }
 
     @Override
+    public synchronized PaymentResult refund(String refundId, String paymentId, long amountCents) throws PaymentException {
+        if (refundId == null || refundId.isBlank() || paymentId == null || amountCents <= 0) {
+            throw new PaymentException(PaymentFault.INVALID_REQUEST, "a refund needs a refund id, the sale's id and an amount above zero");
+        }
+        PaymentResult known = log.get(refundId);
+        if (known != null) {
+            return known;   // the same refund again: its first outcome, never a second refund
+        }
+        if (!next.isEmpty() && next.peek() == Behaviour.OFFLINE) {
+            next.poll();
+            throw new PaymentException(PaymentFault.DEVICE_OFFLINE, "the EPS device does not answer");
+        }
+        PaymentResult sale = log.get(paymentId);
+        if (sale == null || !sale.approved()) {
+            return record(new PaymentResult(refundId, PaymentResult.Outcome.DECLINED, amountCents, "", "no approved sale " + paymentId));
+        }
+        if (refundOf.containsKey(paymentId)) {
+            return record(new PaymentResult(refundId, PaymentResult.Outcome.DECLINED, amountCents, "",
+                    "sale " + paymentId + " was refunded already (" + refundOf.get(paymentId) + ")"));
+        }
+        if (amountCents > sale.amountCents()) {
+            return record(new PaymentResult(refundId, PaymentResult.Outcome.DECLINED, amountCents, "",
+                    "a refund cannot be more than the sale (" + sale.amountCents() + " cents)"));
+        }
+        refundOf.put(paymentId, refundId);
+        unsettledRefunds.add(refundId);
+        return record(new PaymentResult(refundId, PaymentResult.Outcome.APPROVED, amountCents,
+                String.format("SIMR%06d", refundOf.size()), "refunded to the card"));
+    }
+
+    /** How many refunds went back to a card. */
+    public synchronized int refunds() {
+        return refundOf.size();
+    }
+
+    @Override
     public synchronized PaymentResult status(String paymentId) {
         PaymentResult known = log.get(paymentId);
         return known != null ? known : new PaymentResult(paymentId, PaymentResult.Outcome.NOT_FOUND, 0, "", "no sale under this id");
@@ -114,9 +154,11 @@ public final class SimulatedEps implements PaymentDevice {
         if (done != null) {
             return done;
         }
-        long total = unsettled.stream().mapToLong(id -> log.get(id).amountCents()).sum();
+        long total = unsettled.stream().mapToLong(id -> log.get(id).amountCents()).sum()
+                - unsettledRefunds.stream().mapToLong(id -> log.get(id).amountCents()).sum();
         Settlement s = new Settlement(batchId, unsettled, total);
         unsettled.clear();
+        unsettledRefunds.clear();
         batches.put(batchId, s);
         return s;
     }
