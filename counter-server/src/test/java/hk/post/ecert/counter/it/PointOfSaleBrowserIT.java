@@ -190,6 +190,14 @@ class PointOfSaleBrowserIT {
         chromium.click("sale:pay");
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("change"), "HK$0.00"));
         assertEquals(2, browser.findElements(By.cssSelector("#recent td.txn")).size());
+        // the customer changes their mind once more: voided, and the subscription is back where it was (it lapsed yesterday)
+        String second = chromium.text("lastTxn");
+        chromium.type("sale:reverseTxn", second);
+        chromium.type("sale:reverseReason", "customer changed their mind");
+        chromium.type("sale:supervisor", "super1");
+        chromium.type("sale:supervisorPassword", "Super#2026");
+        chromium.click("sale:void");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("lastReversal"), second));
 
         // issue 18: the receipt's QR proves itself on the public check page, and offline with the published keys
         String seal = printer.receipts().get(0).lines().stream().filter(l -> l.kind() == hk.post.ecert.devices.printer.simulated.PrintedLine.Kind.QR)
@@ -278,7 +286,7 @@ class PointOfSaleBrowserIT {
     void aBlindCloseRecordsTheVarianceAndTheDayClosesWithItInTheZReport() throws Exception {
         browser.findElement(By.id("top:navTill")).click();
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input.count-NOTE_100")));
-        // expected: 1,000 float + 48 − 48 (void) + 48 (basket) + 48 (extension) = 1,096; the clerk counts 970
+        // expected: 1,000 float + 48 − 48 (void) + 48 − 48 (void) + 48 (extension) = 1,048; the clerk counts 970
         count("count", "NOTE_100", 9);
         count("count", "NOTE_50", 1);
         count("count", "NOTE_20", 1);
@@ -287,8 +295,8 @@ class PointOfSaleBrowserIT {
         chromium.ajaxSettled();
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("varianceAmount")));
         assertEquals("HK$970.00", chromium.text("countedAmount"));
-        assertEquals("HK$1,096.00", chromium.text("expectedAmount"));
-        assertEquals("-HK$126.00", chromium.text("varianceAmount"));
+        assertEquals("HK$1,048.00", chromium.text("expectedAmount"));
+        assertEquals("-HK$78.00", chromium.text("varianceAmount"));
         chromium.screenshot("pos-blind-close-variance");
         chromium.type("till:varianceReason", "HK$50 note given as change by mistake");
         chromium.click("till:explain");
@@ -299,8 +307,12 @@ class PointOfSaleBrowserIT {
         chromium.login(base.toString(), "super1", "Super#2026");
         browser.findElement(By.id("top:navDay")).click();
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("dayVariance")));
-        assertEquals("-HK$126.00", chromium.text("dayVariance"));
-        assertEquals("HK$96.00", chromium.text("dayNet"));
+        assertEquals("-HK$78.00", chromium.text("dayVariance"));
+        assertEquals("HK$48.00", chromium.text("dayNet"));
+        // issue 28: each sale line beside what it bought — the voided ones undone with their money, the live one tied
+        assertEquals("HK$0.00", chromium.text("untied"), "every dollar is tied to its service");
+        String ties = chromium.text("ties");
+        assertTrue(ties.contains("Reversed and undone") && ties.contains("Tied to its service") && !ties.contains("Not tied"), ties);
         chromium.waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[id$='signOff']"))).click();
         chromium.ajaxSettled();
         chromium.waitUpTo(20).until(d -> d.findElements(By.cssSelector("button[id$='signOff']")).isEmpty());
@@ -313,9 +325,9 @@ class PointOfSaleBrowserIT {
         String csv = (String) ((JavascriptExecutor) browser).executeAsyncScript(
                 "var done = arguments[arguments.length - 1];"
                         + "fetch(document.getElementById('day:zCsv').href).then(r => r.text()).then(done, e => done('ERR ' + e));");
-        assertTrue(csv.contains("total,variance,0,-126.00"), csv);
-        assertTrue(csv.contains("tender,CASH,3,96.00"), csv);
-        assertTrue(csv.contains("fee_item,PERSONAL_EXTENSION_PER_YEAR,3,96.00"), csv);
+        assertTrue(csv.contains("total,variance,0,-78.00"), csv);
+        assertTrue(csv.contains("tender,CASH,3,48.00"), csv);
+        assertTrue(csv.contains("fee_item,PERSONAL_EXTENSION_PER_YEAR,3,48.00"), csv);
         Long pdfBytes = (Long) ((JavascriptExecutor) browser).executeAsyncScript(
                 "var done = arguments[arguments.length - 1];"
                         + "fetch(document.getElementById('day:zPdf').href).then(r => r.arrayBuffer()).then(b => done(b.byteLength), e => done(-1));");
