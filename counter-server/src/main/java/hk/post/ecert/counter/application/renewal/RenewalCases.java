@@ -187,12 +187,16 @@ public class RenewalCases implements PayableKind {
         return sendWhenComplete(k, clerk);
     }
 
-    /** The language the customer reads, remembered on the case for its receipt and slips. */
+    /** The language the customer reads, remembered on the case for its receipt and slips (said once in its history). */
     @Transactional
-    public void customerReads(String caseRef, ReceiptLanguage language) {
+    public void customerReads(String caseRef, ReceiptLanguage language, String clerk) {
         RenewalCase k = load(caseRef).orElseThrow(() -> noCase(caseRef));
+        if (k.customerLanguage().filter(language::equals).isPresent()) {
+            return;
+        }
         k.customerReads(language);
         save(k);
+        event(caseRef, clerk, "the customer reads " + language.name());
     }
 
     // ---------------------------------------------------------------- what the checkout sells: a case's fee

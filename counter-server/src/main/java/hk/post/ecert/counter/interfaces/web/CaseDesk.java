@@ -302,7 +302,7 @@ public class CaseDesk implements Serializable {
         try {
             ReceiptLanguage reads =
                     ReceiptLanguage.valueOf(getReceiptLanguage());
-            cases.customerReads(caseRef, reads);
+            cases.customerReads(caseRef, reads, staff.getUsername());
             Optional<SaleOutcome> sale = Screens.payAtDesk(paymentId, checkout, pos, receipts, staff, language, reads, () -> {
                 if (tenderedCents != null) {
                     return List.of(Tender.cash(Money.ofCents(tenderedCents)));   // one button: cash only
