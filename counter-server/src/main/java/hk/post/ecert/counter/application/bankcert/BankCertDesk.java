@@ -5,10 +5,6 @@ import hk.post.ecert.counter.domain.model.fee.FeeItem;
 import hk.post.ecert.counter.domain.model.capture.CaptureCase;
 import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.application.capture.CaptureDesk;
-import hk.post.ecert.counter.application.checkout.PayableKind;
-import hk.post.ecert.counter.domain.model.checkout.Payable;
-import hk.post.ecert.counter.domain.model.checkout.Tie;
-import hk.post.ecert.counter.domain.model.renewal.CaseOffices;
 import hk.post.ecert.counter.application.registry.SubscriberRegistry;
 import hk.post.ecert.counter.domain.model.bankcert.ArAuthentication;
 import hk.post.ecert.counter.domain.model.bankcert.ArIdentity;
@@ -23,7 +19,6 @@ import hk.post.ecert.counter.domain.model.fee.Quote;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
 import hk.post.ecert.counter.domain.model.renewal.ArticleNumber;
 import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
-import hk.post.ecert.counter.domain.model.till.SaleLine;
 import hk.post.ecert.counter.domain.service.KeyedDigest;
 import hk.post.ecert.forms.render.FormDefinition.BankApplicationType;
 import jakarta.annotation.PostConstruct;
@@ -50,7 +45,7 @@ import java.util.logging.Logger;
  * the "2-15" CA for 1–3 years; dispatch by registered mail; and revocation requests with a month's notice.
  */
 @ApplicationScoped
-public class BankCertDesk implements PayableKind {
+public class BankCertDesk {
 
     private static final Logger LOG = Logger.getLogger(BankCertDesk.class.getName());
     public static final String TYPE = "BANK_CERT_BANK";
@@ -67,8 +62,6 @@ public class BankCertDesk implements PayableKind {
     @Inject
     CaptureDesk capture;
 
-    @Inject
-    CaseOffices offices;
 
     @Inject
     KeyedDigest digest;
@@ -154,7 +147,7 @@ public class BankCertDesk implements PayableKind {
     }
 
     /** The fee: per year of each certificate (new and/or renewed), from the schedule in force — a setting until published. */
-    Quote quote(BankApplication a) {
+    public Quote quote(BankApplication a) {
         Variant v = triage.catalogue().type(TYPE).variant(a.type().name());
         List<Quote.Line> lines = new ArrayList<>();
         List<FeeItem> notSet = new ArrayList<>();
@@ -188,74 +181,6 @@ public class BankCertDesk implements PayableKind {
         return auth;
     }
 
-    // ---------------------------------------------------------------- what the checkout sells: an application's fee
-
-    @Override
-    public boolean sells(Payable p) {
-        return p instanceof Payable.BankCertFee;
-    }
-
-    @Override
-    public Optional<String> officeOf(Payable p) {
-        return offices.officeOf(p.reference());
-    }
-
-    /** The application's fee today; one paid already, past the desk or with its fee not published is refused in words. */
-    @Override
-    public List<SaleLine> price(Payable p) {
-        BankApplication a = load(p.reference()).orElseThrow(() -> noApplication(p.reference()));
-        a.requirePayable();
-        Quote q = quote(a);
-        if (!q.isSet()) {
-            throw new CaseRefusal("Fee not set: " + String.join(", ", q.notSet().stream().map(i -> i.name().en()).toList())
-                    + ". HKPCA has not published it; an administrator enters it on the Fees screen before the desk can charge it.",
-                    "費用未設定：" + String.join("、", q.notSet().stream().map(i -> i.name().zh()).toList())
-                            + "。香港郵政核證機關尚未公布；須由管理員在「費用」畫面輸入後，方可收費。");
-        }
-        return q.lines().stream().map(l -> new SaleLine(a.ref(), l.item().code(), l.item().name(), TYPE,
-                l.quantity(), l.amount(), p.code())).toList();
-    }
-
-    @Override
-    public void bought(Payable p, String paymentId, String actor) {
-        BankApplication a = load(p.reference()).orElseThrow(() -> noApplication(p.reference()));
-        a.paid(paymentId);
-        save(a);
-        event(a.ref(), actor, "paid by " + paymentId);
-    }
-
-    @Override
-    public void checkReversal(Payable p, String paymentId) {
-        load(p.reference()).ifPresent(a -> a.requireReversible(paymentId));
-    }
-
-    @Override
-    public void reversed(Payable p, String paymentId, String actor) {
-        BankApplication a = load(p.reference()).orElseThrow(() -> noApplication(p.reference()));
-        if (a.paymentReversed(paymentId)) {
-            save(a);
-            event(a.ref(), actor, "payment " + paymentId + " reversed: the application is unpaid");
-        }
-    }
-
-    @Override
-    public Tie tieOf(Payable p, String paymentId) {
-        return load(p.reference()).filter(a -> paymentId.equals(a.paymentId()))
-                .map(a -> a.refundOwed() ? Tie.REFUND_OWED : Tie.TIED).orElse(Tie.UNTIED);
-    }
-
-    @Override
-    public List<Owed> refundsOwed(String office) {
-        return applications.refsIn(BankApplication.State.REJECTED).stream()
-                .filter(ref -> offices.officeOf(ref).map(office::equals).orElse(false))
-                .map(ref -> load(ref).filter(BankApplication::refundOwed)
-                        .map(a -> new Owed(new Payable.BankCertFee(ref), a.paymentId())))
-                .flatMap(Optional::stream).toList();
-    }
-
-    private static CaseRefusal noApplication(String ref) {
-        return new CaseRefusal("No application " + ref + ".", "沒有申請 " + ref + "。");
-    }
 
     @Transactional
     public void submit(String ref, String officer) {

@@ -2,10 +2,6 @@ package hk.post.ecert.counter.application.registry;
 
 import hk.post.ecert.counter.application.CounterJournal;
 import hk.post.ecert.counter.application.Triage;
-import hk.post.ecert.counter.application.checkout.PayableKind;
-import hk.post.ecert.counter.domain.model.checkout.Payable;
-import hk.post.ecert.counter.domain.model.checkout.Tie;
-import hk.post.ecert.counter.domain.model.renewal.RenewalCaseRepository;
 import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
 import hk.post.ecert.counter.domain.model.catalogue.Variant;
 import hk.post.ecert.counter.domain.model.fee.Quote;
@@ -14,7 +10,6 @@ import hk.post.ecert.counter.domain.model.identity.InvalidHkidException;
 import hk.post.ecert.counter.domain.model.registry.RegistryRefusal;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificates;
-import hk.post.ecert.counter.domain.model.till.SaleLine;
 import hk.post.ecert.counter.domain.model.till.Tills;
 import hk.post.ecert.counter.domain.model.till.SaleOutcome;
 import hk.post.ecert.counter.domain.service.CertificateAuthority;
@@ -38,7 +33,7 @@ import java.util.logging.Logger;
  * extensions paid at the till; and the daily suspension of Personal certificates whose subscription lapsed.
  */
 @ApplicationScoped
-public class SubscriberRegistry implements PayableKind {
+public class SubscriberRegistry {
 
     private static final Logger LOG = Logger.getLogger(SubscriberRegistry.class.getName());
 
@@ -60,8 +55,6 @@ public class SubscriberRegistry implements PayableKind {
     @Inject
     CounterJournal journal;
 
-    @Inject
-    RenewalCaseRepository cases;
 
     @Inject
     CertificateAuthority ca;
@@ -163,109 +156,11 @@ public class SubscriberRegistry implements PayableKind {
         return paidBy(sale.paymentId(), serialHex).map(e -> new Extended(sale, e.oldEnd(), e.newEnd()));
     }
 
-    private Optional<SubscriberCertificates.Extension> paidBy(String paymentId, String serialHex) {
+    /** The extension a payment paid for one certificate (a basket pays for several under one payment id). */
+    public Optional<SubscriberCertificates.Extension> paidBy(String paymentId, String serialHex) {
         return registry.extensionsPaidBy(paymentId).stream().filter(e -> e.serialHex().equals(serialHex)).findFirst();
     }
 
-    // ---------------------------------------------------------------- what the checkout sells: extensions
-
-    @Override
-    public boolean sells(Payable p) {
-        return p instanceof Payable.SubscriptionExtension;
-    }
-
-    @Override
-    public Optional<String> officeOf(Payable p) {
-        return Optional.empty();   // any counter extends any subscription
-    }
-
-    /** The extension's fee today; what cannot be extended (past expiry, not a Personal certificate) is refused with its reason. */
-    @Override
-    public List<SaleLine> price(Payable p) {
-        Payable.SubscriptionExtension x = (Payable.SubscriptionExtension) p;
-        SubscriberCertificate cert = certificate(x.serialHex());
-        LocalDate newEnd = cert.extendedBy(variantOf(cert), x.years(), today());
-        Quote q = triage.fees().quoteExtension(variantOf(cert), x.years(), today());
-        if (!q.isSet()) {
-            throw new RegistryRefusal(new Bilingual("The extension fee is not set.", "延長登記期的費用未設定。"));
-        }
-        String caseRef = "EXT-" + x.serialHex().substring(0, Math.min(12, x.serialHex().length())).toUpperCase(Locale.ROOT);
-        // the receipt says what was bought: the subscription's new end date is on the line
-        return q.lines().stream().map(l -> new SaleLine(caseRef, l.item().code(), new Bilingual(
-                l.item().name().en() + " (" + cert.srn() + "), subscription to " + newEnd,
-                l.item().name().zh() + "（" + cert.srn() + "），登記期至 " + newEnd),
-                cert.typeCode(), l.quantity(), l.amount(), x.code())).toList();
-    }
-
-    /** Extends the subscription paid for, in the checkout's transaction. */
-    @Override
-    public void bought(Payable p, String paymentId, String actor) {
-        Payable.SubscriptionExtension x = (Payable.SubscriptionExtension) p;
-        SubscriberCertificate cert = certificate(x.serialHex());
-        LocalDate oldEnd = cert.subscriptionEnd();
-        LocalDate newEnd = cert.extendedBy(variantOf(cert), x.years(), today());
-        if (!registry.extendSubscription(x.serialHex(), oldEnd, newEnd)) {
-            throw new RegistryRefusal(new Bilingual("The subscription changed meanwhile: look the certificate up again.",
-                    "登記期剛被更改：請重新查閱證書。"));
-        }
-        registry.addExtension(new SubscriberCertificates.Extension(paymentId, x.serialHex(), x.years(), oldEnd, newEnd, actor, Instant.now()));
-        journal.record(actor, "SUBSCRIPTION_EXTENDED", extensionEvent(cert, x.years(), oldEnd, newEnd, paymentId));
-    }
-
-    @Override
-    public void checkReversal(Payable p, String paymentId) {
-        String serialHex = ((Payable.SubscriptionExtension) p).serialHex();
-        paidBy(paymentId, serialHex).filter(e -> !registry.extensionReversed(paymentId, serialHex)).ifPresent(e ->
-                certificate(serialHex).withoutExtension(e.oldEnd(), e.newEnd(), cases.renewedFrom(serialHex)));
-    }
-
-    /** The extension's money went back: the subscription ends where it did before, unless something later rests on it. */
-    @Override
-    public void reversed(Payable p, String paymentId, String actor) {
-        String serialHex = ((Payable.SubscriptionExtension) p).serialHex();
-        Optional<SubscriberCertificates.Extension> paid = paidBy(paymentId, serialHex);
-        if (paid.isEmpty() || registry.extensionReversed(paymentId, serialHex)) {
-            return;   // nothing was extended by this money, or it was taken back already
-        }
-        SubscriberCertificates.Extension e = paid.get();
-        SubscriberCertificate cert = certificate(e.serialHex());
-        LocalDate back = cert.withoutExtension(e.oldEnd(), e.newEnd(), cases.renewedFrom(e.serialHex()));
-        if (!registry.withdrawExtension(e.serialHex(), e.newEnd(), back)) {
-            throw new RegistryRefusal(new Bilingual("The subscription changed meanwhile: look the certificate up again.",
-                    "登記期剛被更改：請重新查閱證書。"));
-        }
-        registry.addExtensionReversal(paymentId, serialHex, actor, Instant.now());
-        journal.record(actor, "SUBSCRIPTION_EXTENSION_REVERSED", extensionEvent(cert, -e.years(), e.newEnd(), back, paymentId));
-    }
-
-    @Override
-    public Tie tieOf(Payable p, String paymentId) {
-        String serialHex = ((Payable.SubscriptionExtension) p).serialHex();
-        return paidBy(paymentId, serialHex).isPresent() && !registry.extensionReversed(paymentId, serialHex) ? Tie.TIED : Tie.UNTIED;
-    }
-
-    /** An extension is never refused once paid: nothing of it is owed back but by a refund the clerk chooses. */
-    @Override
-    public List<Owed> refundsOwed(String office) {
-        return List.of();
-    }
-
-    private SubscriberCertificate certificate(String serialHex) {
-        return bySerial(serialHex).orElseThrow(() -> new RegistryRefusal(
-                new Bilingual("No certificate " + serialHex + ".", "沒有證書 " + serialHex + "。")));
-    }
-
-    private static Map<String, Object> extensionEvent(SubscriberCertificate cert, int years, LocalDate from, LocalDate to,
-                                                      String paymentId) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("serial", cert.serialHex());
-        event.put("srn", cert.srn());
-        event.put("years", years);
-        event.put("from", from.toString());
-        event.put("to", to.toString());
-        event.put("payment", paymentId);
-        return event;
-    }
 
     /**
      * Rule 2's consequence, run daily: a Personal certificate whose subscription lapsed is suspended — put on hold

@@ -5,10 +5,6 @@ import hk.post.ecert.counter.domain.model.renewal.RenewalCaseRepository;
 import hk.post.ecert.counter.domain.model.capture.CaptureCase;
 import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.application.capture.CaptureDesk;
-import hk.post.ecert.counter.application.checkout.PayableKind;
-import hk.post.ecert.counter.domain.model.checkout.Payable;
-import hk.post.ecert.counter.domain.model.checkout.Tie;
-import hk.post.ecert.counter.domain.model.renewal.CaseOffices;
 import hk.post.ecert.counter.application.registry.SubscriberRegistry;
 import hk.post.ecert.counter.domain.model.catalogue.Variant;
 import hk.post.ecert.counter.domain.model.fee.Quote;
@@ -16,7 +12,6 @@ import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
 import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
 import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
 import hk.post.ecert.counter.domain.model.renewal.RenewalCase;
-import hk.post.ecert.counter.domain.model.till.SaleLine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -35,7 +30,7 @@ import java.util.UUID;
  * {@link CaseVetting}; issuance and delivery are {@link RenewalIssuance}.
  */
 @ApplicationScoped
-public class RenewalCases implements PayableKind {
+public class RenewalCases {
 
     @Inject
     SubscriberRegistry registry;
@@ -46,8 +41,6 @@ public class RenewalCases implements PayableKind {
     @Inject
     CaptureDesk capture;
 
-    @Inject
-    CaseOffices offices;
 
     @Inject
     RenewalCaseRepository repository;
@@ -156,7 +149,8 @@ public class RenewalCases implements PayableKind {
         });
     }
 
-    Quote quote(RenewalCase k) {
+    /** The case's fee as the schedule in force today prices it (nothing for a re-issue within the subscription). */
+    public Quote quote(RenewalCase k) {
         if (k.reissue()) {
             return new Quote(List.of(), List.of());   // within the paid subscription: nothing to pay
         }
@@ -199,81 +193,19 @@ public class RenewalCases implements PayableKind {
         event(caseRef, clerk, "the customer reads " + language.name());
     }
 
-    // ---------------------------------------------------------------- what the checkout sells: a case's fee
-
-    @Override
-    public boolean sells(Payable p) {
-        return p instanceof Payable.CaseFee;
-    }
-
-    @Override
-    public Optional<String> officeOf(Payable p) {
-        return offices.officeOf(p.reference());
-    }
-
-    /** The case's fee today; a case not open, paid already, a re-issue or with its fee not set is refused in words. */
-    @Override
-    public List<SaleLine> price(Payable p) {
-        RenewalCase k = load(p.reference()).orElseThrow(() -> noCase(p.reference()));
-        k.requirePayable();
-        Quote q = quote(k);
-        if (!q.isSet()) {
-            throw new CaseRefusal("Fee not set: " + String.join(", ", q.notSet().stream().map(i -> i.name().en()).toList())
-                    + ". The counter cannot charge it until an administrator enters the published fee.",
-                    "費用未設定：" + String.join("、", q.notSet().stream().map(i -> i.name().zh()).toList()) + "。");
-        }
-        return q.lines().stream().map(l -> new SaleLine(k.caseRef(), l.item().code(), l.item().name(), k.typeCode(),
-                l.quantity(), l.amount(), p.code())).toList();
-    }
-
-    /** The case is paid by this payment; a case complete with it goes to HKPCA vetting at once. */
-    @Override
-    public void bought(Payable p, String paymentId, String actor) {
-        RenewalCase k = load(p.reference()).orElseThrow(() -> noCase(p.reference()));
-        k.paid(paymentId, actor);
-        save(k);
-        event(k.caseRef(), actor, "paid by " + paymentId);
-        sendWhenComplete(k, actor);
-    }
-
-    @Override
-    public void checkReversal(Payable p, String paymentId) {
-        load(p.reference()).ifPresent(k -> k.requireReversible(paymentId));
-    }
-
-    /** The fee went back: the case is unpaid again (refused once its certificate is issued). */
-    @Override
-    public void reversed(Payable p, String paymentId, String actor) {
-        RenewalCase k = load(p.reference()).orElseThrow(() -> noCase(p.reference()));
-        RenewalCase.State before = k.state();
-        if (k.paymentReversed(paymentId)) {
-            save(k);
-            event(k.caseRef(), actor, "payment " + paymentId + " reversed: the case is unpaid"
-                    + (before != k.state() ? " and back at the counter (was " + before + ")" : ""));
-        }
-    }
-
-    @Override
-    public Tie tieOf(Payable p, String paymentId) {
-        return load(p.reference()).filter(k -> paymentId.equals(k.paymentId()))
-                .map(k -> k.refundOwed() ? Tie.REFUND_OWED : Tie.TIED).orElse(Tie.UNTIED);
-    }
-
-    @Override
-    public List<Owed> refundsOwed(String office) {
-        return repository.rejectedButPaid().stream().filter(ref -> offices.officeOf(ref).map(office::equals).orElse(false))
-                .map(ref -> load(ref).filter(RenewalCase::refundOwed)
-                        .map(k -> new Owed(new Payable.CaseFee(ref), k.paymentId())))
-                .flatMap(Optional::stream).toList();
-    }
-
-    private static CaseRefusal noCase(String caseRef) {
+    static CaseRefusal noCase(String caseRef) {
         return new CaseRefusal("No case " + caseRef + ".", "沒有個案 " + caseRef + "。");
     }
 
     /** The case's documents were archived (document capture): a case now complete goes to HKPCA vetting at once. */
     @Transactional
     public boolean documentsSubmitted(String caseRef, String clerk) {
+        return sendIfComplete(caseRef, clerk);
+    }
+
+    /** A step was done (documents archived, fee paid): a case now complete goes to HKPCA vetting at once. */
+    @Transactional
+    public boolean sendIfComplete(String caseRef, String clerk) {
         return load(caseRef).map(k -> sendWhenComplete(k, clerk)).orElse(false);
     }
 
