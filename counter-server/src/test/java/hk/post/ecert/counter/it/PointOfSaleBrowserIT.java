@@ -175,6 +175,18 @@ class PointOfSaleBrowserIT {
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("total"), "HK$48.00"));
         String runsTo = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Hong_Kong")).minusDays(1).plusYears(1).toString();
         assertTrue(chromium.text("lines").contains("subscription to " + runsTo), chromium.text("lines"));
+        // the same customer pays a renewal case's fee in the same sale (one sale, one receipt)
+        StaffHttp api = new StaffHttp(base);
+        api.login("clerk1", "Clerk#2026");
+        java.net.http.HttpResponse<String> opened = api.postJson("api/counter/cases",
+                "{\"certificate\":\"SRN-P-000002\",\"variant\":\"STANDARD\",\"years\":3,\"delivery\":\"DISPATCH\"}");
+        assertEquals(200, opened.statusCode(), opened.body());
+        String caseRef = (String) hk.post.ecert.devices.wire.Json.readObject(opened.body()).get("case");
+        chromium.type("sale:what", caseRef);
+        chromium.click("sale:addItem");
+        chromium.waitUpTo(20).until(d -> chromium.text("lines").contains(caseRef));
+        String basketTotal = chromium.text("total");
+        assertFalse("HK$48.00".equals(basketTotal), "the case's fee is in the basket beside the extension: " + basketTotal);
         // a cheque that is post-dated is refused with its reason
         chromium.type("sale:paperAmount", "48");
         chromium.type("sale:paperBank", "HSBC");
@@ -186,7 +198,7 @@ class PointOfSaleBrowserIT {
                 browser.findElement(By.id("sale:messages")).getText());
         // paid exactly in cash instead
         chromium.type("sale:paperAmount", "");
-        chromium.type("sale:cash", "48");
+        chromium.type("sale:cash", basketTotal.replace("HK$", "").replace(",", ""));
         chromium.click("sale:pay");
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("change"), "HK$0.00"));
         assertEquals(2, browser.findElements(By.cssSelector("#recent td.txn")).size());
@@ -198,6 +210,13 @@ class PointOfSaleBrowserIT {
         chromium.type("sale:supervisorPassword", "Super#2026");
         chromium.click("sale:void");
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("lastReversal"), second));
+        // the voided fee leaves the case unpaid, at the counter
+        browser.get(base + "cases.xhtml?case=" + caseRef);
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("paymentDone")));
+        assertEquals("☐", chromium.text("paymentDone"), "the case is unpaid again");
+        assertEquals("", hk.post.ecert.devices.wire.Json.readObject(api.get("api/counter/cases?ref=" + caseRef).body()).get("paymentId"));
+        browser.findElement(By.id("top:navSale")).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("sale:what")));
 
         // issue 18: the receipt's QR proves itself on the public check page, and offline with the published keys
         String seal = printer.receipts().get(0).lines().stream().filter(l -> l.kind() == hk.post.ecert.devices.printer.simulated.PrintedLine.Kind.QR)
