@@ -5,7 +5,9 @@ import hk.post.ecert.counter.application.JobWasFinished;
 import hk.post.ecert.counter.application.SaleWasTaken;
 import hk.post.ecert.counter.application.kiosk.Kiosks;
 import hk.post.ecert.counter.application.pos.TillReceipts;
+import hk.post.ecert.counter.domain.model.devicejob.DeviceJobRecord;
 import hk.post.ecert.counter.domain.model.devicejob.DeviceJobRepository;
+import hk.post.ecert.counter.domain.model.devicejob.JobStatus;
 import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
 import hk.post.ecert.counter.domain.model.till.TenderKind;
 import hk.post.ecert.devices.job.JobKind;
@@ -146,8 +148,16 @@ public class Checkout {
     private String backToTheCard(String reversalId, SaleOutcome sale, TillSession clerkTill, String actor, String reason,
                                  String approver) {
         String jobId = "EPS-REFUND-" + reversalId;
-        if (jobRecords.find(jobId).isPresent()) {
-            return jobId;   // asked already: the same refund
+        for (int attempt = 1; ; attempt++) {
+            Optional<DeviceJobRecord> asked = jobRecords.find(jobId);
+            if (asked.isEmpty()) {
+                break;
+            }
+            if (!asked.get().status().finished() || asked.get().status() == JobStatus.DONE) {
+                return jobId;   // under way, or the device answered: the same refund
+            }
+            // failed, unknown or expired: asked again under the same refund id, which the device answers once
+            jobId = "EPS-REFUND-" + reversalId + "-R" + attempt;
         }
         if (reason == null || reason.isBlank()) {
             throw new PosRefusal(PosRefusal.Reason.REASON_NEEDED);
