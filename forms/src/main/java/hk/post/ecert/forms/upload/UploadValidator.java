@@ -153,7 +153,8 @@ public final class UploadValidator {
         return "something else";
     }
 
-    static String sha256(byte[] bytes) {
+    /** The SHA-256 of a file or page as lower-case hex, as an archived document and a signed scan page carry it. */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

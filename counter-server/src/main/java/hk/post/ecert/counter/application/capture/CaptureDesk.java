@@ -33,9 +33,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -168,7 +165,7 @@ public class CaptureDesk {
     public void receivePage(String terminalId, String jobId, int seq, int dpi, String mode, String sha256, String signature,
                             byte[] png) {
         DeviceJobRecord job = authorisePage(terminalId, jobId, seq, sha256, signature);
-        if (!sha256.equals(sha256(png))) {
+        if (!sha256.equals(UploadValidator.sha256(png))) {
             throw new SecurityException("the page does not match its signed hash");
         }
         Map<String, Object> payload = Json.readObject(job.payload());
@@ -279,7 +276,7 @@ public class CaptureDesk {
     @Transactional
     public Optional<byte[]> documentPdf(String caseRef, String docKey) {
         return records.documentPdf(caseRef, docKey).map(d -> {
-            if (!sha256(d.pdf()).equals(d.sha256())) {
+            if (!UploadValidator.sha256(d.pdf()).equals(d.sha256())) {
                 throw new IllegalStateException("stored document " + caseRef + "/" + docKey + " no longer matches its SHA-256");
             }
             return d.pdf();
@@ -292,13 +289,5 @@ public class CaptureDesk {
         CounterOverview.CounterPlace place = counters.placeOf(clerk);
         return counters.terminalAt(place).flatMap(terminals::find).map(TerminalHealth::devicesOf).orElse(List.of()).stream()
                 .filter(d -> d.kind() == DeviceKind.SCANNER).findFirst();
-    }
-
-    private static String sha256(byte[] b) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
