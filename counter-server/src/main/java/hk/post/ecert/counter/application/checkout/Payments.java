@@ -69,15 +69,28 @@ public final class Payments {
         }
         requireDistinct(basket);
         List<SaleLine> lines = new ArrayList<>();
-        for (Payable p : basket) {
-            PayableKind k = kind(p);
-            // another office's case answers as one that does not exist: references are not to be learnt this way
-            if (k.officeOf(p).map(o -> !o.equals(till.office())).orElse(false)) {
-                throw new PosRefusal(PosRefusal.Reason.NOT_PAYABLE, p.reference());
+        try {
+            for (Payable p : basket) {
+                PayableKind k = kind(p);
+                // another office's case answers as one that does not exist: references are not to be learnt this way
+                if (k.officeOf(p).map(o -> !o.equals(till.office())).orElse(false)) {
+                    throw new PosRefusal(PosRefusal.Reason.NOT_PAYABLE, p.reference());
+                }
+                lines.addAll(k.price(p));
             }
-            lines.addAll(k.price(p));
+        } catch (RuntimeException refused) {
+            // the same payment sent again while its first send was being taken (another instance, after a lost answer):
+            // what was bought is paid already, and the answer is the first sale, not a refusal
+            Optional<SaleOutcome> meanwhile = repeat(paymentId, basket);
+            if (meanwhile.isPresent()) {
+                return meanwhile.get();
+            }
+            throw refused;
         }
         SaleOutcome sale = tills.pay(paymentId, till.tillId(), actor, lines, tenders);
+        if (sale.repeat()) {
+            return sale;   // taken meanwhile under this id (the till's lock waited for it): what it bought is marked already
+        }
         for (Payable p : basket) {
             kind(p).bought(p, paymentId, actor);
         }
