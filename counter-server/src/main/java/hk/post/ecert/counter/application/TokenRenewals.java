@@ -1,6 +1,5 @@
 package hk.post.ecert.counter.application;
 
-
 import hk.post.ecert.counter.domain.model.renewal.CaseOffices;
 import hk.post.ecert.counter.domain.model.till.Events;
 import hk.post.ecert.counter.application.registry.SubscriberRegistry;
@@ -21,6 +20,7 @@ import hk.post.ecert.devices.job.JobResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -158,19 +158,15 @@ public class TokenRenewals {
 
     void jobWasFinished(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobWasFinished event) {
         if (event.kind().startsWith("TOKEN_")) {
-            steps().advance(event.result());
+            self.get().advance(event.result());
         }
     }
 
     @Inject
-    jakarta.enterprise.inject.Instance<TokenRenewals> self;
+    Instance<TokenRenewals> self;
 
     @Inject
     Event<TokenWasWritten> written;
-
-    private TokenRenewals steps() {
-        return self.get();
-    }
 
     /** Moves the renewal whose device job just ended. */
     @Transactional
