@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.application.kiosk;
 
+import hk.post.ecert.counter.domain.model.FreeText;
+import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
 import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.CounterOverview;
 import hk.post.ecert.counter.application.DeviceJobs;
@@ -96,7 +98,7 @@ public class KioskRenewals {
         for (String f : FIELDS) {
             String v = typed.get(f);
             if (v != null && !v.isBlank()) {
-                values.put(f, v.trim().length() > 120 ? v.trim().substring(0, 120) : v.trim());
+                values.put(f, FreeText.check(new Bilingual(f.replace('_', ' '), "聯絡資料"), v.trim(), FreeText.NAME));
             }
         }
         var today = registry.today();

@@ -445,6 +445,11 @@ public class EmbeddedCertificateAuthority implements CertificateAuthority {
                         .getEncoded();
             }
             org.bouncycastle.asn1.x509.Extension nonce = req.getExtension(org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
+            if (nonce != null && !OcspNonce.acceptable(nonce)) {
+                // RFC 8954: a nonce of 0 or more than 32 octets is refused as malformed, and never echoed
+                return new org.bouncycastle.cert.ocsp.OCSPRespBuilder().build(org.bouncycastle.cert.ocsp.OCSPRespBuilder.MALFORMED_REQUEST, null)
+                        .getEncoded();
+            }
             if (nonce != null) {
                 resp.setResponseExtensions(new org.bouncycastle.asn1.x509.Extensions(nonce));
             }

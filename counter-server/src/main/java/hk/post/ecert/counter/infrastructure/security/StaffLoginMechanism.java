@@ -1,6 +1,7 @@
 package hk.post.ecert.counter.infrastructure.security;
 
 import hk.post.ecert.counter.interfaces.http.CrossSiteRequests;
+import hk.post.ecert.counter.interfaces.http.RequestPaths;
 import hk.post.ecert.counter.application.StaffAccess;
 import hk.post.ecert.counter.domain.model.staff.StaffSecurity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,7 +62,7 @@ public class StaffLoginMechanism implements HttpAuthenticationMechanism {
             }
             if (ctx.isProtected()) {
                 String target = req.getRequestURI() + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
-                if ("GET".equals(req.getMethod())) {
+                if ("GET".equals(req.getMethod()) && RequestPaths.sameApplication(req.getContextPath(), target).isPresent()) {
                     req.getSession(true).setAttribute(SAVED, target);
                 }
                 res.sendRedirect(req.getContextPath() + "/login.xhtml");
@@ -99,7 +100,8 @@ public class StaffLoginMechanism implements HttpAuthenticationMechanism {
         session.setAttribute(GROUPS, new HashSet<>(r.groups()));
         session.setAttribute(STAMP, stamp.orElse(-1L));
         sameSiteSessionCookie(req, res, session);
-        res.sendRedirect(saved != null && saved.startsWith(req.getContextPath() + "/") ? saved : req.getContextPath() + "/index.xhtml");
+        // a path in this application, or the home page: never another host (//evil.example/…), scheme or odd path
+        res.sendRedirect(RequestPaths.sameApplication(req.getContextPath(), saved).orElse(req.getContextPath() + "/index.xhtml"));
         return AuthenticationStatus.SEND_CONTINUE;
     }
 

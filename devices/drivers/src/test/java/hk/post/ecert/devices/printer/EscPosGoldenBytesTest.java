@@ -52,6 +52,20 @@ class EscPosGoldenBytesTest {
     }
 
     @Test
+    void controlCharactersInFreeTextReachThePaperAsQuestionMarksNeverAsCommands() {
+        // issue 31, finding 5: a void reason carrying ESC p (drawer), ESC E (bold) and GS V (cut), in both printers
+        String reason = "typo\u001bp\u0000\u0019\u00fa\u001bE\u0001TOTAL REFUNDED HK$9999.00\u001dV\u0042\u0003\u009b\u007f 退款\u001b";
+        for (PrinterProfile profile : new PrinterProfile[]{BIG5, EPSON}) {
+            ReceiptDocument doc = ReceiptDocument.builder("G-9").text("Reason: " + reason).columns("Bank " + reason, "HK$1.00").build();
+            String h = hex(new EscPosEncoder(profile).encode(doc));
+            assertFalse(h.contains("1b 70"), "no drawer kick from text");
+            assertFalse(h.contains("1b 45 01"), "no bold from text");
+            assertFalse(h.contains("1d 56"), "no cut from text");
+            assertTrue(h.contains("74 79 70 6f 3f 70 3f 3f") && h.contains("3f 45 3f 54 4f 54 41 4c"), "each control shows as a question mark");
+        }
+    }
+
+    @Test
     void columnsPutTheAmountFlushRightCountingChineseAsTwoColumns() {
         ReceiptDocument doc = ReceiptDocument.builder("G-3").columns("Fee 費用", "HK$48.00").build();
         byte[] bytes = new EscPosEncoder(BIG5).encode(doc);

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * A Hong Kong Identity Card number, e.g. {@code A123456(7)}: one or two letters, six digits and a check digit
- * (0–9 or A). Personal data: {@link #toString()} and {@link #masked()} show only {@code A123***(7)}; the full number
+ * (0–9 or A). Personal data: {@link #toString()} and {@link #masked()} show only {@code A123***(*)}; the full number
  * is available to the screens that need it through {@link #full()}.
  */
 public final class Hkid {
@@ -57,9 +57,12 @@ public final class Hkid {
         return r == 11 ? '0' : r == 10 ? 'A' : (char) ('0' + r);
     }
 
-    /** {@code A123***(7)}: for receipts, logs and every screen that does not need the number. */
+    /**
+     * {@code A123***(*)}: for receipts, logs and every screen that does not need the number. The check digit is hidden
+     * too: shown, it would cut the 1,000 candidates for the hidden digits to about 91 (issue 31, finding 7).
+     */
     public String masked() {
-        return letters + digits.substring(0, 3) + "***(" + check + ")";
+        return letters + digits.substring(0, 3) + "***(*)";
     }
 
     /** The whole number, {@code A123456(7)}: only for the identity step, where the clerk compares it with the card. */

@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.domain.model.renewal;
 
+import hk.post.ecert.counter.domain.model.FreeText;
 import hk.post.ecert.counter.domain.model.registry.CertificateStatus;
 import hk.post.ecert.counter.domain.model.vetting.Vetting;
 import hk.post.ecert.counter.domain.model.identity.Hkid;
@@ -411,6 +412,7 @@ public final class RenewalCase {
 
     /** A name as compared: trimmed, single-spaced, upper case. */
     public static String normalisedName(String n) {
+        FreeText.check(new Bilingual("name", "姓名"), n, FreeText.NAME);
         return n == null ? "" : n.trim().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
     }
 

@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.domain.model.staff;
 
+import hk.post.ecert.counter.domain.model.FreeText;
+import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -35,7 +37,7 @@ public class StaffMember {
 
     public StaffMember(String username, String displayName, String passwordHash, String officeCode, String counterCode) {
         this.username = username;
-        this.displayName = displayName;
+        this.displayName = FreeText.check(new Bilingual("name", "姓名"), displayName, FreeText.NAME);
         this.passwordHash = passwordHash;
         this.officeCode = officeCode;
         this.counterCode = counterCode;

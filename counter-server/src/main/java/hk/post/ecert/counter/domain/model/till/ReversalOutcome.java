@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.domain.model.till;
 
+import hk.post.ecert.counter.domain.model.FreeText;
 import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
 import hk.post.ecert.counter.domain.model.fee.Money;
 import hk.post.ecert.counter.domain.model.DataFile;
@@ -31,6 +32,7 @@ public record ReversalOutcome(String reversalId, String kind, String transaction
     /** A reversal is asked for at the clerk's own open till, with a reason. */
     public static void checkRequest(TillSession till, String clerk, String reason) {
         till.requireOpenFor(clerk);
+        FreeText.check(new Bilingual("reason", "原因"), reason, FreeText.REASON);
         if (reason == null || reason.isBlank()) {
             throw new PosRefusal(PosRefusal.Reason.REASON_NEEDED);
         }

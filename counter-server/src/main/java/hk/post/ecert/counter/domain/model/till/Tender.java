@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.domain.model.till;
 
+import hk.post.ecert.counter.domain.model.FreeText;
+import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
 import hk.post.ecert.counter.domain.model.fee.Money;
 
 import java.time.LocalDate;
@@ -47,6 +49,7 @@ public record Tender(TenderKind kind, Money amount, String reference, String ban
                 }
             }
             case CHEQUE, CASHIER_ORDER -> {
+                FreeText.check(new Bilingual("drawee bank", "付款銀行"), bank, FreeText.NAME);
                 if (bank == null || bank.isBlank()) {
                     throw new PosRefusal(PosRefusal.Reason.CHEQUE_BANK, kind.label());
                 }

@@ -110,6 +110,26 @@ public final class EscPosEncoder {
         out.bytes(EscPos.ESC, 'a', 0);
     }
 
+    /**
+     * The text as the paper shows it, and nothing the printer would obey: C0 and C1 control characters and DEL (ESC,
+     * GS, FS, DLE … that would open the drawer, change the print mode or cut) become a visible '?' (issue 31).
+     */
+    static String withoutControls(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+                if (b == null) {
+                    b = new StringBuilder(s.substring(0, i));
+                }
+                b.append('?');
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? s : b.toString();
+    }
+
     private void columns(Out out, ReceiptLine.Columns c) {
         int columns = profile.columnsFontA();
         int gap = columns - width(c.label()) - width(c.value());
@@ -121,7 +141,8 @@ public final class EscPosEncoder {
         text(out, new ReceiptLine.Text(c.label() + " ".repeat(gap) + c.value(), ReceiptLine.Align.LEFT, c.bold(), false));
     }
 
-    private void printable(Out out, String s, ReceiptLine.Align align, boolean doubleSize) {
+    private void printable(Out out, String text, ReceiptLine.Align align, boolean doubleSize) {
+        String s = withoutControls(text);
         if (!hasChinese(s)) {
             out.write(s.getBytes(singleByte));
             return;
