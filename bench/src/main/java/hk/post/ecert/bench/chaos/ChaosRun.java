@@ -81,7 +81,7 @@ public final class ChaosRun {
                 terminals.add(t);
             }
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            awaitOnline(terminals, http, urls, Duration.ofMinutes(3));
+            awaitOnline(terminals, http, urls, cluster.operatorAuthorization(), Duration.ofMinutes(3));
 
             AtomicBoolean stop = new AtomicBoolean();
             Queue<ChaosClerk.Sale> sales = new ConcurrentLinkedQueue<>();
@@ -105,7 +105,7 @@ public final class ChaosRun {
             double seconds = (System.nanoTime() - t0) / 1e9;
             // every terminal and line back before the audit (a counter the next morning)
             faults.restoreAll();
-            awaitOnline(terminals, http, urls, Duration.ofMinutes(3));
+            awaitOnline(terminals, http, urls, cluster.operatorAuthorization(), Duration.ofMinutes(3));
 
             ChaosAudit audit = new ChaosAudit(cluster.postgres(), printers,
                     clerks.stream().collect(java.util.stream.Collectors.toMap(ChaosClerk::user, c -> c)));
@@ -136,10 +136,11 @@ public final class ChaosRun {
         }
     }
 
-    static void awaitOnline(List<TerminalProcess> terminals, HttpClient http, List<String> urls, Duration timeout) throws InterruptedException {
+    static void awaitOnline(List<TerminalProcess> terminals, HttpClient http, List<String> urls, String operatorAuthorization,
+                            Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (TerminalProcess t : terminals) {
-            while (urls.stream().noneMatch(u -> t.online(http, u))) {
+            while (urls.stream().noneMatch(u -> t.online(http, u, operatorAuthorization))) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("terminal " + t.id() + " is not online; see " + t.log());
                 }

@@ -83,9 +83,10 @@ final class TerminalProcess {
     }
 
     /** Whether the server named by {@code url} (any instance: they share the database) sees this terminal online. */
-    boolean online(HttpClient http, String url) {
+    boolean online(HttpClient http, String url, String operatorAuthorization) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "api/terminals")).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "api/terminals")).timeout(Duration.ofSeconds(5))
+                            .header("Authorization", operatorAuthorization).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 return false;

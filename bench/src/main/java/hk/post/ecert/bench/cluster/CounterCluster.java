@@ -136,6 +136,18 @@ public final class CounterCluster implements AutoCloseable {
         return new ArrayList<>(instances);
     }
 
+    /**
+     * The {@code Authorization} header of a monitoring system: the operators' token the first instance made beside the
+     * shared keys ({@code /metrics} and {@code /api/terminals} refuse callers without it, issue 31).
+     */
+    public String operatorAuthorization() {
+        try {
+            return "Bearer " + java.nio.file.Files.readString(work.resolve("shared/ca/operator.token")).trim();
+        } catch (IOException e) {
+            return "Bearer -";   // no instance has started yet: refused like any caller without the token
+        }
+    }
+
     public Path sharedDir() {
         return work.resolve("shared");
     }

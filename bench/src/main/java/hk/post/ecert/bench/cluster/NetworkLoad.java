@@ -260,8 +260,8 @@ public final class NetworkLoad implements AutoCloseable {
         }
 
         private String get(String url) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                    .header("Authorization", cluster.operatorAuthorization()).build(), HttpResponse.BodyHandlers.ofString()).body();
         }
     }
 

@@ -36,7 +36,8 @@ class ClusterFailoverIT {
                 // each instance sees every terminal online, half of them connected to the other instance
                 for (CounterInstance i : java.util.List.of(a, b)) {
                     String json = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create(i.url() + "api/terminals")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                            java.net.URI.create(i.url() + "api/terminals")).header("Authorization", cluster.operatorAuthorization()).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString()).body();
                     java.util.Map<String, Object> status = new java.util.HashMap<>();
                     for (Object o : (java.util.List<?>) hk.post.ecert.devices.wire.Json.read(json)) {
                         java.util.Map<?, ?> t = (java.util.Map<?, ?>) o;

@@ -1,6 +1,7 @@
 package hk.post.ecert.counter.application;
 
 import hk.post.ecert.counter.domain.model.staff.LoginThrottle;
+import hk.post.ecert.counter.domain.model.staff.PasswordHasher;
 import hk.post.ecert.counter.domain.model.staff.StaffSecurity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,12 +44,27 @@ public class StaffAccess {
     @Inject
     IdentityStoreHandler identity;
 
+    @Inject
+    PasswordHasher hasher;
+
+    /** A hash of a password no one has, checked for a name that has no active account (made at its first need). */
+    private volatile String dummyHash;
+
     private void lockIfDue(String user, String from, Instant now, int failures) {
         if (LoginThrottle.locks(failures)) {
             security.lock(user, now);
             security.audit(user, "LOCKED", from, null, failures + " failed tries in a row");
             LOG.warning(() -> "staff account " + user + " locked after " + failures + " failed tries (last from " + from + ")");
         }
+    }
+
+    private void sameCostAsAWrongPassword(char[] password) {
+        String dummy = dummyHash;
+        if (dummy == null) {
+            dummy = hasher.hash(java.util.UUID.randomUUID().toString().toCharArray());
+            dummyHash = dummy;
+        }
+        hasher.matches(password, dummy);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -77,6 +93,11 @@ public class StaffAccess {
                 return new Outcome(Result.VALID, r.getCallerPrincipal().getName(), Set.copyOf(r.getCallerGroups()), null);
             }
             int failures = security.failed(user, from, now);
+            if (failures == 0) {
+                // no such active account: the identity store answered without hashing; hash once as for a wrong
+                // password, so the time of the answer does not tell which staff names exist (issue 31, finding 7)
+                sameCostAsAWrongPassword(password);
+            }
             security.audit(user, purpose + "_FAILED", from, null, failures == 0 ? "no such active account" : "failure " + failures + " in a row");
             lockIfDue(user, from, now, failures);
             return new Outcome(Result.INVALID, user, Set.of(), null);

@@ -123,7 +123,9 @@ class DoorsIT {
         d.add(new Door("GET", "medium?ref=" + gpoCase, Set.of("CLERK", "HKPCA_OFFICER"), "GPO"));
         d.add(new Door("GET", "supervisor/z-report?date=2000-01-01&format=csv", Set.of("SUPERVISOR", "ADMIN"), null));
         // REST: the operators' read-only API and the CRLs are open; the counter's API is for clerks
-        d.add(new Door("GET", "api/terminals", OPEN, null));
+        // the terminal inventory and the metrics are the operators' (issue 31): a supervisor, an administrator, or a
+        // monitoring system with the operators' token (KioskBrowserIT, TerminalGatewayIT), nobody else
+        d.add(new Door("GET", "api/terminals", Set.of("SUPERVISOR", "ADMIN"), null));
         d.add(new Door("GET", "api/crl/2-17.crl", OPEN, null));
         // what relying parties and customers fetch without a login (issues 18 and 20)
         d.add(new Door("GET", "api/ca/root.crt", OPEN, null));
@@ -132,7 +134,7 @@ class DoorsIT {
         d.add(new Door("GET", "verify.xhtml", OPEN, null));
         d.add(new Door("GET", "health", OPEN, null));
         // the operators' metrics and the API's OpenAPI document, read-only like health (issue 19)
-        d.add(new Door("GET", "metrics", OPEN, null));
+        d.add(new Door("GET", "metrics", Set.of("SUPERVISOR", "ADMIN"), null));
         d.add(new Door("GET", "openapi", OPEN, null));
         // the self-service kiosk's screen and its ticket door (issue 17): for a kiosk session only, never for staff or
         // anyone without a kiosk's one-time ticket (KioskBrowserIT tries the kiosk's own session against every staff door)

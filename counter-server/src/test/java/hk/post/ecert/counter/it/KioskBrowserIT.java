@@ -383,14 +383,15 @@ class KioskBrowserIT {
         assertTrue(csv.contains("fee_item,PERSONAL_EXTENSION_PER_YEAR,2,48.00"), csv);
         // what operators see (issue 19): the payments and device jobs as application metrics, and the API's OpenAPI document
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        String metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "metrics?scope=application")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        // with the operators' token (issue 31: without it, /metrics is refused)
+        assertTrue(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "metrics?scope=application")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode() != 200, "no metrics without the operators' token");
+        String metrics = Operators.get(base, "metrics?scope=application").body();
         assertTrue(metrics.matches("(?s).*counter_payments_total\\{[^}]*tender=\"EPS\"[^}]*} 2\\.0.*"), metrics);
         assertTrue(metrics.matches("(?s).*counter_device_jobs_total\\{[^}]*kind=\"EPS_SALE\"[^}]*outcome=\"DONE\"[^}]*}.*"), metrics);
         assertTrue(metrics.contains("counter_terminals_online") && metrics.contains("counter_device_job_latency"), metrics);
         // jobs waiting per terminal (a terminal's gauge appears once a scrape has seen the terminal) and journal entries
-        String again = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "metrics?scope=application")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        String again = Operators.get(base, "metrics?scope=application").body();
         assertTrue(again.matches("(?s).*counter_terminal_jobs_waiting\\{[^}]*terminal=\"GPO-K01\"[^}]*} [0-9]+(\\.0)?\n.*"), again);
         assertTrue(again.matches("(?s).*\ncounter_journal_entries(\\{[^}]*})? [1-9][0-9]*(\\.0)?\n.*"), again);
         String openapi = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "openapi")).build(),

@@ -22,10 +22,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -105,7 +104,8 @@ class ProductionStartIT {
             String to = new StaffHttp(base).login(demo.getKey(), demo.getValue());
             assertTrue(to.contains("login.xhtml?error="), demo.getKey() + " with the README's password is refused: " + to);
         }
-        HttpResponse<String> terminals = new StaffHttp(base).get("api/terminals");
+        assertTrue(new StaffHttp(base).get("api/terminals").statusCode() != 200, "the terminal inventory needs the operators' token");
+        HttpResponse<String> terminals = Operators.get(base, "api/terminals", work.resolve("keys"));
         assertEquals("[]", terminals.body().trim(), "no DEMO counter PC waits for enrolment");
         try (WireClient c = new WireClient(Terminals.websocket(base))) {
             Map<String, Object> challenge = c.next();
@@ -121,12 +121,13 @@ class ProductionStartIT {
 
     @Test
     @Order(2)
-    void theOneTimeCodeIsInTheLogAndInAnOwnerOnlyFileAndTheKeyFilesAreOwnerReadOnly() throws Exception {
-        Matcher m = Pattern.compile("one-time code ([A-Z0-9]{5}(-[A-Z0-9]{5}){3})").matcher(Files.readString(log));
-        assertTrue(m.find(), "the server log tells the operator the code: " + tail());
-        code = m.group(1);
+    void theOneTimeCodeIsOnlyInAnOwnerOnlyFileTheLogSaysWhereAndTheKeyFilesAreOwnerReadOnly() throws Exception {
         Path file = work.resolve("keys/first-administrator.code");
-        assertEquals(code, Files.readString(file).trim());
+        assertTrue(Files.readString(log).contains("one-time code is in " + file), "the server log says where the code is: " + tail());
+        code = Files.readString(file).trim();
+        assertTrue(code.matches("[A-Z0-9]{5}(-[A-Z0-9]{5}){3}"), code);
+        // issue 31, finding 11: the log is read by more people than the keys; the code itself is never in it
+        assertFalse(Files.readString(log).contains(code), "the one-time code is not in the server log");
         // the embedded CA makes its keystore when first used: a CRL asks for it
         assertEquals(200, new StaffHttp(base).get("api/crl/2-17.crl").statusCode());
         for (String key : List.of("first-administrator.code", "embedded-ca.p12", "journal-key.p8")) {

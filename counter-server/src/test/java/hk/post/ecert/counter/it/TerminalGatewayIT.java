@@ -59,7 +59,7 @@ class TerminalGatewayIT {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> terminal(String id) throws Exception {
-        HttpResponse<String> r = get("api/terminals");
+        HttpResponse<String> r = Operators.get(base, "api/terminals");
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("application/json"));
         return ((List<Object>) Json.read(r.body())).stream().map(o -> (Map<String, Object>) o)

@@ -32,7 +32,11 @@ public final class ReceiptSeal {
         /** The seal names a key the keyring does not hold. */
         UNKNOWN_KEY,
         /** Not a receipt seal at all (or cut short). */
-        MALFORMED
+        MALFORMED,
+        /** The signature verifies, but the statement is dated after its key was retired: no genuine receipt is. */
+        SIGNED_AFTER_RETIREMENT,
+        /** The signature verifies under a key declared compromised from a time at or before the statement's. */
+        KEY_COMPROMISED
     }
 
     /** The verdict, with the statement when it could be read and whether the key has since been retired. */
@@ -96,7 +100,12 @@ public final class ReceiptSeal {
         } catch (GeneralSecurityException e) {
             ok = false;
         }
-        return new Verdict(ok ? Outcome.GENUINE : Outcome.ALTERED, Optional.of(p.statement()), p.keyId(), key.get().retired());
+        ReceiptKeyring.Key k = key.get();
+        Outcome outcome = !ok ? Outcome.ALTERED
+                : k.compromisedFrom() != null && !p.statement().at().isBefore(k.compromisedFrom()) ? Outcome.KEY_COMPROMISED
+                : k.retiredAt() != null && p.statement().at().isAfter(k.retiredAt()) ? Outcome.SIGNED_AFTER_RETIREMENT
+                : Outcome.GENUINE;
+        return new Verdict(outcome, Optional.of(p.statement()), p.keyId(), k.retired());
     }
 
     private static byte[] sign(PrivateKey key, byte[] body) {

@@ -34,6 +34,7 @@ public final class VerifyReceipt {
             case ALTERED -> 2;
             case UNKNOWN_KEY -> 3;
             case MALFORMED -> 4;
+            case SIGNED_AFTER_RETIREMENT, KEY_COMPROMISED -> 5;
         });
     }
 
@@ -51,6 +52,8 @@ public final class VerifyReceipt {
                     + ": " + says;
             case ALTERED -> "ALTERED: the signature of key " + v.keyId() + " does not match what the receipt says (" + says + ")";
             case UNKNOWN_KEY -> "UNKNOWN KEY: " + v.keyId() + " is not among the published receipt keys";
+            case SIGNED_AFTER_RETIREMENT -> "REFUSED: dated after key " + v.keyId() + " was retired, so no counter signed it (" + says + ")";
+            case KEY_COMPROMISED -> "REFUSED: key " + v.keyId() + " was declared compromised before this was signed (" + says + ")";
             case MALFORMED -> throw new IllegalStateException();
         };
     }

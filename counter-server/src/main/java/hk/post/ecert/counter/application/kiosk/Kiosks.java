@@ -76,8 +76,8 @@ public class Kiosks {
         if (ticket == null || ticket.isBlank() || ticket.length() > 100) {
             return Optional.empty();
         }
-        return records.ticket(TerminalEnrolment.hashCode(ticket)).filter(t -> t.redeem(Instant.now()))
-                .flatMap(t -> binding(t.terminalId()));
+        // one conditional UPDATE: of parallel requests with the same ticket, one binds a browser
+        return records.redeemTicket(TerminalEnrolment.hashCode(ticket), Instant.now()).flatMap(this::binding);
     }
 
     /** The binding of a kiosk that is (still) enrolled and not revoked. */
@@ -111,15 +111,18 @@ public class Kiosks {
         }
         Instant now = Instant.now();
         Instant since = now.minus(KioskRules.CHECK_WINDOW);
-        Optional<KioskRules.Refusal> limit = KioskRules.refusal(records.failedChecksOfSrn(number, since),
+        SubscriberRegistry.LookupBy by = number.startsWith("SRN-") ? SubscriberRegistry.LookupBy.SRN : SubscriberRegistry.LookupBy.SERIAL;
+        List<SubscriberCertificate> found = registry.lookup(by, number, "customer's own check at a self-service kiosk", kiosk.actor());
+        // the limit is the certificate's, however its number was typed (SRN, serial, 0X…, leading zeros); a number
+        // that finds nothing is counted under its canonical form (issue 31, finding 7)
+        String key = found.isEmpty() ? KioskRules.canonicalNumber(number) : found.get(0).srn();
+        Optional<KioskRules.Refusal> limit = KioskRules.refusal(records.failedChecksOfSrn(key, since),
                 records.failedChecksAtKiosk(kiosk.terminalId(), since), records.checksAtKiosk(kiosk.terminalId(), since));
         if (limit.isPresent()) {
             return Checked.refused(limit.get() == KioskRules.Refusal.SRN_LIMIT ? Refused.SRN_LIMIT : Refused.KIOSK_LIMIT);
         }
-        SubscriberRegistry.LookupBy by = number.startsWith("SRN-") ? SubscriberRegistry.LookupBy.SRN : SubscriberRegistry.LookupBy.SERIAL;
-        List<SubscriberCertificate> found = registry.lookup(by, number, "customer's own check at a self-service kiosk", kiosk.actor());
         Optional<SubscriberCertificate> match = found.stream().filter(c -> belongsTo(c, id)).findFirst();
-        records.add(new KioskCheck(kiosk.terminalId(), number, now, match.isPresent()));
+        records.add(new KioskCheck(kiosk.terminalId(), key, now, match.isPresent()));
         return match.map(c -> new Checked(Optional.empty(), Optional.of(c))).orElseGet(() -> Checked.refused(Refused.NOT_MATCHED));
     }
 

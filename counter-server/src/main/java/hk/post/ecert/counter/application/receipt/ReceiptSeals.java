@@ -31,7 +31,9 @@ public class ReceiptSeals {
         GENUINE, GENUINE_SINCE_VOIDED, GENUINE_SINCE_REFUNDED,
         /** The signature verifies but the journal does not hold the entry it names as signed. */
         NOT_AS_RECORDED,
-        ALTERED, UNKNOWN_KEY, NOT_A_RECEIPT
+        ALTERED, UNKNOWN_KEY, NOT_A_RECEIPT,
+        /** Dated after its key was retired, or signed by a key declared compromised at that time (issue 31). */
+        KEY_NOT_VALID_THEN
     }
 
     /** A check's result: the statement when it could be read, the key and whether it has been retired since. */
@@ -76,10 +78,16 @@ public class ReceiptSeals {
             case UNKNOWN_KEY -> new Check(Outcome.UNKNOWN_KEY, Optional.empty(), v.keyId(), false);
             case ALTERED -> new Check(Outcome.ALTERED, v.statement(), v.keyId(), v.retiredKey());
             case GENUINE -> new Check(recorded(v.statement().orElseThrow()), v.statement(), v.keyId(), v.retiredKey());
+            case SIGNED_AFTER_RETIREMENT, KEY_COMPROMISED -> new Check(Outcome.KEY_NOT_VALID_THEN, v.statement(), v.keyId(), true);
         };
     }
 
     private Outcome recorded(ReceiptStatement s) {
+        if (s.journalSeq() <= 0 && s.kind() != ReceiptStatement.Kind.REFERRAL_SLIP) {
+            // money (a payment, void, refund, the office day) is always journalled: a statement of money that names no
+            // journal entry was not made by a counter, whatever key signed it (issue 31, finding 2)
+            return Outcome.NOT_AS_RECORDED;
+        }
         if (s.journalSeq() > 0) {
             Optional<String> hash = records.entryHash(s.counter(), s.journalSeq());
             if (hash.isEmpty() || !Arrays.equals(ReceiptStatement.entryHash(hash.get()), s.entryHash())) {

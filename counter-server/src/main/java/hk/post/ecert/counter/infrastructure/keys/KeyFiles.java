@@ -36,6 +36,10 @@ public final class KeyFiles {
                 } catch (UnsupportedOperationException notPosix) {
                     Files.createDirectories(dir);
                 }
+            } else if (Files.getFileStore(dir).supportsFileAttributeView("posix")
+                    && !Files.getPosixFilePermissions(dir).equals(PosixFilePermissions.fromString("rwx------"))) {
+                // a key directory others can list or enter is closed to them (issue 31): 0700
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the key directory " + dir, e);
@@ -50,6 +54,7 @@ public final class KeyFiles {
     public static byte[] createOnce(Path file, Supplier<byte[]> make) {
         try {
             if (Files.exists(file)) {
+                requireOwnerOnly(file);
                 return Files.readAllBytes(file);
             }
             Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
@@ -86,6 +91,51 @@ public final class KeyFiles {
             }
         });
         return new String(content, java.nio.charset.StandardCharsets.US_ASCII).trim().split("\\s+");
+    }
+
+    /**
+     * Refuses a private key file that its group or others may read or write (issue 31): the server does not start on
+     * a key that may already have been copied, and says which file and how to close it.
+     */
+    public static void requireOwnerOnly(Path file) {
+        try {
+            if (!Files.getFileStore(file).supportsFileAttributeView("posix")) {
+                return;
+            }
+            var perms = Files.getPosixFilePermissions(file);
+            for (var p : java.util.List.of(java.nio.file.attribute.PosixFilePermission.GROUP_READ,
+                    java.nio.file.attribute.PosixFilePermission.GROUP_WRITE, java.nio.file.attribute.PosixFilePermission.OTHERS_READ,
+                    java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)) {
+                if (perms.contains(p)) {
+                    throw new IllegalStateException("the key file " + file + " is " + PosixFilePermissions.toString(perms)
+                            + ": readable or writable by others than the server's user. Treat the key as exposed; if it is"
+                            + " not, close it (chmod 400 " + file + ") and start again.");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the permissions of " + file, e);
+        }
+    }
+
+    /**
+     * Destroys a private key file that is no longer used (a retired receipt key, issue 31): its bytes are overwritten
+     * before it is unlinked, so the key is not left in the file system's free blocks of this file.
+     */
+    public static void destroy(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                return;
+            }
+            long size = Files.size(file);
+            file.toFile().setWritable(true, true);
+            try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.write(java.nio.ByteBuffer.allocate((int) Math.min(size, 1 << 20)), 0);
+                ch.force(true);
+            }
+            Files.delete(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot destroy the key file " + file, e);
+        }
     }
 
     /** Writes a file that may be replaced (e.g. a new one-time code), owner-read-only from the start. */

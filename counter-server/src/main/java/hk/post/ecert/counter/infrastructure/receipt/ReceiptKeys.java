@@ -53,7 +53,8 @@ public class ReceiptKeys {
     }
 
     /** One key as published. */
-    public record Published(String keyId, String publicKeyBase64, boolean retired, Instant createdAt, Instant retiredAt) {
+    public record Published(String keyId, String publicKeyBase64, boolean retired, Instant createdAt, Instant retiredAt,
+                            Instant compromisedFrom) {
     }
 
     /** The active key; the first one is made on first use. */
@@ -92,6 +93,7 @@ public class ReceiptKeys {
                 u.executeUpdate();
             }
             String id = make(c, next, by);
+            destroyRetired(c);
             LOG.info(() -> "receipt key " + id + " made active by " + by);
             return id;
         } catch (SQLException e) {
@@ -99,16 +101,57 @@ public class ReceiptKeys {
         }
     }
 
+    /**
+     * Declares a key compromised from a time (issue 31): nothing it signed from then verifies as genuine. When it is
+     * the active key, the next key is made active. The private half is destroyed.
+     */
+    @Transactional
+    public void compromised(String keyId, Instant from, String by) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean wasActive = active(c).filter(keyId::equals).isPresent();
+            try (PreparedStatement u = c.prepareStatement("UPDATE receipt_key SET status = 'COMPROMISED', compromised_from = ?,"
+                    + " retired_at = COALESCE(retired_at, ?) WHERE key_id = ?")) {
+                u.setTimestamp(1, Timestamp.from(from));
+                u.setTimestamp(2, Timestamp.from(Instant.now()));
+                u.setString(3, keyId);
+                if (u.executeUpdate() != 1) {
+                    throw new IllegalArgumentException("no receipt key " + keyId);
+                }
+            }
+            if (wasActive) {
+                rotate(by);
+            }
+            destroyRetired(c);
+            LOG.warning(() -> "receipt key " + keyId + " declared compromised from " + from + " by " + by);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot mark receipt key " + keyId, e);
+        }
+    }
+
+    /** A retired key never signs again: its private half is destroyed (its public half stays published). */
+    private void destroyRetired(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT key_id FROM receipt_key WHERE status <> 'ACTIVE'");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                String id = rs.getString(1);
+                privateKeys.remove(id);
+                KeyFiles.destroy(journalKey.dir().resolve("receipt-keys").resolve(id + ".p8"));
+            }
+        }
+    }
+
     /** Every key ever used, oldest first: what {@code /api/receipt-keys} publishes. */
     @Transactional
     public List<Published> published() {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT key_id, public_key, status, created_at, retired_at FROM receipt_key ORDER BY seq");
+             PreparedStatement s = c.prepareStatement("SELECT key_id, public_key, status, created_at, retired_at, compromised_from"
+                     + " FROM receipt_key ORDER BY seq");
              ResultSet rs = s.executeQuery()) {
             List<Published> out = new ArrayList<>();
             while (rs.next()) {
-                out.add(new Published(rs.getString(1), rs.getString(2), "RETIRED".equals(rs.getString(3)),
-                        rs.getTimestamp(4).toInstant(), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()));
+                out.add(new Published(rs.getString(1), rs.getString(2), !"ACTIVE".equals(rs.getString(3)),
+                        rs.getTimestamp(4).toInstant(), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(),
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()));
             }
             return out;
         } catch (SQLException e) {
@@ -118,7 +161,7 @@ public class ReceiptKeys {
 
     public ReceiptKeyring keyring() {
         return new ReceiptKeyring(published().stream().map(p -> new ReceiptKeyring.Key(p.keyId(),
-                ReceiptKeyring.publicKey(p.publicKeyBase64()), p.retired())).toList());
+                ReceiptKeyring.publicKey(p.publicKeyBase64()), p.retired(), p.retiredAt(), p.compromisedFrom())).toList());
     }
 
     private static Optional<String> active(Connection c) throws SQLException {

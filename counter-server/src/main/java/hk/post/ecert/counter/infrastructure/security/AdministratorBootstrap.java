@@ -15,8 +15,8 @@ import java.util.logging.Logger;
 
 /**
  * At start: if no active administrator exists (a production start on an empty database), makes the one-time code for
- * the first administrator and tells the operator where it is — the server log and {@code first-administrator.code}
- * beside the server's keys, readable by the owner only. Demo data (when asked for) seeds its own administrator first.
+ * the first administrator in {@code first-administrator.code} beside the server's keys, readable by the owner only,
+ * and the server log says where it is (never the code). Demo data (when asked for) seeds its own administrator first.
  */
 @Singleton
 @Startup
@@ -40,7 +40,9 @@ public class AdministratorBootstrap {
         String code = first.issueCode();
         Path file = keys.dir().resolve(CODE_FILE);
         KeyFiles.replace(file, (code + "\n").getBytes(StandardCharsets.US_ASCII));
-        LOG.warning(() -> "FIRST START: no administrator. Open /bootstrap.xhtml and enter the one-time code " + code
-                + " (also in " + file + ") to create the first administrator with your own password. The code works once.");
+        // the code itself is never logged (issue 31): the log is read by more people than the key directory
+        LOG.warning(() -> "FIRST START: no administrator. The one-time code is in " + file + " (readable by the server's"
+                + " user only). Open /bootstrap.xhtml and enter it to create the first administrator with your own password."
+                + " The code works once.");
     }
 }

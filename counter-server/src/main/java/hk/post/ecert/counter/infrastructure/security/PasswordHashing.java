@@ -16,10 +16,20 @@ public class PasswordHashing implements PasswordHasher {
 
     @Override
     public String hash(char[] password) {
+        initialise();
+        return hash.generate(password);
+    }
+
+    @Override
+    public boolean matches(char[] password, String hashed) {
+        initialise();
+        return hash.verify(password, hashed);
+    }
+
+    private void initialise() {
         hash.initialize(Map.of(
                 "Pbkdf2PasswordHash.Iterations", SecurityConfiguration.PBKDF2_ITERATIONS,
                 "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
                 "Pbkdf2PasswordHash.SaltSizeBytes", "16"));
-        return hash.generate(password);
     }
 }

@@ -10,7 +10,7 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
  * {@code staff} table, roles come from {@code staff_role}.
  */
 @ApplicationScoped
-@DeclareRoles({"CLERK", "SUPERVISOR", "HKPCA_OFFICER", "ADMIN"})
+@DeclareRoles({"CLERK", "SUPERVISOR", "HKPCA_OFFICER", "ADMIN", "OPERATOR"})
 @DatabaseIdentityStoreDefinition(
         dataSourceLookup = "java:comp/DefaultDataSource",
         callerQuery = "select password_hash from staff where username = ? and active = true",

@@ -39,6 +39,15 @@ public class StaffLoginMechanism implements HttpAuthenticationMechanism {
     @Inject
     StaffSecurity security;
 
+    @Inject
+    OperatorToken operator;
+
+    /** The operators' endpoints: MicroProfile Metrics and the terminal inventory. */
+    static boolean operatorPath(HttpServletRequest req) {
+        String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
+        return path.equals("/metrics") || path.startsWith("/metrics/") || path.equals("/api/terminals") || path.startsWith("/api/terminals/");
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public AuthenticationStatus validateRequest(HttpServletRequest req, HttpServletResponse res, HttpMessageContext ctx) {
@@ -49,6 +58,10 @@ public class StaffLoginMechanism implements HttpAuthenticationMechanism {
                     return AuthenticationStatus.SEND_FAILURE;
                 }
                 return login(req, res);
+            }
+            if (req.getHeader("Authorization") != null && operatorPath(req) && operator.presentedIn(req.getHeader("Authorization"))) {
+                // a monitoring system with the operators' token: the operator endpoints only, no session
+                return ctx.notifyContainerAboutLogin("operator", Set.of(OperatorToken.ROLE));
             }
             HttpSession session = req.getSession(false);
             if (session != null && session.getAttribute(CALLER) != null) {

@@ -1,6 +1,7 @@
 package hk.post.ecert.counter.interfaces.kiosk;
 
 import hk.post.ecert.counter.application.kiosk.Kiosks;
+import hk.post.ecert.counter.interfaces.http.RequestPaths;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -28,9 +29,15 @@ public class KioskGate extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws IOException, ServletException {
-        String path = req.getRequestURI().substring(req.getContextPath().length());
+        // decided on the path the container serves (servlet path and path info, normalised), never on the raw URI;
+        // a raw URI that normalises to another path is refused before this by RequestLimits (issue 31, finding 8)
+        String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
         HttpSession session = req.getSession(false);
         Object bound = session == null ? null : session.getAttribute(KioskStart.BINDING);
+        if ((bound != null || path.startsWith("/kiosk")) && !RequestPaths.plain(req.getRequestURI().substring(req.getContextPath().length()))) {
+            refuse(res, "This address is not a plain path.", "此網址並非正常路徑。");
+            return;
+        }
         boolean kioskPath = path.startsWith("/kiosk/");
         if (bound instanceof Kiosks.Binding b) {
             if (kiosks.binding(b.terminalId()).isEmpty()) {

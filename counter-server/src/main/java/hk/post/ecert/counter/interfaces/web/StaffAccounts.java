@@ -41,8 +41,35 @@ public class StaffAccounts implements Serializable {
 
     /** The receipt keys as published (id, status, since), newest last. */
     public java.util.List<String> getReceiptKeys() {
-        return receiptKeys.published().stream().map(k -> k.keyId() + " — " + (k.retired() ? "RETIRED " + k.retiredAt() : "ACTIVE")
-                + " (" + k.createdAt() + ")").toList();
+        return receiptKeys.published().stream().map(k -> k.keyId() + " — " + (k.compromisedFrom() != null ? "COMPROMISED from "
+                + k.compromisedFrom() : k.retired() ? "RETIRED " + k.retiredAt() : "ACTIVE") + " (" + k.createdAt() + ")").toList();
+    }
+
+    private String compromisedKey;
+    private String compromisedFrom;
+
+    public String getCompromisedKey() { return compromisedKey; }
+    public void setCompromisedKey(String v) { compromisedKey = v; }
+    public String getCompromisedFrom() { return compromisedFrom; }
+    public void setCompromisedFrom(String v) { compromisedFrom = v; }
+
+    /** Issue 31: a key that may have leaked verifies nothing it signed from then; an active one is replaced at once. */
+    public void declareCompromised() {
+        if (!isAdministrator()) {
+            return;
+        }
+        java.time.Instant from;
+        try {
+            from = java.time.LocalDateTime.parse(compromisedFrom.trim().replace(' ', 'T')).atZone(java.time.ZoneId.of("Asia/Hong_Kong")).toInstant();
+            receiptKeys.compromised(compromisedKey.trim().toUpperCase(java.util.Locale.ROOT), from, staff.getUsername());
+        } catch (RuntimeException e) {
+            Screens.error(Screens.text(language.getLocale(), "admin.compromiseRefused"));
+            return;
+        }
+        Screens.info(Screens.text(language.getLocale(), "admin.keyCompromised", compromisedKey.trim().toUpperCase(java.util.Locale.ROOT),
+                compromisedFrom.trim()));
+        compromisedKey = null;
+        compromisedFrom = null;
     }
 
     /** Issue 18: the next receipt key signs from now on; the old one is retired and still verifies. */

@@ -24,6 +24,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KeyFilesTest {
 
     @Test
+    void aKeyOthersMayReadIsRefusedAtStartAndAnOpenKeyDirectoryIsClosed(@TempDir Path tmp) throws Exception {
+        // issue 31: 0400 keys in a 0700 directory; a key left 0644 (say by a careless restore) stops the start
+        Path dir = Files.createDirectories(tmp.resolve("ca"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path key = dir.resolve("journal-key.p8");
+        Files.writeString(key, "a key");
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+        KeyFiles.directory(Optional.of(dir.toString()), "counter.ca.dir");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)), "the key directory is closed to others");
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> KeyFiles.createOnce(key, () -> new byte[0]));
+        assertTrue(refused.getMessage().contains("chmod 400"), refused.getMessage());
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("r--------"));
+        assertEquals("a key", new String(KeyFiles.createOnce(key, () -> new byte[0]), StandardCharsets.US_ASCII));
+        // a retired key is destroyed: gone, its bytes overwritten first
+        KeyFiles.destroy(key);
+        assertTrue(Files.notExists(key));
+    }
+
+    @Test
     void withoutADirectoryTheServerRefusesToStartRatherThanKeepKeysInATemporaryFolder() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> KeyFiles.directory(Optional.empty(), "counter.ca.dir"));
         assertTrue(e.getMessage().contains("counter.ca.dir is not set"), e.getMessage());

@@ -12,6 +12,14 @@ public interface KioskRecords {
 
     Optional<KioskTicket> ticket(String ticketHash);
 
+    /**
+     * Redeems a ticket in one conditional write — not yet redeemed and not expired at {@code now} — so that of any
+     * number of requests racing with the same ticket exactly one wins (issue 31, finding 9).
+     *
+     * @return the kiosk's terminal id for the one request that redeemed it
+     */
+    Optional<String> redeemTicket(String ticketHash, Instant now);
+
     void add(KioskCheck check);
 
     /** Checks at this kiosk since {@code since} that did not match. */

@@ -24,6 +24,22 @@ public final class KioskRules {
     private KioskRules() {
     }
 
+    /**
+     * A typed certificate number as the limits count it when it finds no certificate: an SRN as typed (upper case, no
+     * spaces), a serial as hex without {@code 0X} and leading zeros — so {@code 0A}, {@code 0x0a} and {@code A} are one.
+     */
+    public static String canonicalNumber(String typed) {
+        String n = typed.trim().toUpperCase(java.util.Locale.ROOT).replaceAll("\\s", "");
+        if (n.startsWith("SRN-")) {
+            return n;
+        }
+        if (n.startsWith("0X")) {
+            n = n.substring(2);
+        }
+        n = n.replaceFirst("^0+", "");
+        return n.isEmpty() ? "0" : n;
+    }
+
     /** Why a check is refused before it is made, if it is. */
     public enum Refusal { SRN_LIMIT, KIOSK_LIMIT }
 

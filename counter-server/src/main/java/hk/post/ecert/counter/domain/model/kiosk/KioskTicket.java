@@ -38,13 +38,13 @@ public class KioskTicket {
         this.expiresAt = expiresAt;
     }
 
-    /** Redeems the ticket: once, before it expires. */
-    public boolean redeem(Instant now) {
-        if (redeemedAt != null || !now.isBefore(expiresAt)) {
-            return false;
-        }
-        redeemedAt = now;
-        return true;
+    /**
+     * Whether it may still be redeemed at {@code now}: once, before it expires. The redemption itself is the same
+     * condition written as one conditional UPDATE ({@link KioskRecords#redeemTicket}), so that racing requests
+     * cannot both pass it.
+     */
+    public boolean redeemable(Instant now) {
+        return redeemedAt == null && now.isBefore(expiresAt);
     }
 
     public String terminalId() {

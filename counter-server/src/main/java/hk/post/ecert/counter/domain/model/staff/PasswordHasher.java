@@ -4,4 +4,7 @@ package hk.post.ecert.counter.domain.model.staff;
 public interface PasswordHasher {
 
     String hash(char[] password);
+
+    /** Whether {@code password} is the one {@code hash} was made from, at the full cost of the check. */
+    boolean matches(char[] password, String hash);
 }

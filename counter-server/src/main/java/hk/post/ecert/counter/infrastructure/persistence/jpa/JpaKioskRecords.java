@@ -32,6 +32,18 @@ public class JpaKioskRecords implements KioskRecords {
     }
 
     @Override
+    public Optional<String> redeemTicket(String ticketHash, Instant now) {
+        int won = em.createQuery("update KioskTicket t set t.redeemedAt = :now where t.ticketHash = :h and t.redeemedAt is null"
+                        + " and t.expiresAt > :now")
+                .setParameter("now", now).setParameter("h", ticketHash).executeUpdate();
+        if (won != 1) {
+            return Optional.empty();
+        }
+        return em.createQuery("select t.terminalId from KioskTicket t where t.ticketHash = :h", String.class)
+                .setParameter("h", ticketHash).getResultStream().findFirst();
+    }
+
+    @Override
     public void add(KioskCheck check) {
         em.persist(check);
     }
