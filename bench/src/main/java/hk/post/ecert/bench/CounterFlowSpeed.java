@@ -98,7 +98,7 @@ public final class CounterFlowSpeed {
                 throw new IllegalStateException("no certificate for " + srn + ": " + found);
             }
             String serial = m.group(1);
-            expect(send(c, get("api/counter/extension-quote?serial=" + serial + "&years=1"), true), "quote");
+            expect(send(c, get("api/counter/extension-quote?serial=" + serial + "&years=1&reason=customer%20at%20the%20counter"), true), "quote");
             String paymentId = "PAY-BENCH-" + UUID.randomUUID();
             expect(send(c, post("api/counter/extensions?paymentId=" + paymentId + "&serial=" + serial + "&years=1&cashCents=5000"), true), "pay");
             expect(send(c, post("api/counter/receipts?paymentId=" + paymentId), true), "receipt");

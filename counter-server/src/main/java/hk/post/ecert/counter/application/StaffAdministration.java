@@ -53,6 +53,22 @@ public class StaffAdministration {
         if (!isAdmin(actor) && !target.officeCode().equals(officeOf(actor))) {
             throw new PosRefusal(PosRefusal.Reason.OTHER_OFFICE, username);
         }
+        // an administrator's account is changed by an administrator only (issue 31, finding 3)
+        if (isAdmin(username) && !isAdmin(actor)) {
+            throw new PosRefusal(PosRefusal.Reason.ADMINISTRATORS_ONLY, username);
+        }
+    }
+
+    /** At least one active administrator always remains: the last one is neither deactivated nor stripped of ADMIN. */
+    private void notTheLastAdministrator(String username) {
+        if (!isAdmin(username)) {
+            return;
+        }
+        long others = security.accounts(Optional.empty()).stream()
+                .filter(a -> a.active() && a.roles().contains(Role.ADMIN.name()) && !a.username().equals(username)).count();
+        if (others == 0) {
+            throw new PosRefusal(PosRefusal.Reason.LAST_ADMINISTRATOR, username);
+        }
     }
 
     @Transactional
@@ -71,6 +87,9 @@ public class StaffAdministration {
         if (actor.equals(username)) {
             throw new PosRefusal(PosRefusal.Reason.SELF_APPROVAL, actor);
         }
+        if (!active) {
+            notTheLastAdministrator(username);
+        }
         security.setActive(username, active);
         security.audit(username, active ? "REACTIVATED" : "DEACTIVATED", null, actor, active ? null : "open sessions end");
     }
@@ -79,7 +98,10 @@ public class StaffAdministration {
     public void removeRole(String actor, String username, Role role) {
         mayManage(actor, username);
         if (role == Role.ADMIN && !isAdmin(actor)) {
-            throw new PosRefusal(PosRefusal.Reason.OTHER_OFFICE, username);
+            throw new PosRefusal(PosRefusal.Reason.ADMINISTRATORS_ONLY, username);
+        }
+        if (role == Role.ADMIN) {
+            notTheLastAdministrator(username);
         }
         security.removeRole(username, role);
         security.audit(username, "ROLE_REMOVED", null, actor, role.name() + "; open sessions end");

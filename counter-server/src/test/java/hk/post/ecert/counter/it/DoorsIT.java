@@ -238,7 +238,9 @@ class DoorsIT {
                             + "\"serial\":\"00\",\"years\":1,\"cashCents\":1}");
                 };
                 boolean toLogin = r.statusCode() == 302 && r.headers().firstValue("Location").orElse("").contains("login.xhtml");
-                boolean refused = toLogin || r.statusCode() == 403 || r.statusCode() == 401;
+                // another office's case is answered as one that does not exist (issue 31): 404 is clerk3's refusal there
+                boolean otherOffice = d.offices() != null && u.getKey().equals("clerk3") && r.statusCode() == 404;
+                boolean refused = toLogin || r.statusCode() == 403 || r.statusCode() == 401 || otherOffice;
                 boolean expected = passes(u.getValue(), d.roles())
                         && (d.offices() == null || u.getValue().contains("HKPCA_OFFICER") || !u.getKey().equals("clerk3"));
                 matrix.append(' ').append(refused ? "✗" : "✓").append(' ').append(r.statusCode()).append(" |");
@@ -359,7 +361,10 @@ class DoorsIT {
                 {"api/counter/cases/token", "{" + ref + ",\"pin\":\"1234\"}"},
                 {"api/counter/scans", "{\"caseRef\":\"" + gpoCase + "\",\"jobId\":\"DOOR-SCAN-3\"}"}}) {
             HttpResponse<String> r = other.postJson(step[0], step[1]);
-            assertEquals(403, r.statusCode(), step[0] + " on another office's case: " + r.body());
+            // issue 31: answered exactly as a reference that does not exist, so references cannot be probed
+            HttpResponse<String> none = other.postJson(step[0], step[1].replace(gpoCase, "RC-GPO-20000101-9999"));
+            assertEquals(404, r.statusCode(), step[0] + " on another office's case: " + r.body());
+            assertEquals(none.statusCode() + " " + none.body(), r.statusCode() + " " + r.body(), step[0] + ": alike for a reference that does not exist");
             assertFalse(r.body().contains("WONG"), "nothing of the case is told: " + r.body());
         }
         StaffHttp own = new StaffHttp(base);
@@ -524,8 +529,14 @@ class DoorsIT {
         // the General Post Office's case is closed to Kowloon Central's clerk, open to an HKPCA officer
         StaffHttp clerk3 = new StaffHttp(base);
         clerk3.login("clerk3", "Clerk#2026");
-        assertEquals(403, clerk3.get("capture/file?case=" + gpoCase + "&doc=NONE").statusCode());
-        assertEquals(403, clerk3.get("medium?ref=" + gpoCase).statusCode());
+        // answered as a case that does not exist (issue 31): the same status and the same page
+        HttpResponse<String> otherOffice = clerk3.get("medium?ref=" + gpoCase);
+        HttpResponse<String> noSuchCase = clerk3.get("medium?ref=RC-GPO-20000101-9999");
+        assertEquals(404, clerk3.get("capture/file?case=" + gpoCase + "&doc=NONE").statusCode());
+        assertEquals(404, otherOffice.statusCode());
+        assertEquals(noSuchCase.statusCode(), otherOffice.statusCode());
+        assertEquals(noSuchCase.body().replaceAll("<code id=\"correlationId\">[^<]*</code>", ""),
+                otherOffice.body().replaceAll("<code id=\"correlationId\">[^<]*</code>", ""), "the same page for both");
         StaffHttp officer = new StaffHttp(base);
         officer.login("officer1", "Officer#2026");
         assertEquals(404, officer.get("capture/file?case=" + gpoCase + "&doc=NONE").statusCode(), "passes the door, finds no such document");

@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.application.pos;
 
+import hk.post.ecert.counter.application.CounterJournal;
 import hk.post.ecert.counter.domain.model.till.Events;
 import hk.post.ecert.counter.application.CounterOverview;
 import hk.post.ecert.counter.application.DeviceJobs;
@@ -49,6 +50,9 @@ public class TillReceipts {
     @Inject
     ReceiptSeals seals;
 
+    @Inject
+    CounterJournal journal;
+
     /**
      * Prints the receipt of a sale. {@code printId} equal to the payment id is the original; any other print of it
      * is a COPY and does not open the drawer.
@@ -58,6 +62,11 @@ public class TillReceipts {
         SaleOutcome s = pos.saleByPayment(paymentId).orElseThrow(
                 () -> new PosRefusal(PosRefusal.Reason.NO_SUCH_SALE, paymentId));
         CounterOverview.CounterPlace p = counters.placeOf(s.clerk());
+        CounterOverview.CounterPlace here = counters.placeOf(clerk);
+        if (!here.office().equals(p.office())) {
+            // another office's sale is answered as one that does not exist (issue 31, finding 12)
+            throw new PosRefusal(PosRefusal.Reason.NO_SUCH_SALE, paymentId);
+        }
         List<PaymentReceipt.Item> items = new ArrayList<>();
         s.lines().forEach(l -> items.add(PaymentReceipt.Item.of(l.description(), l.quantity(), l.amount())));
         List<PaymentReceipt.Tender> tenders = new ArrayList<>();
@@ -77,6 +86,10 @@ public class TillReceipts {
                 p.counter(), s.clerk(), ZonedDateTime.ofInstant(s.at(), TillSession.HONG_KONG), s.transactionNo(), items,
                 tenders, s.change(), Optional.empty(), seal), lang);
         boolean copy = !printId.equals(paymentId);
+        if (copy) {
+            // a reprint is audited in the journal of the counter that printed it: who, which sale, which copy
+            journal.record(clerk, "RECEIPT_COPY", Map.of("transaction", s.transactionNo(), "printId", printId));
+        }
         return jobs.submitPrintOnce(printId, terminalOf(clerk), copy ? doc.asCopy() : doc,
                 (copy ? "COPY of receipt " : "Receipt ") + s.transactionNo() + " " + s.total(), clerk);
     }

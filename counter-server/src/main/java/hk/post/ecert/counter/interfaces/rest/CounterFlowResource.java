@@ -128,9 +128,11 @@ public class CounterFlowResource {
 
     @GET
     @Path("/extension-quote")
-    public Response quote(@QueryParam("serial") String serial, @QueryParam("years") int years) {
+    public Response quote(@QueryParam("serial") String serial, @QueryParam("years") int years, @QueryParam("reason") String reason) {
         return answer(() -> {
-            SubscriberCertificate c = registry.bySerial(serial).orElseThrow(() -> new IllegalArgumentException("no certificate " + serial));
+            // a quote shows a certificate's state: like any lookup it needs a reason and is audited (issue 31, finding 12)
+            SubscriberCertificate c = registry.lookup(SubscriberRegistry.LookupBy.SERIAL, serial, reason, clerk()).stream().findFirst()
+                    .orElseThrow(() -> new NoSuchElementException("not found"));
             Quote q = registry.quoteExtension(c, years);
             return q.isSet() ? Map.of("totalCents", q.total().cents()) : Map.of("feeNotSet", true);
         });

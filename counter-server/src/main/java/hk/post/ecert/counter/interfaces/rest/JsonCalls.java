@@ -12,7 +12,7 @@ import java.util.NoSuchElementException;
 
 /**
  * What the counter's JSON API shares: a write's JSON body and its fields, and how an answer or a refusal is sent —
- * 200 with the answer; 409 with the counter's reason when a rule refused; 403 when the case belongs to another
+ * 200 with the answer; 409 with the counter's reason when a rule refused; 404 alike when the case belongs to another
  * office; 404 for no such case or renewal; 400 for a request that is not well formed.
  */
 final class JsonCalls {
@@ -66,10 +66,9 @@ final class JsonCalls {
             return Response.ok(Json.write(b.get())).build();
         } catch (PosRefusal | RegistryRefusal | CaptureRefusal | CaseRefusal e) {
             return status(409, "refused", e.getMessage());
-        } catch (OtherOffice e) {
-            return status(403, "error", e.getMessage());
-        } catch (NoSuchElementException e) {
-            return status(404, "error", e.getMessage() == null ? "not found" : e.getMessage());
+        } catch (OtherOffice | NoSuchElementException e) {
+            // another office's case or certificate is answered exactly as one that does not exist (issue 31, finding 12)
+            return status(404, "error", "not found");
         } catch (IllegalArgumentException | IllegalStateException e) {
             return status(400, "error", String.valueOf(e.getMessage()));
         }

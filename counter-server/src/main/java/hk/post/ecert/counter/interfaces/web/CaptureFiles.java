@@ -32,12 +32,13 @@ public class CaptureFiles extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String caseRef = req.getParameter("case");
         if (caseRef != null && !access.mayRead(caseRef, req.getRemoteUser(), req.isUserInRole("HKPCA_OFFICER"))) {
-            resp.sendError(HttpServletResponse.SC_FORBIDDEN, "the documents of a case of another office");
+            // another office's case is answered as if there were none: references cannot be probed (issue 31)
+            resp.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
         Optional<CaptureCase> k = caseRef == null ? Optional.empty() : capture.find(caseRef);
         if (k.isEmpty()) {
-            resp.sendError(404, "no case " + caseRef);
+            resp.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
         byte[] pdf;

@@ -34,13 +34,14 @@ public class MediumFiles extends HttpServlet {
         }
         String ref = String.valueOf(req.getParameter("ref")).trim().toUpperCase();
         if (!access.mayRead(ref, req.getRemoteUser(), req.isUserInRole("HKPCA_OFFICER"))) {
-            resp.sendError(HttpServletResponse.SC_FORBIDDEN, "the medium of a case of another office");
+            // another office's case is answered as if there were none: references cannot be probed (issue 31)
+            resp.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
         Optional<byte[]> file = ref.matches("[A-Z0-9-]{3,48}") ? media.download(ref, req.getRemoteUser(), req.getRemoteAddr())
                 : Optional.empty();
         if (file.isEmpty()) {
-            resp.sendError(HttpServletResponse.SC_NOT_FOUND, "no medium file for " + ref);
+            resp.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
         resp.setContentType("application/x-pkcs12");
