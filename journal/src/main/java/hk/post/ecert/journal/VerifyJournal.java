@@ -49,7 +49,7 @@ public final class VerifyJournal {
     }
 
     /** The key as DER, or as the base64 text the counter server writes ({@code journal-key.pub}). */
-    static byte[] keyBytes(Path file) throws java.io.IOException {
+    public static byte[] keyBytes(Path file) throws java.io.IOException {
         byte[] raw = Files.readAllBytes(file);
         String text = new String(raw, java.nio.charset.StandardCharsets.US_ASCII).trim();
         return text.matches("[A-Za-z0-9+/=\\s]+") ? java.util.Base64.getMimeDecoder().decode(text) : raw;
