@@ -459,6 +459,74 @@ class DoorsIT {
         return (Map<String, Object>) list.get(0);
     }
 
+    /**
+     * Issue 31: the doors a second review found open, each tried as the attacker tried it and refused. (Backups, key
+     * files, free text, the printer, OCSP nonces, HKID masks and receipt keys are proven in their unit tests:
+     * CounterBackupTest, KeyFilesTest, FreeTextTest, EscPosGoldenBytesTest, RelyingPartyTest, HkidTest, ReceiptSealTest.)
+     */
+    @Test
+    @Order(9)
+    void theSecondReviewsDoorsAreClosed() throws Exception {
+        // 4. an open redirect after the login: a saved "//evil.example/phish" is not a path of this application
+        StaffHttp victim = new StaffHttp(base);
+        HttpResponse<String> lure = victim.get("/evil.example/phish");
+        assertFalse(lure.headers().firstValue("Location").orElse("").contains("evil.example"), "nothing sends the browser away");
+        String after = victim.login("clerk1", "Clerk#2026");
+        assertTrue(after.endsWith("/index.xhtml") && !after.contains("evil"), "after the login the clerk stays here: " + after);
+
+        // 8. the kiosk fence and every door decide on one plain path: a path that normalises to another is refused
+        StaffHttp anonymous = new StaffHttp(base);
+        for (String odd : List.of("kiosk/./../login.xhtml", "kiosk/../verify.xhtml", "kiosk/%2e%2e/bootstrap.xhtml", "kiosk/..;/metrics",
+                "kiosk//index.xhtml")) {
+            assertEquals(400, anonymous.get(odd).statusCode(), odd);
+        }
+
+        // 6. a public endpoint refuses an oversized body before reading it
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<String> huge = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "api/ocsp"))
+                        .header("Content-Type", "application/ocsp-request")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[8 * 1024 * 1024])).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, huge.statusCode(), "an 8 MiB OCSP request is refused by its length");
+
+        // 10. no WADL listing every resource; error pages name no exception class, only the correlation id
+        assertEquals(404, anonymous.get("api/application.wadl").statusCode());
+        StaffHttp clerk = new StaffHttp(base);
+        clerk.login("clerk1", "Clerk#2026");
+        HttpResponse<String> missing = clerk.get("no-such-screen.xhtml");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("correlationId"), missing.body());
+        assertFalse(missing.body().contains("Exception") || missing.body().contains("Payara") || missing.body().contains("at hk.post"), missing.body());
+
+        // 2. a forged payment receipt signed with a leaked receipt key names no journal entry: not genuine
+        String ring = anonymous.get("api/receipt-keys").body();
+        String active = ring.lines().filter(l -> l.contains(" ACTIVE ")).map(l -> l.split(" ")[0]).findFirst().orElseThrow();
+        String[] leaked = Files.readString(Operators.IT_KEYS.resolve("receipt-keys/" + active + ".p8")).trim().split("\\s+");
+        java.security.PrivateKey key = java.security.KeyFactory.getInstance("Ed25519")
+                .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(java.util.Base64.getDecoder().decode(leaked[0])));
+        hk.post.ecert.journal.receipt.ReceiptStatement fake = new hk.post.ecert.journal.receipt.ReceiptStatement(
+                hk.post.ecert.journal.receipt.ReceiptStatement.Kind.PAYMENT, "GPO", "GPO-C01", "GPO-C01-999999", java.time.Instant.now(),
+                9_999_900, hk.post.ecert.journal.receipt.ReceiptStatement.linesDigest(List.of("X|1|9999900")), 0,
+                hk.post.ecert.journal.receipt.ReceiptStatement.entryHash(null));
+        String seal = hk.post.ecert.journal.receipt.ReceiptSeal.seal(fake, active, key);
+        String verdict = anonymous.get("verify.xhtml?s=" + java.net.URLEncoder.encode(seal, StandardCharsets.UTF_8)).body();
+        assertTrue(verdict.contains("verdict-NOT_AS_RECORDED"), "a payment without its journal entry is not genuine");
+        assertFalse(verdict.contains("verdict-GENUINE"));
+
+        // 3. a supervisor neither deactivates an administrator nor takes away the administrator's role
+        chromium.switchUser(base.toString(), "super1", "Super#2026");
+        chromium.driver.get(base + "supervisor/staff.xhtml");
+        chromium.waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.cssSelector("tr.staff-admin button.deactivate"))).click();
+        chromium.ajaxSettled();
+        chromium.waitUpTo(20).until(d -> d.getPageSource().contains("only an administrator may change"));
+        chromium.driver.findElement(By.cssSelector("tr.staff-admin button.remove-SUPERVISOR")).click();
+        chromium.ajaxSettled();
+        assertTrue(new StaffHttp(base).login("admin", "Admin#2026").endsWith("/index.xhtml"), "the administrator still logs in");
+        StaffHttp admin = new StaffHttp(base);
+        admin.login("admin", "Admin#2026");
+        assertEquals(200, admin.get("supervisor/staff.xhtml").statusCode(), "and is still a supervisor");
+    }
+
     @Test
     @Order(4)
     void guessingAPasswordLocksTheAccountWithoutCheckingItUntilASupervisorLiftsTheLock() throws Exception {

@@ -76,6 +76,29 @@ class ReceiptSealTest {
     }
 
     @Test
+    void aStatementDatedAfterItsKeyWasRetiredOrSignedOnceTheKeyWasCompromisedIsRefused() throws Exception {
+        // issue 31, finding 2: a leaked retired key cannot vouch for anything dated after its retirement; a compromised
+        // key vouches for nothing from the time it may have leaked
+        KeyPair old = ed25519();
+        KeyPair leaked = ed25519();
+        Instant retiredAt = Instant.parse("2026-11-25T03:00:00Z");
+        ReceiptKeyring ring = ReceiptKeyring.parse(new ReceiptKeyring(List.of(
+                new ReceiptKeyring.Key("R1", old.getPublic(), true, retiredAt, null),
+                new ReceiptKeyring.Key("R2", leaked.getPublic(), true, retiredAt.plusSeconds(7200), Instant.parse("2026-11-25T02:00:00Z")))).format());
+        assertEquals(ReceiptSeal.Outcome.GENUINE, ReceiptSeal.verify(ReceiptSeal.seal(payment(), "R1", old.getPrivate()), ring).outcome(),
+                "signed before the retirement");
+        ReceiptStatement later = new ReceiptStatement(ReceiptStatement.Kind.PAYMENT, "GPO", "GPO-C01", "GPO-C01-999999",
+                Instant.parse("2026-12-01T02:30:00Z"), 9_999_900, ReceiptStatement.linesDigest(List.of("X|1|9999900")), 0,
+                ReceiptStatement.entryHash(null));
+        ReceiptSeal.Verdict forged = ReceiptSeal.verify(ReceiptSeal.seal(later, "R1", old.getPrivate()), ring);
+        assertEquals(ReceiptSeal.Outcome.SIGNED_AFTER_RETIREMENT, forged.outcome());
+        assertTrue(VerifyReceipt.describe(forged).startsWith("REFUSED"), VerifyReceipt.describe(forged));
+        assertEquals(ReceiptSeal.Outcome.KEY_COMPROMISED, ReceiptSeal.verify(ReceiptSeal.seal(payment(), "R2", leaked.getPrivate()), ring).outcome(),
+                "02:30 is after the 02:00 it may have leaked from");
+        assertTrue(ring.format().contains("R2 COMPROMISED ") && ring.format().contains("retired=2026-11-25T03:00:00Z"), ring.format());
+    }
+
+    @Test
     void theSealFitsAQrThatScansFromAThermalReceipt() throws Exception {
         String seal = ReceiptSeal.seal(payment(), "R1", ed25519().getPrivate());
         QRCode qr = Encoder.encode(seal, ErrorCorrectionLevel.M);

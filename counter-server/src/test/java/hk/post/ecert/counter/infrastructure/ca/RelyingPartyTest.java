@@ -268,11 +268,15 @@ class RelyingPartyTest {
     // ------------------------------------------------------------------------------------------------ OCSP
 
     private OCSPResp askOcsp(String issuing, BigInteger serial) throws Exception {
+        return askOcsp(issuing, serial, new byte[]{1, 2, 3, 4, 5, 6, 7, 8});
+    }
+
+    private OCSPResp askOcsp(String issuing, BigInteger serial, byte[] nonce) throws Exception {
         CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
                 new X509CertificateHolder(ca.caCertificate(issuing)), serial);
         OCSPReqBuilder b = new OCSPReqBuilder().addRequest(id);
         b.setRequestExtensions(new Extensions(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
-                new org.bouncycastle.asn1.DEROctetString(new byte[]{1, 2, 3, 4, 5, 6, 7, 8}))));
+                new org.bouncycastle.asn1.DEROctetString(nonce))));
         return new OCSPResp(ca.ocsp(b.build().getEncoded()));
     }
 
@@ -294,6 +298,15 @@ class RelyingPartyTest {
         BasicOCSPResp other = (BasicOCSPResp) askOcsp("2-15", new BigInteger(good.serialHex(), 16)).getResponseObject();
         assertInstanceOf(UnknownStatus.class, other.getResponses()[0].getCertStatus(), "not issued by 2-15");
         assertEquals(org.bouncycastle.cert.ocsp.OCSPRespBuilder.MALFORMED_REQUEST, new OCSPResp(ca.ocsp(new byte[]{1, 2, 3})).getStatus());
+        // RFC 8954 (issue 31, finding 6): a nonce of 1 to 32 octets is echoed; an empty or longer one is malformed, never echoed
+        BasicOCSPResp longest = (BasicOCSPResp) askOcsp("2-17", new BigInteger(good.serialHex(), 16), new byte[32]).getResponseObject();
+        assertNotNull(longest.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce));
+        assertEquals(org.bouncycastle.cert.ocsp.OCSPRespBuilder.MALFORMED_REQUEST,
+                askOcsp("2-17", new BigInteger(good.serialHex(), 16), new byte[33]).getStatus(), "33 octets");
+        assertEquals(org.bouncycastle.cert.ocsp.OCSPRespBuilder.MALFORMED_REQUEST,
+                askOcsp("2-17", new BigInteger(good.serialHex(), 16), new byte[4096]).getStatus(), "4096 octets");
+        assertEquals(org.bouncycastle.cert.ocsp.OCSPRespBuilder.MALFORMED_REQUEST,
+                askOcsp("2-17", new BigInteger(good.serialHex(), 16), new byte[0]).getStatus(), "no octets");
     }
 
     @Test
