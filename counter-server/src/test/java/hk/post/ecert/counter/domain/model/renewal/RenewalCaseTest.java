@@ -404,7 +404,7 @@ class RenewalCaseTest {
         java.util.function.Predicate<hk.post.ecert.counter.domain.model.identity.Hkid> issuedTo = h -> h.full().equals("A123456(3)");
         java.util.function.Function<java.time.LocalDate, java.util.Optional<Boolean>> onRecord = d -> java.util.Optional.of(d.equals(born));
         RenewalCase.PersonalIdentity ok = RenewalCase.checkPersonalIdentity(c, "a123456 3", " chan  tai man ", born, issuedTo, onRecord);
-        assertEquals("A123***(3)", ok.hkid().masked());
+        assertEquals("A123***(*)", ok.hkid().masked());
         assertTrue(ok.dateOfBirthOnRecord());
         assertThrows(CaseRefusal.class, () -> RenewalCase.checkPersonalIdentity(c, "A123456(4)", "CHAN TAI MAN", born, issuedTo, onRecord),
                 "a check digit that fails");
