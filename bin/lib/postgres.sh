@@ -13,7 +13,10 @@ as_pg() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-# pg_start DIR PORT: initialises DIR on first use (database "counter", user "counter", password "counter"), starts it.
+# pg_start DIR PORT: initialises DIR on first use and starts it. Two roles (issue 31): "counter_owner" owns the
+# database and its tables and migrates them (password COUNTER_PG_OWNER_PASSWORD, default "counter-owner"); "counter"
+# (password "counter") is what the server runs as, and owns nothing: it cannot alter a table or disable a trigger.
+# A cluster made before, where "counter" owned everything, is handed to the owner role.
 pg_start() {
   local dir=$1 port=$2 bin
   bin=$(pg_bin) || return 1
@@ -24,9 +27,22 @@ pg_start() {
   fi
   as_pg "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
     -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" start >/dev/null
-  as_pg "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAc "SELECT 1 FROM pg_roles WHERE rolname='counter'" | grep -q 1 \
-    || { as_pg "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "CREATE ROLE counter LOGIN PASSWORD 'counter'" \
-         && as_pg "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "CREATE DATABASE counter OWNER counter"; }
+  local psql=("$bin/psql" -h 127.0.0.1 -p "$port" -U postgres)
+  as_pg "${psql[@]}" -d postgres -tAc "SELECT 1 FROM pg_roles WHERE rolname='counter'" | grep -q 1 \
+    || as_pg "${psql[@]}" -d postgres -qc "CREATE ROLE counter LOGIN PASSWORD 'counter'"
+  as_pg "${psql[@]}" -d postgres -tAc "SELECT 1 FROM pg_roles WHERE rolname='counter_owner'" | grep -q 1 \
+    || as_pg "${psql[@]}" -d postgres -qc "CREATE ROLE counter_owner LOGIN PASSWORD '${COUNTER_PG_OWNER_PASSWORD:-counter-owner}'"
+  as_pg "${psql[@]}" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='counter'" | grep -q 1 \
+    || as_pg "${psql[@]}" -d postgres -qc "CREATE DATABASE counter OWNER counter_owner"
+  # an older cluster: the server's role owned the database and its tables; the owner role takes them over
+  if as_pg "${psql[@]}" -d postgres -tAc "SELECT 1 FROM pg_database d JOIN pg_roles r ON r.oid = d.datdba WHERE d.datname='counter' AND r.rolname='counter'" | grep -q 1; then
+    as_pg "${psql[@]}" -d counter -qc "REASSIGN OWNED BY counter TO counter_owner"
+  fi
+}
+
+# The server's JVM options for the owner role's migrations (COUNTER_DB=postgresql): pg_migrate_opts HOST PORT DB.
+pg_migrate_opts() {
+  echo "-Dcounter.db.migrate.url=jdbc:postgresql://$1:$2/$3 -Dcounter.db.migrate.user=${COUNTER_PG_OWNER_USER:-counter_owner} -Dcounter.db.migrate.password=${COUNTER_PG_OWNER_PASSWORD:-counter-owner}"
 }
 
 pg_stop() {

@@ -106,6 +106,7 @@ public final class CounterCluster implements AutoCloseable {
         int n = starts.merge(name, 1, Integer::sum);
         List<String> jvm = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseSerialGC", "-Dcounter.demo=true", "-Dcounter.ca.dir=" + work.resolve("shared/ca"),
                 "-Dcounter.bench.counters=" + counters, "-Dcounter.bench.enrolment-code=" + enrolmentCode));
+        jvm.addAll(postgres.migrateOptions());   // the owner role migrates; the servers run as the role that owns nothing
         jvm.addAll(extraJvm);
         List<String> micro = List.of(only(work, "payara-micro-*.jar").toString(), "--deploy", work.resolve("ROOT.war").toString(),
                 "--addlibs", only(target.resolve("pg"), "postgresql-*.jar").toString(),

@@ -15,14 +15,17 @@ import java.util.stream.Stream;
 
 /**
  * A private PostgreSQL cluster from Debian's {@code postgresql} package: its own data directory and port on loopback,
- * a database {@code counter} owned by user {@code counter} (password {@code counter}). PostgreSQL refuses to run as
- * root, so as root its commands run as the {@code postgres} user.
+ * a database {@code counter} owned by the role {@code counter_owner}, which migrates, and the role {@code counter},
+ * which the servers run as and which owns nothing (issue 31; as {@code bin/lib/postgres.sh} sets up for {@code bin/run}).
+ * PostgreSQL refuses to run as root, so as root its commands run as the {@code postgres} user.
  */
 public final class Postgres implements AutoCloseable {
 
     public static final String DB = "counter";
     public static final String USER = "counter";
     public static final String PASSWORD = "counter";
+    public static final String OWNER = "counter_owner";
+    public static final String OWNER_PASSWORD = "counter-owner";
 
     private final Path dir;
     private final int port;
@@ -72,7 +75,9 @@ public final class Postgres implements AutoCloseable {
         run(psql, "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres", "-d", "postgres", "-qc",
                 "CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
         run(psql, "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres", "-d", "postgres", "-qc",
-                "CREATE DATABASE " + DB + " OWNER " + USER);
+                "CREATE ROLE " + OWNER + " LOGIN PASSWORD '" + OWNER_PASSWORD + "'");
+        run(psql, "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres", "-d", "postgres", "-qc",
+                "CREATE DATABASE " + DB + " OWNER " + OWNER);
         return pg;
     }
 
@@ -119,8 +124,19 @@ public final class Postgres implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + DB;
     }
 
+    /** A connection as the servers' own role. */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
+    }
+
+    /** A connection as the owner role, which migrates. */
+    public Connection connectAsOwner() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), OWNER, OWNER_PASSWORD);
+    }
+
+    /** The servers' JVM options for the owner role's migrations. */
+    public List<String> migrateOptions() {
+        return List.of("-Dcounter.db.migrate.url=" + jdbcUrl(), "-Dcounter.db.migrate.user=" + OWNER, "-Dcounter.db.migrate.password=" + OWNER_PASSWORD);
     }
 
     /** The Payara post-boot commands that point {@code jdbc/__default} at this database. */

@@ -4,6 +4,8 @@ import hk.post.ecert.counter.infrastructure.journal.JournalKey;
 import hk.post.ecert.counter.infrastructure.keys.KeyFiles;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.nio.charset.StandardCharsets;
@@ -26,7 +28,14 @@ public class OperatorToken {
     @Inject
     JournalKey keys;
 
-    private byte[] token;
+    private byte[] token = new byte[0];
+
+    /** Made at start, so that the operator finds the file before the first scrape. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object init) {
+        if (token.length == 0) {
+            throw new IllegalStateException("the operators' token was not made");
+        }
+    }
 
     @PostConstruct
     void load() {

@@ -287,8 +287,11 @@ public class CounterFlowResource {
                 throw new IllegalArgumentException("jobId has 6–60 letters, digits or hyphens");
             }
             String caseRef = CaptureCase.normalise(text(b, "caseRef"));
-            if (capture.find(caseRef).isPresent() && !access.mayRead(caseRef, clerk(), security.isUserInRole("HKPCA_OFFICER"))) {
-                throw new JsonCalls.OtherOffice(caseRef);   // another office's case takes no pages from this counter
+            // another office's case takes no pages from this counter; a renewal case or application reference that
+            // is not one of this office's answers alike whether it exists or not (issue 31, finding 12)
+            boolean caseReference = caseRef.startsWith("RC-") || caseRef.startsWith("BC-");
+            if ((caseReference || capture.find(caseRef).isPresent()) && !access.mayRead(caseRef, clerk(), security.isUserInRole("HKPCA_OFFICER"))) {
+                throw new JsonCalls.OtherOffice(caseRef);
             }
             CaptureCase k = capture.open(caseRef, "PERSONAL", "STANDARD", Map.of(), clerk());
             return Map.of("job", capture.scan("JOB-" + jobId, k, clerk(), false, null));
