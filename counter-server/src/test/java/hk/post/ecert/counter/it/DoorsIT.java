@@ -2,6 +2,8 @@ package hk.post.ecert.counter.it;
 
 import com.sun.net.httpserver.HttpServer;
 import hk.post.ecert.devices.wire.Json;
+import hk.post.ecert.journal.receipt.ReceiptSeal;
+import hk.post.ecert.journal.receipt.ReceiptStatement;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -508,14 +510,22 @@ class DoorsIT {
         String[] leaked = Files.readString(Operators.IT_KEYS.resolve("receipt-keys/" + active + ".p8")).trim().split("\\s+");
         java.security.PrivateKey key = java.security.KeyFactory.getInstance("Ed25519")
                 .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(java.util.Base64.getDecoder().decode(leaked[0])));
-        hk.post.ecert.journal.receipt.ReceiptStatement fake = new hk.post.ecert.journal.receipt.ReceiptStatement(
-                hk.post.ecert.journal.receipt.ReceiptStatement.Kind.PAYMENT, "GPO", "GPO-C01", "GPO-C01-999999", java.time.Instant.now(),
-                9_999_900, hk.post.ecert.journal.receipt.ReceiptStatement.linesDigest(List.of("X|1|9999900")), 0,
-                hk.post.ecert.journal.receipt.ReceiptStatement.entryHash(null));
-        String seal = hk.post.ecert.journal.receipt.ReceiptSeal.seal(fake, active, key);
+        ReceiptStatement fake = new ReceiptStatement(
+                ReceiptStatement.Kind.PAYMENT, "GPO", "GPO-C01", "GPO-C01-999999", java.time.Instant.now(),
+                9_999_900, ReceiptStatement.linesDigest(List.of("X|1|9999900")), 0,
+                ReceiptStatement.entryHash(null));
+        String seal = ReceiptSeal.seal(fake, active, key);
         String verdict = anonymous.get("verify.xhtml?s=" + java.net.URLEncoder.encode(seal, StandardCharsets.UTF_8)).body();
         assertTrue(verdict.contains("verdict-NOT_AS_RECORDED"), "a payment without its journal entry is not genuine");
         assertFalse(verdict.contains("verdict-GENUINE"));
+
+        // 12. another office's sale is not reprinted: answered as a sale that does not exist
+        StaffHttp klc = new StaffHttp(base);
+        klc.login("clerk3", "Clerk#2026");
+        HttpResponse<String> theirs = klc.postJson("api/counter/receipts", "{\"paymentId\":\"EVIL-1\",\"printId\":\"EVIL-1-COPY9\"}");
+        HttpResponse<String> none = klc.postJson("api/counter/receipts", "{\"paymentId\":\"NOPE-1\",\"printId\":\"NOPE-1-COPY9\"}");
+        assertTrue(theirs.statusCode() >= 400, theirs.body());
+        assertEquals(none.statusCode() + " " + none.body().replace("NOPE-1", "X"), theirs.statusCode() + " " + theirs.body().replace("EVIL-1", "X"));
 
         // 3. a supervisor neither deactivates an administrator nor takes away the administrator's role
         chromium.switchUser(base.toString(), "super1", "Super#2026");

@@ -257,6 +257,32 @@ class KioskBrowserIT {
         var noSession = second.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "kiosk/index.xhtml")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(403, noSession.statusCode(), "no kiosk session was made from it");
+
+        // issue 31, finding 9: one fresh ticket sent by 8 browsers at once binds exactly one of them
+        var another = plain.send(java.net.http.HttpRequest.newBuilder(launcher.url()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.URI raced = java.net.URI.create(another.headers().firstValue("Location").orElseThrow());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Integer>> tries = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                tries.add(pool.submit(() -> {
+                    java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                            .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+                    go.await();
+                    var r = browser.send(java.net.http.HttpRequest.newBuilder(raced).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                    return r.statusCode() == 302 && r.headers().firstValue("Location").orElse("").endsWith("/kiosk/index.xhtml") ? 1 : 0;
+                }));
+            }
+            go.countDown();
+            int bound = 0;
+            for (var t : tries) {
+                bound += t.get(60, TimeUnit.SECONDS);
+            }
+            assertEquals(1, bound, "of 8 parallel redemptions of one ticket, exactly one binds a browser");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
