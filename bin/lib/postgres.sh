@@ -21,12 +21,17 @@ pg_start() {
   local dir=$1 port=$2 bin
   bin=$(pg_bin) || return 1
   mkdir -p "$dir"
-  [ "$(id -u)" = 0 ] && chown postgres: "$dir"
+  if [ "$(id -u)" = 0 ]; then
+    chown postgres: "$dir"
+    # bin/run keeps its data directory 0700 (umask 077): the postgres user may pass through it to its own cluster
+    # directory (x only: it cannot list or read anything else there)
+    chmod o+x "$(dirname "$dir")"
+  fi
   if [ ! -f "$dir/PG_VERSION" ]; then
-    as_pg "$bin/initdb" -D "$dir" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+    as_pg "$bin/initdb" -D "$dir" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null || return 1
   fi
   as_pg "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" start >/dev/null
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" start >/dev/null || return 1
   local psql=("$bin/psql" -h 127.0.0.1 -p "$port" -U postgres)
   as_pg "${psql[@]}" -d postgres -tAc "SELECT 1 FROM pg_roles WHERE rolname='counter'" | grep -q 1 \
     || as_pg "${psql[@]}" -d postgres -qc "CREATE ROLE counter LOGIN PASSWORD 'counter'"
