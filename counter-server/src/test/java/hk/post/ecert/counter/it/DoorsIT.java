@@ -495,6 +495,32 @@ class DoorsIT {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(413, huge.statusCode(), "an 8 MiB OCSP request is refused by its length");
 
+        // 6. the GET form of OCSP is percent-decoded once: a request whose base64 holds '+' (sent as %2B) is answered
+        java.security.cert.X509Certificate issuer = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory
+                .getInstance("X.509").generateCertificate(new java.io.ByteArrayInputStream(http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "api/ca/2-17.crt")).build(), HttpResponse.BodyHandlers.ofByteArray()).body()));
+        org.bouncycastle.cert.ocsp.CertificateID id = new org.bouncycastle.cert.ocsp.CertificateID(
+                new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build().get(org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1),
+                new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(issuer), java.math.BigInteger.valueOf(12345));
+        String encoded = "";
+        for (int n = 0; !encoded.contains("+"); n++) {
+            byte[] nonce = java.nio.ByteBuffer.allocate(16).putInt(n).array();
+            encoded = java.util.Base64.getEncoder().encodeToString(new org.bouncycastle.cert.ocsp.OCSPReqBuilder().addRequest(id)
+                    .setRequestExtensions(new org.bouncycastle.asn1.x509.Extensions(new org.bouncycastle.asn1.x509.Extension(
+                            org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
+                            new org.bouncycastle.asn1.DEROctetString(nonce)))).build().getEncoded());
+        }
+        HttpResponse<byte[]> ocspGet = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "api/ocsp/"
+                + java.net.URLEncoder.encode(encoded, StandardCharsets.US_ASCII))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, ocspGet.statusCode(), "a correctly encoded GET with '+' is answered");
+        assertEquals(org.bouncycastle.cert.ocsp.OCSPRespBuilder.SUCCESSFUL, new org.bouncycastle.cert.ocsp.OCSPResp(ocspGet.body()).getStatus());
+
+        // 12. a quote shows a certificate's state: without a reason it is refused (and with one, audited as a lookup)
+        StaffHttp quoting = new StaffHttp(base);
+        quoting.login("clerk1", "Clerk#2026");
+        HttpResponse<String> noReason = quoting.get("api/counter/extension-quote?serial=00&years=1");
+        assertTrue(noReason.statusCode() >= 400 && noReason.body().contains("Say why"), noReason.body());
+
         // 10. no WADL listing every resource; error pages name no exception class, only the correlation id
         assertEquals(404, anonymous.get("api/application.wadl").statusCode());
         StaffHttp clerk = new StaffHttp(base);
@@ -536,6 +562,12 @@ class DoorsIT {
         chromium.driver.findElement(By.cssSelector("tr.staff-admin button.remove-SUPERVISOR")).click();
         chromium.ajaxSettled();
         assertTrue(new StaffHttp(base).login("admin", "Admin#2026").endsWith("/index.xhtml"), "the administrator still logs in");
+        // ... and the last active administrator cannot take away their own ADMIN role either
+        chromium.switchUser(base.toString(), "admin", "Admin#2026");
+        chromium.driver.get(base + "supervisor/staff.xhtml");
+        chromium.waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.cssSelector("tr.staff-admin button.remove-ADMIN"))).click();
+        chromium.ajaxSettled();
+        chromium.waitUpTo(20).until(d -> d.getPageSource().contains("last active administrator"));
         StaffHttp admin = new StaffHttp(base);
         admin.login("admin", "Admin#2026");
         assertEquals(200, admin.get("supervisor/staff.xhtml").statusCode(), "and is still a supervisor");
