@@ -1,6 +1,7 @@
 package hk.post.ecert.counter.application.kiosk;
 
 import hk.post.ecert.counter.domain.model.FreeText;
+import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
 import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
 import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.application.CounterOverview;
@@ -64,20 +65,50 @@ public class KioskRenewals {
     @Inject
     CounterOverview counters;
 
-    /** Whether the counter renews this certificate now (its window open): then it can be prepared at the kiosk. */
+    /** Whether the counter can open this certificate's renewal now, as the kiosk would prepare it. */
     @Transactional
     public boolean preparable(String serialHex) {
-        SubscriberCertificate c = registry.bySerial(serialHex).orElse(null);
-        return c != null && triage.catalogue().type(c.typeCode()).channel() == Channel.COUNTER
-                && c.newApplicationNeeded(registry.today()).isEmpty()
-                && windows.of(c).position() == RenewalWindow.Position.OPEN;
+        return notPreparable(serialHex).isEmpty();
     }
 
-    /** The terms the customer may choose for this certificate's variant. */
+    /**
+     * Why the kiosk cannot prepare this renewal, in the customer's words, or empty when it can (issue 29). The kiosk
+     * asks the same question the counter will: the case is opened in memory exactly as calling the ticket opens it —
+     * the variant's own delivery, the window, every rule of {@link RenewalCase#open} — and a fee must be set for at
+     * least one term. A Server certificate's names are confirmed with the clerk, so it is not prepared here.
+     */
+    @Transactional
+    public Optional<Bilingual> notPreparable(String serialHex) {
+        SubscriberCertificate c = registry.bySerial(serialHex).orElse(null);
+        if (c == null || triage.catalogue().type(c.typeCode()).channel() != Channel.COUNTER
+                || c.newApplicationNeeded(registry.today()).isPresent() || windows.of(c).position() != RenewalWindow.Position.OPEN) {
+            return Optional.of(new Bilingual("This certificate cannot be renewed now.", "此證書現時不能續期。"));
+        }
+        if ("SERVER".equals(c.typeCode())) {
+            return Optional.of(new Bilingual("Please renew at the counter: the clerk confirms the server names with you.",
+                    "請到櫃位續期：職員會與你核對伺服器名稱。"));
+        }
+        Variant v = variant(c);
+        try {
+            RenewalCase.open("KIOSK-CHECK", c, triage.catalogue(), c.variantCode(), v.validityYears().get(0), false, List.of(),
+                    RenewalCase.ownDelivery(c.typeCode(), v), registry.today(), windows.setting(c.typeCode()), "kiosk");
+        } catch (CaseRefusal refused) {
+            return Optional.of(new Bilingual("Please ask at the counter: this renewal needs a clerk's help.",
+                    "請到櫃位查詢：此續期須由職員協助辦理。"));
+        }
+        if (terms(serialHex).isEmpty()) {
+            return Optional.of(new Bilingual("Please ask at the counter: the fee for this renewal is not yet published.",
+                    "請到櫃位查詢：此續期的費用尚未公布。"));
+        }
+        return Optional.empty();
+    }
+
+    /** The terms the customer may choose for this certificate's variant: those whose fee is set. */
     @Transactional
     public List<Integer> terms(String serialHex) {
         SubscriberCertificate c = registry.bySerial(serialHex).orElseThrow();
-        return variant(c).validityYears();
+        Variant v = variant(c);
+        return v.validityYears().stream().filter(y -> triage.fees().quoteRenewal(v, y, 0, registry.today()).isSet()).toList();
     }
 
     private Variant variant(SubscriberCertificate c) {
@@ -91,7 +122,7 @@ public class KioskRenewals {
             throw new IllegalStateException("certificate " + serialHex + " cannot be renewed at the counter now");
         }
         SubscriberCertificate c = registry.bySerial(serialHex).orElseThrow();
-        if (!variant(c).validityYears().contains(years)) {
+        if (!terms(serialHex).contains(years)) {
             throw new IllegalArgumentException(years + " years is not a term of " + c.variantCode());
         }
         Map<String, String> values = new LinkedHashMap<>();
@@ -157,7 +188,11 @@ public class KioskRenewals {
         }
         Map<String, String> typed = new LinkedHashMap<>();
         Json.readObject(p.valuesJson()).forEach((k, v) -> typed.put(k, String.valueOf(v)));
-        RenewalCase k = cases.open(clerk, p.srn(), p.variantCode(), p.years(), false, List.of(), RenewalCase.Delivery.DISPATCH, null, 0, typed);
+        // the variant's own delivery, as the kiosk checked it would be (an MR certificate onto its token at the counter)
+        String typeCode = registry.bySerial(p.serialHex()).orElseThrow().typeCode();
+        Variant v = triage.catalogue().type(typeCode).variant(p.variantCode());
+        RenewalCase k = cases.open(clerk, p.srn(), p.variantCode(), p.years(), false, List.of(), RenewalCase.ownDelivery(typeCode, v),
+                null, 0, typed);
         p.wasCalled(clerk, k.caseRef(), Instant.now());
         return Optional.of(new Called(k.caseRef(), p.ticketNumber(), p.srn()));
     }

@@ -170,7 +170,9 @@ public class SubscriberRegistry {
      */
     @Transactional
     public int suspendLapsed(LocalDate today, String by) {
-        List<SubscriberCertificate> lapsed = registry.lapsedPersonal(today);
+        // the repository finds the candidates; the certificate decides (an MR record is never suspended for a subscription)
+        List<SubscriberCertificate> lapsed = registry.lapsedPersonal(today).stream()
+                .filter(c -> c.subscriptionLapsed(variantOf(c), today)).toList();
         for (SubscriberCertificate cert : lapsed) {
             registry.suspend(cert.serialHex());
             ca.revoke(cert.serialHex(), "CERTIFICATE_HOLD");

@@ -259,7 +259,9 @@ public class KioskScreen implements Serializable {
                     : Screens.text(language.getLocale(), "kiosk.next.extend", fee);
         }
         if (type.channel() == Channel.COUNTER && windows.of(c).position() == RenewalWindow.Position.OPEN) {
-            return Screens.text(language.getLocale(), "kiosk.next.renewAtCounter");
+            // the kiosk prepares only what the counter will open; otherwise it says why, in the customer's words
+            return renewals.notPreparable(c.serialHex()).map(why -> why.in(language.getLocale()))
+                    .orElseGet(() -> Screens.text(language.getLocale(), "kiosk.next.renewAtCounter"));
         }
         return Screens.text(language.getLocale(), "kiosk.next.nothingYet");
     }

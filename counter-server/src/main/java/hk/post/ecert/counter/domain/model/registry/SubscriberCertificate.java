@@ -95,6 +95,17 @@ public record SubscriberCertificate(String serialHex, String srn, String typeCod
         return n;
     }
 
+    /**
+     * Whether this certificate is suspended tonight because its subscription lapsed (issue 29): only a certificate of a
+     * variant with an annual subscription (e-Cert (Personal) Standard), active, whose subscription ended before
+     * {@code today}. A Mutual Recognition certificate is issued for the years paid for and has no subscription to
+     * lapse, even when an older record carries a subscription date.
+     */
+    public boolean subscriptionLapsed(Variant variant, LocalDate today) {
+        return variant.extensionFeeItem().isPresent() && subscriptionEnd != null && today.isAfter(subscriptionEnd)
+                && !today.isAfter(validTo) && status(today) == CertificateStatus.ACTIVE;
+    }
+
     /** The subscription end after paying {@code years} more, refused when it would pass the certificate's expiry. */
     public LocalDate extendedBy(Variant variant, int years, LocalDate today) {
         if (!variant.code().equals(variantCode)) {

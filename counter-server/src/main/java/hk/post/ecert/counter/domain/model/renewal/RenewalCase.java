@@ -43,6 +43,18 @@ public final class RenewalCase {
      */
     public enum Kind { RENEWAL, REISSUE }
 
+    /**
+     * The delivery a variant's renewal takes when nobody chose another (issue 29): a Server certificate is issued for
+     * the customer's CSR; a Mutual Recognition variant is written onto the customer's own token at the counter; every
+     * other renewed certificate is posted by registered mail.
+     */
+    public static Delivery ownDelivery(String typeCode, Variant variant) {
+        if ("SERVER".equals(typeCode)) {
+            return Delivery.CSR;
+        }
+        return variant.tokenBrand().isPresent() ? Delivery.TOKEN_AT_COUNTER : Delivery.DISPATCH;
+    }
+
     /** How long before a Server certificate's 199 days end its re-issue may be asked for, so the server is never left without one. */
     public static final int REISSUE_LEAD_DAYS = 30;
 
@@ -166,9 +178,17 @@ public final class RenewalCase {
             throw new CaseRefusal("Adding AEOI functions is a new application (CPos 798F + CPos 798FA), not a renewal.",
                     "加入「自動交換財務帳戶資料」功能屬新申請（CPos 798F 及 CPos 798FA），並非續期。");
         }
-        if (cert.aeoi() && !variant.requiresExistingAeoi()) {
-            throw new CaseRefusal("This certificate has AEOI functions: renew it as e-Cert (Organisational) with AEOI.",
-                    "此證書附有 AEOI 功能：請以附 AEOI 功能的電子證書（機構）續期。");
+        // issue 29: AEOI may be dropped at renewal (the seed restricts only adding it); any other change of variant that
+        // changes the issuing CA or the form (Standard to MR, one MR token to another) is a new application
+        boolean droppingAeoi = cert.aeoi() && !variant.requiresExistingAeoi();
+        Variant current = type.variants().stream().filter(v -> v.code().equals(cert.variantCode())).findFirst().orElse(variant);
+        if (!droppingAeoi && !current.code().equals(variant.code())
+                && (!current.issuingCa().equals(variant.issuingCa()) || !current.forms().equals(variant.forms())
+                || !current.tokenBrand().equals(variant.tokenBrand()))) {
+            throw new CaseRefusal("A " + current.name().en() + " certificate is renewed as " + current.name().en() + ". Changing to "
+                    + variant.name().en() + " is a new application (form " + String.join(" + ", variant.forms()) + "), not a renewal.",
+                    current.name().zh() + "證書須以" + current.name().zh() + "續期。轉為" + variant.name().zh() + "屬新申請（表格 "
+                            + String.join(" + ", variant.forms()) + "），並非續期。");
         }
         // rule 3: the renewal window
         RenewalWindow w = catalogue.renewalWindowFor(cert.typeCode(), cert.validTo(), today, windowDays);

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,5 +68,22 @@ class SubscriberCertificateTest {
                 "12345678", TODAY.minusDays(10), TODAY.plusDays(189), TODAY.plusDays(355), CertificateStatus.ACTIVE, null, "AR", false);
         assertEquals(0, s.extensionYearsAvailable(server, TODAY), "a Server subscription is renewed, not extended");
         assertThrows(RegistryRefusal.class, () -> s.extendedBy(server, 1, TODAY));
+    }
+
+    @Test
+    void mutualRecognitionIsNeverSuspendedForASubscription() {
+        // issue 29: the nightly lapse run asks the certificate; an MR record with an old subscription date is not lapsed
+        SubscriberCertificate standard = personal(LocalDate.of(2028, 6, 30), TODAY.minusDays(1), CertificateStatus.ACTIVE);
+        assertTrue(standard.subscriptionLapsed(STANDARD, TODAY), "Standard: the subscription ended yesterday");
+        assertFalse(standard.subscriptionLapsed(STANDARD, TODAY.minusDays(1)), "not on its last day");
+        for (String mr : new String[] {"MR_SAFENET", "MR_FEITIAN"}) {
+            Variant v = CATALOGUE.type("PERSONAL").variant(mr);
+            SubscriberCertificate c = new SubscriberCertificate("0B", "SRN-P-2", "PERSONAL", mr, "2-15", "CHAN TAI MAN", "A123***(*)",
+                    null, LocalDate.of(2025, 6, 30), LocalDate.of(2028, 6, 30), TODAY.minusYears(1), CertificateStatus.ACTIVE,
+                    "ecert-token", null, false);
+            assertFalse(c.subscriptionLapsed(v, TODAY), mr + " has no subscription to lapse");
+        }
+        assertFalse(personal(LocalDate.of(2028, 6, 30), TODAY.minusDays(1), CertificateStatus.SUSPENDED).subscriptionLapsed(STANDARD, TODAY),
+                "already suspended");
     }
 }

@@ -51,6 +51,30 @@ class RenewalCaseTest {
     }
 
     @Test
+    void aeoiMayBeDroppedAtRenewalButNotAdded() {
+        // issue 29: the seed restricts only adding AEOI
+        SubscriberCertificate withAeoi = cert("ORGANISATIONAL", "AEOI", TODAY.plusWeeks(6), CertificateStatus.ACTIVE, true);
+        RenewalCase plain = open(withAeoi, "PLAIN", 1, false, List.of(), RenewalCase.Delivery.DISPATCH);
+        assertEquals(RenewalCase.State.OPEN, plain.state());
+        assertEquals("PLAIN", plain.variantCode());
+        SubscriberCertificate without = cert("ORGANISATIONAL", "PLAIN", TODAY.plusWeeks(6), CertificateStatus.ACTIVE, false);
+        assertTrue(refusal(() -> open(without, "AEOI", 1, false, List.of(), RenewalCase.Delivery.DISPATCH)).contains("Adding AEOI"));
+    }
+
+    @Test
+    void aVariantSwitchIsRefusedWithTheRouteToANewApplication() {
+        // issue 29: Standard renewed as MR would change the issuing CA and the form
+        SubscriberCertificate standard = cert("PERSONAL", "STANDARD", TODAY.plusDays(10), CertificateStatus.ACTIVE, false);
+        String toMr = refusal(() -> open(standard, "MR_SAFENET", 1, false, List.of(), RenewalCase.Delivery.DISPATCH));
+        assertTrue(toMr.contains("is a new application"), toMr);
+        SubscriberCertificate safenet = new SubscriberCertificate("0A1C", "SRN-P-7", "PERSONAL", "MR_SAFENET", "2-15", "DEMO", null, null,
+                TODAY.minusYears(2), TODAY.plusDays(10), null, CertificateStatus.ACTIVE, "ecert-token", null, false);
+        assertTrue(refusal(() -> open(safenet, "STANDARD", 3, false, List.of(), RenewalCase.Delivery.DISPATCH)).contains("new application"));
+        assertTrue(refusal(() -> open(safenet, "MR_FEITIAN", 1, false, List.of(), RenewalCase.Delivery.DISPATCH)).contains("new application"),
+                "another token brand is another application");
+    }
+
+    @Test
     void rule3AnOrganisationalCertificateBroughtSixWeeksBeforeExpiryIsRenewed() {
         SubscriberCertificate org = cert("ORGANISATIONAL", "PLAIN", TODAY.plusWeeks(6), CertificateStatus.ACTIVE, false);
         assertEquals(RenewalCase.State.OPEN, open(org, "PLAIN", 1, false, List.of(), RenewalCase.Delivery.DISPATCH).state());
@@ -144,7 +168,8 @@ class RenewalCaseTest {
         assertTrue(refusal(() -> open(plain, "AEOI", 1, false, List.of(), RenewalCase.Delivery.DISPATCH)).contains("new application"));
         SubscriberCertificate aeoi = cert("ORGANISATIONAL", "AEOI", TODAY.plusDays(20), CertificateStatus.ACTIVE, true);
         assertEquals("AEOI", open(aeoi, "AEOI", 1, false, List.of(), RenewalCase.Delivery.DISPATCH).variantCode());
-        assertTrue(refusal(() -> open(aeoi, "PLAIN", 1, false, List.of(), RenewalCase.Delivery.DISPATCH)).contains("renew it as"));
+        assertEquals("PLAIN", open(aeoi, "PLAIN", 1, false, List.of(), RenewalCase.Delivery.DISPATCH).variantCode(),
+                "issue 29: AEOI may be dropped at renewal (the seed restricts only adding it)");
     }
 
     @Test
