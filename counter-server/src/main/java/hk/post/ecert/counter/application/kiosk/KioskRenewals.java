@@ -13,6 +13,7 @@ import hk.post.ecert.counter.application.renewal.RenewalWindows;
 import hk.post.ecert.counter.domain.model.catalogue.Channel;
 import hk.post.ecert.counter.domain.model.catalogue.RenewalWindow;
 import hk.post.ecert.counter.domain.model.catalogue.Variant;
+import hk.post.ecert.counter.domain.model.kiosk.KioskAnswers;
 import hk.post.ecert.counter.domain.model.kiosk.KioskRecords;
 import hk.post.ecert.counter.domain.model.kiosk.PreparedRenewal;
 import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
@@ -138,16 +139,17 @@ public class KioskRenewals {
                 c.variantCode(), years, Json.write(new LinkedHashMap<String, Object>(values)), Instant.now());
         records.add(p);
         jobs.submitPrintOnce("TICKET-" + kiosk.officeCode() + "-" + today + "-" + p.ticketNumber(), kiosk.terminalId(),
-                ticket(p, triage.catalogue().type(c.typeCode()).name().en(), triage.catalogue().type(c.typeCode()).name().zh(), language),
+                ticket(p, triage.catalogue().type(c.typeCode()).name().en(), triage.catalogue().type(c.typeCode()).name().zh(),
+                        KioskAnswers.toBring(variant(c)), language),
                 "Queue ticket " + p.ticketNumber(), kiosk.actor());
         return p;
     }
 
-    private static ReceiptDocument ticket(PreparedRenewal p, String typeEn, String typeZh, ReceiptLanguage language) {
+    private static ReceiptDocument ticket(PreparedRenewal p, String typeEn, String typeZh, List<Bilingual> bring, ReceiptLanguage language) {
         String when = ZonedDateTime.now(TillSession.HONG_KONG)
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         boolean zh = language == ReceiptLanguage.ZH;
-        return ReceiptDocument.builder("TICKET-" + p.ticketNumber())
+        ReceiptDocument.Builder t = ReceiptDocument.builder("TICKET-" + p.ticketNumber())
                 .title(zh ? "輪候票 QUEUE TICKET" : "QUEUE TICKET 輪候票")
                 .centered(p.ticketNumber())
                 .rule()
@@ -156,11 +158,12 @@ public class KioskRenewals {
                 .columns(zh ? "年期 Term" : "Term 年期", p.years() + (zh ? " 年 years" : " years 年"))
                 .columns(zh ? "時間 Time" : "Time 時間", when)
                 .rule()
-                .text(zh ? "叫號時請帶同香港身份證到櫃位。" : "When your number is called, bring your HKID card to the counter.")
-                .text(zh ? "When your number is called, bring your HKID card to the counter." : "叫號時請帶同香港身份證到櫃位。")
-                .feed(2)
-                .cut()
-                .build();
+                .text(zh ? "叫號時請帶同以下文件到櫃位 When called, bring to the counter:" : "When called, bring to the counter 叫號時請帶同:");
+        // what this variant's renewal needs (issue 29), not only the HKID card
+        for (Bilingual b : bring) {
+            t.text("- " + (zh ? b.zh() + " " + b.en() : b.en() + " " + b.zh()));
+        }
+        return t.feed(2).cut().build();
     }
 
     /** What a clerk's call of a ticket found. */

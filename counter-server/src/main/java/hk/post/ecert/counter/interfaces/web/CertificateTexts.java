@@ -26,6 +26,14 @@ public class CertificateTexts {
         return c.newApplicationNeeded(registry.today()).map(b -> b.in(language.getLocale())).orElse("");
     }
 
+    /** The window's position and dates only, for a customer (no advice worded for staff). */
+    public String windowOnly(SubscriberCertificate c, Language language) {
+        RenewalWindow w = windows.of(c);
+        String position = w.position() == RenewalWindow.Position.OPEN && w.opens() == null ? "OPEN_ANY_DAY" : w.position().name();
+        return Screens.text(language.getLocale(), "subscriber.window." + position, w.opens() == null ? "" : w.opens().toString(),
+                c.validTo().toString());
+    }
+
     public String window(SubscriberCertificate c, Language language) {
         RenewalWindow w = windows.of(c);
         String position = w.position() == RenewalWindow.Position.OPEN && w.opens() == null ? "OPEN_ANY_DAY" : w.position().name();

@@ -6,6 +6,8 @@ import hk.post.ecert.counter.application.Offices;
 import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.application.kiosk.KioskPayments;
 import hk.post.ecert.counter.application.kiosk.Kiosks;
+import hk.post.ecert.counter.domain.model.kiosk.KioskAnswers;
+import hk.post.ecert.counter.domain.model.registry.CertificateStatus;
 import hk.post.ecert.counter.application.pos.PointOfSale;
 import hk.post.ecert.counter.application.registry.SubscriberRegistry;
 import hk.post.ecert.counter.application.renewal.RenewalWindows;
@@ -208,9 +210,10 @@ public class KioskScreen implements Serializable {
         return c == null ? "" : texts.status(c, language);
     }
 
+    /** The renewal window, for a certificate that may still be renewed (none beside "cannot be renewed"), without staff advice. */
     public String getWindowText() {
         SubscriberCertificate c = getCertificate();
-        return c == null ? "" : texts.window(c, language);
+        return c == null || c.status(registry.today()) != CertificateStatus.ACTIVE ? "" : texts.windowOnly(c, language);
     }
 
     public String getTypeName() {
@@ -238,32 +241,25 @@ public class KioskScreen implements Serializable {
         });
     }
 
-    /** What to do next, in plain words: extend here, renew at the counter, a new application, or who renews it. */
+    /** What to do next, in the customer's words: extend here, renew at the counter (and what renewing early gives up), a new application, or who renews it. */
     public String getNextStep() {
         SubscriberCertificate c = getCertificate();
         if (c == null) {
             return "";
         }
         var type = triage.catalogue().type(c.typeCode());
-        if (type.channel() == Channel.REFERRAL) {
-            return Screens.text(language.getLocale(), "kiosk.next.referral",
-                    type.variant(c.variantCode()).referral().map(r -> r.body().in(language.getLocale())).orElse(""));
+        return KioskAnswers.next(new KioskAnswers.Facts(type, type.variant(c.variantCode()), c, windows.of(c), registry.today(),
+                isExtendable() ? registry.extensionYears(c) : 0, getExtensionFee(), renewals.notPreparable(c.serialHex()))).in(language.getLocale());
+    }
+
+    /** What to bring to the counter, for this certificate's variant. */
+    public java.util.List<String> getToBring() {
+        SubscriberCertificate c = getCertificate();
+        if (c == null || !isPreparable()) {
+            return java.util.List.of();
         }
-        String fresh = texts.newApplication(c, language);
-        if (!fresh.isEmpty()) {
-            return Screens.text(language.getLocale(), "kiosk.next.newApplication", fresh);
-        }
-        if (isExtendable()) {
-            String fee = getExtensionFee();
-            return fee.isEmpty() ? Screens.text(language.getLocale(), "kiosk.next.extendAtCounter")
-                    : Screens.text(language.getLocale(), "kiosk.next.extend", fee);
-        }
-        if (type.channel() == Channel.COUNTER && windows.of(c).position() == RenewalWindow.Position.OPEN) {
-            // the kiosk prepares only what the counter will open; otherwise it says why, in the customer's words
-            return renewals.notPreparable(c.serialHex()).map(why -> why.in(language.getLocale()))
-                    .orElseGet(() -> Screens.text(language.getLocale(), "kiosk.next.renewAtCounter"));
-        }
-        return Screens.text(language.getLocale(), "kiosk.next.nothingYet");
+        return KioskAnswers.toBring(triage.catalogue().type(c.typeCode()).variant(c.variantCode())).stream()
+                .map(b -> b.in(language.getLocale())).toList();
     }
 
     /** The kiosk's name for the screen's corner. */
