@@ -107,7 +107,9 @@ public class KioskScreen implements Serializable {
 
     public void startPreparing() {
         if (isPreparable()) {
-            years = renewals.terms(serialHex).stream().max(Integer::compare).orElse(null);
+            // no term is chosen for the customer (issue 29): only a variant with one term has it set
+            java.util.List<Integer> terms = renewals.terms(serialHex);
+            years = terms.size() == 1 ? terms.get(0) : null;
             step = Step.PREPARE;
         }
     }
@@ -122,7 +124,11 @@ public class KioskScreen implements Serializable {
 
     /** Records the prepared renewal and prints the queue ticket on the kiosk's printer. */
     public void prepare() {
-        if (serialHex == null || years == null || step != Step.PREPARE) {
+        if (serialHex == null || step != Step.PREPARE) {
+            return;
+        }
+        if (years == null) {
+            Screens.error(Screens.text(language.getLocale(), "kiosk.prepare.chooseTerm"));
             return;
         }
         try {
