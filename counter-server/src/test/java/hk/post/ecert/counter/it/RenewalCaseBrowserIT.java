@@ -240,8 +240,20 @@ class RenewalCaseBrowserIT {
         chromium.click("case:submitCsr");
         assertTrue(chromium.text("csrProblems").contains("RSA 1024 bits"), chromium.text("csrProblems"));
         String good = openssl(dir, "good", "www.demo-trading.hk", "rsa:2048");
-        chromium.type("case:csr", good);
-        chromium.click("case:submitCsr");
+        // issue 29: the slip tells the AR to bring the CSR to any post office; Kowloon Central's clerk takes it
+        chromium.switchUser(base.toString(), "clerk3", "Clerk#2026");
+        chromium.driver.get(base + "cases.xhtml");
+        chromium.type("anyCsr:anyCsrRef", "RC-20000101-NOCASE");
+        chromium.type("anyCsr:anyCsrText", good);
+        chromium.click("anyCsr:submitAnyCsr");
+        chromium.waitUpTo(20).until(d -> d.getPageSource().contains("is waiting for a CSR"));
+        chromium.type("anyCsr:anyCsrRef", caseRef);
+        chromium.type("anyCsr:anyCsrText", good);
+        chromium.click("anyCsr:submitAnyCsr");
+        chromium.waitUpTo(20).until(d -> d.getPageSource().contains("was accepted and its certificate issued"));
+        chromium.assertAccessible("Cases (a CSR taken for another office's case)");
+        chromium.switchUser(base.toString(), "clerk1", "Clerk#2026");
+        resume(caseRef);
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "Completed"));
         chromium.screenshot("case-server-issued");
         String pem = chromium.text("certificatePem");

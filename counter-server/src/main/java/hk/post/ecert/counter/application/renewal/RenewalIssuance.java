@@ -94,10 +94,9 @@ public class RenewalIssuance {
     /** e-Cert (Server): the AR's CSR, checked against the approved names (rule 7), then issued. */
     @Transactional
     public CsrRules.Verdict submitCsr(String caseRef, String clerk, byte[] csr) {
-        RenewalCase k = load(caseRef).orElseThrow();
-        if (k.delivery() != RenewalCase.Delivery.CSR || k.state() != RenewalCase.State.APPROVED) {
-            throw new CaseRefusal("This case is not waiting for a CSR.", "此個案並非等候證書簽署要求。");
-        }
+        // any office may take it (issue 29); a case that does not exist answers as one not waiting for a CSR
+        RenewalCase k = load(caseRef).filter(c -> c.delivery() == RenewalCase.Delivery.CSR && c.state() == RenewalCase.State.APPROVED)
+                .orElseThrow(() -> new CaseRefusal("No case " + caseRef + " is waiting for a CSR.", "沒有個案 " + caseRef + " 正等候證書簽署要求。"));
         CsrRules.Verdict v = CsrRules.check(csr, CsrRules.Kind.ofVariant(k.variantCode()), new java.util.LinkedHashSet<>(k.approvedNames()));
         if (!v.acceptable()) {
             event(caseRef, clerk, "CSR refused: " + String.join(" ", v.problems().stream().map(Bilingual::en).toList()));

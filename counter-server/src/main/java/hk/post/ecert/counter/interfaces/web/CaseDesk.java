@@ -382,6 +382,31 @@ public class CaseDesk implements Serializable {
         }
     }
 
+    private String anyCsrRef;
+    private String anyCsr;
+    private List<String> anyCsrProblems = List.of();
+
+    public String getAnyCsrRef() { return anyCsrRef; }
+    public void setAnyCsrRef(String v) { anyCsrRef = v; }
+    public String getAnyCsr() { return anyCsr; }
+    public void setAnyCsr(String v) { anyCsr = v; }
+    public List<String> getAnyCsrProblems() { return anyCsrProblems; }
+
+    /** Issue 29: the AR's CSR for a Server case, taken at any office (the slip tells the AR to bring it to any counter). */
+    public void submitCsrForAnyOffice() {
+        String ref = anyCsrRef == null ? "" : anyCsrRef.trim().toUpperCase(java.util.Locale.ROOT);
+        try {
+            CsrRules.Verdict v = issuance.submitCsr(ref, staff.getUsername(), anyCsr == null ? new byte[0] : anyCsr.getBytes(StandardCharsets.US_ASCII));
+            anyCsrProblems = v.problems().stream().map(p -> p.in(language.getLocale())).toList();
+            if (v.acceptable()) {
+                Screens.info(Screens.text(language.getLocale(), "case.anyOfficeCsrIssued", ref));
+                anyCsr = null;
+            }
+        } catch (CaseRefusal e) {
+            refused(e);
+        }
+    }
+
     public void submitCsr() {
         try {
             CsrRules.Verdict v = issuance.submitCsr(caseRef, staff.getUsername(), csr == null ? new byte[0] : csr.getBytes(StandardCharsets.US_ASCII));

@@ -13,8 +13,9 @@ import java.util.List;
 /**
  * The bilingual "what happens next" slip every renewal case gives the customer, for its type and the way the renewed
  * certificate reaches them: Server — the approval e-mail, the CSR, the user guide; by post — the medium and the PIN
- * envelope in two separate registered letters; Mutual Recognition — the token brand; and the other ways to renew
- * (online; for e-Cert (Personal) also a reply to the Subscription Expiry Notice with an e-Cheque). It carries the case
+ * envelope in two separate registered letters; Mutual Recognition — the token brand; e-Cert (Personal) — its one-year
+ * subscription; and the other ways to renew, per variant (online; for e-Cert (Personal) with a subscription also a reply
+ * to the Subscription Expiry Notice with an e-Cheque). It carries the case
  * reference and the certificate type only: no personal data.
  */
 public final class NextStepsSlip {
@@ -32,8 +33,10 @@ public final class NextStepsSlip {
             "香港郵政核證機關批核申請後，會以電郵通知獲授權代表。");
     static final Bilingual SERVER_CSR = new Bilingual(
             "Then make a PKCS#10 certificate signing request (CSR) on the server, naming only the approved server name(s)"
-                    + " (RSA of 2048 bits or more, or an accepted EC curve), and send it as the e-mail explains.",
-            "其後請在伺服器上產生 PKCS#10 證書簽署要求（CSR），只列明已批核的伺服器名稱（RSA 2048 位元或以上，或認可的橢圓曲線），並按電郵指示遞交。");
+                    + " (RSA of 2048 bits or more, or an accepted EC curve), and bring it on a USB drive or as a file to any post"
+                    + " office counter with this case reference.",
+            "其後請在伺服器上產生 PKCS#10 證書簽署要求（CSR），只列明已批核的伺服器名稱（RSA 2048 位元或以上，或認可的橢圓曲線），"
+                    + "並連同此個案編號，以 USB 儲存裝置或檔案帶到任何郵政局櫃位。");
     static final Bilingual SERVER_GUIDE = new Bilingual("The e-Cert (Server) user guide: www.ecert.gov.hk",
             "電子證書（伺服器）使用指南：www.ecert.gov.hk");
     static final Bilingual SERVER_REISSUE = new Bilingual(
@@ -50,6 +53,17 @@ public final class NextStepsSlip {
             "Online at www.ecert.gov.hk, or reply to the Subscription Expiry Notice e-mail with an e-Cheque payable to"
                     + " \"Postmaster General\" (your Subscriber Reference Number in the remarks).",
             "於 www.ecert.gov.hk 網上辦理，或以電子支票（抬頭「Postmaster General」，備註註明登記人參考編號）回覆「登記期屆滿通知」電郵。");
+    static final Bilingual SUBSCRIPTION_PERSONAL = new Bilingual(
+            "The renewed certificate is valid for three years; its subscription is one year, and each further year is paid for"
+                    + " (HK$48 a year at present) at any post office, a kiosk or online. A subscription not extended ends in"
+                    + " suspension of the certificate.",
+            "續期證書有效期為三年，登記期為一年；其後每年須繳付登記費（現為每年港幣 48 元），可於任何郵政局、自助服務機或網上辦理。"
+                    + "如不延長登記期，證書將被暫停。");
+    static final Bilingual ONLINE_PERSONAL_MR = new Bilingual("Online at www.ecert.gov.hk, or at any post office.",
+            "於 www.ecert.gov.hk 網上辦理，或親臨任何郵政局。");
+    static final Bilingual ONLINE_SERVER = new Bilingual(
+            "Online at www.ecert.gov.hk while the Authorised Representative is unchanged.",
+            "如獲授權代表不變，可於 www.ecert.gov.hk 網上辦理。");
     static final Bilingual ONLINE_ORGANISATION = new Bilingual(
             "Online at www.ecert.gov.hk while the Authorised Representative is unchanged, signed with the AR's own active"
                     + " e-Cert (Organisational).",
@@ -68,6 +82,9 @@ public final class NextStepsSlip {
             case DISPATCH -> out.add(BY_POST);
             case TOKEN_AT_COUNTER -> out.add(AT_COUNTER);
         }
+        if (variant.extensionFeeItem().isPresent()) {
+            out.add(SUBSCRIPTION_PERSONAL);
+        }
         variant.tokenBrand().ifPresent(brand -> out.add(new Bilingual(
                 "Mutual Recognition: this certificate goes only onto a " + brand.name() + " e-Cert Token. Bring a " + brand.name()
                         + " token, never another brand.",
@@ -75,11 +92,16 @@ public final class NextStepsSlip {
         return out;
     }
 
-    /** The other ways this type can be renewed (none listed for Server). */
-    public static List<Bilingual> otherWays(CertificateType type) {
+    /**
+     * The other ways this type and variant can be renewed, as the seed's tables give them (issue 29): the Subscription
+     * Expiry Notice reply only for a certificate with a subscription (not Mutual Recognition); Server online while the
+     * Authorised Representative is unchanged.
+     */
+    public static List<Bilingual> otherWays(CertificateType type, Variant variant) {
         return switch (type.code()) {
-            case "PERSONAL" -> List.of(ONLINE_PERSONAL);
+            case "PERSONAL" -> List.of(variant.extensionFeeItem().isPresent() ? ONLINE_PERSONAL : ONLINE_PERSONAL_MR);
             case "ORGANISATIONAL", "ENCIPHERMENT" -> List.of(ONLINE_ORGANISATION);
+            case "SERVER" -> List.of(ONLINE_SERVER);
             default -> List.of();
         };
     }
@@ -105,7 +127,7 @@ public final class NextStepsSlip {
         for (Bilingual step : steps(type, variant, delivery)) {
             b.text("- " + lang.first(step)).text("  " + lang.second(step));
         }
-        List<Bilingual> others = otherWays(type);
+        List<Bilingual> others = otherWays(type, variant);
         if (!others.isEmpty()) {
             b.feed(1).bold(lang.first(OTHER_WAYS)).bold(lang.second(OTHER_WAYS));
             for (Bilingual way : others) {

@@ -28,7 +28,9 @@ class NextStepsSlipTest {
         CertificateType server = CATALOGUE.type("SERVER");
         String text = all(NextStepsSlip.steps(server, server.variant("PLAIN"), RenewalCase.Delivery.CSR));
         assertTrue(text.contains("e-mails the Authorised Representative") && text.contains("CSR") && text.contains("user guide"), text);
-        assertTrue(NextStepsSlip.otherWays(server).isEmpty(), "no online renewal is published for Server");
+        assertTrue(text.contains("any post office counter") && !text.contains("as the e-mail explains"), "what really happens to the CSR: " + text);
+        assertTrue(all(NextStepsSlip.otherWays(server, server.variant("PLAIN"))).contains("while the Authorised Representative is unchanged"),
+                "issue 29: the seed's online route for Server");
     }
 
     @Test
@@ -36,9 +38,15 @@ class NextStepsSlipTest {
         CertificateType personal = CATALOGUE.type("PERSONAL");
         String text = all(NextStepsSlip.steps(personal, personal.variant("STANDARD"), RenewalCase.Delivery.DISPATCH));
         assertTrue(text.contains("two separate letters") && text.contains("分兩封掛號信"), text);
-        String other = all(NextStepsSlip.otherWays(personal));
+        String other = all(NextStepsSlip.otherWays(personal, personal.variant("STANDARD")));
         assertTrue(other.contains("Online") && other.contains("Subscription Expiry Notice") && other.contains("e-Cheque")
                 && other.contains("Postmaster General"), other);
+        assertTrue(text.contains("subscription is one year") && text.contains("HK$48 a year") && text.contains("suspension"), text);
+        // issue 29: Mutual Recognition has no subscription, so no Subscription Expiry Notice, and no subscription line
+        String mr = all(NextStepsSlip.otherWays(personal, personal.variant("MR_SAFENET")));
+        assertTrue(mr.contains("Online") && !mr.contains("Subscription Expiry Notice"), mr);
+        assertFalse(all(NextStepsSlip.steps(personal, personal.variant("MR_SAFENET"), RenewalCase.Delivery.TOKEN_AT_COUNTER))
+                .contains("subscription is one year"));
     }
 
     @Test
@@ -49,7 +57,7 @@ class NextStepsSlipTest {
         String feitian = all(NextStepsSlip.steps(CATALOGUE.type("ORGANISATIONAL"), CATALOGUE.type("ORGANISATIONAL").variant("MR_FEITIAN"),
                 RenewalCase.Delivery.TOKEN_AT_COUNTER));
         assertTrue(feitian.contains("FEITIAN") && !feitian.contains("SAFENET"), feitian);
-        assertFalse(all(NextStepsSlip.otherWays(CATALOGUE.type("ORGANISATIONAL"))).isEmpty());
+        assertFalse(all(NextStepsSlip.otherWays(CATALOGUE.type("ORGANISATIONAL"), CATALOGUE.type("ORGANISATIONAL").variant("PLAIN"))).isEmpty());
     }
 
     @Test
