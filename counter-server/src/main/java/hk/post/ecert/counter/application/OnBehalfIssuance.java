@@ -41,13 +41,19 @@ public final class OnBehalfIssuance {
     }
 
     public static Medium issue(CertificateAuthority ca, X500Name subject, CertificateProfile profile, int validityDays) {
+        return issue(ca, subject, profile, validityDays, CertificateAuthority.AltNames.NONE);
+    }
+
+    /** As above, with the certificate's subject alternative names (the form's e-mail address). */
+    public static Medium issue(CertificateAuthority ca, X500Name subject, CertificateProfile profile, int validityDays,
+                               CertificateAuthority.AltNames altNames) {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(2048);
             KeyPair key = g.generateKeyPair();
             byte[] csr = new JcaPKCS10CertificationRequestBuilder(subject, key.getPublic())
                     .build(new JcaContentSignerBuilder("SHA256withRSA").build(key.getPrivate())).getEncoded();
-            CertificateAuthority.Issued issued = ca.issue(profile, csr, validityDays);
+            CertificateAuthority.Issued issued = ca.issue(profile, csr, validityDays, altNames);
             char[] pin = newPin();
             return new Medium(issued, pkcs12(key.getPrivate(), issued, pin), pin);
         } catch (CertificateRefusedException e) {

@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.application;
 
+import hk.post.ecert.counter.application.renewal.CertificateEmails;
 import hk.post.ecert.counter.domain.model.renewal.CaseOffices;
 import hk.post.ecert.counter.domain.model.till.Events;
 import hk.post.ecert.counter.application.registry.SubscriberRegistry;
@@ -27,9 +28,7 @@ import jakarta.transaction.Transactional;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,6 +75,9 @@ public class TokenRenewals {
 
     @Inject
     RenewalCaseRepository cases;
+
+    @Inject
+    CertificateEmails emails;
 
     @Inject
     CaseOffices offices;
@@ -185,10 +187,10 @@ public class TokenRenewals {
             }
             String csr = result.output().get("csr");
             try {
-                checkCsrNames(r, Base64.getDecoder().decode(csr));
+                r.requireCsrOfTheSubscriber(Base64.getDecoder().decode(csr));
                 r.csrWasSigned(csr, now);
                 CertificateAuthority.Issued issued = ca.issue(CertificateProfile.of(r.typeCode(), r.variantCode()),
-                        Base64.getDecoder().decode(csr), r.validityYears() * 365);
+                        Base64.getDecoder().decode(csr), r.validityYears() * 365, emails.of(r.caseRef()));
                 r.certificateWasIssued(issued.serialHex(), Base64.getEncoder().encodeToString(issued.certificateDer()), now);
                 journal.record(r.clerk(), Events.CERTIFICATE_ISSUED,
                         certificateEvent(r, issued.serialHex()));
@@ -218,17 +220,6 @@ public class TokenRenewals {
         m.put("serial", serialHex);
         m.put("years", r.validityYears());
         return m;
-    }
-
-    private static void checkCsrNames(TokenRenewal r, byte[] csrDer) {
-        try {
-            PKCS10CertificationRequest csr = new PKCS10CertificationRequest(csrDer);
-            if (!csr.getSubject().equals(new X500Name(r.subjectDn()))) {
-                throw new IllegalArgumentException("the CSR names " + csr.getSubject() + ", not the subscriber " + r.subjectDn());
-            }
-        } catch (IOException e) {
-            throw new IllegalArgumentException("unreadable CSR from the medium");
-        }
     }
 
     private void sendWrite(TokenRenewal r, List<byte[]> chain) {

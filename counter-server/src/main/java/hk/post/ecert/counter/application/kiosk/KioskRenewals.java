@@ -43,7 +43,8 @@ import java.util.Optional;
 public class KioskRenewals {
 
     /** What a customer may type at the kiosk for the form (anything else is not taken). */
-    public static final List<String> FIELDS = List.of("contact_email", "phone", "addr_room", "addr_building", "addr_street", "addr_district");
+    public static final List<String> FIELDS = List.of("contact_email", "phone", "addr_room", "addr_building", "addr_street", "addr_district",
+            "email_in_cert");
 
     @Inject
     KioskRecords records;

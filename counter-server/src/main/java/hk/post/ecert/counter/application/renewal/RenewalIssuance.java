@@ -63,6 +63,9 @@ public class RenewalIssuance {
     @Inject
     DispatchMedia media;
 
+    @Inject
+    CertificateEmails emails;
+
 
     /** Issues for registered mail; the medium's file is kept, and its PIN returned once for the PIN envelope. */
     char[] issueOnBehalf(RenewalCase k, String officer) {
@@ -71,7 +74,8 @@ public class RenewalIssuance {
                 .addRDN(BCStyle.O, "e-Cert Counter (TEST)").addRDN(BCStyle.CN, old.subjectName()).build();
         OnBehalfIssuance.Medium m = OnBehalfIssuance.issue(ca,
                 subject, CertificateProfile.of(k.typeCode(), k.variantCode()),
-                k.certificateDays(old, triage.catalogue().type(k.typeCode()).variant(k.variantCode()), registry.today()));
+                k.certificateDays(old, triage.catalogue().type(k.typeCode()).variant(k.variantCode()), registry.today()),
+                emails.of(k.caseRef()));
         issued(k, old, m.issued(), officer);
         media.keep(k.caseRef(), m);
         event(k.caseRef(), officer, "medium file (PKCS#12) prepared; its PIN was shown once for the PIN envelope");

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,6 +35,18 @@ public record CaptureCase(String caseRef, String typeCode, String variantCode, L
     }
 
     /** A case reference has 3–41 letters, digits or hyphens; it is kept upper-case. */
+    /** The form fields that hold "the e-mail address to be included in the e-Cert" (CPos 798A, 798F, 798FB). */
+    public static final List<String> EMAIL_IN_CERTIFICATE = List.of("email_in_cert", "holder_email", "cert_email");
+
+    /**
+     * The e-mail address the form asks to include in the certificate (issue 29: the 798 declaration promises it), when
+     * one was entered and looks like an address; never the contact e-mail, which the form says is not in the e-Cert.
+     */
+    public Optional<String> emailInCertificate() {
+        return EMAIL_IN_CERTIFICATE.stream().map(formValues::get).filter(v -> v != null && !v.isBlank()).map(String::trim)
+                .filter(v -> v.length() <= 128 && v.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")).findFirst();
+    }
+
     public static String normalise(String caseRef) {
         String r = caseRef == null ? "" : caseRef.trim().toUpperCase();
         if (!r.matches("[A-Z0-9][A-Z0-9-]{2,40}")) {

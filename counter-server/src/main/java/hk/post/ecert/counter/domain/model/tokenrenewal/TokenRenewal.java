@@ -197,6 +197,18 @@ public class TokenRenewal {
         return renewalId;
     }
 
+    /** The CSR the medium signed names this renewal's subscriber, and no one else. */
+    public void requireCsrOfTheSubscriber(byte[] csrDer) {
+        try {
+            org.bouncycastle.pkcs.PKCS10CertificationRequest csr = new org.bouncycastle.pkcs.PKCS10CertificationRequest(csrDer);
+            if (!csr.getSubject().equals(new org.bouncycastle.asn1.x500.X500Name(subjectDn))) {
+                throw new IllegalArgumentException("the CSR names " + csr.getSubject() + ", not the subscriber " + subjectDn);
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("unreadable CSR from the medium");
+        }
+    }
+
     public String caseRef() {
         return caseRef;
     }
