@@ -3,7 +3,10 @@ package hk.post.ecert.counter.application.renewal;
 import hk.post.ecert.counter.domain.model.catalogue.CounterMedia;
 import hk.post.ecert.counter.domain.model.renewal.RenewalCaseRepository;
 import hk.post.ecert.counter.domain.model.capture.CaptureCase;
+import hk.post.ecert.counter.application.CounterJournal;
 import hk.post.ecert.counter.application.Triage;
+import hk.post.ecert.counter.application.pos.PointOfSale;
+import hk.post.ecert.counter.domain.model.renewal.OutsideWindowApproval;
 import hk.post.ecert.counter.application.capture.CaptureDesk;
 import hk.post.ecert.counter.application.registry.SubscriberRegistry;
 import hk.post.ecert.counter.domain.model.catalogue.Variant;
@@ -91,12 +94,55 @@ public class RenewalCases {
     @Transactional
     public RenewalCase open(String clerk, String srnOrSerial, String variantCode, int years, boolean arChanged, List<String> names,
                             RenewalCase.Delivery delivery, String mediumProfile, int additionalServers, Map<String, String> customerTyped) {
+        return open(clerk, srnOrSerial, variantCode, years, arChanged, names, delivery, mediumProfile, additionalServers, customerTyped, null);
+    }
+
+    /** A supervisor's word to renew before the usual window opens: who (with their password) and why. */
+    public record OutsideWindow(String supervisor, char[] password, String reason) {
+        public boolean given() {
+            return supervisor != null && !supervisor.isBlank();
+        }
+    }
+
+    @Inject
+    PointOfSale pos;
+
+    @Inject
+    CounterJournal journal;
+
+    /**
+     * As above; a renewal before the certificate's usual window opens takes a supervisor's approval with a reason,
+     * which the case's history and the journal record (issue 29).
+     */
+    @Transactional
+    public RenewalCase open(String clerk, String srnOrSerial, String variantCode, int years, boolean arChanged, List<String> names,
+                            RenewalCase.Delivery delivery, String mediumProfile, int additionalServers, Map<String, String> customerTyped,
+                            OutsideWindow outsideWindow) {
         SubscriberCertificate cert = find(clerk, srnOrSerial);
         String caseRef = "RC-" + registry.today().toString().replace("-", "") + "-"
                 + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+        OutsideWindowApproval approval = null;
+        if (outsideWindow != null && outsideWindow.given() && !windows.of(cert).accepted()) {
+            String reason = outsideWindow.reason();
+            new OutsideWindowApproval(outsideWindow.supervisor(), reason);   // a reason first, before a password is tried
+            approval = new OutsideWindowApproval(pos.authenticateSupervisor(outsideWindow.supervisor(), outsideWindow.password()), reason);
+        }
         RenewalCase k = RenewalCase.open(caseRef, cert, triage.catalogue(), variantCode, years, arChanged, names, delivery,
-                registry.today(), windows.setting(cert.typeCode()), clerk, mediumProfile, demo, additionalServers);
+                registry.today(), windows.setting(cert.typeCode()), clerk, mediumProfile, demo, additionalServers, approval);
         insert(k);
+        if (approval != null) {
+            OutsideWindowApproval a = approval;
+            event(caseRef, a.supervisor(), "approved renewing outside the window (it opens on " + windows.of(cert).opens() + ", "
+                    + windows.of(cert).monthsGivenUp(registry.today()) + " months given up): " + a.reason());
+            Map<String, Object> e = new java.util.LinkedHashMap<>();
+            e.put("case", caseRef);
+            e.put("srn", cert.srn());
+            e.put("opens", String.valueOf(windows.of(cert).opens()));
+            e.put("approvedBy", a.supervisor());
+            e.put("clerk", clerk);
+            e.put("reason", a.reason());
+            journal.record(a.supervisor(), "CASE_OUTSIDE_WINDOW_APPROVED", e);
+        }
         Map<String, String> values = new java.util.LinkedHashMap<>(customerTyped);
         values.putAll(k.formValues(cert, triage.catalogue().type(cert.typeCode()).variant(variantCode)));
         capture.open(caseRef, cert.typeCode(), variantCode, values, clerk);

@@ -1,5 +1,11 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
+
+import hk.post.ecert.counter.domain.model.till.PosRefusal;
+
+import hk.post.ecert.counter.domain.model.FreeText;
+
 import hk.post.ecert.counter.application.CaseAccess;
 import hk.post.ecert.counter.domain.model.catalogue.CertificateType;
 import hk.post.ecert.counter.domain.model.catalogue.Channel;
@@ -60,6 +66,9 @@ public class CaseDesk implements Serializable {
 
     @Inject
     Triage triage;
+
+    @Inject
+    CertificateTexts texts;
 
     @Inject
     StaffSession staff;
@@ -152,18 +161,41 @@ public class CaseDesk implements Serializable {
         }
     }
 
+    private String outsideSupervisor;
+    private String outsidePassword;
+    private String outsideReason;
+
+    public String getOutsideSupervisor() { return outsideSupervisor; }
+    public void setOutsideSupervisor(String v) { outsideSupervisor = v; }
+    public String getOutsidePassword() { return null; }
+    public void setOutsidePassword(String v) { outsidePassword = v; }
+    public String getOutsideReason() { return outsideReason; }
+    public void setOutsideReason(String v) { outsideReason = v; }
+
     public void open() {
+        char[] password = outsidePassword == null ? new char[0] : outsidePassword.toCharArray();
+        outsidePassword = null;
         try {
             RenewalCase k = cases.open(staff.getUsername(), certificate, variantCode, years == null ? 1 : years, arChanged,
                     names == null ? List.of() : Arrays.asList(names.split("[,\\s]+")), RenewalCase.Delivery.valueOf(delivery),
                     "TOKEN_AT_COUNTER".equals(delivery) ? mediumProfile : null,
-                    isAdditionalServersOffered() && additionalServers != null ? additionalServers : 0);
+                    isAdditionalServersOffered() && additionalServers != null ? additionalServers : 0, java.util.Map.of(),
+                    new RenewalCases.OutsideWindow(outsideSupervisor, password, outsideReason));
             caseRef = k.caseRef();
-        } catch (CaseRefusal | RegistryRefusal e) {
+            outsideSupervisor = null;
+            outsideReason = null;
+        } catch (CaseRefusal | RegistryRefusal | PosRefusal | FreeText.Refused e) {
             refused(e);
         } catch (IllegalArgumentException e) {
             Screens.error(e.getMessage());
+        } finally {
+            java.util.Arrays.fill(password, '\0');
         }
+    }
+
+    /** What renewing the case's certificate today gives up (the months left), when it is more than a month. */
+    public String earlyRenewal(SubscriberCertificate c) {
+        return c == null ? "" : texts.earlyRenewal(c, language);
     }
 
     /** Rule 1 for e-Cert (Server): a free re-issue within the paid subscription, for the certificate typed. */

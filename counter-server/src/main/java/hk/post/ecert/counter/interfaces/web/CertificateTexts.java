@@ -42,9 +42,21 @@ public class CertificateTexts {
         if (w.adviseBy() != null && w.position() != RenewalWindow.Position.EXPIRED && w.position() != RenewalWindow.Position.NO_WINDOW) {
             text += " " + Screens.text(language.getLocale(), "subscriber.window.advice", w.adviseBy().toString());
         }
+        String early = earlyRenewal(c, language);
+        if (!early.isEmpty()) {
+            text += " " + early;
+        }
         if (c.reissueDue(registry.variantOf(c), registry.today(), RenewalCase.REISSUE_LEAD_DAYS)) {
             text += " " + Screens.text(language.getLocale(), "subscriber.reissueDue", c.subscriptionEnd().toString());
         }
         return text;
+    }
+
+    /** What renewing this certificate today gives up (issue 29), or nothing when less than two months would be lost. */
+    public String earlyRenewal(SubscriberCertificate c, Language language) {
+        if (c.newApplicationNeeded(registry.today()).isPresent()) {
+            return "";
+        }
+        return windows.of(c).earlyRenewal(registry.today()).map(b -> b.in(language.getLocale())).orElse("");
     }
 }

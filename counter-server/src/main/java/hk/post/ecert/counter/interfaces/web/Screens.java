@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.domain.model.FreeText;
+
 import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
 import hk.post.ecert.counter.domain.model.registry.RegistryRefusal;
 import hk.post.ecert.counter.application.checkout.Checkout;
@@ -163,6 +165,8 @@ final class Screens {
             error(r.bilingual().in(language.getLocale()));
         } else if (e instanceof PosRefusal p) {
             refused(p, language.getLocale());
+        } else if (e instanceof FreeText.Refused f) {
+            error(f.bilingual().in(language.getLocale()));
         } else {
             error(e.getMessage());
         }

@@ -164,6 +164,19 @@ public final class RenewalCase {
                                    boolean arChanged, List<String> names, Delivery delivery, LocalDate today,
                                    Optional<Integer> windowDays, String clerk, String mediumProfile, boolean demoSoftwareToken,
                                    int additionalServers) {
+        return open(caseRef, cert, catalogue, variantCode, years, arChanged, names, delivery, today, windowDays, clerk, mediumProfile,
+                demoSoftwareToken, additionalServers, null);
+    }
+
+    /**
+     * As above, with a supervisor's approval to renew before the usual window opens (issue 29): rule 3's window is the
+     * usual time, and renewing earlier — which gives up the months left — takes a supervisor's word and a reason. An
+     * expired certificate is never renewed, approval or not (rule 1).
+     */
+    public static RenewalCase open(String caseRef, SubscriberCertificate cert, Catalogue catalogue, String variantCode, int years,
+                                   boolean arChanged, List<String> names, Delivery delivery, LocalDate today,
+                                   Optional<Integer> windowDays, String clerk, String mediumProfile, boolean demoSoftwareToken,
+                                   int additionalServers, OutsideWindowApproval outsideWindow) {
         cert.newApplicationNeeded(today).ifPresent(m -> {
             throw new CaseRefusal(m);
         });
@@ -193,8 +206,17 @@ public final class RenewalCase {
         // rule 3: the renewal window
         RenewalWindow w = catalogue.renewalWindowFor(cert.typeCode(), cert.validTo(), today, windowDays);
         if (!w.accepted()) {
-            throw new CaseRefusal("Outside the renewal window: it opens on " + w.opens() + " (the certificate expires on "
-                    + cert.validTo() + ").", "不在續期期內：續期期於 " + w.opens() + " 開始（證書於 " + cert.validTo() + " 屆滿）。");
+            Bilingual gives = w.earlyRenewal(today).orElse(new Bilingual("", ""));
+            if (w.position() != RenewalWindow.Position.NOT_YET_OPEN || outsideWindow == null) {
+                throw new CaseRefusal("Outside the renewal window: it usually opens on " + w.opens() + " (the certificate expires on "
+                        + cert.validTo() + "). " + gives.en() + " A supervisor may approve renewing now, with a reason.",
+                        "不在續期期內：續期期一般於 " + w.opens() + " 開始（證書於 " + cert.validTo() + " 屆滿）。" + gives.zh()
+                                + "如現在續期，須由主管批准並註明原因。");
+            }
+            if (outsideWindow.supervisor().equalsIgnoreCase(clerk)) {
+                throw new CaseRefusal("Another person, a supervisor, approves renewing outside the window: not the clerk opening the case.",
+                        "在續期期以外續期須由另一位主管批准，不可由開立個案的職員批准。");
+            }
         }
         if (additionalServers < 0 || additionalServers > MAX_ADDITIONAL_SERVERS) {
             throw new CaseRefusal("Additional servers: a number from 0 to " + MAX_ADDITIONAL_SERVERS + ".",

@@ -44,10 +44,34 @@ class RenewalCaseTest {
                 false, List.of(), RenewalCase.Delivery.DISPATCH)).contains("revoked"));
         String outside = refusal(() -> open(cert("PERSONAL", "STANDARD", TODAY.plusMonths(3), CertificateStatus.ACTIVE, false), "STANDARD",
                 3, false, List.of(), RenewalCase.Delivery.DISPATCH));
-        assertTrue(outside.contains("Outside the renewal window: it opens on"), outside);
+        assertTrue(outside.contains("Outside the renewal window: it usually opens on"), outside);
         RenewalCase ok = open(cert("PERSONAL", "STANDARD", TODAY.plusDays(10), CertificateStatus.ACTIVE, false), "STANDARD", 3, false,
                 List.of(), RenewalCase.Delivery.DISPATCH);
         assertEquals(RenewalCase.State.OPEN, ok.state());
+    }
+
+    @Test
+    void renewingBeforeTheWindowSaysTheMonthsGivenUpAndTakesASupervisorsApprovalWithAReason() {
+        SubscriberCertificate early = cert("PERSONAL", "STANDARD", TODAY.plusMonths(8), CertificateStatus.ACTIVE, false);
+        String refused = refusal(() -> open(early, "STANDARD", 3, false, List.of(), RenewalCase.Delivery.DISPATCH));
+        assertTrue(refused.contains("gives up the 8 months left"), refused);
+        assertTrue(refused.contains("A supervisor may approve"), refused);
+        RenewalCase approved = RenewalCase.open("RC-E", early, CATALOGUE, "STANDARD", 3, false, List.of(), RenewalCase.Delivery.DISPATCH,
+                TODAY, Optional.empty(), "clerk1", null, false, 0, new OutsideWindowApproval("super1", "leaving Hong Kong for a year"));
+        assertEquals(RenewalCase.State.OPEN, approved.state());
+        assertTrue(refusal(() -> RenewalCase.open("RC-F", early, CATALOGUE, "STANDARD", 3, false, List.of(), RenewalCase.Delivery.DISPATCH,
+                TODAY, Optional.empty(), "super1", null, false, 0, new OutsideWindowApproval("super1", "my own")))
+                .contains("not the clerk opening the case"));
+        assertTrue(assertThrows(CaseRefusal.class, () -> new OutsideWindowApproval("super1", "  ")).getMessage().contains("Say why"));
+        // an expired certificate is never renewed, approval or not (rule 1)
+        SubscriberCertificate expired = cert("PERSONAL", "STANDARD", TODAY.minusDays(1), CertificateStatus.ACTIVE, false);
+        assertTrue(refusal(() -> RenewalCase.open("RC-G", expired, CATALOGUE, "STANDARD", 3, false, List.of(), RenewalCase.Delivery.DISPATCH,
+                TODAY, Optional.empty(), "clerk1", null, false, 0, new OutsideWindowApproval("super1", "please"))).contains("new application"));
+        // inside the window nothing is given up worth saying; eight months out, the window says what is
+        assertTrue(CATALOGUE.renewalWindowFor("PERSONAL", TODAY.plusDays(10), TODAY, Optional.empty()).earlyRenewal(TODAY).isEmpty());
+        assertEquals(8, CATALOGUE.renewalWindowFor("PERSONAL", TODAY.plusMonths(8), TODAY, Optional.empty()).monthsGivenUp(TODAY));
+        assertTrue(CATALOGUE.renewalWindowFor("PERSONAL", TODAY.plusMonths(8), TODAY, Optional.empty()).earlyRenewal(TODAY).orElseThrow()
+                .zh().contains("8 個月"));
     }
 
     @Test
@@ -80,7 +104,7 @@ class RenewalCaseTest {
         assertEquals(RenewalCase.State.OPEN, open(org, "PLAIN", 1, false, List.of(), RenewalCase.Delivery.DISPATCH).state());
         String set = refusal(() -> RenewalCase.open("RC-2", org, CATALOGUE, "PLAIN", 1, false, List.of(), RenewalCase.Delivery.DISPATCH,
                 TODAY, Optional.of(30), "clerk1"));
-        assertTrue(set.contains("it opens on " + TODAY.plusWeeks(6).minusDays(30)), "an operator's window for the type: " + set);
+        assertTrue(set.contains("it usually opens on " + TODAY.plusWeeks(6).minusDays(30)), "an operator's window for the type: " + set);
     }
 
     @Test
