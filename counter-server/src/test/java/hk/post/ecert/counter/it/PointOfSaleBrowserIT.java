@@ -298,6 +298,36 @@ class PointOfSaleBrowserIT {
         // looked up again, the subscription shows the new end and no more years can be bought past expiry
         chromium.click("sub:lookup");
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("subscriptionEnd"), before.plusYears(1).toString()));
+
+        // issue 29: a certificate suspended because its subscription lapsed 40 days ago, with no grace period set by
+        // HKPCA: paying reinstates it only with a supervisor's approval and a reason
+        chromium.type("sub:value", "SRN-P-000004");
+        chromium.click("sub:lookup");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("certStatus"), "Suspended"));
+        assertTrue(chromium.text("reinstatement").contains("HKPCA has set no grace period"), chromium.text("reinstatement"));
+        assertTrue(browser.findElements(By.id("sub:payExtend")).isEmpty(), "nothing is taken before the approval");
+        chromium.type("sub:reinstateSupervisor", "super1");
+        chromium.type("sub:reinstatePassword", "Super#2026");
+        chromium.click("sub:approveReinstatement");
+        assertTrue(chromium.text("sub:messages").contains("Say why"), chromium.text("sub:messages"));
+        chromium.type("sub:reinstateSupervisor", "super1");
+        chromium.type("sub:reinstatePassword", "Super#2026");
+        chromium.type("sub:reinstateReason", "customer was in hospital when the notice came");
+        chromium.click("sub:approveReinstatement");
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("sub:payExtend")));
+        assertTrue(chromium.text("reinstatement").contains("reinstates it"), chromium.text("reinstatement"));
+        java.time.LocalDate lapsedOn = java.time.LocalDate.parse(chromium.text("subscriptionEnd"));
+        assertEquals("HK$48.00", chromium.text("extQuote"));
+        chromium.type("sub:cash", "48");
+        chromium.click("sub:payExtend");
+        chromium.waitUpTo(20).until(d -> !d.findElements(By.id("newEnd")).isEmpty() || !d.findElement(By.id("sub:messages")).getText().isBlank());
+        assertFalse(browser.findElements(By.id("newEnd")).isEmpty(), chromium.text("sub:messages"));
+        assertEquals(lapsedOn.plusYears(1).toString(), chromium.text("newEnd"), "the year runs on from the lapse: no day is given away");
+        assertTrue(printer.awaitReceipts(printed + 2, 20, TimeUnit.SECONDS), "the receipt is printed");
+        String reinstated = printer.receipts().get(printed + 1).text();
+        assertTrue(reinstated.contains("SRN-P-000004") && reinstated.contains("reinstated"), reinstated);
+        chromium.click("sub:lookup");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("certStatus"), "Active"));
     }
 
     @Test
@@ -305,7 +335,7 @@ class PointOfSaleBrowserIT {
     void aBlindCloseRecordsTheVarianceAndTheDayClosesWithItInTheZReport() throws Exception {
         browser.findElement(By.id("top:navTill")).click();
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input.count-NOTE_100")));
-        // expected: 1,000 float + 48 − 48 (void) + 48 − 48 (void) + 48 (extension) = 1,048; the clerk counts 970
+        // expected: 1,000 float + 48 − 48 (void) + 48 − 48 (void) + 48 (extension) + 48 (reinstatement) = 1,096; the clerk counts 970
         count("count", "NOTE_100", 9);
         count("count", "NOTE_50", 1);
         count("count", "NOTE_20", 1);
@@ -314,8 +344,8 @@ class PointOfSaleBrowserIT {
         chromium.ajaxSettled();
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("varianceAmount")));
         assertEquals("HK$970.00", chromium.text("countedAmount"));
-        assertEquals("HK$1,048.00", chromium.text("expectedAmount"));
-        assertEquals("-HK$78.00", chromium.text("varianceAmount"));
+        assertEquals("HK$1,096.00", chromium.text("expectedAmount"));
+        assertEquals("-HK$126.00", chromium.text("varianceAmount"));
         chromium.screenshot("pos-blind-close-variance");
         chromium.type("till:varianceReason", "HK$50 note given as change by mistake");
         chromium.click("till:explain");
@@ -326,8 +356,8 @@ class PointOfSaleBrowserIT {
         chromium.login(base.toString(), "super1", "Super#2026");
         browser.findElement(By.id("top:navDay")).click();
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("dayVariance")));
-        assertEquals("-HK$78.00", chromium.text("dayVariance"));
-        assertEquals("HK$48.00", chromium.text("dayNet"));
+        assertEquals("-HK$126.00", chromium.text("dayVariance"));
+        assertEquals("HK$96.00", chromium.text("dayNet"));
         // issue 28: each sale line beside what it bought — the voided ones undone with their money, the live one tied
         assertEquals("HK$0.00", chromium.text("untied"), "every dollar is tied to its service");
         String ties = chromium.text("ties");
@@ -344,9 +374,9 @@ class PointOfSaleBrowserIT {
         String csv = (String) ((JavascriptExecutor) browser).executeAsyncScript(
                 "var done = arguments[arguments.length - 1];"
                         + "fetch(document.getElementById('day:zCsv').href).then(r => r.text()).then(done, e => done('ERR ' + e));");
-        assertTrue(csv.contains("total,variance,0,-78.00"), csv);
-        assertTrue(csv.contains("tender,CASH,3,48.00"), csv);
-        assertTrue(csv.contains("fee_item,PERSONAL_EXTENSION_PER_YEAR,3,48.00"), csv);
+        assertTrue(csv.contains("total,variance,0,-126.00"), csv);
+        assertTrue(csv.contains("tender,CASH,4,96.00"), csv);
+        assertTrue(csv.contains("fee_item,PERSONAL_EXTENSION_PER_YEAR,4,96.00"), csv);
         Long pdfBytes = (Long) ((JavascriptExecutor) browser).executeAsyncScript(
                 "var done = arguments[arguments.length - 1];"
                         + "fetch(document.getElementById('day:zPdf').href).then(r => r.arrayBuffer()).then(b => done(b.byteLength), e => done(-1));");

@@ -418,4 +418,33 @@ class RenewalCaseBrowserIT {
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "Completed"));
         chromium.screenshot("case-organisational-aeoi-dispatched");
     }
+
+    @Test
+    @Order(5)
+    void renewingBeforeTheWindowIsSaidPlainlyAndTakesASupervisorsApprovalAndTheMediumIsTheSubscribersChoice() throws Exception {
+        // issue 29: CHAN TAI MAN's certificate runs two more years, so Personal's usual 21-day window is far off
+        as("clerk1", "Clerk#2026");
+        chromium.nav("top:navCases");
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("case:certificate")));
+        chromium.type("case:certificate", "SRN-P-000001");
+        chromium.choose("case:type", "PERSONAL");
+        chromium.choose("case:variant", "STANDARD");
+        chromium.choose("case:years", "3");
+        chromium.choose("case:delivery", "DISPATCH");
+        chromium.choose("case:medium", "ecert-file-card");   // posted on the medium the subscriber chose on the form
+        chromium.click("case:openCase");
+        String refused = messages("case");
+        assertTrue(refused.contains("gives up the") && refused.contains("A supervisor may approve"), refused);
+        browser.findElement(By.cssSelector("#outsideWindow summary")).click();
+        chromium.type("case:outsideSupervisor", "super1");
+        chromium.type("case:outsidePassword", "Super#2026");
+        chromium.type("case:outsideReason", "customer emigrates next month and renews before leaving");
+        chromium.click("case:openCase");
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("caseRef")));
+        assertTrue(chromium.text("earlyRenewal").contains("gives up the"), chromium.text("earlyRenewal"));
+        String history = chromium.text("history");
+        assertTrue(history.contains("approved renewing outside the window") && history.contains("customer emigrates"), history);
+        assertTrue(history.contains("to be posted on e-Cert File Card"), history);
+        chromium.screenshot("case-early-renewal-approved");
+    }
 }

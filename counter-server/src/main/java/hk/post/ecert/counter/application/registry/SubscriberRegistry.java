@@ -7,7 +7,9 @@ import hk.post.ecert.counter.domain.model.catalogue.Variant;
 import hk.post.ecert.counter.domain.model.fee.Quote;
 import hk.post.ecert.counter.domain.model.identity.Hkid;
 import hk.post.ecert.counter.domain.model.identity.InvalidHkidException;
+import hk.post.ecert.counter.domain.model.FreeText;
 import hk.post.ecert.counter.domain.model.registry.RegistryRefusal;
+import hk.post.ecert.counter.domain.model.registry.Reinstatement;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificates;
 import hk.post.ecert.counter.domain.model.till.Tills;
@@ -17,6 +19,7 @@ import hk.post.ecert.counter.domain.service.KeyedDigest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -136,14 +139,75 @@ public class SubscriberRegistry {
 
     /** Rule 2: how many years of subscription this certificate can be extended by today (0: none, renew instead). */
     public int extensionYears(SubscriberCertificate cert) {
-        return cert.extensionYearsAvailable(variantOf(cert), today());
+        return cert.extensionYearsAvailable(variantOf(cert), today(), reinstatement(cert));
     }
 
     /** The fee of extending a Personal subscription by {@code years}, from the fee schedule in force today. */
     public Quote quoteExtension(SubscriberCertificate cert, int years) {
         Variant v = variantOf(cert);
-        cert.extendedBy(v, years, today());   // what cannot be extended is refused with its reason, before any fee
+        cert.extendedBy(v, years, today(), reinstatement(cert));   // what cannot be extended is refused with its reason, before any fee
         return triage.fees().quoteExtension(v, years, today());
+    }
+
+    /**
+     * The grace period HKPCA sets after a Personal subscription lapses, in days, within which paying the subscription
+     * reinstates the suspended certificate (issue 29). Not published: unset means none, and only a supervisor may then
+     * approve a reinstatement.
+     */
+    @Inject
+    @ConfigProperty(name = "counter.subscription.grace-days")
+    Optional<Integer> graceDays;
+
+    /** What decides today whether this certificate, if suspended for a lapse, may be reinstated by paying. */
+    @Transactional
+    public Reinstatement reinstatement(SubscriberCertificate cert) {
+        if (!registry.suspendedForLapse(cert.serialHex())) {
+            return Reinstatement.NONE;
+        }
+        return new Reinstatement(true, graceDays.filter(d -> d >= 0),
+                registry.reinstatementApproval(cert.serialHex(), today()).map(SubscriberCertificates.ReinstatementApproval::approvedBy));
+    }
+
+    /** Why this certificate cannot be reinstated by paying today, or empty when it can (or is not suspended for a lapse). */
+    @Transactional
+    public Optional<Bilingual> reinstatementRefusal(SubscriberCertificate cert) {
+        Reinstatement r = reinstatement(cert);
+        return r.suspendedForLapse() ? cert.reinstatementRefusal(variantOf(cert), today(), r) : Optional.empty();
+    }
+
+    /** The grace period in force (for the screens). */
+    public Optional<Integer> graceDays() {
+        return graceDays.filter(d -> d >= 0);
+    }
+
+    /**
+     * A supervisor approves reinstating a certificate suspended for a lapse after HKPCA's grace period, with a reason:
+     * recorded for today and journalled. The supervisor is authenticated by the caller.
+     */
+    @Transactional
+    public void approveReinstatement(String serialHex, String supervisor, String clerk, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new RegistryRefusal(new Bilingual("Say why the certificate is reinstated after the grace period.",
+                    "請說明在寬限期後恢復證書的原因。"));
+        }
+        FreeText.check(new Bilingual("reason", "原因"), reason, FreeText.REASON);
+        SubscriberCertificate cert = bySerial(serialHex).orElseThrow(() -> new RegistryRefusal(
+                new Bilingual("No certificate " + serialHex + ".", "沒有證書 " + serialHex + "。")));
+        Reinstatement asIfApproved = new Reinstatement(registry.suspendedForLapse(serialHex), graceDays(), Optional.of(supervisor));
+        cert.reinstatementRefusal(variantOf(cert), today(), asIfApproved).ifPresent(m -> {
+            throw new RegistryRefusal(m);
+        });
+        if (registry.approveReinstatement(new SubscriberCertificates.ReinstatementApproval(serialHex, today(), supervisor, clerk,
+                reason.trim(), Instant.now()))) {
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("serial", serialHex);
+            event.put("srn", cert.srn());
+            event.put("subscriptionEnd", String.valueOf(cert.subscriptionEnd()));
+            event.put("approvedBy", supervisor);
+            event.put("clerk", clerk);
+            event.put("reason", reason.trim());
+            journal.record(supervisor, "REINSTATEMENT_APPROVED", event);
+        }
     }
 
     /** What an extension paid at the till came to: the sale, and the subscription's end before and after. */
@@ -174,7 +238,7 @@ public class SubscriberRegistry {
         List<SubscriberCertificate> lapsed = registry.lapsedPersonal(today).stream()
                 .filter(c -> c.subscriptionLapsed(variantOf(c), today)).toList();
         for (SubscriberCertificate cert : lapsed) {
-            registry.suspend(cert.serialHex());
+            registry.suspendForLapse(cert.serialHex());
             ca.revoke(cert.serialHex(), "CERTIFICATE_HOLD");
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("serial", cert.serialHex());

@@ -8,6 +8,8 @@ import hk.post.ecert.counter.domain.model.checkout.Payable;
 import hk.post.ecert.counter.domain.model.checkout.Tie;
 import hk.post.ecert.counter.domain.model.fee.Quote;
 import hk.post.ecert.counter.domain.model.registry.RegistryRefusal;
+import hk.post.ecert.counter.domain.model.registry.Reinstatement;
+import hk.post.ecert.counter.domain.service.CertificateAuthority;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificates;
 import hk.post.ecert.counter.domain.model.renewal.RenewalCaseRepository;
@@ -46,6 +48,9 @@ public class SubscriptionExtensions implements PayableKind {
     @Inject
     RenewalCaseRepository cases;
 
+    @Inject
+    CertificateAuthority ca;
+
     private LocalDate today() {
         return registry.today();
     }
@@ -65,16 +70,20 @@ public class SubscriptionExtensions implements PayableKind {
     public List<SaleLine> price(Payable p) {
         Payable.SubscriptionExtension x = (Payable.SubscriptionExtension) p;
         SubscriberCertificate cert = certificate(x.serialHex());
-        LocalDate newEnd = cert.extendedBy(registry.variantOf(cert), x.years(), today());
+        LocalDate newEnd = cert.extendedBy(registry.variantOf(cert), x.years(), today(), registry.reinstatement(cert));
         Quote q = triage.fees().quoteExtension(registry.variantOf(cert), x.years(), today());
         if (!q.isSet()) {
             throw new RegistryRefusal(new Bilingual("The extension fee is not set.", "延長登記期的費用未設定。"));
         }
         String caseRef = "EXT-" + x.serialHex().substring(0, Math.min(12, x.serialHex().length())).toUpperCase(Locale.ROOT);
         // the receipt says what was bought: the subscription's new end date is on the line
+        // and warns before the next lapse (issue 29): a subscription not extended by then ends in suspension
+        boolean reinstating = registry.reinstatement(cert).suspendedForLapse();
         return q.lines().stream().map(l -> new SaleLine(caseRef, l.item().code(), new Bilingual(
-                l.item().name().en() + " (" + cert.srn() + "), subscription to " + newEnd,
-                l.item().name().zh() + "（" + cert.srn() + "），登記期至 " + newEnd),
+                l.item().name().en() + " (" + cert.srn() + ")" + (reinstating ? ", certificate reinstated" : "") + ", subscription to "
+                        + newEnd + " (suspended if not extended by then)",
+                l.item().name().zh() + "（" + cert.srn() + "）" + (reinstating ? "，證書已恢復" : "") + "，登記期至 " + newEnd
+                        + "（屆時如不延長將被暫停）"),
                 cert.typeCode(), l.quantity(), l.amount(), x.code())).toList();
     }
 
@@ -84,7 +93,23 @@ public class SubscriptionExtensions implements PayableKind {
         Payable.SubscriptionExtension x = (Payable.SubscriptionExtension) p;
         SubscriberCertificate cert = certificate(x.serialHex());
         LocalDate oldEnd = cert.subscriptionEnd();
-        LocalDate newEnd = cert.extendedBy(registry.variantOf(cert), x.years(), today());
+        Reinstatement reinstatement = registry.reinstatement(cert);
+        LocalDate newEnd = cert.extendedBy(registry.variantOf(cert), x.years(), today(), reinstatement);
+        if (reinstatement.suspendedForLapse()) {
+            // issue 29: paid within the grace period (or with a supervisor's approval), the certificate is active again
+            // and off the CRL
+            if (!certificates.reinstate(x.serialHex())) {
+                throw new RegistryRefusal(new Bilingual("The certificate changed meanwhile: look it up again.", "證書剛被更改：請重新查閱。"));
+            }
+            ca.releaseHold(x.serialHex());
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("serial", cert.serialHex());
+            event.put("srn", cert.srn());
+            event.put("payment", paymentId);
+            event.put("approvedBy", reinstatement.approvedBy().orElse(""));
+            event.put("graceDays", reinstatement.graceDays().map(String::valueOf).orElse(""));
+            journal.record(actor, "CERT_REINSTATED", event);
+        }
         if (!certificates.extendSubscription(x.serialHex(), oldEnd, newEnd)) {
             throw new RegistryRefusal(new Bilingual("The subscription changed meanwhile: look the certificate up again.",
                     "登記期剛被更改：請重新查閱證書。"));

@@ -35,9 +35,15 @@ public class CaseVetting {
     /** Approves; a case delivered by post is issued at once (the key pair generated on the subscriber's behalf). */
     @Transactional
     public Optional<char[]> approve(String caseRef, String officer, String note) {
+        return approve(caseRef, officer, note, false);
+    }
+
+    /** As above; names beyond the renewed certificate's are approved only when the officer says so ({@code newNamesApproved}). */
+    @Transactional
+    public Optional<char[]> approve(String caseRef, String officer, String note, boolean newNamesApproved) {
         RenewalCase k = cases.load(caseRef).orElseThrow();
-        k.approve(officer, note);
-        repository.event(caseRef, officer, "approved" + (note == null || note.isBlank() ? "" : ": " + note.trim()));
+        k.approve(officer, note, cases.newNames(k), newNamesApproved);
+        repository.event(caseRef, officer, "approved" + (k.vettingNote() == null || k.vettingNote().isBlank() ? "" : ": " + k.vettingNote()));
         Optional<char[]> pin = Optional.empty();
         if (k.delivery() == RenewalCase.Delivery.DISPATCH) {
             pin = Optional.of(issuance.issueOnBehalf(k, officer));

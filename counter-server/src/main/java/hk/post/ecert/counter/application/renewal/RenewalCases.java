@@ -59,7 +59,20 @@ public class RenewalCases {
 
     /** A case with its certificate and history, for the screens. */
     public record View(RenewalCase renewal, SubscriberCertificate certificate, List<String> history, Optional<Quote> quote,
-                       boolean documentsSubmitted) {
+                       boolean documentsSubmitted, List<String> newNames) {
+    }
+
+    /**
+     * The server names a Server renewal certifies beyond the renewed certificate's (those of the case that issued it,
+     * or its own name): an HKPCA officer approves them (issue 29). None for a re-issue or any other type.
+     */
+    public List<String> newNames(RenewalCase k) {
+        if (!"SERVER".equals(k.typeCode()) || k.reissue()) {
+            return List.of();
+        }
+        List<String> previous = repository.approvedNamesOfIssued(k.serialHex())
+                .orElseGet(() -> registry.bySerial(k.serialHex()).map(c -> List.of(c.subjectName())).orElse(List.of()));
+        return k.namesBeyond(previous);
     }
 
     // ---------------------------------------------------------------- counter
@@ -74,6 +87,11 @@ public class RenewalCases {
     public List<String> mediumChoices(String typeCode, String variantCode) {
         return CounterMedia.profilesFor(
                 triage.catalogue().type(typeCode).variant(variantCode), demo);
+    }
+
+    /** The media the subscriber may choose for a posted renewal of this variant (issue 29). */
+    public List<String> postedMediumChoices(String typeCode, String variantCode) {
+        return CounterMedia.postedProfilesFor(triage.catalogue().type(typeCode).variant(variantCode));
     }
 
     /** Opens a case; for token delivery {@code mediumProfile} is the medium it will be written onto (null: the variant's). */
@@ -143,12 +161,17 @@ public class RenewalCases {
             e.put("reason", a.reason());
             journal.record(a.supervisor(), "CASE_OUTSIDE_WINDOW_APPROVED", e);
         }
+        List<String> beyond = newNames(k);
+        if (!beyond.isEmpty()) {
+            event(caseRef, clerk, "names beyond the renewed certificate's, for HKPCA to approve: " + beyond);
+        }
         Map<String, String> values = new java.util.LinkedHashMap<>(customerTyped);
         values.putAll(k.formValues(cert, triage.catalogue().type(cert.typeCode()).variant(variantCode)));
         capture.open(caseRef, cert.typeCode(), variantCode, values, clerk);
         event(caseRef, clerk, "opened: renew " + cert.srn() + " (" + cert.serialHex() + ") as " + variantCode + " for " + years
                 + " year(s)" + (arChanged ? ", AR changed" : "") + (k.approvedNames().isEmpty() ? "" : ", names " + k.approvedNames())
-                + (k.mediumProfile() == null ? "" : ", to be written onto " + k.mediumProfile()));
+                + (k.mediumProfile() == null ? "" : k.delivery() == RenewalCase.Delivery.DISPATCH
+                ? ", to be posted on " + CounterMedia.postedName(k.mediumProfile()) : ", to be written onto " + k.mediumProfile()));
         return k;
     }
 
@@ -191,7 +214,7 @@ public class RenewalCases {
             SubscriberCertificate cert = registry.bySerial(k.serialHex()).orElseThrow();
             Optional<Quote> quote = Optional.of(quote(k));
             boolean docs = capture.find(caseRef).map(CaptureCase::submitted).orElse(false);
-            return new View(k, cert, history(caseRef), quote, docs);
+            return new View(k, cert, history(caseRef), quote, docs, newNames(k));
         });
     }
 

@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.infrastructure.demo;
 
+import hk.post.ecert.counter.application.pos.FeeSettings;
+
 import hk.post.ecert.counter.application.TerminalEnrolment;
 import hk.post.ecert.counter.domain.model.staff.Role;
 import hk.post.ecert.counter.domain.model.staff.StaffDirectory;
@@ -63,6 +65,9 @@ public class DemoData {
     @ConfigProperty(name = "counter.demo.kiosk-enrolment-code", defaultValue = "DEMO-ENROL-GPO-K01")
     String kioskEnrolmentCode;
 
+    @Inject
+    FeeSettings fees;
+
     @PostConstruct
     void seed() {
         if (!demo) {
@@ -94,6 +99,7 @@ public class DemoData {
             LOG.info("DEMO Kowloon Central staff seeded: clerk3, super2");
         }
         if (staff.find("clerk1").isPresent()) {
+            confirmPublishedFees();
             return;
         }
         add("clerk1", "Chan Tai Man (DEMO clerk)", "Clerk#2026", COUNTER, Role.CLERK);
@@ -105,6 +111,15 @@ public class DemoData {
         t.allowEnrolment(TerminalEnrolment.hashCode(demoEnrolmentCode), Instant.now().plus(Duration.ofDays(3650)), "demo-seed");
         terminals.add(t);
         LOG.info("DEMO data seeded: staff clerk1, clerk2, super1, officer1, admin; terminal " + TERMINAL + " awaiting enrolment");
+        confirmPublishedFees();
+    }
+
+    /**
+     * Issue 29: a published fee is charged once an administrator confirms it against its source; the demo's
+     * administrator confirms the data file's own figures, so the demo charges them from the first day.
+     */
+    private void confirmPublishedFees() {
+        fees.unconfirmed().forEach(r -> fees.confirm(r.itemCode(), r.years(), r.effectiveFrom(), "admin"));
     }
 
     private void add(String user, String name, String password, String counter, Role... roles) {

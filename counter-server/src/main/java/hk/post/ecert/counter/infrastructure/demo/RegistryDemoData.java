@@ -6,6 +6,7 @@ import hk.post.ecert.counter.domain.model.identity.Hkid;
 import hk.post.ecert.counter.domain.model.issuance.CertificateProfile;
 import hk.post.ecert.counter.domain.model.registry.CertificateStatus;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
+import hk.post.ecert.counter.domain.model.registry.SubscriberCertificates;
 import hk.post.ecert.counter.domain.service.CertificateAuthority;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -49,6 +50,9 @@ public class RegistryDemoData {
 
     @Inject
     CertificateAuthority ca;
+
+    @Inject
+    SubscriberCertificates certificates;
 
     /**
      * For {@code bin/bench counter-speed} only: this many more e-Cert (Personal) subscribers inside their renewal window
@@ -147,6 +151,9 @@ public class RegistryDemoData {
         // DEMO dates of birth: 1 January of 1970 + the subscriber's number (CHAN TAI MAN 1971-01-01, WONG SIU MING 1972-01-01, …)
         registry.recordDateOfBirth(serial, LocalDate.of(1970 + seq, 1, 1));
         revokeIfNeeded(serial, status);
+        if (status == CertificateStatus.SUSPENDED && subscriptionEnd.isBefore(registry.today())) {
+            certificates.suspendForLapse(serial);   // suspended because its subscription lapsed, as the nightly run does
+        }
     }
 
     private void seedWalkIns() {

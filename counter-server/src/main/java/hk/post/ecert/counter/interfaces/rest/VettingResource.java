@@ -49,7 +49,8 @@ public class VettingResource {
             if (cases.view(ref).isEmpty()) {
                 throw new NoSuchElementException("no renewal case " + ref);
             }
-            java.util.Optional<char[]> pin = vetting.approve(ref, security.getUserPrincipal().getName(), optional(b, "note"));
+            java.util.Optional<char[]> pin = vetting.approve(ref, security.getUserPrincipal().getName(), optional(b, "note"),
+                    Boolean.TRUE.equals(b.get("newNamesApproved")));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("case", ref);
             m.put("state", cases.view(ref).orElseThrow().renewal().state().name());

@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.domain.model.fee.Quote;
+
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
 
 import hk.post.ecert.counter.domain.model.till.PosRefusal;
@@ -110,7 +112,7 @@ public class CaseDesk implements Serializable {
         if (typeCode == null || variantCode == null) {
             return List.of();
         }
-        return cases.mediumChoices(typeCode, variantCode);
+        return "DISPATCH".equals(delivery) ? cases.postedMediumChoices(typeCode, variantCode) : cases.mediumChoices(typeCode, variantCode);
     }
 
     private Integer additionalServers = 0;
@@ -178,7 +180,7 @@ public class CaseDesk implements Serializable {
         try {
             RenewalCase k = cases.open(staff.getUsername(), certificate, variantCode, years == null ? 1 : years, arChanged,
                     names == null ? List.of() : Arrays.asList(names.split("[,\\s]+")), RenewalCase.Delivery.valueOf(delivery),
-                    "TOKEN_AT_COUNTER".equals(delivery) ? mediumProfile : null,
+                    "CSR".equals(delivery) ? null : mediumProfile,
                     isAdditionalServersOffered() && additionalServers != null ? additionalServers : 0, java.util.Map.of(),
                     new RenewalCases.OutsideWindow(outsideSupervisor, password, outsideReason));
             caseRef = k.caseRef();
@@ -191,6 +193,14 @@ public class CaseDesk implements Serializable {
         } finally {
             java.util.Arrays.fill(password, '\0');
         }
+    }
+
+    @Inject
+    FeeTexts feeTexts;
+
+    /** The case's fee, or why it cannot be charged (not set, or published but not yet confirmed). */
+    public String fee(Quote q) {
+        return feeTexts.totalOrWhy(q, language);
     }
 
     /** What renewing the case's certificate today gives up (the months left), when it is more than a month. */

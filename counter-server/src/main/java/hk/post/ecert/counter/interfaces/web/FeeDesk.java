@@ -4,6 +4,7 @@ import hk.post.ecert.counter.domain.model.fee.FeeRefusal;
 import hk.post.ecert.counter.domain.model.fee.FeeSetting;
 import hk.post.ecert.counter.application.pos.FeeSettings;
 import hk.post.ecert.counter.application.pos.PointOfSale;
+import hk.post.ecert.counter.domain.model.fee.FeeConfirmation;
 import hk.post.ecert.counter.domain.model.fee.FeeItem;
 import hk.post.ecert.counter.domain.model.fee.FeeRate;
 import hk.post.ecert.counter.domain.model.fee.FeeSchedule;
@@ -83,6 +84,37 @@ public class FeeDesk implements Serializable {
             }
         }
         return rows;
+    }
+
+    /** A published rate as the data file gives it, and the administrator's confirmation of it, if any (issue 29). */
+    public record PublishedRow(FeeItem item, FeeRate rate, Optional<FeeConfirmation> confirmation) {
+        public String yearsText() {
+            return rate.years().map(String::valueOf).orElse("");
+        }
+
+        public String confirmedText() {
+            return confirmation.map(c -> c.confirmedBy() + " · " + c.at().toString().substring(0, 16).replace('T', ' ')).orElse("");
+        }
+    }
+
+    public List<PublishedRow> getPublished() {
+        FeeSchedule published = settings.published();
+        return published.rates().stream().map(r -> new PublishedRow(published.item(r.itemCode()), r, settings.confirmationOf(r))).toList();
+    }
+
+    /** An administrator confirms a published rate against its source: from then it is charged. */
+    public void confirm(String itemCode, String yearsText, String from) {
+        if (!staff.hasRole("ADMIN")) {
+            Screens.error(Screens.text(language.getLocale(), "fee.confirmAdminOnly"));
+            return;
+        }
+        try {
+            Optional<Integer> y = yearsText == null || yearsText.isBlank() ? Optional.empty() : Optional.of(Integer.parseInt(yearsText));
+            settings.confirm(itemCode, y, LocalDate.parse(from), staff.getUsername());
+            Screens.info(Screens.text(language.getLocale(), "fee.confirmed", itemCode));
+        } catch (FeeRefusal e) {
+            Screens.error(e.bilingual().in(language.getLocale()));
+        }
     }
 
     /** The items an administrator may enter: those HKPCA has not published. */

@@ -255,7 +255,8 @@ public class KioskScreen implements Serializable {
         }
         var type = triage.catalogue().type(c.typeCode());
         return KioskAnswers.next(new KioskAnswers.Facts(type, type.variant(c.variantCode()), c, windows.of(c), registry.today(),
-                isExtendable() ? registry.extensionYears(c) : 0, getExtensionFee(), renewals.notPreparable(c.serialHex()))).in(language.getLocale());
+                isExtendable() ? registry.extensionYears(c) : 0, getExtensionFee(), renewals.notPreparable(c.serialHex()),
+                registry.reinstatement(c))).in(language.getLocale());
     }
 
     /** What to bring to the counter, for this certificate's variant. */

@@ -99,8 +99,65 @@ public class SubscriberDesk implements Serializable {
         return c.status(registry.today()).name();
     }
 
+    @Inject
+    FeeTexts feeTexts;
+
     public String newApplication(SubscriberCertificate c) {
-        return texts.newApplication(c, language);
+        return registry.reinstatement(c).suspendedForLapse() ? "" : texts.newApplication(c, language);
+    }
+
+    /**
+     * For a certificate suspended because its subscription lapsed (issue 29): whether paying reinstates it today (within
+     * HKPCA's grace period, or with a supervisor's approval), or why not. Empty for any other certificate.
+     */
+    public String reinstatement(SubscriberCertificate c) {
+        if (c == null || !registry.reinstatement(c).suspendedForLapse()) {
+            return "";
+        }
+        return registry.reinstatementRefusal(c).map(b -> b.in(language.getLocale()))
+                .orElseGet(() -> Screens.text(language.getLocale(), "subscriber.reinstatable", String.valueOf(c.subscriptionEnd())));
+    }
+
+    /** Whether a supervisor's approval would let this certificate be reinstated (past the grace period, none given today). */
+    public boolean reinstatementNeedsApproval(SubscriberCertificate c) {
+        return c != null && registry.reinstatement(c).suspendedForLapse() && registry.reinstatementRefusal(c).isPresent()
+                && !c.validTo().isBefore(registry.today());
+    }
+
+    private String reinstateSupervisor;
+    private String reinstatePassword;
+    private String reinstateReason;
+
+    public String getReinstateSupervisor() { return reinstateSupervisor; }
+    public void setReinstateSupervisor(String v) { reinstateSupervisor = v; }
+    public String getReinstatePassword() { return null; }
+    public void setReinstatePassword(String v) { reinstatePassword = v; }
+    public String getReinstateReason() { return reinstateReason; }
+    public void setReinstateReason(String v) { reinstateReason = v; }
+
+    /** A supervisor approves reinstating the chosen certificate after the grace period, with a reason (recorded, journalled). */
+    public void approveReinstatement() {
+        SubscriberCertificate c = getCertificate();
+        char[] password = reinstatePassword == null ? new char[0] : reinstatePassword.toCharArray();
+        reinstatePassword = null;
+        if (c == null) {
+            return;
+        }
+        try {
+            if (reinstateReason == null || reinstateReason.isBlank()) {
+                Screens.error(Screens.text(language.getLocale(), "subscriber.reinstateReasonNeeded"));
+                return;
+            }
+            String supervisor = pos.authenticateSupervisor(reinstateSupervisor, password);
+            registry.approveReinstatement(c.serialHex(), supervisor, staff.getUsername(), reinstateReason);
+            reinstateSupervisor = null;
+            reinstateReason = null;
+            Screens.info(Screens.text(language.getLocale(), "subscriber.reinstateApproved", supervisor));
+        } catch (RuntimeException e) {
+            Screens.refusedAny(e, language);
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
     }
 
     public String window(SubscriberCertificate c) {
@@ -117,7 +174,7 @@ public class SubscriberDesk implements Serializable {
             return "";
         }
         Quote q = registry.quoteExtension(c, years);
-        return q.isSet() ? q.total().toString() : Screens.text(language.getLocale(), "subscriber.feeNotSet");
+        return feeTexts.totalOrWhy(q, language);
     }
 
     public String getNextPaymentId() {

@@ -34,7 +34,7 @@ public class VettingDesk implements Serializable {
 
     /** Approves; for registered mail, the PIN of the medium's file is shown here once, for the PIN envelope. */
     public void approve(String caseRef) {
-        act(() -> cases.approve(caseRef, staff.getUsername(), note).ifPresent(pin -> {
+        act(() -> cases.approve(caseRef, staff.getUsername(), note, Boolean.TRUE.equals(newNamesApproved.get(caseRef))).ifPresent(pin -> {
             Screens.info(Screens.text(language.getLocale(), "vetting.pin", caseRef, new String(pin)));
             java.util.Arrays.fill(pin, '\0');
         }));
@@ -56,6 +56,11 @@ public class VettingDesk implements Serializable {
             Screens.error(e.bilingual().in(language.getLocale()));
         }
     }
+
+    /** Per case: whether the officer approves the server names beyond the renewed certificate's. */
+    private final java.util.Map<String, Boolean> newNamesApproved = new java.util.HashMap<>();
+
+    public java.util.Map<String, Boolean> getNewNamesApproved() { return newNamesApproved; }
 
     public String getNote() { return note; }
     public void setNote(String v) { note = v; }

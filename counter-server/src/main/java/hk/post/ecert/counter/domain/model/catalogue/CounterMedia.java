@@ -22,7 +22,43 @@ public final class CounterMedia {
             "E_CERT_TOKEN_SAFENET", "safenet-etoken",
             "E_CERT_TOKEN_FEITIAN", "feitian-epass");
 
+    /**
+     * The storage media a posted renewal may travel on, as the subscriber chooses on the form (issue 29: "stored in the
+     * e-Cert storage medium selected by the Subscriber and … sent through registered mail"): HKPCA writes the chosen
+     * medium and posts it; the counter writes none of them.
+     */
+    private static final Map<String, String> POSTED_PROFILE_OF_MEDIUM = Map.of(
+            "E_CERT_FILE_USB", POSTED_FILE,
+            "E_CERT_FILE_CARD", "ecert-file-card",
+            "SMART_ID_CARD", "smart-id-card");
+
+    /** The form's words for each posted medium. */
+    private static final Map<String, String> POSTED_NAME = Map.of(
+            POSTED_FILE, "e-Cert File USB",
+            "ecert-file-card", "e-Cert File Card",
+            "smart-id-card", "Smart ID card");
+
     private CounterMedia() {
+    }
+
+    /** The media a posted renewal of {@code variant} may be sent on, in the catalogue's order (none for a token variant). */
+    public static List<String> postedProfilesFor(Variant variant) {
+        if (variant.tokenBrand().isPresent()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String medium : variant.media()) {
+            String p = POSTED_PROFILE_OF_MEDIUM.get(medium);
+            if (p != null && !out.contains(p)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** The posted medium as the form names it. */
+    public static String postedName(String profile) {
+        return POSTED_NAME.getOrDefault(profile, profile);
     }
 
     /** The profiles a case of {@code variant} may be written onto at the counter, the variant's own first. */

@@ -73,6 +73,19 @@ public final class FeeSchedule {
         return new FeeSchedule(items, next);
     }
 
+    /**
+     * The schedule as charged (issue 29): only the published rates an administrator has confirmed; an item whose rate
+     * is not confirmed is quoted as not set, so nothing is charged on an unchecked figure.
+     */
+    public FeeSchedule confirmedOnly(List<FeeConfirmation> confirmations) {
+        return new FeeSchedule(items, rates.stream().filter(r -> confirmations.stream().anyMatch(c -> c.confirms(r))).toList());
+    }
+
+    /** The published rates no confirmation names. */
+    public List<FeeRate> unconfirmed(List<FeeConfirmation> confirmations) {
+        return rates.stream().filter(r -> confirmations.stream().noneMatch(c -> c.confirms(r))).toList();
+    }
+
     public FeeItem item(String code) {
         FeeItem item = items.get(code);
         if (item == null) {

@@ -9,4 +9,10 @@ public interface FeeSettingRecords {
     List<FeeSetting> all();
 
     void add(FeeSetting s);
+
+    /** Every administrator's confirmation of a published fee. */
+    List<FeeConfirmation> confirmations();
+
+    /** Records a confirmation; false when that rate was confirmed already (the first stands). */
+    boolean confirm(FeeConfirmation c);
 }

@@ -6,6 +6,7 @@ import hk.post.ecert.counter.domain.model.catalogue.Channel;
 import hk.post.ecert.counter.domain.model.catalogue.RenewalWindow;
 import hk.post.ecert.counter.domain.model.catalogue.Variant;
 import hk.post.ecert.counter.domain.model.registry.CertificateStatus;
+import hk.post.ecert.counter.domain.model.registry.Reinstatement;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
 
 import java.time.LocalDate;
@@ -26,7 +27,12 @@ public final class KioskAnswers {
 
     /** What is known of the certificate when the kiosk answers. */
     public record Facts(CertificateType type, Variant variant, SubscriberCertificate cert, RenewalWindow window, LocalDate today,
-                        int extensionYears, String extensionFee, Optional<Bilingual> notPreparable) {
+                        int extensionYears, String extensionFee, Optional<Bilingual> notPreparable, Reinstatement reinstatement) {
+
+        public Facts(CertificateType type, Variant variant, SubscriberCertificate cert, RenewalWindow window, LocalDate today,
+                     int extensionYears, String extensionFee, Optional<Bilingual> notPreparable) {
+            this(type, variant, cert, window, today, extensionYears, extensionFee, notPreparable, Reinstatement.NONE);
+        }
     }
 
     /** The next step, in one or two sentences. */
@@ -46,6 +52,24 @@ public final class KioskAnswers {
         if (status == CertificateStatus.REVOKED) {
             return new Bilingual("This certificate was revoked. It cannot be renewed: a new application is needed.",
                     "此證書已被撤銷，不能續期：須重新申請。");
+        }
+        if (status == CertificateStatus.SUSPENDED && f.reinstatement().suspendedForLapse()) {
+            // issue 29: suspended because the subscription lapsed — paying it may reinstate the certificate
+            if (c.reinstatementRefusal(f.variant(), f.today(), f.reinstatement()).isEmpty() && f.extensionYears() >= 1
+                    && !f.extensionFee().isEmpty()) {
+                return new Bilingual("Your subscription ended on " + c.subscriptionEnd() + " and the certificate was suspended. You can"
+                        + " reinstate it here by paying one year's subscription: " + f.extensionFee() + ", by EPS.",
+                        "你的登記期已於 " + c.subscriptionEnd() + " 屆滿，證書已暫停。你可在此以易辦事繳付一年登記費 " + f.extensionFee()
+                                + " 恢復證書。");
+            }
+            if (c.reinstatementRefusal(f.variant(), f.today(), f.reinstatement()).isEmpty()) {
+                return new Bilingual("Your subscription ended on " + c.subscriptionEnd() + " and the certificate was suspended. Paying"
+                        + " the subscription at the counter reinstates it: please take a ticket.",
+                        "你的登記期已於 " + c.subscriptionEnd() + " 屆滿，證書已暫停。到櫃位繳付登記費即可恢復證書：請取票。");
+            }
+            return new Bilingual("Your subscription ended on " + c.subscriptionEnd() + " and the certificate was suspended. Please ask"
+                    + " at the counter whether it can still be reinstated by paying the subscription; if not, a new application is needed.",
+                    "你的登記期已於 " + c.subscriptionEnd() + " 屆滿，證書已暫停。請到櫃位查詢可否繳付登記費恢復證書；如不可以，須重新申請。");
         }
         if (status == CertificateStatus.SUSPENDED) {
             return new Bilingual("This certificate is suspended. It cannot be renewed or extended: a new application is needed.",

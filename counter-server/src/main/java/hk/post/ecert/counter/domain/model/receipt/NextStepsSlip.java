@@ -47,8 +47,8 @@ public final class NextStepsSlip {
                     + " envelope apart from the medium.",
             "新的儲存媒體及密碼信封會分兩封掛號信寄出。請把密碼信封與儲存媒體分開存放。");
     static final Bilingual AT_COUNTER = new Bilingual(
-            "The renewed certificate is written onto your medium here at the counter. Keep your PIN to yourself.",
-            "續期證書會在櫃位寫入你的儲存媒體。請妥善保管你的密碼。");
+            "Keep your token's PIN to yourself.",
+            "請妥善保管你的儲存器密碼。");
     static final Bilingual ONLINE_PERSONAL = new Bilingual(
             "Online at www.ecert.gov.hk, or reply to the Subscription Expiry Notice e-mail with an e-Cheque payable to"
                     + " \"Postmaster General\" (your Subscriber Reference Number in the remarks).",
@@ -69,8 +69,29 @@ public final class NextStepsSlip {
                     + " e-Cert (Organisational).",
             "如獲授權代表不變，可由獲授權代表以其有效的電子證書（機構）簽署，於 www.ecert.gov.hk 網上辦理。");
 
+    /**
+     * Issue 29: a certificate written onto the customer's token is written only after HKPCA approves the renewal, so the
+     * customer comes back — to the office where the case was opened, with the token and the identity document — and
+     * the counter can say at any time whether the case is approved.
+     */
+    static Bilingual collect(Bilingual office, Variant variant) {
+        String token = variant.tokenBrand().map(b -> b.name() + " token").orElse("token");
+        String tokenZh = variant.tokenBrand().map(b -> b.name() + " 儲存器").orElse("儲存器");
+        Bilingual where = office == null ? new Bilingual("the post office where you applied", "你申請的郵政局") : office;
+        return new Bilingual("HKPCA vets the renewal first. Once it is approved, come back to " + where.en() + " with your " + token
+                + " and the identity document you showed today, and quote this case reference: the renewed certificate is written"
+                + " onto the token there. That office can tell you, with the reference, whether it is approved.",
+                "香港郵政核證機關會先審核續期申請。獲批後，請帶同你的 " + tokenZh + " 及今日出示的身份證明文件，回到" + where.zh()
+                        + "，並提供此個案編號：續期證書會在櫃位寫入儲存器。該郵政局可憑個案編號告訴你申請是否已獲批。");
+    }
+
     /** What the customer is told, in order, for a case of this type, variant and delivery. */
     public static List<Bilingual> steps(CertificateType type, Variant variant, RenewalCase.Delivery delivery) {
+        return steps(type, variant, delivery, null);
+    }
+
+    /** As above, naming the office where a certificate written at the counter is collected. */
+    public static List<Bilingual> steps(CertificateType type, Variant variant, RenewalCase.Delivery delivery, Bilingual office) {
         List<Bilingual> out = new ArrayList<>();
         switch (delivery) {
             case CSR -> {
@@ -80,7 +101,10 @@ public final class NextStepsSlip {
                 out.add(SERVER_REISSUE);
             }
             case DISPATCH -> out.add(BY_POST);
-            case TOKEN_AT_COUNTER -> out.add(AT_COUNTER);
+            case TOKEN_AT_COUNTER -> {
+                out.add(collect(office, variant));
+                out.add(AT_COUNTER);
+            }
         }
         if (variant.extensionFeeItem().isPresent()) {
             out.add(SUBSCRIPTION_PERSONAL);
@@ -124,7 +148,7 @@ public final class NextStepsSlip {
             b.text(lang.label(variant.name()));
         }
         b.rule();
-        for (Bilingual step : steps(type, variant, delivery)) {
+        for (Bilingual step : steps(type, variant, delivery, office)) {
             b.text("- " + lang.first(step)).text("  " + lang.second(step));
         }
         List<Bilingual> others = otherWays(type, variant);

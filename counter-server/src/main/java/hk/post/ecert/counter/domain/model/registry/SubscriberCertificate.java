@@ -85,7 +85,14 @@ public record SubscriberCertificate(String serialHex, String srn, String typeCod
      * paid for, even if an older record carries a subscription date.
      */
     public int extensionYearsAvailable(Variant variant, LocalDate today) {
-        if (variant.extensionFeeItem().isEmpty() || subscriptionEnd == null || status(today) != CertificateStatus.ACTIVE) {
+        return extensionYearsAvailable(variant, today, Reinstatement.NONE);
+    }
+
+    /** As above; a certificate suspended for a lapse that may be reinstated today counts as active. */
+    public int extensionYearsAvailable(Variant variant, LocalDate today, Reinstatement reinstatement) {
+        boolean reinstating = reinstatementRefusal(variant, today, reinstatement).isEmpty();
+        if (variant.extensionFeeItem().isEmpty() || subscriptionEnd == null
+                || (status(today) != CertificateStatus.ACTIVE && !reinstating)) {
             return 0;
         }
         int n = 0;
@@ -106,20 +113,65 @@ public record SubscriberCertificate(String serialHex, String srn, String typeCod
                 && !today.isAfter(validTo) && status(today) == CertificateStatus.ACTIVE;
     }
 
+    /**
+     * Whether this suspended certificate may be reinstated today by paying its subscription (issue 29), or why not:
+     * only an e-Cert (Personal) with an annual subscription, suspended because the subscription lapsed, not expired;
+     * within the grace period HKPCA set after the lapse, or after it with a supervisor's approval given today.
+     * Empty when it may be reinstated.
+     */
+    public Optional<Bilingual> reinstatementRefusal(Variant variant, LocalDate today, Reinstatement r) {
+        if (recordedStatus != CertificateStatus.SUSPENDED || !r.suspendedForLapse() || variant.extensionFeeItem().isEmpty()
+                || subscriptionEnd == null || today.isAfter(validTo)) {
+            return newApplicationNeeded(today).or(() -> Optional.of(new Bilingual("This certificate is not suspended for a lapsed"
+                    + " subscription.", "此證書並非因登記期屆滿而暫停。")));
+        }
+        if (r.approvedBy().isPresent()) {
+            return Optional.empty();
+        }
+        if (r.graceDays().isPresent() && !today.isAfter(subscriptionEnd.plusDays(r.graceDays().get()))) {
+            return Optional.empty();
+        }
+        String after = r.graceDays().map(d -> "HKPCA's grace period of " + d + " days after it ended on " + subscriptionEnd.plusDays(d))
+                .orElse("HKPCA has set no grace period");
+        String afterZh = r.graceDays().map(d -> "核證機關給予的 " + d + " 日寬限期已於 " + subscriptionEnd.plusDays(d) + " 完結")
+                .orElse("核證機關未有設定寬限期");
+        return Optional.of(new Bilingual("The subscription lapsed on " + subscriptionEnd + " and the certificate was suspended; " + after
+                + ". A supervisor may approve reinstating it, with a reason; otherwise the customer makes a new application.",
+                "登記期已於 " + subscriptionEnd + " 屆滿，證書已暫停；" + afterZh + "。主管可批准恢復證書並註明原因；否則客戶須重新申請。"));
+    }
+
     /** The subscription end after paying {@code years} more, refused when it would pass the certificate's expiry. */
     public LocalDate extendedBy(Variant variant, int years, LocalDate today) {
+        return extendedBy(variant, years, today, Reinstatement.NONE);
+    }
+
+    /**
+     * As above; a certificate suspended for a lapse is extended — and so reinstated — only as {@link
+     * #reinstatementRefusal} allows, and only by enough years that the subscription runs past today.
+     */
+    public LocalDate extendedBy(Variant variant, int years, LocalDate today, Reinstatement reinstatement) {
         if (!variant.code().equals(variantCode)) {
             throw new IllegalArgumentException("the variant of " + serialHex + " is " + variantCode + ", not " + variant.code());
         }
-        newApplicationNeeded(today).ifPresent(m -> {
-            throw new RegistryRefusal(m);
-        });
+        if (recordedStatus == CertificateStatus.SUSPENDED && reinstatement.suspendedForLapse()) {
+            reinstatementRefusal(variant, today, reinstatement).ifPresent(m -> {
+                throw new RegistryRefusal(m);
+            });
+            if (!subscriptionEnd.plusYears(Math.max(years, 0)).isAfter(today)) {
+                throw new RegistryRefusal(new Bilingual("Reinstating needs a subscription that runs past today: pay more years.",
+                        "恢復證書須令登記期延至今日以後：請繳付更多年數。"));
+            }
+        } else {
+            newApplicationNeeded(today).ifPresent(m -> {
+                throw new RegistryRefusal(m);
+            });
+        }
         if (variant.extensionFeeItem().isEmpty() || subscriptionEnd == null) {
             throw new RegistryRefusal(new Bilingual("Only an e-Cert (Personal) has an annual subscription to extend; "
                     + variant.name().en() + " is issued for the years paid for: renew the certificate instead.",
                     "只有電子證書（個人）設有可延長的年度登記期；" + variant.name().zh() + " 按已繳付的年期發出：請改為續期。"));
         }
-        int available = extensionYearsAvailable(variant, today);
+        int available = extensionYearsAvailable(variant, today, reinstatement);
         if (years < 1 || years > available) {
             throw new RegistryRefusal(available == 0
                     ? new Bilingual("The subscription already runs to the certificate's expiry (" + validTo + "): renew the"

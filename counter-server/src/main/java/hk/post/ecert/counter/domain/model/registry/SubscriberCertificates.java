@@ -50,8 +50,23 @@ public interface SubscriberCertificates {
 
     boolean extensionReversed(String paymentId, String serialHex);
 
-    /** ACTIVE → SUSPENDED; false when it was not active. */
-    boolean suspend(String serialHex);
+    /** ACTIVE → SUSPENDED because its subscription lapsed (or SUSPENDED recorded as a lapse); false when it was neither. */
+    boolean suspendForLapse(String serialHex);
+
+    /** Whether the certificate is suspended because its subscription lapsed. */
+    boolean suspendedForLapse(String serialHex);
+
+    /** SUSPENDED for a lapse → ACTIVE (its subscription paid again); false when it was not. */
+    boolean reinstate(String serialHex);
+
+    /** A supervisor's approval to reinstate after the grace period, for one day. */
+    record ReinstatementApproval(String serialHex, java.time.LocalDate on, String approvedBy, String clerk, String reason, Instant at) {
+    }
+
+    /** Records an approval; false when one was already given that day (the first stands). */
+    boolean approveReinstatement(ReinstatementApproval a);
+
+    Optional<ReinstatementApproval> reinstatementApproval(String serialHex, java.time.LocalDate on);
 
     /** Any status → REVOKED; false when it was revoked already. */
     boolean markRevoked(String serialHex);

@@ -254,10 +254,19 @@ public final class RenewalCase {
                     + " 保安編碼器，不會以 PKCS#12 檔案郵寄：請選擇在櫃位寫入保安編碼器。");
         }
         if (delivery == Delivery.DISPATCH) {
-            // the medium posted is an e-Cert File USB holding the PKCS#12: recorded on the case, not the old certificate's
-            medium = CounterMedia.profilesFor(variant, false).stream().filter(CounterMedia.POSTED_FILE::equals).findFirst()
-                    .orElseThrow(() -> new CaseRefusal(variant.name().en() + " is not posted on a file medium.",
-                            variant.name().zh() + " 不以檔案儲存媒體郵寄。"));
+            // issue 29: the medium posted is the one the subscriber chose among the variant's; chosen none, the one the
+            // certificate renewed is on, if the variant still offers it, otherwise the variant's first
+            List<String> posted = CounterMedia.postedProfilesFor(variant);
+            if (posted.isEmpty()) {
+                throw new CaseRefusal(variant.name().en() + " is not posted on a storage medium.", variant.name().zh() + " 不以儲存媒體郵寄。");
+            }
+            String chosen = mediumProfile == null || mediumProfile.isBlank() ? null : mediumProfile.trim();
+            medium = chosen != null ? chosen : posted.contains(cert.medium()) ? cert.medium() : posted.get(0);
+            if (!posted.contains(medium)) {
+                String offered = String.join(", ", posted.stream().map(CounterMedia::postedName).toList());
+                throw new CaseRefusal(variant.name().en() + " is posted on " + offered + ", not " + medium + ".",
+                        variant.name().zh() + " 只以 " + offered + " 郵寄，不可使用 " + medium + "。");
+            }
         }
         if (delivery == Delivery.TOKEN_AT_COUNTER) {
             List<String> allowed = CounterMedia.profilesFor(variant, demoSoftwareToken);
@@ -298,7 +307,7 @@ public final class RenewalCase {
         values.put("validity_years", Integer.toString(years));
         variant.tokenBrand().ifPresent(b -> values.put("token_brand", b.name()));
         if (delivery == Delivery.DISPATCH && mediumProfile != null) {
-            values.put("storage_medium", "e-Cert File USB");
+            values.put("storage_medium", CounterMedia.postedName(mediumProfile));
         }
         if (delivery == Delivery.CSR) {
             values.put("server_variant", variant.name().en());
@@ -595,7 +604,32 @@ public final class RenewalCase {
     }
 
     public void approve(String officer, String note) {
-        decide(Vetting.Decision.APPROVE, officer, note, State.APPROVED);
+        approve(officer, note, List.of(), false);
+    }
+
+    /**
+     * The server names this case certifies that the certificate it renews did not (issue 29): a renewal certifies the
+     * names already approved; any beyond them is approved by an HKPCA officer, on the case.
+     */
+    public List<String> namesBeyond(List<String> previous) {
+        Set<String> old = new java.util.HashSet<>();
+        previous.forEach(n -> old.add(asciiName(n.trim())));
+        return approvedNames.stream().filter(n -> !old.contains(n)).toList();
+    }
+
+    /**
+     * HKPCA approves the case; {@code newNames} (see {@link #namesBeyond}) must be approved by the officer in so many
+     * words, and the approval records them.
+     */
+    public void approve(String officer, String note, List<String> newNames, boolean newNamesApproved) {
+        if (!newNames.isEmpty() && !newNamesApproved) {
+            throw new CaseRefusal("This case names servers the renewed certificate did not: " + String.join(", ", newNames)
+                    + ". Approve the new names as the HKPCA officer, or reject the case.",
+                    "此個案列有原證書沒有的伺服器名稱：" + String.join("、", newNames) + "。請以核證機關人員身份批准新名稱，或拒絕此個案。");
+        }
+        String recorded = newNames.isEmpty() ? note
+                : (note == null || note.isBlank() ? "" : note.trim() + "; ") + "new names approved: " + String.join(", ", newNames);
+        decide(Vetting.Decision.APPROVE, officer, recorded, State.APPROVED);
     }
 
     public void reject(String officer, String reasons) {

@@ -123,9 +123,40 @@ public class JdbcSubscriberCertificates implements SubscriberCertificates {
     }
 
     @Override
-    public boolean suspend(String serialHex) {
-        return rows().update("UPDATE subscriber_certificate SET status = 'SUSPENDED', version = version + 1"
-                + " WHERE serial_hex = ? AND status = 'ACTIVE'", serialHex) == 1;
+    public boolean suspendForLapse(String serialHex) {
+        return rows().update("UPDATE subscriber_certificate SET status = 'SUSPENDED', suspended_for = 'SUBSCRIPTION_LAPSED',"
+                + " version = version + 1 WHERE serial_hex = ? AND status IN ('ACTIVE', 'SUSPENDED') AND suspended_for IS NULL",
+                serialHex) == 1;
+    }
+
+    @Override
+    public boolean suspendedForLapse(String serialHex) {
+        return rows().one("SELECT suspended_for FROM subscriber_certificate WHERE serial_hex = ? AND status = 'SUSPENDED'",
+                rs -> rs.getString(1), serialHex).filter("SUBSCRIPTION_LAPSED"::equals).isPresent();
+    }
+
+    @Override
+    public boolean reinstate(String serialHex) {
+        return rows().update("UPDATE subscriber_certificate SET status = 'ACTIVE', suspended_for = NULL, version = version + 1"
+                + " WHERE serial_hex = ? AND status = 'SUSPENDED' AND suspended_for = 'SUBSCRIPTION_LAPSED'", serialHex) == 1;
+    }
+
+    @Override
+    public boolean approveReinstatement(ReinstatementApproval a) {
+        if (reinstatementApproval(a.serialHex(), a.on()).isPresent()) {
+            return false;
+        }
+        rows().update("INSERT INTO reinstatement_approval (serial_hex, approved_on, approved_by, clerk, reason, approved_at)"
+                + " VALUES (?,?,?,?,?,?)", a.serialHex(), a.on(), a.approvedBy(), a.clerk(), a.reason(), a.at());
+        return true;
+    }
+
+    @Override
+    public Optional<ReinstatementApproval> reinstatementApproval(String serialHex, LocalDate on) {
+        return rows().one("SELECT serial_hex, approved_on, approved_by, clerk, reason, approved_at FROM reinstatement_approval"
+                + " WHERE serial_hex = ? AND approved_on = ?", rs -> new ReinstatementApproval(rs.getString(1),
+                rs.getDate(2).toLocalDate(), rs.getString(3), rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()),
+                serialHex, on);
     }
 
     @Override

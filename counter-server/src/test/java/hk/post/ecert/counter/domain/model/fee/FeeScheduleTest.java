@@ -47,6 +47,24 @@ class FeeScheduleTest {
     }
 
     @Test
+    void aPublishedFeeIsChargedOnlyOnceAnAdministratorConfirmedItsExactFigure() {
+        Variant personal = variant("PERSONAL", "STANDARD");
+        FeeSchedule unconfirmed = fees.confirmedOnly(List.of());
+        Quote refused = unconfirmed.quoteRenewal(personal, 3, 0, TODAY);
+        assertFalse(refused.isSet(), "nothing is charged on an unchecked figure");
+        assertEquals("PERSONAL_RENEWAL", refused.notSet().get(0).code());
+        FeeRate renewal = fees.rates().stream().filter(r -> r.itemCode().equals("PERSONAL_RENEWAL")).findFirst().orElseThrow();
+        FeeConfirmation confirmed = FeeConfirmation.of(renewal, "admin", java.time.Instant.EPOCH);
+        FeeSchedule charged = fees.confirmedOnly(List.of(confirmed));
+        assertEquals(Money.ofDollars(48), charged.quoteRenewal(personal, 3, 0, TODAY).total());
+        assertFalse(charged.quoteExtension(personal, 1, TODAY).isSet(), "each published rate is confirmed on its own");
+        assertTrue(fees.unconfirmed(List.of(confirmed)).stream().noneMatch(r -> r.itemCode().equals("PERSONAL_RENEWAL")));
+        // a figure changed in the data file is not the one confirmed
+        FeeRate changed = new FeeRate("PERSONAL_RENEWAL", renewal.effectiveFrom(), Money.ofDollars(50), Optional.empty(), renewal.source());
+        assertFalse(confirmed.confirms(changed));
+    }
+
+    @Test
     void personalSubscriptionExtensionIs48DollarsPerYear() {
         Variant personal = variant("PERSONAL", "STANDARD");
         assertEquals(Money.ofDollars(48), fees.quoteExtension(personal, 1, TODAY).total());

@@ -6,6 +6,7 @@ import hk.post.ecert.counter.domain.model.catalogue.CertificateType;
 import hk.post.ecert.counter.domain.model.catalogue.RenewalWindow;
 import hk.post.ecert.counter.domain.model.catalogue.Variant;
 import hk.post.ecert.counter.domain.model.registry.CertificateStatus;
+import hk.post.ecert.counter.domain.model.registry.Reinstatement;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -39,6 +40,14 @@ class KioskAnswersTest {
                 extensionYears, fee, notPreparable);
     }
 
+    /** A Personal certificate suspended three days ago because its subscription lapsed. */
+    static KioskAnswers.Facts lapsed(Optional<Integer> graceDays, int extensionYears, String fee) {
+        KioskAnswers.Facts f = facts("PERSONAL", "STANDARD", TODAY.plusYears(1), TODAY.minusDays(3), CertificateStatus.SUSPENDED,
+                extensionYears, fee, Optional.empty());
+        return new KioskAnswers.Facts(f.type(), f.variant(), f.cert(), f.window(), f.today(), f.extensionYears(), f.extensionFee(),
+                f.notPreparable(), new Reinstatement(true, graceDays, Optional.empty()));
+    }
+
     static Stream<Arguments> table() {
         Optional<Bilingual> ok = Optional.empty();
         return Stream.of(
@@ -50,6 +59,10 @@ class KioskAnswersTest {
                         CertificateStatus.ACTIVE, 0, "", ok), "Nothing to do yet. You can renew from", "現時毋須辦理"),
                 Arguments.of("Personal, suspended", facts("PERSONAL", "STANDARD", TODAY.plusYears(1), TODAY.minusDays(3),
                         CertificateStatus.SUSPENDED, 0, "", ok), "is suspended", "已暫停"),
+                Arguments.of("Personal, suspended for a lapse, within the grace period", lapsed(Optional.of(30), 1, "HK$48.00"),
+                        "reinstate it here by paying one year's subscription: HK$48.00", "恢復證書"),
+                Arguments.of("Personal, suspended for a lapse, grace period over", lapsed(Optional.of(1), 0, ""),
+                        "ask at the counter whether it can still be reinstated", "可否繳付登記費恢復證書"),
                 Arguments.of("Personal, revoked", facts("PERSONAL", "STANDARD", TODAY.plusYears(1), TODAY.plusYears(1),
                         CertificateStatus.REVOKED, 0, "", ok), "was revoked", "已被撤銷"),
                 Arguments.of("Personal, expired", facts("PERSONAL", "STANDARD", TODAY.minusDays(1), TODAY.minusDays(1),

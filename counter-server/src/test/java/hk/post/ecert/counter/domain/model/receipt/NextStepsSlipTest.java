@@ -50,6 +50,18 @@ class NextStepsSlipTest {
     }
 
     @Test
+    void anMrCaseWrittenAtTheCounterTellsWhenAndWhereToCollect() {
+        CertificateType personal = CATALOGUE.type("PERSONAL");
+        List<Bilingual> steps = NextStepsSlip.steps(personal, personal.variant("MR_SAFENET"), RenewalCase.Delivery.TOKEN_AT_COUNTER,
+                new Bilingual("General Post Office", "郵政總局"));
+        String en = all(steps);
+        assertTrue(en.contains("Once it is approved, come back to General Post Office with your SAFENET token"), en);
+        assertTrue(steps.stream().anyMatch(b -> b.zh().contains("回到郵政總局")), "and in Chinese");
+        assertFalse(all(NextStepsSlip.steps(personal, personal.variant("STANDARD"), RenewalCase.Delivery.DISPATCH)).contains("come back"),
+                "a posted renewal is not collected");
+    }
+
+    @Test
     void aMutualRecognitionCaseIsToldWhichTokenBrandToBring() {
         CertificateType personal = CATALOGUE.type("PERSONAL");
         String safenet = all(NextStepsSlip.steps(personal, personal.variant("MR_SAFENET"), RenewalCase.Delivery.TOKEN_AT_COUNTER));

@@ -5,6 +5,7 @@ import hk.post.ecert.counter.domain.model.catalogue.Variant;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -85,5 +86,35 @@ class SubscriberCertificateTest {
         }
         assertFalse(personal(LocalDate.of(2028, 6, 30), TODAY.minusDays(1), CertificateStatus.SUSPENDED).subscriptionLapsed(STANDARD, TODAY),
                 "already suspended");
+    }
+
+    @Test
+    void aLapsedSubscriptionIsReinstatedByPayingWithinTheGracePeriodOrWithASupervisorsApproval() {
+        // suspended the night after its subscription ended on 2026-11-10; the certificate itself runs to 2028-06-30
+        SubscriberCertificate lapsed = personal(LocalDate.of(2028, 6, 30), LocalDate.of(2026, 11, 10), CertificateStatus.SUSPENDED);
+        Reinstatement grace30 = new Reinstatement(true, Optional.of(30), Optional.empty());
+        assertTrue(lapsed.reinstatementRefusal(STANDARD, TODAY, grace30).isEmpty(), "15 days after the lapse, inside 30 days' grace");
+        assertEquals(1, lapsed.extensionYearsAvailable(STANDARD, TODAY, grace30));
+        assertEquals(LocalDate.of(2027, 11, 10), lapsed.extendedBy(STANDARD, 1, TODAY, grace30), "no paid day is given away");
+        // past the grace period: refused in words, until a supervisor approves
+        Reinstatement grace10 = new Reinstatement(true, Optional.of(10), Optional.empty());
+        String past = lapsed.reinstatementRefusal(STANDARD, TODAY, grace10).orElseThrow().en();
+        assertTrue(past.contains("grace period of 10 days after it ended on 2026-11-20") && past.contains("A supervisor may approve"), past);
+        assertThrows(RegistryRefusal.class, () -> lapsed.extendedBy(STANDARD, 1, TODAY, grace10));
+        Reinstatement approved = new Reinstatement(true, Optional.of(10), Optional.of("super1"));
+        assertEquals(LocalDate.of(2027, 11, 10), lapsed.extendedBy(STANDARD, 1, TODAY, approved));
+        // no grace period set: only a supervisor
+        String none = lapsed.reinstatementRefusal(STANDARD, TODAY, new Reinstatement(true, Optional.empty(), Optional.empty())).orElseThrow().en();
+        assertTrue(none.contains("HKPCA has set no grace period"), none);
+        // a certificate suspended for another reason, or one that expired, is never reinstated by paying
+        assertThrows(RegistryRefusal.class, () -> lapsed.extendedBy(STANDARD, 1, TODAY, Reinstatement.NONE));
+        assertEquals(0, lapsed.extensionYearsAvailable(STANDARD, TODAY, Reinstatement.NONE));
+        SubscriberCertificate expired = personal(LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 10), CertificateStatus.SUSPENDED);
+        assertTrue(expired.reinstatementRefusal(STANDARD, TODAY, approved).isPresent());
+        // years that leave the subscription still in the past do not reinstate
+        SubscriberCertificate longAgo = personal(LocalDate.of(2029, 6, 30), LocalDate.of(2025, 1, 10), CertificateStatus.SUSPENDED);
+        assertTrue(assertThrows(RegistryRefusal.class, () -> longAgo.extendedBy(STANDARD, 1, TODAY, approved)).getMessage()
+                .contains("runs past today"));
+        assertEquals(LocalDate.of(2027, 1, 10), longAgo.extendedBy(STANDARD, 2, TODAY, approved));
     }
 }

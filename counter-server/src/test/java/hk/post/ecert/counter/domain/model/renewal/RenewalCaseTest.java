@@ -254,6 +254,25 @@ class RenewalCaseTest {
     }
 
     @Test
+    void newServerNamesBeyondTheRenewedCertificatesNeedAnHkpcaOfficersApprovalStatedOnTheCase() {
+        SubscriberCertificate multi = cert("SERVER", "MULTI_DOMAIN", TODAY.plusDays(20), CertificateStatus.ACTIVE, false);
+        RenewalCase k = RenewalCase.open("RC-N", multi, CATALOGUE, "MULTI_DOMAIN", 1, false,
+                List.of("shop.demo-trading.hk", "Pay.Demo-Trading.HK"), RenewalCase.Delivery.CSR, TODAY, Optional.empty(), "clerk1");
+        List<String> beyond = k.namesBeyond(List.of("SHOP.demo-trading.hk"));
+        assertEquals(List.of("pay.demo-trading.hk"), beyond, "compared as certificates carry names");
+        k.identityConfirmed("clerk1");
+        k.paid("PAY-N");
+        k.submitForVetting(true);
+        String refused = refusal(() -> k.approve("officer1", "ok", beyond, false));
+        assertTrue(refused.contains("pay.demo-trading.hk") && refused.contains("Approve the new names"), refused);
+        assertEquals(RenewalCase.State.VETTING, k.state());
+        k.approve("officer1", "ok", beyond, true);
+        assertEquals(RenewalCase.State.APPROVED, k.state());
+        assertEquals("ok; new names approved: pay.demo-trading.hk", k.vettingNote());
+        assertTrue(k.namesBeyond(List.of("shop.demo-trading.hk", "pay.demo-trading.hk")).isEmpty(), "the same names need nothing more");
+    }
+
+    @Test
     void theCaseMovesOnlyThroughItsStepsAndTheOpenerCannotVetIt() {
         RenewalCase k = open(cert("ORGANISATIONAL", "PLAIN", TODAY.plusDays(20), CertificateStatus.ACTIVE, false), "PLAIN", 1, false,
                 List.of(), RenewalCase.Delivery.DISPATCH);
