@@ -251,6 +251,12 @@ public class SubscriberRegistry {
         return lapsed.size();
     }
 
+    /** Active certificates, not expired today, whose certificate or subscription ends by {@code until} (for the notices). */
+    @Transactional
+    public List<SubscriberCertificate> endingBy(LocalDate today, LocalDate until) {
+        return registry.endingBy(today, until);
+    }
+
     /** An organisation's certificates by its BR number, newest first (no personal data, so no lookup audit). */
     @Transactional
     public List<SubscriberCertificate> ofOrganisation(String typeCode, String brNumber) {

@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.application.renewal;
 
+import hk.post.ecert.counter.application.notice.CaseNoticeEvent;
+
 import hk.post.ecert.counter.domain.model.renewal.RenewalCase;
 import hk.post.ecert.counter.domain.model.renewal.RenewalCaseRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +28,9 @@ public class CaseVetting {
     @Inject
     RenewalCaseRepository repository;
 
+    @Inject
+    jakarta.enterprise.event.Event<CaseNoticeEvent> caseNotices;
+
     @Transactional
     public List<RenewalCases.View> queue() {
         List<String> refs = repository.waitingForVetting();
@@ -49,6 +54,7 @@ public class CaseVetting {
             pin = Optional.of(issuance.issueOnBehalf(k, officer));
         }
         repository.save(k);
+        caseNotices.fire(new CaseNoticeEvent(caseRef, CaseNoticeEvent.Step.APPROVED));
         return pin;
     }
 

@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.application.renewal;
 
+import hk.post.ecert.counter.application.notice.CaseNoticeEvent;
+
 import hk.post.ecert.counter.application.DispatchMedia;
 import hk.post.ecert.counter.application.OnBehalfIssuance;
 import hk.post.ecert.counter.domain.model.renewal.RenewalCaseRepository;
@@ -30,6 +32,7 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -114,6 +117,7 @@ public class RenewalIssuance {
                     CertificateAuthority.AltNames.dns(k.approvedNames()));   // exactly the approved names
             issued(k, old, issued, clerk);
             save(k);
+            caseNotices.fire(new CaseNoticeEvent(caseRef, CaseNoticeEvent.Step.CSR_ISSUED));
             return v;
         } catch (CertificateRefusedException e) {
             throw new CaseRefusal("The certificate authority refused: " + e.getMessage(), "核證機關拒絕簽發：" + e.getMessage());
@@ -134,6 +138,29 @@ public class RenewalIssuance {
         }
         return ca.issued(serial.get()).map(der -> "-----BEGIN CERTIFICATE-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END CERTIFICATE-----\n");
+    }
+
+    @Inject
+    jakarta.enterprise.event.Event<CaseNoticeEvent> caseNotices;
+
+    /** The names a case certifies (empty for a case that does not exist). */
+    @Transactional
+    public List<String> approvedNames(String caseRef) {
+        return repository.lock(caseRef).map(RenewalCase::approvedNames).orElse(List.of());
+    }
+
+    /** A Server case's issued certificate and its chain up to the root, PEM (what the AR installs). */
+    @Transactional
+    public Optional<String> certificateChainPem(String caseRef) {
+        Optional<String> cert = certificatePem(caseRef);
+        if (cert.isEmpty()) {
+            return Optional.empty();
+        }
+        SubscriberCertificate issued = registry.bySerial(load(caseRef).orElseThrow().newSerialHex()).orElseThrow();
+        StringBuilder b = new StringBuilder(cert.get());
+        ca.chain(issued.issuingCa()).forEach(der -> b.append("-----BEGIN CERTIFICATE-----\n")
+                .append(Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)).append("\n-----END CERTIFICATE-----\n"));
+        return Optional.of(b.toString());
     }
 
     @Inject
@@ -220,6 +247,7 @@ public class RenewalIssuance {
         media.dispatched(caseRef);
         event(caseRef, clerk, "dispatched: medium " + k.mediumArticleNo() + ", PIN envelope " + k.pinEnvelopeNo() + " in "
                 + k.pinArticleNo() + "; the medium file is deleted");
+        caseNotices.fire(new CaseNoticeEvent(caseRef, CaseNoticeEvent.Step.DISPATCHED));
     }
 
     private Optional<RenewalCase> load(String caseRef) {

@@ -7,6 +7,8 @@ import hk.post.ecert.counter.domain.model.issuance.CertificateProfile;
 import hk.post.ecert.counter.domain.model.registry.CertificateStatus;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificates;
+import hk.post.ecert.counter.domain.model.notice.SubscriberContacts;
+import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
 import hk.post.ecert.counter.domain.service.CertificateAuthority;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -53,6 +55,9 @@ public class RegistryDemoData {
 
     @Inject
     SubscriberCertificates certificates;
+
+    @Inject
+    SubscriberContacts contacts;
 
     /**
      * For {@code bin/bench counter-speed} only: this many more e-Cert (Personal) subscribers inside their renewal window
@@ -151,6 +156,9 @@ public class RegistryDemoData {
         // DEMO dates of birth: 1 January of 1970 + the subscriber's number (CHAN TAI MAN 1971-01-01, WONG SIU MING 1972-01-01, …)
         registry.recordDateOfBirth(serial, LocalDate.of(1970 + seq, 1, 1));
         revokeIfNeeded(serial, status);
+        // issue 30: where the subscriber is e-mailed (DEMO addresses); every third reads Chinese first
+        contacts.put(new SubscriberContacts.Contact(srn, name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@demo.example",
+                seq % 3 == 2 ? ReceiptLanguage.ZH : ReceiptLanguage.EN));
         if (status == CertificateStatus.SUSPENDED && subscriptionEnd.isBefore(registry.today())) {
             certificates.suspendForLapse(serial);   // suspended because its subscription lapsed, as the nightly run does
         }
@@ -195,6 +203,9 @@ public class RegistryDemoData {
                 variant.startsWith("MR_") ? variant.substring(3).toLowerCase() + " token" : "ecert-file-usb",
                 arName, aeoi), Optional.empty());
         revokeIfNeeded(serial, status);
+        // issue 30: the AR is e-mailed at the organisation's (DEMO) address; a Server certificate's at its own domain
+        String domain = server ? name.replace("*.", "") : "demo-" + br + ".example";
+        contacts.put(new SubscriberContacts.Contact(srn, "ar@" + domain, ReceiptLanguage.EN));
     }
 
     private void revokeIfNeeded(String serial, CertificateStatus status) {

@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.interfaces.http.AddressThrottle;
+
 import hk.post.ecert.counter.application.Offices;
 import hk.post.ecert.counter.application.receipt.ReceiptSeals;
 import hk.post.ecert.counter.domain.model.fee.Money;
@@ -14,10 +16,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The public "check a receipt" page ({@code /verify.xhtml}, no login): the QR text scanned from a receipt, pasted or
@@ -99,31 +97,10 @@ public class ReceiptCheck implements Serializable {
     @ApplicationScoped
     public static class Throttle {
         static final int PER_MINUTE = 30;
-        private final Map<String, Deque<Long>> recent = new ConcurrentHashMap<>();
-
-        /** Beyond this many addresses remembered, those idle for a minute are forgotten (the page is public). */
-        static final int MAX_ADDRESSES = 10_000;
+        private final AddressThrottle limit = new AddressThrottle(PER_MINUTE);
 
         public boolean allow(String address) {
-            long now = System.nanoTime();
-            if (recent.size() > MAX_ADDRESSES) {
-                recent.entrySet().removeIf(e -> {
-                    synchronized (e.getValue()) {
-                        return e.getValue().isEmpty() || now - e.getValue().peekLast() > 60_000_000_000L;
-                    }
-                });
-            }
-            Deque<Long> times = recent.computeIfAbsent(address == null ? "" : address, a -> new ArrayDeque<>());
-            synchronized (times) {
-                while (!times.isEmpty() && now - times.peekFirst() > 60_000_000_000L) {
-                    times.pollFirst();
-                }
-                if (times.size() >= PER_MINUTE) {
-                    return false;
-                }
-                times.addLast(now);
-                return true;
-            }
+            return limit.allow(address);
         }
     }
 }

@@ -26,6 +26,9 @@ public interface SubscriberCertificates {
     /** Active Personal certificates, still valid on {@code today}, whose subscription ended before it. */
     List<SubscriberCertificate> lapsedPersonal(LocalDate today);
 
+    /** Active certificates, not expired on {@code today}, whose certificate or subscription ends by {@code until} (issue 30's notices). */
+    List<SubscriberCertificate> endingBy(LocalDate today, LocalDate until);
+
     void add(SubscriberCertificate c, String hkidDigest, String hkidMasked);
 
     long count();

@@ -71,6 +71,12 @@ public class JdbcSubscriberCertificates implements SubscriberCertificates {
     }
 
     @Override
+    public List<SubscriberCertificate> endingBy(LocalDate today, LocalDate until) {
+        return rows().list("SELECT * FROM subscriber_certificate WHERE status = 'ACTIVE' AND valid_to >= ?"
+                + " AND (valid_to <= ? OR subscription_end <= ?) ORDER BY srn", JdbcSubscriberCertificates::certificate, today, until, until);
+    }
+
+    @Override
     public void add(SubscriberCertificate c, String hkidDigest, String hkidMasked) {
         rows().update("INSERT INTO subscriber_certificate (serial_hex, srn, type_code, variant_code, issuing_ca, subject_name,"
                         + " hkid_digest, hkid_masked, br_number, valid_from, valid_to, subscription_end, status, medium, ar_name,"
