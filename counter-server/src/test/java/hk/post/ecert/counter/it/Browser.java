@@ -110,7 +110,7 @@ final class Browser implements AutoCloseable {
             }
             waitUpTo(20).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(PANEL_OPEN, menuId)));
             waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.xpath(
-                    "//*[@id='" + menuId + "_panel']//li[@data-label=\"" + label + "\"]"))).click();
+                    "//*[@id='" + menuId + "_panel']//li[@data-label=" + xpathLiteral(label) + "]"))).click();
             ajaxSettled();
             // The panel fades out: wait until it no longer covers the next field. Now and then (an ajax update of the
             // form while it fades) it stays open: close it as a clerk would, with Escape.
@@ -131,6 +131,17 @@ final class Browser implements AutoCloseable {
                 throw new AssertionError("menu " + menuId + " shows " + chosen + ", not " + value);
             }
         }
+    }
+
+    /** A label as an XPath string literal, whichever quotes it holds ("Multi-domain" is labelled with double quotes). */
+    static String xpathLiteral(String s) {
+        if (!s.contains("\"")) {
+            return "\"" + s + "\"";
+        }
+        if (!s.contains("'")) {
+            return "'" + s + "'";
+        }
+        return "concat(\"" + s.replace("\"", "\", '\"', \"") + "\")";
     }
 
     /** Whether a select menu's panel is shown and done opening. */

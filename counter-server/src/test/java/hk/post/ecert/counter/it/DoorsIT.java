@@ -136,6 +136,8 @@ class DoorsIT {
         d.add(new Door("GET", "api/ocsp/MAMCAQA=", OPEN, null));
         d.add(new Door("GET", "api/receipt-keys", OPEN, null));
         d.add(new Door("GET", "verify.xhtml", OPEN, null));
+        // the AR's CSR upload (issue 30): open, but it answers only a link's secret (a wrong one is told so in words)
+        d.add(new Door("GET", "csr.xhtml?t=not-a-link", OPEN, null));
         d.add(new Door("GET", "health", OPEN, null));
         // the operators' metrics and the API's OpenAPI document, read-only like health (issue 19)
         d.add(new Door("GET", "metrics", Set.of("SUPERVISOR", "ADMIN"), null));

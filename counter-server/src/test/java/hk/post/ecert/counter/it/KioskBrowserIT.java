@@ -26,6 +26,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.net.URL;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
@@ -200,7 +201,7 @@ class KioskBrowserIT {
 
     @Test
     @Order(4)
-    void inChineseAndLeftAloneTheScreenForgetsItsCustomer() {
+    void inChineseAndLeftAloneTheScreenForgetsItsCustomer() throws Exception {
         browser.findElement(By.id("k:langZh")).click();
         chromium.waitUpTo(20).ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(d -> "zh-HK".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
@@ -219,6 +220,33 @@ class KioskBrowserIT {
         ((JavascriptExecutor) browser).executeScript("Kiosk.idleMs = 1500; Kiosk.touched();");
         chromium.waitUpTo(20).until(d -> "HOME".equals(step()));
         assertFalse(browser.getPageSource().contains("SRN-P-000002"), "nothing personal is left on the screen");
+        ((JavascriptExecutor) browser).executeScript("Kiosk.idleMs = 120000;");
+
+        // issue 29: what the kiosk now says to four customers the review named, kept in target/kiosk-answers.md
+        browser.findElement(By.id("k:langEn")).click();
+        chromium.waitUpTo(20).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        StringBuilder answers = new StringBuilder("# What the kiosk says (KioskBrowserIT, the demo's first day)\n\n");
+        String[][] customers = {{"SRN-O-000010", "23456789", "months left on this one would be given up"},
+                {"SRN-S-000023", "12345678", "re-issued free within your subscription"},
+                {"SRN-P-000004", TokenRenewalBrowserIT.demoHkid("D45678"), "subscription ended on"},
+                {"SRN-B-000029", "90100001|90200002|90900009", "Hongkong Post Certification Authority"}};
+        for (String[] c : customers) {
+            String said = null;
+            for (String id : c[1].split("\\|")) {
+                check(c[0], id);
+                chromium.waitUpTo(20).until(d -> !"CHECK".equals(step()) || !d.findElement(By.id("k:msgs")).getText().isBlank());
+                if ("FOUND".equals(step())) {
+                    said = chromium.text("nextStep");
+                    chromium.click("k:done");
+                    chromium.waitUpTo(20).until(d -> "HOME".equals(step()));
+                    break;
+                }
+            }
+            assertTrue(said != null && said.contains(c[2]), c[0] + ": " + said);
+            answers.append("- **").append(c[0]).append("**: ").append(said.replace('\n', ' ')).append("\n");
+        }
+        Files.writeString(Path.of("target", "kiosk-answers.md"), answers.toString());
     }
 
     @Test

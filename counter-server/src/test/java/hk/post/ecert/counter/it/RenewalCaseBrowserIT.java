@@ -48,14 +48,23 @@ class RenewalCaseBrowserIT {
     private static Browser chromium;
     private static WebDriver browser;
 
+    /** The SMTP server the counter sends its notices to in this run (issue 30). */
+    private static com.icegreen.greenmail.util.GreenMail smtp;
+
     @BeforeAll
     static void browser() throws Exception {
+        smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(
+                Integer.getInteger("counter.it.smtp-port", 3925), "127.0.0.1", "smtp"));
+        smtp.start();
         chromium = new Browser();
         browser = chromium.driver;
     }
 
     @AfterAll
     static void close() {
+        if (smtp != null) {
+            smtp.stop();
+        }
         if (chromium != null) {
             chromium.close();
         }
@@ -446,5 +455,100 @@ class RenewalCaseBrowserIT {
         assertTrue(history.contains("approved renewing outside the window") && history.contains("customer emigrates"), history);
         assertTrue(history.contains("to be posted on e-Cert File Card"), history);
         chromium.screenshot("case-early-renewal-approved");
+    }
+
+    /** The mail to {@code to} whose subject contains {@code about}, once it has arrived. */
+    private static jakarta.mail.internet.MimeMessage mailTo(String to, String about) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (jakarta.mail.internet.MimeMessage m : smtp.getReceivedMessagesForDomain(to)) {
+                if (m.getSubject().contains(about)) {
+                    return m;
+                }
+            }
+            smtp.waitForIncomingEmail(2_000, smtp.getReceivedMessages().length + 1);
+        }
+        throw new AssertionError("no mail to " + to + " about " + about);
+    }
+
+    /** Every text part of a message, decoded (plain text and HTML). */
+    private static String text(jakarta.mail.Part p) throws Exception {
+        if (p.isMimeType("text/*")) {
+            return (String) p.getContent();
+        }
+        StringBuilder b = new StringBuilder();
+        if (p.getContent() instanceof jakarta.mail.Multipart mp) {
+            for (int i = 0; i < mp.getCount(); i++) {
+                b.append(text(mp.getBodyPart(i))).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private static String opensslWith(Path dir, String name, String cn, String key, String digest) throws Exception {
+        Path out = dir.resolve(name + ".csr");
+        Process p = new ProcessBuilder("openssl", "req", "-new", "-newkey", key, "-nodes", "-" + digest, "-keyout",
+                dir.resolve(name + ".key").toString(), "-subj", "/C=HK/O=DEMO TRADING LIMITED/CN=" + cn, "-addext",
+                "subjectAltName=DNS:" + cn, "-out", out.toString()).redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), said);
+        return out.toString();
+    }
+
+    @Test
+    @Order(6)
+    void theArIsAskedForTheCsrByEmailUploadsItThroughTheLinkAndIsToldTheCertificateIsIssued() throws Exception {
+        // issue 30, end to end: a Server case approved → the CSR request arrives → its link opened → a CSR made with
+        // openssl req uploaded → the certificate issued with exactly the approved names → the "issued" mail arrives
+        as("clerk1", "Clerk#2026");
+        String caseRef = openCase("SRN-S-000020", "SERVER", "MULTI_DOMAIN", "1", "CSR", "shop.demo-trading.hk");
+        String fee = chromium.text("caseFee").replace("HK$", "").replace(",", "").replaceAll("\\.00$", "");
+        captureDocuments(caseRef);
+        identityAndPayment(caseRef, fee);
+        officerApproves(caseRef);
+
+        jakarta.mail.internet.MimeMessage request = mailTo("ar@shop.demo-trading.hk", caseRef);
+        String body = text(request);
+        assertTrue(body.contains("shop.demo-trading.hk") && body.contains("伺服器名稱"), "both languages: " + body);
+        assertTrue(request.isMimeType("multipart/alternative"), request.getContentType());
+        assertTrue(body.contains("<a href=") && body.contains("lang=\"zh-HK\""), "an HTML part: " + body);
+        assertTrue(!body.matches("(?s).*\\b[A-Z]{1,2}\\d{6}\\(?[0-9A]\\)?(?![0-9A-Z]).*"), "no HKID: " + body);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(http\\S+/csr\\.xhtml\\?t=[A-Za-z0-9_-]{43})").matcher(body);
+        assertTrue(link.find(), "the one-time link: " + body);
+
+        // the link opened in a browser of its own: no staff login
+        chromium.driver.manage().deleteAllCookies();
+        chromium.driver.get(link.group(1));
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("csrCase"), caseRef));
+        assertEquals("[shop.demo-trading.hk]", chromium.text("csrNames"));
+        chromium.assertAccessible("CSR upload (the AR's link)");
+        Path dir = Files.createTempDirectory("csr-upload-");
+        for (String[] wrong : List.of(new String[]{"other", "pay.demo-trading.hk", "rsa:2048", "sha256", "not approved"},
+                new String[]{"small", "shop.demo-trading.hk", "rsa:1024", "sha256", "1024 bits"},
+                new String[]{"sha1", "shop.demo-trading.hk", "rsa:2048", "sha1", "SHA-1"})) {
+            browser.findElement(By.id("csr:file")).sendKeys(opensslWith(dir, wrong[0], wrong[1], wrong[2], wrong[3]));
+            browser.findElement(By.id("csr:upload")).click();
+            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("csrProblems")));
+            assertTrue(chromium.text("csrProblems").contains(wrong[4]), wrong[0] + ": " + chromium.text("csrProblems"));
+        }
+        browser.findElement(By.id("csr:file")).sendKeys(opensslWith(dir, "good", "shop.demo-trading.hk", "rsa:2048", "sha256"));
+        browser.findElement(By.id("csr:upload")).click();
+        chromium.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("certificatePem")));
+        chromium.screenshot("csr-uploaded-and-issued");
+        Path issued = dir.resolve("issued.pem");
+        Files.writeString(issued, browser.findElement(By.id("certificatePem")).getAttribute("value"));
+        Process p = new ProcessBuilder("openssl", "x509", "-in", issued.toString(), "-noout", "-ext", "subjectAltName")
+                .redirectErrorStream(true).start();
+        String san = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), san);
+        assertTrue(san.contains("DNS:shop.demo-trading.hk") && !san.contains("pay.demo-trading.hk"), "exactly the approved names: " + san);
+
+        jakarta.mail.internet.MimeMessage done = mailTo("ar@shop.demo-trading.hk", "issued");
+        assertTrue(text(done).contains("certificate-chain.pem") && done.isMimeType("multipart/mixed"), done.getContentType());
+
+        // the link is spent
+        chromium.driver.get(link.group(1));
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("linkRefused")));
+        assertTrue(chromium.text("linkRefused").contains("has been used"), chromium.text("linkRefused"));
     }
 }

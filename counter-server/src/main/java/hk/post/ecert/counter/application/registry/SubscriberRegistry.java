@@ -7,7 +7,6 @@ import hk.post.ecert.counter.domain.model.catalogue.Variant;
 import hk.post.ecert.counter.domain.model.fee.Quote;
 import hk.post.ecert.counter.domain.model.identity.Hkid;
 import hk.post.ecert.counter.domain.model.identity.InvalidHkidException;
-import hk.post.ecert.counter.domain.model.FreeText;
 import hk.post.ecert.counter.domain.model.registry.RegistryRefusal;
 import hk.post.ecert.counter.domain.model.registry.Reinstatement;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
@@ -19,7 +18,6 @@ import hk.post.ecert.counter.domain.service.KeyedDigest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -149,65 +147,12 @@ public class SubscriberRegistry {
         return triage.fees().quoteExtension(v, years, today());
     }
 
-    /**
-     * The grace period HKPCA sets after a Personal subscription lapses, in days, within which paying the subscription
-     * reinstates the suspended certificate (issue 29). Not published: unset means none, and only a supervisor may then
-     * approve a reinstatement.
-     */
     @Inject
-    @ConfigProperty(name = "counter.subscription.grace-days")
-    Optional<Integer> graceDays;
+    Reinstatements reinstatements;
 
     /** What decides today whether this certificate, if suspended for a lapse, may be reinstated by paying. */
-    @Transactional
     public Reinstatement reinstatement(SubscriberCertificate cert) {
-        if (!registry.suspendedForLapse(cert.serialHex())) {
-            return Reinstatement.NONE;
-        }
-        return new Reinstatement(true, graceDays.filter(d -> d >= 0),
-                registry.reinstatementApproval(cert.serialHex(), today()).map(SubscriberCertificates.ReinstatementApproval::approvedBy));
-    }
-
-    /** Why this certificate cannot be reinstated by paying today, or empty when it can (or is not suspended for a lapse). */
-    @Transactional
-    public Optional<Bilingual> reinstatementRefusal(SubscriberCertificate cert) {
-        Reinstatement r = reinstatement(cert);
-        return r.suspendedForLapse() ? cert.reinstatementRefusal(variantOf(cert), today(), r) : Optional.empty();
-    }
-
-    /** The grace period in force (for the screens). */
-    public Optional<Integer> graceDays() {
-        return graceDays.filter(d -> d >= 0);
-    }
-
-    /**
-     * A supervisor approves reinstating a certificate suspended for a lapse after HKPCA's grace period, with a reason:
-     * recorded for today and journalled. The supervisor is authenticated by the caller.
-     */
-    @Transactional
-    public void approveReinstatement(String serialHex, String supervisor, String clerk, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new RegistryRefusal(new Bilingual("Say why the certificate is reinstated after the grace period.",
-                    "請說明在寬限期後恢復證書的原因。"));
-        }
-        FreeText.check(new Bilingual("reason", "原因"), reason, FreeText.REASON);
-        SubscriberCertificate cert = bySerial(serialHex).orElseThrow(() -> new RegistryRefusal(
-                new Bilingual("No certificate " + serialHex + ".", "沒有證書 " + serialHex + "。")));
-        Reinstatement asIfApproved = new Reinstatement(registry.suspendedForLapse(serialHex), graceDays(), Optional.of(supervisor));
-        cert.reinstatementRefusal(variantOf(cert), today(), asIfApproved).ifPresent(m -> {
-            throw new RegistryRefusal(m);
-        });
-        if (registry.approveReinstatement(new SubscriberCertificates.ReinstatementApproval(serialHex, today(), supervisor, clerk,
-                reason.trim(), Instant.now()))) {
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put("serial", serialHex);
-            event.put("srn", cert.srn());
-            event.put("subscriptionEnd", String.valueOf(cert.subscriptionEnd()));
-            event.put("approvedBy", supervisor);
-            event.put("clerk", clerk);
-            event.put("reason", reason.trim());
-            journal.record(supervisor, "REINSTATEMENT_APPROVED", event);
-        }
+        return reinstatements.of(cert);
     }
 
     /** What an extension paid at the till came to: the sale, and the subscription's end before and after. */

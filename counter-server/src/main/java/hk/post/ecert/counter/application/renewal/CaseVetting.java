@@ -29,6 +29,9 @@ public class CaseVetting {
     RenewalCaseRepository repository;
 
     @Inject
+    NewServerNames newServerNames;
+
+    @Inject
     jakarta.enterprise.event.Event<CaseNoticeEvent> caseNotices;
 
     @Transactional
@@ -47,7 +50,7 @@ public class CaseVetting {
     @Transactional
     public Optional<char[]> approve(String caseRef, String officer, String note, boolean newNamesApproved) {
         RenewalCase k = cases.load(caseRef).orElseThrow();
-        k.approve(officer, note, cases.newNames(k), newNamesApproved);
+        k.approve(officer, note, newServerNames.of(k), newNamesApproved);
         repository.event(caseRef, officer, "approved" + (k.vettingNote() == null || k.vettingNote().isBlank() ? "" : ": " + k.vettingNote()));
         Optional<char[]> pin = Optional.empty();
         if (k.delivery() == RenewalCase.Delivery.DISPATCH) {

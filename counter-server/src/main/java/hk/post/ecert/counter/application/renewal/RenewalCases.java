@@ -3,9 +3,7 @@ package hk.post.ecert.counter.application.renewal;
 import hk.post.ecert.counter.domain.model.catalogue.CounterMedia;
 import hk.post.ecert.counter.domain.model.renewal.RenewalCaseRepository;
 import hk.post.ecert.counter.domain.model.capture.CaptureCase;
-import hk.post.ecert.counter.application.CounterJournal;
 import hk.post.ecert.counter.application.Triage;
-import hk.post.ecert.counter.application.pos.PointOfSale;
 import hk.post.ecert.counter.domain.model.renewal.OutsideWindowApproval;
 import hk.post.ecert.counter.application.capture.CaptureDesk;
 import hk.post.ecert.counter.application.registry.SubscriberRegistry;
@@ -44,7 +42,6 @@ public class RenewalCases {
     @Inject
     CaptureDesk capture;
 
-
     @Inject
     RenewalCaseRepository repository;
 
@@ -62,18 +59,8 @@ public class RenewalCases {
                        boolean documentsSubmitted, List<String> newNames) {
     }
 
-    /**
-     * The server names a Server renewal certifies beyond the renewed certificate's (those of the case that issued it,
-     * or its own name): an HKPCA officer approves them (issue 29). None for a re-issue or any other type.
-     */
-    public List<String> newNames(RenewalCase k) {
-        if (!"SERVER".equals(k.typeCode()) || k.reissue()) {
-            return List.of();
-        }
-        List<String> previous = repository.approvedNamesOfIssued(k.serialHex())
-                .orElseGet(() -> registry.bySerial(k.serialHex()).map(c -> List.of(c.subjectName())).orElse(List.of()));
-        return k.namesBeyond(previous);
-    }
+    @Inject
+    NewServerNames newServerNames;
 
     // ---------------------------------------------------------------- counter
 
@@ -83,16 +70,6 @@ public class RenewalCases {
         return open(clerk, srnOrSerial, variantCode, years, arChanged, names, delivery, null);
     }
 
-    /** The media a token case of this variant may be written onto (the variant's own first; the DEMO token in demo mode). */
-    public List<String> mediumChoices(String typeCode, String variantCode) {
-        return CounterMedia.profilesFor(
-                triage.catalogue().type(typeCode).variant(variantCode), demo);
-    }
-
-    /** The media the subscriber may choose for a posted renewal of this variant (issue 29). */
-    public List<String> postedMediumChoices(String typeCode, String variantCode) {
-        return CounterMedia.postedProfilesFor(triage.catalogue().type(typeCode).variant(variantCode));
-    }
 
     /** Opens a case; for token delivery {@code mediumProfile} is the medium it will be written onto (null: the variant's). */
     @Transactional
@@ -115,18 +92,8 @@ public class RenewalCases {
         return open(clerk, srnOrSerial, variantCode, years, arChanged, names, delivery, mediumProfile, additionalServers, customerTyped, null);
     }
 
-    /** A supervisor's word to renew before the usual window opens: who (with their password) and why. */
-    public record OutsideWindow(String supervisor, char[] password, String reason) {
-        public boolean given() {
-            return supervisor != null && !supervisor.isBlank();
-        }
-    }
-
     @Inject
-    PointOfSale pos;
-
-    @Inject
-    CounterJournal journal;
+    WindowApprovals windowApprovals;
 
     /**
      * As above; a renewal before the certificate's usual window opens takes a supervisor's approval with a reason,
@@ -135,33 +102,18 @@ public class RenewalCases {
     @Transactional
     public RenewalCase open(String clerk, String srnOrSerial, String variantCode, int years, boolean arChanged, List<String> names,
                             RenewalCase.Delivery delivery, String mediumProfile, int additionalServers, Map<String, String> customerTyped,
-                            OutsideWindow outsideWindow) {
+                            WindowApprovals.OutsideWindow outsideWindow) {
         SubscriberCertificate cert = find(clerk, srnOrSerial);
         String caseRef = "RC-" + registry.today().toString().replace("-", "") + "-"
                 + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
-        OutsideWindowApproval approval = null;
-        if (outsideWindow != null && outsideWindow.given() && !windows.of(cert).accepted()) {
-            String reason = outsideWindow.reason();
-            new OutsideWindowApproval(outsideWindow.supervisor(), reason);   // a reason first, before a password is tried
-            approval = new OutsideWindowApproval(pos.authenticateSupervisor(outsideWindow.supervisor(), outsideWindow.password()), reason);
-        }
+        OutsideWindowApproval approval = windowApprovals.approval(cert, outsideWindow);
         RenewalCase k = RenewalCase.open(caseRef, cert, triage.catalogue(), variantCode, years, arChanged, names, delivery,
                 registry.today(), windows.setting(cert.typeCode()), clerk, mediumProfile, demo, additionalServers, approval);
         insert(k);
         if (approval != null) {
-            OutsideWindowApproval a = approval;
-            event(caseRef, a.supervisor(), "approved renewing outside the window (it opens on " + windows.of(cert).opens() + ", "
-                    + windows.of(cert).monthsGivenUp(registry.today()) + " months given up): " + a.reason());
-            Map<String, Object> e = new java.util.LinkedHashMap<>();
-            e.put("case", caseRef);
-            e.put("srn", cert.srn());
-            e.put("opens", String.valueOf(windows.of(cert).opens()));
-            e.put("approvedBy", a.supervisor());
-            e.put("clerk", clerk);
-            e.put("reason", a.reason());
-            journal.record(a.supervisor(), "CASE_OUTSIDE_WINDOW_APPROVED", e);
+            windowApprovals.record(caseRef, cert, clerk, approval);
         }
-        List<String> beyond = newNames(k);
+        List<String> beyond = newServerNames.of(k);
         if (!beyond.isEmpty()) {
             event(caseRef, clerk, "names beyond the renewed certificate's, for HKPCA to approve: " + beyond);
         }
@@ -214,7 +166,7 @@ public class RenewalCases {
             SubscriberCertificate cert = registry.bySerial(k.serialHex()).orElseThrow();
             Optional<Quote> quote = Optional.of(quote(k));
             boolean docs = capture.find(caseRef).map(CaptureCase::submitted).orElse(false);
-            return new View(k, cert, history(caseRef), quote, docs, newNames(k));
+            return new View(k, cert, history(caseRef), quote, docs, newServerNames.of(k));
         });
     }
 

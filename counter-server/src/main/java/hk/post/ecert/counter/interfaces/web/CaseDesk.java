@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.application.renewal.CaseMedia;
+
 import hk.post.ecert.counter.domain.model.fee.Quote;
 
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
@@ -23,6 +25,7 @@ import hk.post.ecert.counter.domain.model.till.SaleOutcome;
 import hk.post.ecert.counter.application.Triage;
 import hk.post.ecert.counter.application.pos.PointOfSale;
 import hk.post.ecert.counter.application.renewal.RenewalCases;
+import hk.post.ecert.counter.application.renewal.WindowApprovals;
 import hk.post.ecert.counter.domain.model.catalogue.Variant;
 import hk.post.ecert.counter.domain.model.fee.Money;
 import hk.post.ecert.counter.domain.model.registry.RegistryRefusal;
@@ -50,6 +53,9 @@ import java.util.Optional;
 public class CaseDesk implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    CaseMedia caseMedia;
 
     @Inject
     RenewalCases cases;
@@ -112,7 +118,7 @@ public class CaseDesk implements Serializable {
         if (typeCode == null || variantCode == null) {
             return List.of();
         }
-        return "DISPATCH".equals(delivery) ? cases.postedMediumChoices(typeCode, variantCode) : cases.mediumChoices(typeCode, variantCode);
+        return "DISPATCH".equals(delivery) ? caseMedia.postedMediumChoices(typeCode, variantCode) : caseMedia.mediumChoices(typeCode, variantCode);
     }
 
     private Integer additionalServers = 0;
@@ -182,7 +188,7 @@ public class CaseDesk implements Serializable {
                     names == null ? List.of() : Arrays.asList(names.split("[,\\s]+")), RenewalCase.Delivery.valueOf(delivery),
                     "CSR".equals(delivery) ? null : mediumProfile,
                     isAdditionalServersOffered() && additionalServers != null ? additionalServers : 0, java.util.Map.of(),
-                    new RenewalCases.OutsideWindow(outsideSupervisor, password, outsideReason));
+                    new WindowApprovals.OutsideWindow(outsideSupervisor, password, outsideReason));
             caseRef = k.caseRef();
             outsideSupervisor = null;
             outsideReason = null;

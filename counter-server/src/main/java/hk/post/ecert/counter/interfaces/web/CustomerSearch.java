@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.application.renewal.CaseMedia;
+
 import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
 import hk.post.ecert.counter.application.DeviceJobs;
 import hk.post.ecert.counter.application.kiosk.KioskRenewals;
@@ -46,6 +48,9 @@ public class CustomerSearch implements Serializable {
 
     /** The reasons a clerk looks a customer up; the first is the default. */
     public static final List<String> REASONS = List.of("COUNTER", "EXTENSION", "RENEWAL", "ENQUIRY");
+
+    @Inject
+    CaseMedia caseMedia;
 
     @Inject
     SubscriberRegistry registry;
@@ -243,7 +248,7 @@ public class CustomerSearch implements Serializable {
     /** Whether the renewal can be written onto the customer's own medium at this counter (else it is posted). */
     public boolean isWritableAtCounter() {
         SubscriberCertificate c = getCertificate();
-        return isRenewable() && !cases.mediumChoices(c.typeCode(), c.variantCode()).isEmpty();
+        return isRenewable() && !caseMedia.mediumChoices(c.typeCode(), c.variantCode()).isEmpty();
     }
 
     public boolean isRenewable() {

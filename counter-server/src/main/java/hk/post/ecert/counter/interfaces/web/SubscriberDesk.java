@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.interfaces.web;
 
+import hk.post.ecert.counter.application.registry.Reinstatements;
+
 import hk.post.ecert.counter.application.pos.TillReceipts;
 import hk.post.ecert.counter.application.checkout.Checkout;
 import hk.post.ecert.counter.domain.model.checkout.Payable;
@@ -102,6 +104,9 @@ public class SubscriberDesk implements Serializable {
     @Inject
     FeeTexts feeTexts;
 
+    @Inject
+    Reinstatements reinstatements;
+
     public String newApplication(SubscriberCertificate c) {
         return registry.reinstatement(c).suspendedForLapse() ? "" : texts.newApplication(c, language);
     }
@@ -114,13 +119,13 @@ public class SubscriberDesk implements Serializable {
         if (c == null || !registry.reinstatement(c).suspendedForLapse()) {
             return "";
         }
-        return registry.reinstatementRefusal(c).map(b -> b.in(language.getLocale()))
+        return reinstatements.refusal(c).map(b -> b.in(language.getLocale()))
                 .orElseGet(() -> Screens.text(language.getLocale(), "subscriber.reinstatable", String.valueOf(c.subscriptionEnd())));
     }
 
     /** Whether a supervisor's approval would let this certificate be reinstated (past the grace period, none given today). */
     public boolean reinstatementNeedsApproval(SubscriberCertificate c) {
-        return c != null && registry.reinstatement(c).suspendedForLapse() && registry.reinstatementRefusal(c).isPresent()
+        return c != null && registry.reinstatement(c).suspendedForLapse() && reinstatements.refusal(c).isPresent()
                 && !c.validTo().isBefore(registry.today());
     }
 
@@ -149,7 +154,7 @@ public class SubscriberDesk implements Serializable {
                 return;
             }
             String supervisor = pos.authenticateSupervisor(reinstateSupervisor, password);
-            registry.approveReinstatement(c.serialHex(), supervisor, staff.getUsername(), reinstateReason);
+            reinstatements.approve(c.serialHex(), supervisor, staff.getUsername(), reinstateReason);
             reinstateSupervisor = null;
             reinstateReason = null;
             Screens.info(Screens.text(language.getLocale(), "subscriber.reinstateApproved", supervisor));

@@ -29,14 +29,14 @@ public final class NextStepsSlip {
     private static final Bilingual OTHER_WAYS = new Bilingual("Other ways to renew next time:", "下次續期的其他途徑：");
 
     static final Bilingual SERVER_APPROVAL = new Bilingual(
-            "When HKPCA approves the application, it e-mails the Authorised Representative.",
-            "香港郵政核證機關批核申請後，會以電郵通知獲授權代表。");
+            "When HKPCA approves the application, it e-mails the Authorised Representative a link to upload the CSR.",
+            "香港郵政核證機關批核申請後，會以電郵把上載 CSR 的連結發給獲授權代表。");
     static final Bilingual SERVER_CSR = new Bilingual(
             "Then make a PKCS#10 certificate signing request (CSR) on the server, naming only the approved server name(s)"
-                    + " (RSA of 2048 bits or more, or an accepted EC curve), and bring it on a USB drive or as a file to any post"
-                    + " office counter with this case reference.",
+                    + " (RSA of 2048 bits or more, or an accepted EC curve), and upload it through that link, or bring it on a USB"
+                    + " drive to any post office counter with this case reference.",
             "其後請在伺服器上產生 PKCS#10 證書簽署要求（CSR），只列明已批核的伺服器名稱（RSA 2048 位元或以上，或認可的橢圓曲線），"
-                    + "並連同此個案編號，以 USB 儲存裝置或檔案帶到任何郵政局櫃位。");
+                    + "並經該連結上載，或連同此個案編號以 USB 儲存裝置帶到任何郵政局櫃位。");
     static final Bilingual SERVER_GUIDE = new Bilingual("The e-Cert (Server) user guide: www.ecert.gov.hk",
             "電子證書（伺服器）使用指南：www.ecert.gov.hk");
     static final Bilingual SERVER_REISSUE = new Bilingual(
