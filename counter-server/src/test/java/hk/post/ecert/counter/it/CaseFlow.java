@@ -115,6 +115,9 @@ final class CaseFlow {
         WebElement mine = browser.findElements(By.cssSelector(".vet-case")).stream()
                 .filter(f -> f.findElement(By.cssSelector(".vet-ref")).getText().equals(caseRef)).findFirst().orElseThrow();
         assertTrue(mine.getText().contains("sent for vetting"), mine.getText());
+        // issue 33: the queue says where the case comes from and how long it has waited, and takes the oldest first
+        assertTrue(!mine.findElement(By.cssSelector(".vet-office")).getText().isBlank()
+                && mine.findElement(By.cssSelector(".vet-age")).getText().matches("\\d+ (min|h \\d+ min|d \\d+ h)"), mine.getText());
         mine.findElement(By.cssSelector("button.approve")).click();
         chromium.ajaxSettled();
         // read the queue in one script: the list is re-rendered under a loop over its elements

@@ -2,12 +2,18 @@ package hk.post.ecert.counter.application.renewal;
 
 import hk.post.ecert.counter.application.notice.CaseNoticeEvent;
 
+import hk.post.ecert.counter.application.Offices;
+import hk.post.ecert.counter.domain.model.catalogue.Bilingual;
 import hk.post.ecert.counter.domain.model.renewal.RenewalCase;
+import hk.post.ecert.counter.domain.model.vetting.WaitingCase;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import hk.post.ecert.counter.domain.model.renewal.RenewalCaseRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,10 +40,32 @@ public class CaseVetting {
     @Inject
     jakarta.enterprise.event.Event<CaseNoticeEvent> caseNotices;
 
+    /** How long a case may wait for vetting before the queue flags it (a setting HKPCA chooses). */
+    @Inject
+    @ConfigProperty(name = "counter.vetting.flag-after-hours", defaultValue = "24")
+    int flagAfterHours;
+
+    /** A case in the queue: the case, its office, how long it has waited, and whether that is past the set time. */
+    public record Queued(RenewalCases.View view, Bilingual office, Duration age, boolean overdue) {
+        public String ageText() {
+            return WaitingCase.text(age);
+        }
+    }
+
+    /** HKPCA's queue (issue 33): the longest waiting first, each with its office and age, flagged past the set time. */
     @Transactional
-    public List<RenewalCases.View> queue() {
-        List<String> refs = repository.waitingForVetting();
-        return refs.stream().map(r -> cases.view(r).orElseThrow()).toList();
+    public List<Queued> queue() {
+        Instant now = Instant.now();
+        Duration flagAfter = Duration.ofHours(flagAfterHours);
+        return WaitingCase.oldestFirst(repository.vettingQueue()).stream()
+                .map(w -> new Queued(cases.view(w.caseRef()).orElseThrow(), w.office() == null ? new Bilingual("—", "—") : Offices.name(w.office()),
+                        w.age(now), w.overdue(now, flagAfter)))
+                .toList();
+    }
+
+    /** The time after which a waiting case is flagged. */
+    public Duration flagAfter() {
+        return Duration.ofHours(flagAfterHours);
     }
 
     /** Approves; a case delivered by post is issued at once (the key pair generated on the subscriber's behalf). */

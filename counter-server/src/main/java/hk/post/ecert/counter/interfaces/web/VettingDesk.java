@@ -1,7 +1,6 @@
 package hk.post.ecert.counter.interfaces.web;
 
 import hk.post.ecert.counter.application.renewal.CaseVetting;
-import hk.post.ecert.counter.application.renewal.RenewalCases;
 import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -28,8 +27,16 @@ public class VettingDesk implements Serializable {
 
     private String note;
 
-    public List<RenewalCases.View> getQueue() {
-        return cases.queue();
+    /** The queue, oldest first, read once per request (after an approval the next request reads it afresh). */
+    @SuppressWarnings("unchecked")
+    public List<CaseVetting.Queued> getQueue() {
+        java.util.Map<Object, Object> request = jakarta.faces.context.FacesContext.getCurrentInstance().getAttributes();
+        return (List<CaseVetting.Queued>) request.computeIfAbsent(VettingDesk.class.getName() + ".queue", k -> cases.queue());
+    }
+
+    /** The hours after which a waiting case is flagged. */
+    public long getFlagAfterHours() {
+        return cases.flagAfter().toHours();
     }
 
     /** Approves; for registered mail, the PIN of the medium's file is shown here once, for the PIN envelope. */

@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.domain.model.renewal;
 
+import hk.post.ecert.counter.domain.model.vetting.WaitingCase;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +29,9 @@ public interface RenewalCaseRepository {
 
     /** The references of the cases waiting for HKPCA vetting, oldest first. */
     List<String> waitingForVetting();
+
+    /** The cases waiting for HKPCA vetting, each with its office and the time it was last sent for vetting (issue 33). */
+    List<WaitingCase> vettingQueue();
 
     /** Something that happened to a case: who and what. */
     void event(String caseRef, String actor, String what);

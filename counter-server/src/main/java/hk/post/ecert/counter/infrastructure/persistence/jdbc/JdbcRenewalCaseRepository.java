@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.infrastructure.persistence.jdbc;
 
+import hk.post.ecert.counter.domain.model.vetting.WaitingCase;
+
 import hk.post.ecert.counter.infrastructure.persistence.jdbc.Sql;
 import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
 import hk.post.ecert.counter.domain.model.renewal.RenewalCase;
@@ -131,6 +133,16 @@ public class JdbcRenewalCaseRepository implements RenewalCaseRepository {
     public List<String> approvedForToken() {
         return Rows.of(dataSource).list("SELECT case_ref FROM renewal_case WHERE state = 'APPROVED' AND delivery = 'TOKEN_AT_COUNTER'"
                 + " ORDER BY opened_at", rs -> rs.getString(1));
+    }
+
+    @Override
+    public List<WaitingCase> vettingQueue() {
+        // since the case was last sent for vetting (after more documents, the latest sending); its office is its opener's
+        return Rows.of(dataSource).list("SELECT k.case_ref, s.office_code, COALESCE(MAX(e.at), k.opened_at) FROM renewal_case k"
+                        + " LEFT JOIN staff s ON s.username = k.opened_by"
+                        + " LEFT JOIN case_event e ON e.case_ref = k.case_ref AND e.what LIKE 'sent for vetting%'"
+                        + " WHERE k.state = 'VETTING' GROUP BY k.case_ref, s.office_code, k.opened_at",
+                rs -> new WaitingCase(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()));
     }
 
     @Override
