@@ -485,6 +485,14 @@ class RenewalCaseBrowserIT {
         return b.toString();
     }
 
+    /** The AR chooses the CSR file; the page reads it into its text field. */
+    private void choose(String file) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('csr:pasted').value = '';");
+        browser.findElement(By.id("csrFile")).sendKeys(file);
+        chromium.waitUpTo(10).until(d -> String.valueOf(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return document.getElementById('csr:pasted').value;")).contains("-----BEGIN"));
+    }
+
     private static String opensslWith(Path dir, String name, String cn, String key, String digest) throws Exception {
         Path out = dir.resolve(name + ".csr");
         Process p = new ProcessBuilder("openssl", "req", "-new", "-newkey", key, "-nodes", "-" + digest, "-keyout",
@@ -526,14 +534,23 @@ class RenewalCaseBrowserIT {
         for (String[] wrong : List.of(new String[]{"other", "pay.demo-trading.hk", "rsa:2048", "sha256", "not approved"},
                 new String[]{"small", "shop.demo-trading.hk", "rsa:1024", "sha256", "1024 bits"},
                 new String[]{"sha1", "shop.demo-trading.hk", "rsa:2048", "sha1", "SHA-1"})) {
-            browser.findElement(By.id("csr:file")).sendKeys(opensslWith(dir, wrong[0], wrong[1], wrong[2], wrong[3]));
+            choose(opensslWith(dir, wrong[0], wrong[1], wrong[2], wrong[3]));
             browser.findElement(By.id("csr:upload")).click();
-            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("csrProblems")));
+            try {
+                chromium.waitUpTo(20).until(d -> !d.findElements(By.id("csrProblems")).isEmpty()
+                        || !d.findElements(By.id("csr:messages")).isEmpty() && !d.findElement(By.id("csr:messages")).getText().isBlank());
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("after uploading " + wrong[0] + " the page shows: " + browser.getCurrentUrl() + " "
+                        + browser.getPageSource().substring(0, Math.min(3000, browser.getPageSource().length())), e);
+            }
+            assertTrue(!browser.findElements(By.id("csrProblems")).isEmpty(), chromium.text("csr:messages"));
             assertTrue(chromium.text("csrProblems").contains(wrong[4]), wrong[0] + ": " + chromium.text("csrProblems"));
         }
-        browser.findElement(By.id("csr:file")).sendKeys(opensslWith(dir, "good", "shop.demo-trading.hk", "rsa:2048", "sha256"));
+        choose(opensslWith(dir, "good", "shop.demo-trading.hk", "rsa:2048", "sha256"));
         browser.findElement(By.id("csr:upload")).click();
-        chromium.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("certificatePem")));
+        chromium.waitUpTo(30).until(d -> !d.findElements(By.id("certificatePem")).isEmpty()
+                || !d.findElement(By.id("csr:messages")).getText().isBlank() && d.findElements(By.id("csrProblems")).isEmpty());
+        assertTrue(!browser.findElements(By.id("certificatePem")).isEmpty(), chromium.text("csr:messages"));
         chromium.screenshot("csr-uploaded-and-issued");
         Path issued = dir.resolve("issued.pem");
         Files.writeString(issued, browser.findElement(By.id("certificatePem")).getAttribute("value"));

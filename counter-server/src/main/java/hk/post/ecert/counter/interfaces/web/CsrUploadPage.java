@@ -11,17 +11,15 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.Part;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * The AR's CSR upload page (issue 30): public, reached only through the one-time link in the CSR request e-mail. It
- * says which case and names the link is for, takes a CSR as a file (PEM or DER) or pasted, and says in words what it
+ * says which case and names the link is for, takes a CSR chosen as a file (PEM or DER, read by the browser) or pasted,
+ * and says in words what it
  * found; a good CSR is issued at once and the certificate with its chain is shown for download. Each address may try
  * {@value Throttle#PER_MINUTE} times a minute.
  */
@@ -30,9 +28,6 @@ import java.util.List;
 public class CsrUploadPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-
-    /** The largest CSR file taken (a CSR is a few kilobytes). */
-    static final int MAX_BYTES = 64 * 1024;
 
     @Inject
     CsrUploads uploads;
@@ -44,7 +39,6 @@ public class CsrUploadPage implements Serializable {
     Throttle throttle;
 
     private String token;
-    private transient Part file;
     private String pasted;
     private CsrUploads.Opened opened;
     private List<Bilingual> problems = List.of();
@@ -63,10 +57,8 @@ public class CsrUploadPage implements Serializable {
             Screens.error(Screens.text(language.getLocale(), "csr.tooMany"));
             return;
         }
-        byte[] csr;
-        try {
-            csr = read();
-        } catch (IOException e) {
+        byte[] csr = pasted == null ? new byte[0] : pasted.trim().getBytes(StandardCharsets.US_ASCII);
+        if (csr.length > 64 * 1024) {
             Screens.error(Screens.text(language.getLocale(), "csr.unreadable"));
             return;
         }
@@ -91,18 +83,6 @@ public class CsrUploadPage implements Serializable {
         }
     }
 
-    private byte[] read() throws IOException {
-        if (file != null && file.getSize() > 0) {
-            if (file.getSize() > MAX_BYTES) {
-                return new byte[0];
-            }
-            try (InputStream in = file.getInputStream()) {
-                return in.readNBytes(MAX_BYTES);
-            }
-        }
-        return pasted == null ? new byte[0] : pasted.trim().getBytes(StandardCharsets.US_ASCII);
-    }
-
     /** The case and names, or why the link cannot be used. */
     public String getRefusal() {
         return opened == null ? "" : opened.refusal().map(b -> b.in(language.getLocale())).orElse("");
@@ -124,8 +104,6 @@ public class CsrUploadPage implements Serializable {
     public String getCertificate() { return certificate; }
     public String getToken() { return token; }
     public void setToken(String v) { if (v != null && !v.isBlank()) { token = v.trim(); } }
-    public Part getFile() { return file; }
-    public void setFile(Part v) { file = v; }
     public String getPasted() { return pasted; }
     public void setPasted(String v) { pasted = v; }
 

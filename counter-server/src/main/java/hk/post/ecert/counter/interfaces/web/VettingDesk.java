@@ -27,11 +27,13 @@ public class VettingDesk implements Serializable {
 
     private String note;
 
+    private static final String QUEUE = VettingDesk.class.getName() + ".queue";
+
     /** The queue, oldest first, read once per request (after an approval the next request reads it afresh). */
     @SuppressWarnings("unchecked")
     public List<CaseVetting.Queued> getQueue() {
         java.util.Map<Object, Object> request = jakarta.faces.context.FacesContext.getCurrentInstance().getAttributes();
-        return (List<CaseVetting.Queued>) request.computeIfAbsent(VettingDesk.class.getName() + ".queue", k -> cases.queue());
+        return (List<CaseVetting.Queued>) request.computeIfAbsent(QUEUE, k -> cases.queue());
     }
 
     /** The hours after which a waiting case is flagged. */
@@ -61,6 +63,9 @@ public class VettingDesk implements Serializable {
             note = null;
         } catch (CaseRefusal e) {
             Screens.error(e.bilingual().in(language.getLocale()));
+        } finally {
+            // the decision changed the queue: the page shows it as it is now
+            jakarta.faces.context.FacesContext.getCurrentInstance().getAttributes().remove(QUEUE);
         }
     }
 
