@@ -19,7 +19,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @jakarta.ejb.Startup
-@jakarta.ejb.DependsOn("SchemaMigration")
+@jakarta.ejb.DependsOn({"SchemaMigration", "RegistryDemoData"})
 public class NoticeSchedule {
 
     private static final Logger LOG = Logger.getLogger(NoticeSchedule.class.getName());
