@@ -27,4 +27,7 @@ public interface DeviceJobRepository {
 
     /** The terminal's most recent finished jobs of a kind, newest first. */
     List<DeviceJobRecord> recentFinished(String terminalId, String kind, int max);
+
+    /** Jobs of a kind on these terminals in one status since a moment (issue 33: receipts whose outcome is unknown). */
+    List<DeviceJobRecord> withStatus(java.util.Collection<String> terminalIds, String kind, JobStatus status, java.time.Instant since);
 }

@@ -43,6 +43,9 @@ public interface KioskRecords {
     /** How many renewals were prepared at this office's kiosks that day (the next ticket follows them). */
     long preparedOn(String officeCode, java.time.LocalDate day);
 
+    /** The office's kiosk tickets of a day, waiting or called (issue 33: the queue at a glance). */
+    List<PreparedRenewal> tickets(String officeCode, java.time.LocalDate day);
+
     Optional<PreparedRenewal> prepared(String officeCode, java.time.LocalDate day, String ticketNumber);
 
     Optional<EpsSettlement> settlement(String batchId);

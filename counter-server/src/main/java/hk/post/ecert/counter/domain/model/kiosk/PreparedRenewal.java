@@ -124,4 +124,6 @@ public class PreparedRenewal {
     public String valuesJson() { return valuesJson; }
     public Status status() { return status; }
     public Optional<String> caseRef() { return Optional.ofNullable(caseRef); }
+    public Instant createdAt() { return createdAt; }
+    public Optional<Instant> calledAt() { return Optional.ofNullable(calledAt); }
 }

@@ -33,6 +33,13 @@ public interface RenewalCaseRepository {
     /** The cases waiting for HKPCA vetting, each with its office and the time it was last sent for vetting (issue 33). */
     List<WaitingCase> vettingQueue();
 
+    /** A case of an office waiting for its customer: a CSR, a collection at the counter, or a dispatch (issue 33). */
+    record Awaited(String caseRef, RenewalCase.State state, RenewalCase.Delivery delivery) {
+    }
+
+    /** The office's cases approved or issued and waiting for their customer or a dispatch, oldest first. */
+    List<Awaited> awaitingCustomer(String office);
+
     /** Something that happened to a case: who and what. */
     void event(String caseRef, String actor, String what);
 

@@ -22,6 +22,9 @@ public interface DeviceHistory {
     /** The terminal's latest changes, newest first. */
     List<Event> latest(String terminalId, int max);
 
+    /** The terminal's changes since {@code from}, and each device's last change before it (the state it started in). */
+    List<Event> since(String terminalId, Instant from);
+
     /**
      * What changed between two reports of a terminal: every device whose state or detail differs from the one before
      * (or that was not reported before). The first report of a terminal is all changes.

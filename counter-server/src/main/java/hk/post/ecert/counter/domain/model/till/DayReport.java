@@ -55,6 +55,24 @@ public record DayReport(String office, LocalDate day, List<TillSession> tills, L
         return sum(TillLedger::byCertificateType);
     }
 
+    /** Net takings by hour of the day (Hong Kong), count and cents. */
+    public Map<Integer, long[]> byHour() {
+        Map<Integer, long[]> out = new TreeMap<>();
+        for (TillLedger l : ledgers) {
+            l.byHour().forEach((k, t) -> {
+                long[] a = out.computeIfAbsent(k, x -> new long[2]);
+                a[0] += t.count();
+                a[1] += t.cents();
+            });
+        }
+        return out;
+    }
+
+    /** Services sold net of reversals ("EXTENSION PERSONAL", "RENEWAL SERVER"…), count and cents. */
+    public Map<String, long[]> byService() {
+        return sum(TillLedger::byService);
+    }
+
     public Map<String, long[]> byClerk() {
         return sum(TillLedger::byClerk);
     }

@@ -63,6 +63,8 @@ public final class TillLedger {
     private final Map<String, Tally> items = new TreeMap<>();
     private final Map<String, Tally> types = new TreeMap<>();
     private final Map<String, Tally> clerks = new TreeMap<>();
+    private final Map<Integer, Tally> hours = new TreeMap<>();
+    private final Map<String, Tally> services = new TreeMap<>();
     private final List<String> correctionNotes = new ArrayList<>();
 
     public TillLedger(String tillId) {
@@ -103,6 +105,8 @@ public final class TillLedger {
                     items.computeIfAbsent((String) line.get("item"), k -> new Tally()).add(1, c);
                     types.computeIfAbsent((String) line.get("type"), k -> new Tally()).add(1, c);
                 }
+                hours.computeIfAbsent(hourOf(e), k -> new Tally()).add(1, e.amountCents());
+                serviceTally((List<Object>) p.get("lines"), 1);
                 long change = cents(p.get("change"));
                 for (Object o : (List<Object>) p.get("tenders")) {
                     Map<String, Object> t = (Map<String, Object>) o;
@@ -124,6 +128,8 @@ public final class TillLedger {
                 }
                 reversed += -e.amountCents();
                 String who = (String) p.get("saleClerk");
+                hours.computeIfAbsent(hourOf(e), k -> new Tally()).add(0, e.amountCents());
+                serviceTally((List<Object>) p.get("lines"), -1);
                 clerks.computeIfAbsent(who, k -> new Tally()).add(0, e.amountCents());
                 for (Object o : (List<Object>) p.get("lines")) {
                     Map<String, Object> line = (Map<String, Object>) o;
@@ -163,6 +169,28 @@ public final class TillLedger {
                 // certificate and day events carry no till money
             }
         }
+    }
+
+    /** The hour of the day (the office's clock, Hong Kong) an entry was journalled in. */
+    private static int hourOf(JournalEntry e) {
+        return e.recordedAt().atZone(TillSession.HONG_KONG).getHour();
+    }
+
+    /** Whether a fee item is a subscription extension (not a renewal or application). */
+    public static boolean extension(String feeItem) {
+        return feeItem != null && feeItem.contains("EXTENSION");
+    }
+
+    /** Counts each service a sale bought once ("EXTENSION PERSONAL", "RENEWAL ORGANISATIONAL"), whatever its lines. */
+    @SuppressWarnings("unchecked")
+    private void serviceTally(List<Object> lines, int sign) {
+        Map<String, Long> bought = new TreeMap<>();
+        for (Object o : lines) {
+            Map<String, Object> line = (Map<String, Object>) o;
+            String key = (extension((String) line.get("item")) ? "EXTENSION " : "RENEWAL ") + line.get("type");
+            bought.merge(key, cents(line.get("cents")), Long::sum);
+        }
+        bought.forEach((k, c) -> services.computeIfAbsent(k, x -> new Tally()).add(sign, sign * c));
     }
 
     static long cents(Object o) {
@@ -259,6 +287,16 @@ public final class TillLedger {
 
     public Map<String, Tally> byCertificateType() {
         return types;
+    }
+
+    /** Net takings by the hour of the day (Hong Kong) each sale or reversal was journalled in. */
+    public Map<Integer, Tally> byHour() {
+        return hours;
+    }
+
+    /** Services sold net of reversals, by "EXTENSION type" or "RENEWAL type". */
+    public Map<String, Tally> byService() {
+        return services;
     }
 
     public Map<String, Tally> byClerk() {

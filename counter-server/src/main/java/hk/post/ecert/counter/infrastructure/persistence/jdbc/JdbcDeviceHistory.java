@@ -33,6 +33,17 @@ public class JdbcDeviceHistory implements DeviceHistory {
                         rs.getTimestamp(6).toInstant()), terminalId);
     }
 
+    @Override
+    public List<Event> since(String terminalId, java.time.Instant from) {
+        java.sql.Timestamp at = java.sql.Timestamp.from(from);
+        return Rows.of(dataSource).list("SELECT terminal_id, device_kind, model, state, detail, recorded_at FROM device_event e"
+                        + " WHERE terminal_id = ? AND (recorded_at >= ? OR recorded_at = (SELECT MAX(b.recorded_at) FROM device_event b"
+                        + " WHERE b.terminal_id = e.terminal_id AND b.device_kind = e.device_kind AND b.model = e.model AND b.recorded_at < ?))"
+                        + " ORDER BY recorded_at",
+                rs -> new Event(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getTimestamp(6).toInstant()), terminalId, at, at);
+    }
+
     private static String cut(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max);
     }

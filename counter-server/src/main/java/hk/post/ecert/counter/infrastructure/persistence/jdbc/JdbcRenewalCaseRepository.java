@@ -146,6 +146,15 @@ public class JdbcRenewalCaseRepository implements RenewalCaseRepository {
     }
 
     @Override
+    public List<Awaited> awaitingCustomer(String office) {
+        return Rows.of(dataSource).list("SELECT k.case_ref, k.state, k.delivery FROM renewal_case k JOIN staff s ON s.username = k.opened_by"
+                        + " WHERE s.office_code = ? AND ((k.state = 'APPROVED' AND k.delivery IN ('CSR', 'TOKEN_AT_COUNTER'))"
+                        + " OR (k.state = 'ISSUED' AND k.delivery = 'DISPATCH')) ORDER BY k.opened_at",
+                rs -> new Awaited(rs.getString(1), RenewalCase.State.valueOf(rs.getString(2)), RenewalCase.Delivery.valueOf(rs.getString(3))),
+                office);
+    }
+
+    @Override
     public List<String> waitingForVetting() {
         return Sql.run(dataSource, c -> {
             List<String> out = new ArrayList<>();

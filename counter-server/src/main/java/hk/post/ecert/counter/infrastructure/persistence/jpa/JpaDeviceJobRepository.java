@@ -67,6 +67,17 @@ public class JpaDeviceJobRepository implements DeviceJobRepository {
     }
 
     @Override
+    public List<DeviceJobRecord> withStatus(java.util.Collection<String> terminalIds, String kind, JobStatus status, java.time.Instant since) {
+        if (terminalIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select j from DeviceJobRecord j where j.terminalId in :t and j.kind = :k and j.status = :s"
+                                + " and j.createdAt >= :since order by j.createdAt", DeviceJobRecord.class)
+                .setParameter("t", terminalIds).setParameter("k", kind).setParameter("s", status).setParameter("since", since)
+                .getResultList();
+    }
+
+    @Override
     public List<DeviceJobRecord> recentFinished(String terminalId, String kind, int max) {
         return em.createQuery("select j from DeviceJobRecord j where j.terminalId = :t and j.kind = :k and j.status not in :s"
                                 + " order by j.completedAt desc", DeviceJobRecord.class)

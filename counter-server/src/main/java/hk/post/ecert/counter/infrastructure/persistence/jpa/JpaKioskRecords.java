@@ -100,6 +100,12 @@ public class JpaKioskRecords implements KioskRecords {
     }
 
     @Override
+    public List<PreparedRenewal> tickets(String officeCode, java.time.LocalDate day) {
+        return em.createQuery("select p from PreparedRenewal p where p.officeCode = :o and p.ticketDay = :d order by p.ticketNumber",
+                        PreparedRenewal.class).setParameter("o", officeCode).setParameter("d", day).getResultList();
+    }
+
+    @Override
     public Optional<PreparedRenewal> prepared(String officeCode, java.time.LocalDate day, String ticketNumber) {
         return em.createQuery("select p from PreparedRenewal p where p.officeCode = :o and p.ticketDay = :d and p.ticketNumber = :n",
                         PreparedRenewal.class)
