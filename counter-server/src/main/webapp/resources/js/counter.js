@@ -43,7 +43,9 @@
         if (a && a !== document.body && document.documentElement.contains(a)) {
             return;
         }
-        var named = window.counterNextFocus && document.getElementById(window.counterNextFocus);
+        var named = window.counterNextFocus && [window.counterNextFocus + '_focus', window.counterNextFocus + '_label', window.counterNextFocus]
+            .map(function (i) { return document.getElementById(i); })
+            .find(function (x) { return x && (x.tabIndex >= 0 || /^(INPUT|BUTTON|A|SELECT|TEXTAREA)$/.test(x.tagName)); });
         if (named && shown(named)) {
             named.focus();
             if (document.activeElement === named) {
@@ -66,4 +68,89 @@
             jQuery(document).on('pfAjaxComplete', function () { setTimeout(focusNext, 0); });
         }
     });
+})();
+
+/*
+ * The keyboard on every screen (issue 33): Enter in a field does the action the field belongs to — the first shown
+ * button marked "main-action" that follows the field in the page (the till's float → Open the till; the cash moved →
+ * Drop; the count → Close) — unless the form's own default command took the key already. When the page offers no
+ * field to fill, the focus goes to its main action. A button with an access key says it on its label ("(Alt+X)").
+ */
+(function () {
+    function shown(e) {
+        return !e.disabled && !e.classList.contains('ui-state-disabled') && e.offsetParent !== null;
+    }
+    function mainActionAfter(field) {
+        var form = field.form || field.closest('form');
+        if (!form) {
+            return null;
+        }
+        // an action inside a group (a fieldset, an "action-scope") belongs only to that group's fields
+        var all = Array.prototype.filter.call(form.querySelectorAll('.main-action'), shown);
+        return all.find(function (b) {
+            var group = b.closest('fieldset, .action-scope');
+            return (field.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) && (!group || group.contains(field));
+        }) || null;
+    }
+    document.addEventListener('keydown', function (e) {
+        if (e.key !== 'Enter' || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) {
+            return;
+        }
+        var t = e.target;
+        if (!t || !t.matches || !t.matches('main input[type=text], main input[type=password], main input:not([type])')) {
+            return;
+        }
+        var b = mainActionAfter(t);
+        if (b) {
+            e.preventDefault();
+            b.focus();   // the action taken shows, and a dialog it opens gives the focus back to it
+            b.click();
+        }
+    });
+    function labelShortcuts() {
+        document.querySelectorAll('main [accesskey]').forEach(function (b) {
+            var key = 'Alt+' + b.getAttribute('accesskey').toUpperCase();
+            var text = b.querySelector('.ui-button-text') || b;
+            if (text.textContent.indexOf('(' + key + ')') < 0 && text.children.length === 0) {
+                text.textContent = text.textContent + ' (' + key + ')';
+            }
+        });
+    }
+    document.addEventListener('DOMContentLoaded', function () {
+        labelShortcuts();
+        if (window.jQuery) {
+            jQuery(document).on('pfAjaxComplete', labelShortcuts);
+        }
+    });
+})();
+
+/*
+ * Dialogs (issue 33): PrimeFaces keeps Tab inside an open dialog; when it closes, the focus goes back to where it was
+ * before it opened (the button that asked), never to the top of the page.
+ */
+(function () {
+    var lastOutside = null;
+    document.addEventListener('focusin', function (e) {
+        if (e.target && e.target.closest && !e.target.closest('.ui-dialog')) {
+            lastOutside = e.target;
+        }
+    });
+    function watch() {
+        var observer = new MutationObserver(function () {
+            document.querySelectorAll('.ui-dialog').forEach(function (d) {
+                var open = getComputedStyle(d).display !== 'none' && getComputedStyle(d).visibility !== 'hidden';
+                if (d.counterWasOpen && !open && lastOutside && document.documentElement.contains(lastOutside)
+                        && (document.activeElement === document.body || d.contains(document.activeElement))) {
+                    lastOutside.focus();
+                }
+                d.counterWasOpen = open;
+            });
+        });
+        observer.observe(document.body, { attributes: true, subtree: true, attributeFilter: ['style', 'class', 'aria-hidden'] });
+    }
+    if (document.body) {
+        watch();
+    } else {
+        document.addEventListener('DOMContentLoaded', watch);
+    }
 })();

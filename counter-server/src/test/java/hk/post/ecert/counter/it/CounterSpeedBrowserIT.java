@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the receipt printed and no other click; then "next customer" clears the screen. Each clerk action is counted and
  * timed (from the key press to the page settled, so the figure includes the server's time). Prints
  * {@code RESULT counter-speed …} ({@code bin/bench counter-speed} runs this class). The goal is a functional one
- * (at most 5 actions) and is asserted; the timing is reported only.
+ * (at most 3 actions, issue 33) and is asserted; the timing is reported only.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -175,7 +175,7 @@ class CounterSpeedBrowserIT {
         assertTrue(!sorted.isEmpty(), "the actions that sent a request were timed");
         System.out.println("RESULT counter-speed extension_actions=" + extensionActions + " action_p95_ms=" + chromium.serverP95()
                 + " server_timed_actions=" + sorted.size() + " server_ms=" + sorted);
-        assertTrue(extensionActions <= 5, "extension in " + extensionActions + " actions");
+        assertTrue(extensionActions <= 3, "extension in " + extensionActions + " actions");
     }
 
     private void language(String to, String back) {

@@ -22,6 +22,7 @@ import hk.post.ecert.counter.domain.model.renewal.RenewalCase;
 import hk.post.ecert.devices.printer.ReceiptDocument;
 import hk.post.ecert.devices.wire.Json;
 import jakarta.enterprise.context.ApplicationScoped;
+import hk.post.ecert.counter.domain.model.renewal.RenewalCaseRepository;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -66,6 +67,9 @@ public class KioskRenewals {
 
     @Inject
     CounterOverview counters;
+
+    @Inject
+    RenewalCaseRepository caseRecords;
 
     /** Whether the counter can open this certificate's renewal now, as the kiosk would prepare it. */
     @Transactional
@@ -165,6 +169,30 @@ public class KioskRenewals {
             t.text("- " + (zh ? b.zh() + " " + b.en() : b.en() + " " + b.zh()));
         }
         return t.feed(2).cut().build();
+    }
+
+    /** A case's form as the customer prepared it at the kiosk: the ticket, what they typed, whether it was read back. */
+    public record Prepared(String ticketNumber, Map<String, String> values, Optional<String> checkedBy) {
+    }
+
+    /** What the customer prepared at the kiosk for this case, if it came from a ticket. */
+    @Transactional
+    public Optional<Prepared> preparedFor(String caseRef) {
+        return records.preparedFor(caseRef).map(p -> {
+            Map<String, String> typed = new LinkedHashMap<>();
+            Json.readObject(p.valuesJson()).forEach((k, v) -> typed.put(k, String.valueOf(v)));
+            return new Prepared(p.ticketNumber(), typed, p.formCheckedBy());
+        });
+    }
+
+    /** The clerk read the prepared form back to the customer, who confirmed it; said once in the case's history. */
+    @Transactional
+    public void formChecked(String caseRef, String clerk) {
+        PreparedRenewal p = records.preparedFor(caseRef).orElseThrow(() -> new IllegalArgumentException("no kiosk ticket for " + caseRef));
+        if (p.formChecked(clerk, Instant.now())) {
+            caseRecords.event(caseRef, clerk, "the form prepared at the kiosk (ticket " + p.ticketNumber()
+                    + ") read back to the customer and confirmed");
+        }
     }
 
     /** What a clerk's call of a ticket found. */

@@ -373,6 +373,39 @@ public class CaseDesk implements Serializable {
     @Inject
     CaseScan caseScan;
 
+    // ---------------------------------------------------------------- a renewal the customer prepared at the kiosk (issue 33)
+
+    @Inject
+    hk.post.ecert.counter.application.kiosk.KioskRenewals kioskRenewals;
+
+    /** What the customer prepared at the kiosk for this case (once per request), or null when it did not come from a ticket. */
+    public hk.post.ecert.counter.application.kiosk.KioskRenewals.Prepared getKioskPrepared() {
+        if (caseRef == null) {
+            return null;
+        }
+        jakarta.faces.context.FacesContext faces = jakarta.faces.context.FacesContext.getCurrentInstance();
+        String key = CaseDesk.class.getName() + ".kiosk." + caseRef;
+        Object kept = faces == null ? null : faces.getAttributes().get(key);
+        if (kept == null) {
+            kept = kioskRenewals.preparedFor(caseRef).map(Object.class::cast).orElse(Boolean.FALSE);
+            if (faces != null) {
+                faces.getAttributes().put(key, kept);
+            }
+        }
+        return kept instanceof hk.post.ecert.counter.application.kiosk.KioskRenewals.Prepared p ? p : null;
+    }
+
+    private boolean kioskFormToCheck() {
+        var p = getKioskPrepared();
+        return p != null && p.checkedBy().isEmpty();
+    }
+
+    /** The clerk read the kiosk's form back to the customer, who confirmed it. */
+    public void checkKioskForm() {
+        kioskRenewals.formChecked(caseRef, staff.getUsername());
+        jakarta.faces.context.FacesContext.getCurrentInstance().getAttributes().remove(CaseDesk.class.getName() + ".kiosk." + caseRef);
+    }
+
     /** Where the focus goes: the next input of the case's next step. */
     public String getFocus() {
         RenewalCases.View v = getView();
@@ -381,6 +414,9 @@ public class CaseDesk implements Serializable {
         }
         RenewalCase k = v.renewal();
         if (k.state() == RenewalCase.State.OPEN || k.state() == RenewalCase.State.MORE_DOCUMENTS) {
+            if (k.identityConfirmedBy() == null && kioskFormToCheck()) {
+                return "formChecked";
+            }
             if (k.identityConfirmedBy() == null) {
                 return "idNumber";
             }
@@ -395,6 +431,9 @@ public class CaseDesk implements Serializable {
         if (k.state() == RenewalCase.State.APPROVED && k.delivery() == RenewalCase.Delivery.TOKEN_AT_COUNTER) {
             return "tokenPin";
         }
+        if (k.state() == RenewalCase.State.ISSUED) {
+            return "pinEnvelope";   // issue 33: the dispatch's numbers next, Enter dispatches
+        }
         return "printNextSteps";
     }
 
@@ -407,9 +446,12 @@ public class CaseDesk implements Serializable {
         RenewalCase k = v.renewal();
         if (k.state() == RenewalCase.State.OPEN || k.state() == RenewalCase.State.MORE_DOCUMENTS) {
             if (k.identityConfirmedBy() == null) {
-                return "confirmIdentity";
+                return kioskFormToCheck() ? "formChecked" : "confirmIdentity";
             }
             return k.paymentId() == null && !k.reissue() ? "pay" : null;
+        }
+        if (k.state() == RenewalCase.State.ISSUED) {
+            return "dispatch";
         }
         return k.state() == RenewalCase.State.APPROVED && k.delivery() == RenewalCase.Delivery.TOKEN_AT_COUNTER ? "writeToken" : null;
     }
@@ -567,7 +609,13 @@ public class CaseDesk implements Serializable {
     public void setIdNumber(String v) { idNumber = v; }
     public String getDateOfBirth() { return dateOfBirth; }
     public void setDateOfBirth(String v) { dateOfBirth = v; }
-    public String getNameOnForm() { return nameOnForm; }
+    /** The name to compare with the card: for a form prepared at the kiosk, the name it was printed with (the register's). */
+    public String getNameOnForm() {
+        if (nameOnForm == null && getKioskPrepared() != null && getView() != null) {
+            return getView().certificate().subjectName();
+        }
+        return nameOnForm;
+    }
     public void setNameOnForm(String v) { nameOnForm = v; }
     public String getPinEnvelope() { return pinEnvelope; }
     public void setPinEnvelope(String v) { pinEnvelope = v; }

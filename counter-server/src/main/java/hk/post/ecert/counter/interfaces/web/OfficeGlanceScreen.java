@@ -162,7 +162,7 @@ public class OfficeGlanceScreen {
 
     public String deviceText(DeviceTimeline.Device d) {
         getGlance();
-        return deviceName(d.kind()) + " (" + d.model() + "): " + d.text(TillSession.HONG_KONG, now);
+        return deviceName(d.kind()) + " (" + d.model() + "): " + d.text(TillSession.HONG_KONG, now, this::stateName, text("glance.now"));
     }
 
     /** The queue in one line: tickets waiting, the average wait, the longest wait now, the counters open. */

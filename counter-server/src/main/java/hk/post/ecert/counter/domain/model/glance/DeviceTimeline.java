@@ -24,11 +24,16 @@ public record DeviceTimeline(String terminalId, List<Device> devices) {
     /** One device and its spans, in time order. */
     public record Device(String kind, String model, List<Span> spans) {
 
-        /** "READY 08:00–10:12, PAPER_OUT 10:12–10:20 (paper out), READY 10:20–now" in the office's clock. */
+        /** "READY 08:00–10:12, FAULT 10:12–10:20 (paper out), READY 10:20–now" in the office's clock. */
         public String text(ZoneId zone, Instant now) {
+            return text(zone, now, state -> state, "now");
+        }
+
+        /** The same, with the states and "now" in the reader's language. */
+        public String text(ZoneId zone, Instant now, java.util.function.Function<String, String> stateName, String nowWord) {
             List<String> parts = new ArrayList<>();
             for (Span s : spans) {
-                parts.add(s.state() + " " + clock(s.from(), zone) + "–" + (s.to().equals(now) ? "now" : clock(s.to(), zone))
+                parts.add(stateName.apply(s.state()) + " " + clock(s.from(), zone) + "–" + (s.to().equals(now) ? nowWord : clock(s.to(), zone))
                         + (s.detail() == null || s.detail().isBlank() ? "" : " (" + s.detail() + ")"));
             }
             return String.join(", ", parts);

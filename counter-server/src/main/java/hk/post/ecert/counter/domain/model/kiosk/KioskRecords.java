@@ -46,6 +46,9 @@ public interface KioskRecords {
     /** The office's kiosk tickets of a day, waiting or called (issue 33: the queue at a glance). */
     List<PreparedRenewal> tickets(String officeCode, java.time.LocalDate day);
 
+    /** The prepared renewal a called ticket opened as this case, if the case came from a kiosk. */
+    Optional<PreparedRenewal> preparedFor(String caseRef);
+
     Optional<PreparedRenewal> prepared(String officeCode, java.time.LocalDate day, String ticketNumber);
 
     Optional<EpsSettlement> settlement(String batchId);

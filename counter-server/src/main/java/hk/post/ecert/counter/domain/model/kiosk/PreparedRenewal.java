@@ -70,6 +70,12 @@ public class PreparedRenewal {
     @Column(name = "called_at")
     private Instant calledAt;
 
+    @Column(name = "form_checked_by")
+    private String formCheckedBy;
+
+    @Column(name = "form_checked_at")
+    private Instant formCheckedAt;
+
     @Version
     private long version;
 
@@ -113,6 +119,24 @@ public class PreparedRenewal {
         this.caseRef = caseRef;
         this.calledAt = at;
     }
+
+    /**
+     * The clerk read the form the customer prepared back to them and they confirmed it (issue 33): once, after the
+     * ticket was called; a repeat changes nothing. Returns whether this was the first time.
+     */
+    public boolean formChecked(String clerk, Instant at) {
+        if (status != Status.CALLED) {
+            throw new IllegalStateException("ticket " + ticketNumber + " has not been called");
+        }
+        if (formCheckedBy != null) {
+            return false;
+        }
+        this.formCheckedBy = clerk;
+        this.formCheckedAt = at;
+        return true;
+    }
+
+    public Optional<String> formCheckedBy() { return Optional.ofNullable(formCheckedBy); }
 
     public String ticketNumber() { return ticketNumber; }
     public String officeCode() { return officeCode; }

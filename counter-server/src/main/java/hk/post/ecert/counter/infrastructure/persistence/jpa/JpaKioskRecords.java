@@ -100,6 +100,12 @@ public class JpaKioskRecords implements KioskRecords {
     }
 
     @Override
+    public Optional<PreparedRenewal> preparedFor(String caseRef) {
+        return em.createQuery("select p from PreparedRenewal p where p.caseRef = :c", PreparedRenewal.class)
+                .setParameter("c", caseRef).getResultStream().findFirst();
+    }
+
+    @Override
     public List<PreparedRenewal> tickets(String officeCode, java.time.LocalDate day) {
         return em.createQuery("select p from PreparedRenewal p where p.officeCode = :o and p.ticketDay = :d order by p.ticketNumber",
                         PreparedRenewal.class).setParameter("o", officeCode).setParameter("d", day).getResultList();

@@ -1,0 +1,305 @@
+package hk.post.ecert.counter.it;
+
+import hk.post.ecert.devices.printer.simulated.VirtualPrinter;
+import hk.post.ecert.terminal.TerminalAgent;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 33: every clerk and supervisor screen completes its main task by keyboard alone — keys sent to whatever has
+ * the focus, never a click: the focus starts where the work starts, Enter does the screen's main action, the shortcuts
+ * are on the buttons, and the till's confirmation dialog keeps the focus inside it and gives it back when it closes.
+ * A screen is reached by its address, as a clerk types it or follows a link by keyboard. (Counter home's extension and
+ * the case screen's walk-in steps are typed in {@link CounterSpeedBrowserIT}; here the walk-in renewal is followed to
+ * HKPCA's approval and the supervisor's dispatch.)
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KeyboardBrowserIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.counterWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private static Browser chromium;
+    private static WebDriver browser;
+    private static TerminalAgent terminal;
+    private static String caseRef;
+
+    @BeforeAll
+    static void browser() throws Exception {
+        chromium = new Browser();
+        browser = chromium.driver;
+    }
+
+    @AfterAll
+    static void close() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (terminal != null) {
+            terminal.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- the keyboard, and nothing else
+
+    private void keys(CharSequence... keys) {
+        browser.switchTo().activeElement().sendKeys(keys);
+    }
+
+    private String active() {
+        return browser.switchTo().activeElement().getAttribute("id");
+    }
+
+    private String activeClass() {
+        String c = browser.switchTo().activeElement().getAttribute("class");
+        return c == null ? "" : c;
+    }
+
+    /** Presses Tab until the focused element is the one wanted (at most {@code max} presses), as a clerk would. */
+    private void tabTo(Predicate<org.openqa.selenium.WebElement> wanted, int max, String what) {
+        for (int i = 0; i < max; i++) {
+            if (wanted.test(browser.switchTo().activeElement())) {
+                return;
+            }
+            keys(Keys.TAB);
+        }
+        assertTrue(wanted.test(browser.switchTo().activeElement()), what + " is reached by Tab; the focus is on " + active());
+    }
+
+    private void tabToId(String id, int max) {
+        tabTo(e -> id.equals(e.getAttribute("id")), max, id);
+    }
+
+    /** A screen by its address, with the focus where its work starts (the page's own script puts it there). */
+    private void open(String path, String present) {
+        browser.get(base + path);
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(present)));
+        chromium.waitUpTo(10).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return document.readyState === 'complete';")));
+        chromium.ajaxSettled();
+    }
+
+    private void loginByKeyboard(String user, String password) {
+        browser.manage().deleteAllCookies();
+        browser.get(base + "index.xhtml");
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("j_username")));
+        assertEquals("j_username", active(), "the login page starts on the user name");
+        keys(user, Keys.TAB, password, Keys.ENTER);
+        chromium.waitUpTo(20).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Welcome"));
+    }
+
+    private String messages(String form) {
+        return browser.findElements(By.cssSelector("[id='" + form + ":messages']")).stream().map(e -> e.getText()).findFirst().orElse("");
+    }
+
+    // ---------------------------------------------------------------- the screens
+
+    @Test
+    @Order(1)
+    void theTillOpensByKeyboardEnterInTheFloatOpensIt() throws Exception {
+        terminal = Terminals.demoTerminal(base, Files.createTempDirectory("terminal-"));
+        assertTrue(terminal.awaitOnline(Duration.ofSeconds(30)), "the demo terminal comes online");
+        loginByKeyboard("clerk1", "Clerk#2026");
+        open("till.xhtml", "till:openTill");
+        assertTrue(activeClass().contains("float-"), "the focus starts on the float: " + active());
+        tabTo(e -> e.getAttribute("class").contains("float-NOTE_100"), 20, "the HK$100 notes of the float");
+        keys("10", Keys.ENTER);
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("tillStatus"), "Open"));
+        assertTrue(chromium.text("till:drop").contains("(Alt+D)") && chromium.text("till:closeTill").contains("(Alt+C)"),
+                "the shortcuts are on the buttons");
+        chromium.assertAccessible("Till (opened by keyboard)");
+    }
+
+    @Test
+    @Order(2)
+    void aSaleIsTakenByKeyboardTheItemThenTheCashThenEnter() throws Exception {
+        VirtualPrinter printer = terminal.devices().virtualPrinter().orElseThrow();
+        int receipts = printer.receipts().size();
+        open("sale.xhtml", "sale:what");
+        assertEquals("sale:what", active(), "the sale starts on what is bought");
+        assertTrue(chromium.text("sale:addItem").contains("(Alt+A)") && chromium.text("sale:pay").contains("(Alt+P)"));
+        keys("SRN-P-000001", Keys.ENTER);   // Enter adds the item
+        chromium.waitUpTo(20).until(d -> !d.findElements(By.cssSelector("#lines tr.line")).isEmpty());
+        assertTrue(chromium.text("lines").contains("HK$48.00"), chromium.text("lines"));
+        tabToId("sale:cash", 25);
+        keys("50", Keys.ENTER);   // Enter in the tender pays
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("lastTxn")));
+        assertEquals("HK$2.00", chromium.text("change"));
+        assertTrue(printer.awaitReceipts(receipts + 1, 20, TimeUnit.SECONDS), "the receipt prints");
+        chromium.assertAccessible("Sale (paid by keyboard)");
+    }
+
+    @Test
+    @Order(3)
+    void aWalkInRenewalGoesFromCounterHomeToHkpcaByKeyboard() {
+        open("index.xhtml", "search:query");
+        assertEquals("search:query", active());
+        keys("SRN-P-000002", Keys.ENTER);
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("search:renew")));
+        keys(Keys.chord(Keys.ALT, "r"));   // "Renew (Alt+R)"
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("case:openCase")));
+        chromium.waitUpTo(10).withMessage(() -> "the focus is on " + active())
+                .until(d -> active() != null && active().startsWith("case:years"));   // the term is next
+        tabToId("case:openCase", 30);
+        keys(Keys.ENTER);   // the case opens with the term shown
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("caseRef")));
+        caseRef = chromium.text("caseRef");
+        chromium.waitUpTo(10).until(d -> "case:idNumber".equals(active()));
+        keys(TokenRenewalBrowserIT.demoHkid("B23456"), Keys.TAB, "Wong Siu Ming", Keys.TAB, "1972-01-01", Keys.ENTER);
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("identityDone"), "☑"));
+        chromium.waitUpTo(10).until(d -> "case:scanDocuments".equals(active()));
+        keys(Keys.ENTER);   // the focused "Scan the documents (Alt+S)"
+        chromium.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("documentsDone"), "☑"));
+        chromium.waitUpTo(10).until(d -> "case:tenders:0:tender".equals(active()));
+        keys(Keys.ENTER);   // the exact cash
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".case-VETTING")));
+        chromium.assertAccessible("Renewal case (with HKPCA, by keyboard)");
+    }
+
+    @Test
+    @Order(4)
+    void hkpcaApprovesTheOldestCaseByKeyboard() {
+        loginByKeyboard("officer1", "Officer#2026");
+        open("hkpca/vetting.xhtml", "vet:note");
+        assertEquals("vet:note", active(), "the vetting starts on the note");
+        keys("identity and form checked");
+        tabTo(e -> "BUTTON".equalsIgnoreCase(e.getTagName()) && e.getAttribute("class").contains("approve")
+                && e.findElement(By.xpath("ancestor::fieldset")).getText().contains(caseRef), 40, "the case's Approve");
+        keys(Keys.ENTER);
+        chromium.waitUpTo(20).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return Array.from(document.querySelectorAll('.vet-ref')).every(e => e.textContent.trim() !== arguments[0]);", caseRef)));
+    }
+
+    @Test
+    @Order(5)
+    void theSupervisorGoesFromTheGlanceToTheCaseWaitingForDispatchAndDispatchesItByKeyboard() {
+        loginByKeyboard("super1", "Super#2026");
+        open("supervisor/glance.xhtml", "actOn");
+        assertTrue(chromium.text("actOn").contains("cases waiting for dispatch: " + caseRef), chromium.text("actOn"));
+        tabTo(e -> "A".equalsIgnoreCase(e.getTagName()) && e.getAttribute("href") != null
+                && e.getAttribute("href").endsWith("/cases.xhtml?case=" + caseRef), 40, "the case waiting for dispatch");
+        keys(Keys.ENTER);
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseRef"), caseRef));
+        assertEquals("Issued: to dispatch", chromium.text("caseState"));
+        chromium.waitUpTo(10).until(d -> "case:pinEnvelope".equals(active()));
+        keys("PE-000777", Keys.TAB, "RR123456785HK", Keys.TAB, "RR000000014HK", Keys.ENTER);
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "Completed"));
+        open("supervisor/glance.xhtml", "actOn");
+        assertTrue(!chromium.text("actOn").contains(caseRef), "dispatched, it no longer waits: " + chromium.text("actOn"));
+    }
+
+    @Test
+    @Order(6)
+    void theOfficeDayVerifiesTheJournalByItsShortcut() {
+        open("supervisor/officeday.xhtml", "day:verify");
+        assertTrue(chromium.text("day:verify").contains("(Alt+J)"), chromium.text("day:verify"));
+        keys(Keys.chord(Keys.ALT, "j"));
+        chromium.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("verifyResult")));
+        assertTrue(chromium.text("verifyResult").startsWith("Intact") || chromium.text("verifyResult").contains("intact"),
+                chromium.text("verifyResult"));
+    }
+
+    @Test
+    @Order(7)
+    void subscribersAreFoundByKeyboard() {
+        open("subscribers.xhtml", "sub:lookup");
+        tabToId("sub:value", 10);
+        keys("SRN-P-000004", Keys.TAB, "keyboard test", Keys.ENTER);
+        chromium.waitUpTo(20).until(d -> d.findElement(By.tagName("main")).getText().contains("HO WING SZE"));
+    }
+
+    @Test
+    @Order(8)
+    void theTillClosesByKeyboardAndItsDialogKeepsAndGivesBackTheFocus() {
+        loginByKeyboard("clerk1", "Clerk#2026");
+        open("till.xhtml", "till:closeTill");
+        tabTo(e -> e.getAttribute("class").contains("count-NOTE_100"), 60, "the HK$100 notes counted");
+        // the float and the two cash sales (HK$48 each: the sale and the case), as counted
+        keys("10", Keys.TAB);
+        tabTo(e -> e.getAttribute("class").contains("count-NOTE_50"), 5, "the HK$50 notes counted");
+        keys(Keys.ENTER);   // Enter in the count asks for the confirmation
+        chromium.waitUpTo(10).until(d -> d.findElements(By.cssSelector(".ui-confirm-dialog")).stream().anyMatch(e -> e.isDisplayed()));
+        chromium.waitUpTo(10).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return !!document.activeElement.closest('.ui-confirm-dialog');")));
+        for (int i = 0; i < 4; i++) {
+            keys(Keys.TAB);
+            assertTrue(Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
+                    "return !!document.activeElement.closest('.ui-confirm-dialog');")), "Tab stays in the dialog: " + active());
+        }
+        keys(Keys.ESCAPE);
+        chromium.waitUpTo(10).until(d -> d.findElements(By.cssSelector(".ui-confirm-dialog")).stream().noneMatch(e -> e.isDisplayed()));
+        chromium.waitUpTo(10).until(d -> "till:closeTill".equals(active()));
+        assertEquals("Open", chromium.text("tillStatus"), "Escape closed nothing");
+        keys(Keys.ENTER);   // the focus came back to "Close": press it again, and this time confirm
+        chromium.waitUpTo(10).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return !!document.activeElement.closest('.ui-confirm-dialog');")));
+        tabTo(e -> e.getAttribute("class").contains("ui-confirmdialog-yes"), 4, "Yes");
+        keys(Keys.ENTER);
+        chromium.waitUpTo(20).until(d -> !"Open".equals(d.findElement(By.id("tillStatus")).getText()));
+        assertTrue(chromium.text("countedAmount").startsWith("HK$"), chromium.text("countedAmount"));
+        chromium.assertAccessible("Till (counted by keyboard)");
+    }
+
+    @Test
+    @Order(9)
+    void anAdministratorAddsAMemberOfStaffByKeyboard() {
+        loginByKeyboard("admin", "Admin#2026");
+        open("supervisor/staff.xhtml", "staff:addStaff");
+        tabToId("staff:newUsername", 80);
+        keys("clerk9", Keys.TAB, "Keyboard Clerk", Keys.TAB, "GPO", Keys.TAB, "C09");
+        tabTo(e -> "staff:newRoles:0".equals(e.getAttribute("id")), 4, "the CLERK role");
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(Keys.SPACE).perform();   // the key, to what has the focus
+        tabToId("staff:newPassword", 8);
+        assertEquals("GPO", browser.findElement(By.id("staff:newOffice")).getAttribute("value"));
+        assertEquals("true", String.valueOf(((JavascriptExecutor) browser).executeScript(
+                "return document.getElementById('staff:newRoles:0').checked;")), "Space ticked CLERK");
+        keys("Keyboard#2026a", Keys.ENTER);
+        chromium.waitUpTo(20).withMessage(() -> "added? " + messages("staff") + " / focus " + active())
+                .until(d -> !d.findElements(By.cssSelector(".staff-clerk9")).isEmpty());
+        assertTrue(browser.findElement(By.cssSelector(".staff-clerk9")).getText().contains("CLERK"),
+                browser.findElement(By.cssSelector(".staff-clerk9")).getText());
+    }
+
+    @Test
+    @Order(10)
+    void aSupervisorIssuesATerminalsEnrolmentCodeByKeyboard() {
+        open("supervisor/terminals.xhtml", "terminals:issue");
+        tabToId("terminals:tid", 80);
+        assertTrue(chromium.text("terminals:issue").contains("(Alt+I)"), chromium.text("terminals:issue"));
+        keys("GPO-C09", Keys.TAB, "GPO", Keys.TAB, "C09", Keys.ENTER);   // Enter in the form issues the code
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("code")));
+        assertTrue(!chromium.text("code").isBlank());
+    }
+}
