@@ -279,17 +279,21 @@ class KeyboardBrowserIT {
         open("supervisor/staff.xhtml", "staff:addStaff");
         tabToId("staff:newUsername", 80);
         keys("clerk9", Keys.TAB, "Keyboard Clerk", Keys.TAB, "GPO", Keys.TAB, "C09");
-        tabTo(e -> "staff:newRoles:0".equals(e.getAttribute("id")), 4, "the CLERK role");
-        new org.openqa.selenium.interactions.Actions(browser).sendKeys(Keys.SPACE).perform();   // the key, to what has the focus
+        tabTo(e -> "staff:newRoles:0".equals(e.getAttribute("id")), 4, "the roles");
+        assertTrue(browser.switchTo().activeElement().isSelected(), "CLERK is ticked to begin with");
+        keys(Keys.TAB);
+        assertEquals("staff:newRoles:1", active());
+        keys(Keys.SPACE);   // SUPERVISOR too
+        assertTrue(browser.switchTo().activeElement().isSelected(), "Space ticked SUPERVISOR");
         tabToId("staff:newPassword", 8);
         assertEquals("GPO", browser.findElement(By.id("staff:newOffice")).getAttribute("value"));
-        assertEquals("true", String.valueOf(((JavascriptExecutor) browser).executeScript(
-                "return document.getElementById('staff:newRoles:0').checked;")), "Space ticked CLERK");
         keys("Keyboard#2026a", Keys.ENTER);
         chromium.waitUpTo(20).withMessage(() -> "added? " + messages("staff") + " / focus " + active())
                 .until(d -> !d.findElements(By.cssSelector(".staff-clerk9")).isEmpty());
-        assertTrue(browser.findElement(By.cssSelector(".staff-clerk9")).getText().contains("CLERK"),
+        assertTrue(browser.findElement(By.cssSelector(".staff-clerk9")).getText().contains("CLERK")
+                        && browser.findElement(By.cssSelector(".staff-clerk9")).getText().contains("SUPERVISOR"),
                 browser.findElement(By.cssSelector(".staff-clerk9")).getText());
+        chromium.assertAccessible("Staff (a member added by keyboard)");
     }
 
     @Test
@@ -301,5 +305,45 @@ class KeyboardBrowserIT {
         keys("GPO-C09", Keys.TAB, "GPO", Keys.TAB, "C09", Keys.ENTER);   // Enter in the form issues the code
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("code")));
         assertTrue(!chromium.text("code").isBlank());
+    }
+
+    @Test
+    @Order(11)
+    void anAdministratorEntersAFeeSettingByKeyboard() {
+        open("admin/fees.xhtml", "fees:enter");
+        tabTo(e -> "fees:item_label".equals(e.getAttribute("id")) || "fees:item_focus".equals(e.getAttribute("id")), 80, "the fee item");
+        keys(Keys.ARROW_DOWN);   // the first fee not yet set
+        chromium.ajaxSettled();
+        tabToId("fees:amount", 6);
+        keys("1000", Keys.TAB, "TEST figure entered by keyboard", Keys.TAB, "super1", Keys.TAB, "Super#2026", Keys.ENTER);
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("fees:msgs"), "approved by super1"));
+    }
+
+    @Test
+    @Order(12)
+    void triageFindsTheChannelByKeyboard() {
+        loginByKeyboard("clerk1", "Clerk#2026");
+        open("triage.xhtml", "triage:type");
+        tabTo(e -> "triage:type_label".equals(e.getAttribute("id")) || "triage:type_focus".equals(e.getAttribute("id")), 40, "the type");
+        keys(Keys.ARROW_DOWN);   // 1. e-Cert (Personal)
+        chromium.waitUpTo(20).until(d -> !d.findElements(By.id("triage:variant")).isEmpty() || !d.findElements(By.id("channel")).isEmpty());
+        chromium.ajaxSettled();
+        if (browser.findElements(By.id("channel")).isEmpty()) {
+            tabTo(e -> "triage:variant_label".equals(e.getAttribute("id")) || "triage:variant_focus".equals(e.getAttribute("id")), 10, "the variant");
+            keys(Keys.ARROW_DOWN);
+        }
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("channel")));
+        assertTrue(!chromium.text("channel").isBlank());
+        chromium.assertAccessible("Triage (by keyboard)");
+    }
+
+    @Test
+    @Order(13)
+    void documentCaptureResumesTheCaseByKeyboard() {
+        open("capture.xhtml", "capture:caseRef");
+        tabToId("capture:caseRef", 30);
+        keys(caseRef, Keys.ENTER);   // Enter in the case reference resumes it
+        chromium.waitUpTo(20).until(d -> d.findElement(By.tagName("main")).getText().contains(caseRef)
+                && d.findElements(By.id("capture:caseRef")).isEmpty());
     }
 }

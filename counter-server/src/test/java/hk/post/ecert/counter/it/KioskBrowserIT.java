@@ -2,6 +2,7 @@ package hk.post.ecert.counter.it;
 
 import hk.post.ecert.devices.payment.simulated.SimulatedEps;
 import hk.post.ecert.devices.printer.simulated.VirtualPrinter;
+import hk.post.ecert.devices.wire.Json;
 import hk.post.ecert.terminal.CounterDevices;
 import hk.post.ecert.terminal.KioskLauncher;
 import hk.post.ecert.terminal.TerminalAgent;
@@ -431,7 +432,7 @@ class KioskBrowserIT {
                 + "\"supervisor\":\"super1\",\"supervisorPassword\":\"Super#2026\"}";
         java.net.http.HttpResponse<String> asked = clerk.postJson("api/counter/refunds", body);
         assertEquals(200, asked.statusCode(), asked.body());
-        assertEquals(Boolean.TRUE, hk.post.ecert.devices.wire.Json.readObject(asked.body()).get("pending"), asked.body());
+        assertEquals(Boolean.TRUE, Json.readObject(asked.body()).get("pending"), asked.body());
         assertEquals(asked.body(), clerk.postJson("api/counter/refunds", body).body(), "asked again: the same refund job");
         String back = LocalDate.parse(end).minusYears(1).toString();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -446,7 +447,7 @@ class KioskBrowserIT {
     }
 
     private static String subscriptionEnd(StaffHttp clerk, String srn) throws Exception {
-        Map<String, Object> found = hk.post.ecert.devices.wire.Json.readObject(
+        Map<String, Object> found = Json.readObject(
                 clerk.get("api/counter/subscribers?srn=" + srn + "&reason=kiosk+refund+test").body());
         @SuppressWarnings("unchecked")
         Map<String, Object> first = (Map<String, Object>) ((java.util.List<Object>) found.get("certificates")).get(0);
@@ -486,7 +487,7 @@ class KioskBrowserIT {
         clerk.login("clerk1", "Clerk#2026");
         assertEquals(200, clerk.postJson("api/counter/till", "{\"id\":\"TILL-GLANCE\",\"floatCents\":100000}").statusCode());
         @SuppressWarnings("unchecked")
-        Map<String, Object> cert = (Map<String, Object>) ((java.util.List<Object>) hk.post.ecert.devices.wire.Json.readObject(
+        Map<String, Object> cert = (Map<String, Object>) ((java.util.List<Object>) Json.readObject(
                 clerk.get("api/counter/subscribers?srn=SRN-P-000006&reason=glance+test").body()).get("certificates")).get(0);
         java.net.http.HttpResponse<String> sold = clerk.postJson("api/counter/extensions",
                 "{\"paymentId\":\"GLANCE-1\",\"serial\":\"" + cert.get("serial") + "\",\"years\":1,\"cashCents\":4800}");

@@ -144,12 +144,22 @@ class TokenRenewalBrowserIT {
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("caseMedium")));
         assertEquals("DEMO software token (SoftHSM2)", chromium.text("caseMedium"), "the medium comes from the case");
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("token:label")));
+        // by keyboard alone (issue 33): the focus starts on the PIN; the label is one field back; Enter starts
+        chromium.waitUpTo(10).until(d -> "token:pin".equals(d.switchTo().activeElement().getAttribute("id")));
         if (!tokenLabel.isEmpty()) {
-            chromium.type("token:label", tokenLabel);
+            chromium.actions++;
+            browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.SHIFT, org.openqa.selenium.Keys.TAB));
+            assertEquals("token:label", browser.switchTo().activeElement().getAttribute("id"), "the label is just before the PIN");
+            browser.switchTo().activeElement().sendKeys(tokenLabel, org.openqa.selenium.Keys.TAB);
         }
-        chromium.type("token:pin", pin);
+        chromium.actions++;
+        browser.switchTo().activeElement().sendKeys(pin);
         String before = browser.findElements(By.id("renewalId")).isEmpty() ? "" : chromium.text("renewalId");
-        chromium.click("token:start");
+        chromium.actions++;
+        chromium.timed(() -> {
+            browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+            chromium.ajaxSettled();
+        });
         try {
             // the page's own answer, however long a loaded machine takes to give it (a 20 s bound ran out under load)
             chromium.waitUpTo(90).until(d -> !d.findElements(By.id("renewalId")).isEmpty()

@@ -34,6 +34,7 @@ import hk.post.ecert.counter.domain.model.renewal.RenewalCase;
 import hk.post.ecert.counter.domain.model.server.CsrRules;
 import hk.post.ecert.counter.domain.model.till.Tender;
 import jakarta.faces.view.ViewScoped;
+import hk.post.ecert.counter.application.kiosk.KioskRenewals;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -376,10 +377,10 @@ public class CaseDesk implements Serializable {
     // ---------------------------------------------------------------- a renewal the customer prepared at the kiosk (issue 33)
 
     @Inject
-    hk.post.ecert.counter.application.kiosk.KioskRenewals kioskRenewals;
+    KioskRenewals kioskRenewals;
 
     /** What the customer prepared at the kiosk for this case (once per request), or null when it did not come from a ticket. */
-    public hk.post.ecert.counter.application.kiosk.KioskRenewals.Prepared getKioskPrepared() {
+    public KioskRenewals.Prepared getKioskPrepared() {
         if (caseRef == null) {
             return null;
         }
@@ -392,7 +393,7 @@ public class CaseDesk implements Serializable {
                 faces.getAttributes().put(key, kept);
             }
         }
-        return kept instanceof hk.post.ecert.counter.application.kiosk.KioskRenewals.Prepared p ? p : null;
+        return kept instanceof KioskRenewals.Prepared p ? p : null;
     }
 
     private boolean kioskFormToCheck() {
