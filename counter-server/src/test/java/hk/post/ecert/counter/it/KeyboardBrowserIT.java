@@ -346,4 +346,18 @@ class KeyboardBrowserIT {
         chromium.waitUpTo(20).until(d -> d.findElement(By.tagName("main")).getText().contains(caseRef)
                 && d.findElements(By.id("capture:caseRef")).isEmpty());
     }
+
+    @Test
+    @Order(14)
+    void theBankCertDeskOpensABanksFileByKeyboard() {
+        loginByKeyboard("desk1", "Desk#2026");
+        open("hkpca/bank.xhtml", "bank:show");
+        tabTo(e -> "bank:bankCode_label".equals(e.getAttribute("id")) || "bank:bankCode_focus".equals(e.getAttribute("id")), 40, "the bank");
+        keys(Keys.ARROW_DOWN);   // the first licensed bank
+        chromium.ajaxSettled();
+        assertTrue(chromium.text("bank:show").contains("(Alt+B)"), chromium.text("bank:show"));
+        keys(Keys.chord(Keys.ALT, "b"));
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("bankView")));
+        chromium.assertAccessible("Bank-Cert desk (a bank's file, by keyboard)");
+    }
 }
