@@ -2,25 +2,16 @@ package hk.post.ecert.counter.it;
 
 import hk.post.ecert.devices.printer.simulated.VirtualPrinter;
 import hk.post.ecert.terminal.TerminalAgent;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-import java.net.URL;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -37,35 +28,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the case screen's walk-in steps are typed in {@link CounterSpeedBrowserIT}; here the walk-in renewal is followed to
  * HKPCA's approval and the supervisor's dispatch.)
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class KeyboardBrowserIT {
+class KeyboardBrowserIT extends BrowserIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.counterWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private static Browser chromium;
-    private static WebDriver browser;
     private static TerminalAgent terminal;
     private static String caseRef;
 
-    @BeforeAll
-    static void browser() throws Exception {
-        chromium = new Browser();
-        browser = chromium.driver;
-    }
-
     @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
+    static void closeTerminal() {
         if (terminal != null) {
             terminal.close();
         }
