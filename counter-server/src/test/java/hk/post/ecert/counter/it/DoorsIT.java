@@ -116,7 +116,7 @@ class DoorsIT {
             d.add(new Door("GET", hkpca, Set.of("HKPCA_OFFICER"), null));
             d.add(new Door("POST", hkpca, Set.of("HKPCA_OFFICER"), null));
         }
-        for (String sup : List.of("supervisor/officeday.xhtml", "supervisor/terminals.xhtml", "supervisor/staff.xhtml")) {
+        for (String sup : List.of("supervisor/officeday.xhtml", "supervisor/glance.xhtml", "supervisor/terminals.xhtml", "supervisor/staff.xhtml")) {
             d.add(new Door("GET", sup, Set.of("SUPERVISOR", "ADMIN"), null));
             d.add(new Door("POST", sup, Set.of("SUPERVISOR", "ADMIN"), null));
         }
