@@ -38,12 +38,10 @@ public final class GlanceCharts {
         List<String> labels = new ArrayList<>();
         List<Object> today = new ArrayList<>();
         List<Object> lastWeek = new ArrayList<>();
-        for (TenderKind k : TenderKind.values()) {
-            if (g.today().byTender().containsKey(k) || g.lastWeek().byTender().containsKey(k) || k == TenderKind.CASH) {
-                labels.add(t.tender().apply(k));
-                today.add(hkd(g.today().tenderCents(k)));
-                lastWeek.add(hkd(g.lastWeek().tenderCents(k)));
-            }
+        for (TenderKind k : g.tenders()) {
+            labels.add(t.tender().apply(k));
+            today.add(hkd(g.today().tenderCents(k)));
+            lastWeek.add(hkd(g.lastWeek().tenderCents(k)));
         }
         return bars(labels, today, lastWeek, t, t.hkd(), false);
     }

@@ -96,8 +96,7 @@ public class OfficeGlanceScreen {
     }
 
     public List<TenderKind> getTenders() {
-        return List.of(TenderKind.values()).stream().filter(k -> getGlance().today().byTender().containsKey(k)
-                || getGlance().lastWeek().byTender().containsKey(k) || k == TenderKind.CASH).toList();
+        return getGlance().tenders();
     }
 
     public String tenderName(TenderKind k) {

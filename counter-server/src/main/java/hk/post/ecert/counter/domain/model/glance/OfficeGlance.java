@@ -69,6 +69,12 @@ public record OfficeGlance(String office, LocalDate day, Figures today, Figures 
         return List.copyOf(all);
     }
 
+    /** The tenders a chart shows: cash always, and any other taken today or on the same weekday last week. */
+    public List<TenderKind> tenders() {
+        return java.util.Arrays.stream(TenderKind.values())
+                .filter(k -> k == TenderKind.CASH || today.byTender().containsKey(k) || lastWeek.byTender().containsKey(k)).toList();
+    }
+
     /** The hours a chart shows: the office's day (08:00–19:00) and any hour with takings today or last week. */
     public List<Integer> hours() {
         java.util.TreeSet<Integer> all = new java.util.TreeSet<>();
