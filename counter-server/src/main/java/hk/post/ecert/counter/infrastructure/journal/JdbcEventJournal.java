@@ -1,8 +1,8 @@
 package hk.post.ecert.counter.infrastructure.journal;
 
+import jakarta.inject.Inject;
 import hk.post.ecert.counter.domain.service.EventJournal;
 import hk.post.ecert.journal.Journal;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -13,8 +13,8 @@ import java.sql.SQLException;
 @ApplicationScoped
 public class JdbcEventJournal implements EventJournal {
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    DataSource dataSource;   // the TransactionConnection
 
     private final Journal journal = new Journal();
 

@@ -3,7 +3,6 @@ package hk.post.ecert.counter.infrastructure.receipt;
 import hk.post.ecert.counter.infrastructure.journal.JournalKey;
 import hk.post.ecert.counter.infrastructure.keys.KeyFiles;
 import hk.post.ecert.journal.receipt.ReceiptKeyring;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -39,8 +38,8 @@ public class ReceiptKeys {
 
     private static final Logger LOG = Logger.getLogger(ReceiptKeys.class.getName());
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    DataSource dataSource;   // the TransactionConnection
 
     @Inject
     JournalKey journalKey;

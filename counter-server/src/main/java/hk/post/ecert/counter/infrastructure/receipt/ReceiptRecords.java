@@ -1,8 +1,8 @@
 package hk.post.ecert.counter.infrastructure.receipt;
 
+import jakarta.inject.Inject;
 import hk.post.ecert.journal.JournalEntry;
 import hk.post.ecert.journal.Journal;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -16,8 +16,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class ReceiptRecords {
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    DataSource dataSource;   // the TransactionConnection
 
     /** The hash (hex) of entry {@code seq} on a counter's chain, if there is one. */
     public Optional<String> entryHash(String counter, long seq) {

@@ -1,12 +1,12 @@
 package hk.post.ecert.counter.infrastructure.persistence.jdbc;
 
+import jakarta.inject.Inject;
 import hk.post.ecert.counter.domain.model.bankcert.ArAuthentication;
 import hk.post.ecert.counter.domain.model.bankcert.ArIdentity;
 import hk.post.ecert.counter.domain.model.bankcert.BankApplication;
 import hk.post.ecert.counter.domain.model.bankcert.BankApplications;
 import hk.post.ecert.counter.domain.model.bankcert.RevocationRequest;
 import hk.post.ecert.forms.render.FormDefinition.BankApplicationType;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -21,8 +21,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class JdbcBankApplications implements BankApplications {
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    DataSource dataSource;   // the TransactionConnection
 
     private Rows rows() {
         return Rows.of(dataSource);

@@ -1,9 +1,9 @@
 package hk.post.ecert.counter.infrastructure.persistence.jdbc;
 
+import jakarta.inject.Inject;
 import hk.post.ecert.counter.domain.model.capture.CaptureCase;
 import hk.post.ecert.counter.domain.model.capture.CaptureRecords;
 import hk.post.ecert.devices.wire.Json;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -20,8 +20,8 @@ import java.util.function.Function;
 @ApplicationScoped
 public class JdbcCaptureRecords implements CaptureRecords {
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    DataSource dataSource;   // the TransactionConnection
 
     private Rows rows() {
         return Rows.of(dataSource);

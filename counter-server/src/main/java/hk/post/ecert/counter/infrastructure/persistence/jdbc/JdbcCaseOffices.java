@@ -1,8 +1,8 @@
 package hk.post.ecert.counter.infrastructure.persistence.jdbc;
 
+import jakarta.inject.Inject;
 import hk.post.ecert.counter.infrastructure.persistence.jdbc.Sql;
 import hk.post.ecert.counter.domain.model.renewal.CaseOffices;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -13,8 +13,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class JdbcCaseOffices implements CaseOffices {
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    DataSource dataSource;   // the TransactionConnection
 
     @Override
     public Optional<String> officeOf(String ref) {

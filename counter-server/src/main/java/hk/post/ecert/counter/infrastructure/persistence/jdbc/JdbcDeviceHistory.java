@@ -1,7 +1,7 @@
 package hk.post.ecert.counter.infrastructure.persistence.jdbc;
 
+import jakarta.inject.Inject;
 import hk.post.ecert.counter.domain.model.terminal.DeviceHistory;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -12,8 +12,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class JdbcDeviceHistory implements DeviceHistory {
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    DataSource dataSource;   // the TransactionConnection
 
     @Override
     public void add(List<Event> events) {

@@ -1,8 +1,8 @@
 package hk.post.ecert.counter.infrastructure.persistence.jdbc;
 
+import jakarta.inject.Inject;
 import hk.post.ecert.counter.infrastructure.persistence.jdbc.Sql;
 import hk.post.ecert.counter.domain.model.issuance.DispatchMediumStore;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -18,8 +18,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class JdbcDispatchMediumStore implements DispatchMediumStore {
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    DataSource dataSource;   // the TransactionConnection
 
     @Override
     public void keep(String ref, String serialHex, byte[] pkcs12, Instant at) {

@@ -1,10 +1,10 @@
 package hk.post.ecert.counter.infrastructure.persistence.jdbc;
 
+import jakarta.inject.Inject;
 import hk.post.ecert.counter.domain.model.fee.FeeConfirmation;
 import hk.post.ecert.counter.domain.model.fee.FeeSetting;
 import hk.post.ecert.counter.domain.model.fee.FeeSettingRecords;
 import hk.post.ecert.counter.domain.model.fee.Money;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -15,8 +15,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class JdbcFeeSettingRecords implements FeeSettingRecords {
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    DataSource dataSource;   // the TransactionConnection
 
     @Override
     public List<FeeSetting> all() {

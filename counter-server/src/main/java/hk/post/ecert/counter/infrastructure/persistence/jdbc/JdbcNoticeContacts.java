@@ -1,9 +1,9 @@
 package hk.post.ecert.counter.infrastructure.persistence.jdbc;
 
+import jakarta.inject.Inject;
 import hk.post.ecert.counter.domain.model.notice.CsrUploadLinks;
 import hk.post.ecert.counter.domain.model.notice.SubscriberContacts;
 import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -15,8 +15,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class JdbcNoticeContacts implements SubscriberContacts, CsrUploadLinks {
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    DataSource dataSource;   // the TransactionConnection
 
     private Rows rows() {
         return Rows.of(dataSource);

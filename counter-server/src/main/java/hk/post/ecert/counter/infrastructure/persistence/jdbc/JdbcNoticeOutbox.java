@@ -1,9 +1,9 @@
 package hk.post.ecert.counter.infrastructure.persistence.jdbc;
 
+import jakarta.inject.Inject;
 import hk.post.ecert.counter.domain.model.notice.Notice;
 import hk.post.ecert.counter.domain.model.notice.NoticeKind;
 import hk.post.ecert.counter.domain.model.notice.NoticeOutbox;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -18,8 +18,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class JdbcNoticeOutbox implements NoticeOutbox {
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    DataSource dataSource;   // the TransactionConnection
 
     private Rows rows() {
         return Rows.of(dataSource);

@@ -11,7 +11,6 @@ import hk.post.ecert.counter.infrastructure.report.ZReport;
 import hk.post.ecert.journal.Journal;
 import hk.post.ecert.journal.JournalCheckpoints;
 import hk.post.ecert.journal.JournalVerifier;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -26,8 +25,8 @@ import java.util.function.BiFunction;
 @ApplicationScoped
 public class JdbcOfficeDayLedger implements OfficeDayLedger {
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    DataSource dataSource;   // the TransactionConnection
 
     @Inject
     JournalSigningKey journalKey;

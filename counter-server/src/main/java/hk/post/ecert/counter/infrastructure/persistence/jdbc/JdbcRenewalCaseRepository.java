@@ -1,12 +1,12 @@
 package hk.post.ecert.counter.infrastructure.persistence.jdbc;
 
+import jakarta.inject.Inject;
 import hk.post.ecert.counter.domain.model.vetting.WaitingCase;
 
 import hk.post.ecert.counter.infrastructure.persistence.jdbc.Sql;
 import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
 import hk.post.ecert.counter.domain.model.renewal.RenewalCase;
 import hk.post.ecert.counter.domain.model.renewal.RenewalCaseRepository;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -21,8 +21,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class JdbcRenewalCaseRepository implements RenewalCaseRepository {
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    DataSource dataSource;   // the TransactionConnection
 
     @Override
     public void add(RenewalCase k) {

@@ -1,7 +1,7 @@
 package hk.post.ecert.counter.infrastructure.persistence.jdbc;
 
+import jakarta.inject.Inject;
 import hk.post.ecert.counter.application.ScheduledRuns;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -13,8 +13,8 @@ import java.time.LocalDate;
 @ApplicationScoped
 public class JdbcScheduledRuns implements ScheduledRuns {
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    DataSource dataSource;   // the TransactionConnection
 
     @Override
     public boolean claim(String job, LocalDate day, String instance) {

@@ -1,10 +1,10 @@
 package hk.post.ecert.counter.infrastructure.persistence.jdbc;
 
+import jakarta.inject.Inject;
 import hk.post.ecert.counter.infrastructure.persistence.jdbc.Sql;
 import hk.post.ecert.counter.domain.model.staff.LoginThrottle;
 import hk.post.ecert.counter.domain.model.staff.Role;
 import hk.post.ecert.counter.domain.model.staff.StaffSecurity;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -33,8 +33,8 @@ public class JdbcStaffSecurity implements StaffSecurity {
 
     private static final ZoneId HONG_KONG = ZoneId.of("Asia/Hong_Kong");
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    DataSource dataSource;   // the TransactionConnection
 
     private <T> T db(Sql.Work<T> w) {
         return Sql.run(dataSource, w);

@@ -1,10 +1,10 @@
 package hk.post.ecert.counter.infrastructure.persistence.jdbc;
 
+import jakarta.inject.Inject;
 import hk.post.ecert.counter.infrastructure.persistence.jdbc.Sql;
 import hk.post.ecert.counter.domain.model.registry.CertificateStatus;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificate;
 import hk.post.ecert.counter.domain.model.registry.SubscriberCertificates;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -24,8 +24,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class JdbcSubscriberCertificates implements SubscriberCertificates {
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    DataSource dataSource;   // the TransactionConnection
 
     private Rows rows() {
         return Rows.of(dataSource);

@@ -1,7 +1,7 @@
 package hk.post.ecert.counter.infrastructure.persistence.jdbc;
 
+import jakarta.inject.Inject;
 import hk.post.ecert.counter.domain.model.terminal.TerminalConnections;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -13,8 +13,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class JdbcTerminalConnections implements TerminalConnections {
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    DataSource dataSource;   // the TransactionConnection
 
     @Override
     public void connected(String terminalId, String instance, Instant at) {

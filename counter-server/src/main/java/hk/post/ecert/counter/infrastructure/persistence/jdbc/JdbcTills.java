@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.infrastructure.persistence.jdbc;
 
+import jakarta.inject.Inject;
 import hk.post.ecert.counter.domain.model.fee.Money;
 import hk.post.ecert.counter.domain.model.till.CashCount;
 import hk.post.ecert.counter.domain.model.till.CloseOutcome;
@@ -11,7 +12,6 @@ import hk.post.ecert.counter.domain.model.till.TillLedger;
 import hk.post.ecert.counter.domain.model.till.TillSession;
 import hk.post.ecert.counter.domain.model.till.Tills;
 import hk.post.ecert.journal.Journal;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -24,8 +24,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class JdbcTills implements Tills {
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    DataSource dataSource;
+    @Inject
+    DataSource dataSource;   // the TransactionConnection
 
     private final TillBook book = new TillBook(new Journal(), Clock.systemUTC(), JdbcTillRecords::new);
 
