@@ -93,6 +93,7 @@ final class Browser implements AutoCloseable {
      */
     void choose(String menuId, String value) {
         actions++;
+        trace("choose " + menuId);
         JavascriptExecutor js = (JavascriptExecutor) driver;
         String label = null;
         for (int attempt = 1; ; attempt++) {
@@ -114,9 +115,10 @@ final class Browser implements AutoCloseable {
             ajaxSettled();
             // The panel fades out: wait until it no longer covers the next field. Now and then (an ajax update of the
             // form while it fades) it stays open: close it as a clerk would, with Escape.
-            try {
-                waitUpTo(10).until(ExpectedConditions.invisibilityOfElementLocated(By.id(menuId + "_panel")));
-            } catch (org.openqa.selenium.TimeoutException stillOpen) {
+            // A panel that is still shown once nothing animates it and no request is in flight will not close by itself
+            // (it was seen to wait out a 10-second timeout here each time a form update re-rendered it): close it then.
+            waitUpTo(10).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(PANEL_SETTLED, menuId)));
+            if (Boolean.TRUE.equals(js.executeScript(PANEL_SHOWN, menuId))) {
                 driver.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
                 js.executeScript("var p = document.getElementById(arguments[0] + '_panel'); if (p) { p.style.display = 'none'; }", menuId);
                 ajaxSettled();
@@ -144,6 +146,15 @@ final class Browser implements AutoCloseable {
         return "concat(\"" + s.replace("\"", "\", '\"', \"") + "\")";
     }
 
+    /** Whether a select menu's panel is shown. */
+    private static final String PANEL_SHOWN = "var p = document.getElementById(arguments[0] + '_panel');"
+            + " return !!p && p.isConnected && getComputedStyle(p).display !== 'none' && getComputedStyle(p).visibility !== 'hidden';";
+
+    /** Whether a select menu's panel has stopped changing: hidden, or shown with no animation and no request in flight. */
+    private static final String PANEL_SETTLED = "var p = document.getElementById(arguments[0] + '_panel');"
+            + " if (!p || getComputedStyle(p).display === 'none' || getComputedStyle(p).visibility === 'hidden') { return true; }"
+            + " return !(window.jQuery && jQuery(p).is(':animated')) && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty());";
+
     /** Whether a select menu's panel is shown and done opening. */
     private static final String PANEL_OPEN = "var p = document.getElementById(arguments[0] + '_panel');"
             + " return !!p && getComputedStyle(p).display !== 'none' && getComputedStyle(p).visibility !== 'hidden'"
@@ -165,6 +176,7 @@ final class Browser implements AutoCloseable {
     /** Follows a menu link (one clerk action) and waits for the page. */
     void nav(String id) {
         actions++;
+        trace("nav " + id);
         timed(() -> {
             driver.findElement(By.id(id)).click();
             ajaxSettled();
@@ -175,6 +187,7 @@ final class Browser implements AutoCloseable {
     /** Clicks once the element can be clicked, and waits for the page's Ajax to settle. */
     void click(String id) {
         actions++;
+        trace("click " + id);
         timed(() -> {
             waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
             ajaxSettled();
@@ -215,10 +228,23 @@ final class Browser implements AutoCloseable {
         long axeStart = System.nanoTime();
         java.util.List<AxeViolation> v = axe();
         axeNanos += System.nanoTime() - axeStart;
+        trace("axe " + where + " took " + (System.nanoTime() - axeStart) / 1_000_000 + " ms");
         STATE_REPORT.add("| " + where + " | " + v.size() + " |");
         if (!v.isEmpty()) {
             throw new AssertionError("axe-core finds " + v.size() + " critical/serious violation(s) on " + where + ":\n  "
                     + String.join("\n  ", v.stream().map(AxeViolation::toString).toList()));
+        }
+    }
+
+    /** With {@code -Dbrowser.trace=true}, each step and the time since the one before (to find where a test's time goes). */
+    private static final boolean TRACE = Boolean.getBoolean("browser.trace");
+    private static long lastTrace = System.nanoTime();
+
+    static void trace(String what) {
+        if (TRACE) {
+            long now = System.nanoTime();
+            System.out.printf("TRACE +%d ms before %s%n", (now - lastTrace) / 1_000_000, what);
+            lastTrace = now;
         }
     }
 
