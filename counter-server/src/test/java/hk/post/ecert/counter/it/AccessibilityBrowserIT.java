@@ -1,10 +1,5 @@
 package hk.post.ecert.counter.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,16 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 2.1 A and AA rules) inside headless Chromium: no critical or serious violation, and {@code <html lang>} follows the
  * chosen language. The per-screen counts are written to {@code target/axe-report.md}.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(CounterServer.class)
 class AccessibilityBrowserIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.counterWar();
-    }
 
-    @ArquillianResource
     URL base;
 
     private static Browser chromium;

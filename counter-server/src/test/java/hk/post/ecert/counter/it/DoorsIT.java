@@ -4,11 +4,6 @@ import com.sun.net.httpserver.HttpServer;
 import hk.post.ecert.devices.wire.Json;
 import hk.post.ecert.journal.receipt.ReceiptSeal;
 import hk.post.ecert.journal.receipt.ReceiptStatement;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -46,17 +41,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * clerk's cookie, a password-guessing attack with its lockout, and a deactivated account's open session. Each
  * assertion fails if its door is reopened.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(CounterServer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DoorsIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.counterWar();
-    }
 
-    @ArquillianResource
     URL base;
 
     private static Browser chromium;

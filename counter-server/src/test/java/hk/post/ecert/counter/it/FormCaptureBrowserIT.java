@@ -3,11 +3,6 @@ package hk.post.ecert.counter.it;
 import hk.post.ecert.devices.scanner.ScannerFault;
 import hk.post.ecert.devices.scanner.simulated.SimulatedScanner;
 import hk.post.ecert.terminal.TerminalAgent;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,16 +36,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * case: form pages identified by their QR, supporting documents labelled, a jammed re-scan named, a page re-scanned,
  * and the submission archived as valid PDFs with their SHA-256 — after which nothing changes.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(CounterServer.class)
 class FormCaptureBrowserIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.counterWar();
-    }
 
-    @ArquillianResource
     URL base;
 
     private static TerminalAgent terminal;
@@ -111,10 +100,10 @@ class FormCaptureBrowserIT {
 
     @Test
     void aPrintedFormAndItsDocumentsAreScannedIdentifiedAndArchived() throws Exception {
-        terminal = Terminals.demoTerminal(base, Files.createTempDirectory("terminal-"));
+        terminal = Terminals.demoTerminal(base);
         assertTrue(terminal.awaitOnline(Duration.ofSeconds(30)));
         SimulatedScanner scanner = terminal.devices().simulatedScanner().orElseThrow();
-        Thread.sleep(1500);   // the terminal's health (with its simulated scanner) reaches the server
+        Terminals.awaitDevicesReported(base, Terminals.DEMO_TERMINAL, "SCANNER");   // its health, with the simulated scanner, has arrived
 
         chromium.login(base.toString(), "clerk1", "Clerk#2026");
         browser.findElement(By.id("top:navCapture")).click();

@@ -29,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * HKPCA's approval and the supervisor's dispatch.)
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@CounterServer.OwnServer   // it closes the clerk's till, which the classes sharing a server keep open
 class KeyboardBrowserIT extends BrowserIT {
 
     private static TerminalAgent terminal;

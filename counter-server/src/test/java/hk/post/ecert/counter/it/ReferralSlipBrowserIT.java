@@ -9,11 +9,6 @@ import hk.post.ecert.devices.printer.simulated.VirtualPrinter;
 import hk.post.ecert.terminal.CounterDevices;
 import hk.post.ecert.terminal.TerminalConfig;
 import hk.post.ecert.terminal.TerminalAgent;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -44,17 +39,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * certificate from Hospital Authority, prints the referral slip, and the counter's connected terminal's printer
  * receives it.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(CounterServer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReferralSlipBrowserIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.counterWar();
-    }
 
-    @ArquillianResource
     URL base;
 
     private static TerminalAgent terminal;
@@ -93,7 +82,7 @@ class ReferralSlipBrowserIT {
     @Test
     @Order(1)
     void aClerkPrintsAReferralSlipOnTheCountersPrinter() throws Exception {
-        terminalDataDir = Files.createTempDirectory("terminal-");
+        terminalDataDir = Terminals.demoDataDir(base);   // the demo terminal as this server knows it
         terminal = Terminals.demoTerminal(base, terminalDataDir);
         assertTrue(terminal.awaitOnline(Duration.ofSeconds(30)), "the demo terminal enrols and comes online");
         VirtualPrinter printer = terminal.devices().virtualPrinter().orElseThrow();

@@ -171,7 +171,7 @@ class RenewalCaseBrowserIT {
     void anOrganisationalRenewalIsVettedIssuedAndDispatched() throws Exception {
         terminal = Terminals.demoTerminal(base, Files.createTempDirectory("terminal-"));
         assertTrue(terminal.awaitOnline(Duration.ofSeconds(30)));
-        Thread.sleep(1500);
+        Terminals.awaitDevicesReported(base, Terminals.DEMO_TERMINAL, "SCANNER", "RECEIPT_PRINTER");
         chromium.login(base.toString(), "clerk1", "Clerk#2026");
         // a till to take the fee
         browser.findElement(By.id("top:navTill")).click();

@@ -7,11 +7,6 @@ import hk.post.ecert.terminal.TerminalAgent;
 import hk.post.ecert.terminal.TerminalConfig;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -37,17 +32,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * MicroProfile Health, {@code GET /api/terminals}, and terminals that are unknown, hold a wrong enrolment code or
  * sign with the wrong key being refused.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(CounterServer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TerminalGatewayIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.counterWar();
-    }
 
-    @ArquillianResource
     URL base;
 
     private final HttpClient http = HttpClient.newHttpClient();

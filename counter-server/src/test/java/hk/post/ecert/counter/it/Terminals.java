@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.it;
 
+import hk.post.ecert.devices.wire.Json;
 import hk.post.ecert.terminal.CounterDevices;
 import hk.post.ecert.terminal.TerminalAgent;
 import hk.post.ecert.terminal.TerminalConfig;
@@ -27,8 +28,51 @@ final class Terminals {
         return new TerminalConfig(terminalId, List.of(websocket(base)), dataDir, code, "virtual", "hk-big5-80", "", 9600);
     }
 
+    /**
+     * Waits until the server at {@code base} lists the terminal online with a device of each of these kinds (e.g.
+     * {@code SCANNER}): its health report has arrived. Follows what the operators' {@code /api/terminals} says.
+     */
+    @SuppressWarnings("unchecked")
+    static void awaitDevicesReported(URL base, String terminalId, String... kinds) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            java.net.http.HttpResponse<String> r = Operators.get(base, "api/terminals");
+            if (r.statusCode() == 200) {
+                java.util.Map<String, Object> t = ((List<Object>) Json.read(r.body())).stream()
+                        .map(o -> (java.util.Map<String, Object>) o).filter(m -> terminalId.equals(m.get("id"))).findFirst().orElse(java.util.Map.of());
+                List<Object> devices = (List<Object>) t.getOrDefault("devices", List.of());
+                java.util.Set<Object> reported = devices.stream().map(d -> ((java.util.Map<String, Object>) d).get("kind"))
+                        .collect(java.util.stream.Collectors.toSet());
+                if ("online".equals(t.get("status")) && reported.containsAll(List.of(kinds))) {
+                    return;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the server does not list " + terminalId + " online with " + List.of(kinds) + ": " + r.body());
+            }
+            Thread.sleep(100);   // polling the server's own list
+        }
+    }
+
+    /** The demo terminal, from the data directory it keeps on this server (it enrols once per server). */
     static TerminalAgent demoTerminal(URL base) throws Exception {
-        return demoTerminal(base, Files.createTempDirectory("terminal-"));
+        return demoTerminal(base, demoDataDir(base));
+    }
+
+    private static final java.util.Map<String, Path> DEMO_DIRS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The demo terminal's data directory on the server at {@code base}: its DEMO code enrols it once, and every test
+     * class sharing that server (issue 32) then starts it from the key it keeps here, as a counter PC restarts.
+     */
+    static Path demoDataDir(URL base) {
+        return DEMO_DIRS.computeIfAbsent(base.toString(), k -> {
+            try {
+                return Files.createTempDirectory("terminal-");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     /** The demo terminal, enrolling with the DEMO code unless its data directory already holds its enrolled key. */

@@ -1,0 +1,187 @@
+package hk.post.ecert.counter.it;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestInstancePostProcessor;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.lang.reflect.Field;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The counter's WAR on Payara Micro for the integration tests (issue 32): one server shared by every test class of
+ * the run that can share it, started by the first and stopped when the run ends, so the run pays one start instead of
+ * one per class. A class whose steps change what the others rely on (it closes the office day, or its clerk's till
+ * from open to closed) is marked {@link OwnServer} and gets a server of its own for its duration.
+ *
+ * <p>The server is started as the Arquillian container started it: the same Payara Micro, the same WAR and the same
+ * options ({@code payara.cmdOptions}, {@code payara.extraMicroOptions}), on a free port of the loopback. Its output
+ * is kept in {@code target/counter-server-<name>.log}. The test's field {@code URL base} is set to its address.
+ */
+final class CounterServer implements BeforeAllCallback, AfterAllCallback, TestInstancePostProcessor {
+
+    /** The class gets a server of its own, started before its first test and stopped after its last. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    @interface OwnServer {
+    }
+
+    private static Running shared;
+    private static final Map<Class<?>, Running> OWN = new ConcurrentHashMap<>();
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        Class<?> c = context.getRequiredTestClass();
+        if (AnnotationSupport.isAnnotated(c, OwnServer.class)) {
+            OWN.put(c, Running.start(c.getSimpleName()));
+            return;
+        }
+        synchronized (CounterServer.class) {
+            if (shared == null) {
+                Running r = Running.start("shared");
+                shared = r;
+                // closed when the whole run ends
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("counter-server-shared",
+                        (ExtensionContext.Store.CloseableResource) r::stop);
+            }
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        Running r = OWN.remove(context.getRequiredTestClass());
+        if (r != null) {
+            r.stop();
+        }
+    }
+
+    @Override
+    public void postProcessTestInstance(Object testInstance, ExtensionContext context) throws Exception {
+        URL url = of(testInstance.getClass());
+        for (Class<?> k = testInstance.getClass(); k != Object.class; k = k.getSuperclass()) {
+            for (Field f : k.getDeclaredFields()) {
+                if (f.getName().equals("base") && f.getType() == URL.class) {
+                    f.setAccessible(true);
+                    f.set(testInstance, url);
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The address of the server this test class runs against. */
+    static URL of(Class<?> testClass) {
+        Running r = OWN.get(testClass);
+        return (r != null ? r : shared).base;
+    }
+
+    /** One Payara Micro process serving the WAR. */
+    private static final class Running {
+        final String name;
+        final Process process;
+        final URL base;
+
+        private Running(String name, Process process, URL base) {
+            this.name = name;
+            this.process = process;
+            this.base = base;
+        }
+
+        static Running start(String name) throws Exception {
+            int port;
+            try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                port = s.getLocalPort();
+            }
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(words(System.getProperty("payara.cmdOptions", "")));
+            cmd.add("-jar");
+            cmd.add(required("payara.microJar"));
+            cmd.add("--deploy");
+            cmd.add(new File(System.getProperty("counter.war", "target/ROOT.war")).getAbsolutePath());
+            cmd.add("--port");
+            cmd.add(String.valueOf(port));
+            cmd.addAll(words(System.getProperty("payara.extraMicroOptions", "--nohazelcast --disablephonehome")));
+            Path log = Path.of("target", "counter-server-" + name + ".log");
+            Files.createDirectories(log.getParent());
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            URL base = URI.create("http://localhost:" + port + "/").toURL();
+            Running r = new Running(name, p, base);
+            Runtime.getRuntime().addShutdownHook(new Thread(r::stop));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+            while (!ready(base)) {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException("the counter server (" + name + ") ended before it was ready: see " + log);
+                }
+                if (System.nanoTime() > deadline) {
+                    r.stop();
+                    throw new IllegalStateException("the counter server (" + name + ") was not ready in 300 s: see " + log);
+                }
+                Thread.sleep(100);   // polling the server's own answer, not waiting on a guess
+            }
+            System.out.printf("counter server (%s) ready at %s in %.1f s%n", name, base, (System.nanoTime() - t0) / 1e9);
+            return r;
+        }
+
+        private static boolean ready(URL base) {
+            try {
+                HttpURLConnection c = (HttpURLConnection) new URL(base, "login.xhtml").openConnection();
+                c.setConnectTimeout(1000);
+                c.setReadTimeout(10_000);
+                try {
+                    return c.getResponseCode() == 200;
+                } finally {
+                    c.disconnect();
+                }
+            } catch (IOException notYet) {
+                return false;
+            }
+        }
+
+        void stop() {
+            if (!process.isAlive()) {
+                return;
+            }
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+
+        private static String required(String property) {
+            String v = System.getProperty(property);
+            if (v == null || v.isBlank()) {
+                throw new IllegalStateException("system property " + property + " is not set (see counter-server/pom.xml)");
+            }
+            return v;
+        }
+
+        private static List<String> words(String s) {
+            return Arrays.stream(s.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
+        }
+    }
+}
