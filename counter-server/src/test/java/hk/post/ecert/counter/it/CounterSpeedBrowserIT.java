@@ -2,11 +2,6 @@ package hk.post.ecert.counter.it;
 
 import hk.post.ecert.devices.printer.simulated.VirtualPrinter;
 import hk.post.ecert.terminal.TerminalAgent;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,17 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code RESULT counter-speed …} ({@code bin/bench counter-speed} runs this class). The goal is a functional one
  * (at most 3 actions, issue 33) and is asserted; the timing is reported only.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(CounterServer.class)
+@CounterServer.OwnServer   // it extends and renews the demo's Personal subscribers that other classes look up, from a till of its own
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class CounterSpeedBrowserIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.counterWar();
-    }
 
-    @ArquillianResource
     URL base;
 
     private static Browser chromium;

@@ -7,11 +7,6 @@ import hk.post.ecert.terminal.CounterDevices;
 import hk.post.ecert.terminal.KioskLauncher;
 import hk.post.ecert.terminal.TerminalAgent;
 import hk.post.ecert.terminal.TerminalConfig;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -46,17 +41,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * kiosk's session reaches no staff page and no API; a screen left alone forgets its customer. Each state is checked
  * with axe, in English and 繁體中文.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(CounterServer.class)
+@CounterServer.OwnServer   // it closes the office day
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KioskBrowserIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.counterWar();
-    }
 
-    @ArquillianResource
     URL base;
 
     private static Browser chromium;

@@ -10,7 +10,7 @@ import java.time.Duration;
 
 /**
  * A monitoring system's calls to the operator endpoints ({@code /metrics}, {@code /api/terminals}), with the operators'
- * bearer token the server made beside its keys (issue 31): {@code target/it-ca} for the Arquillian server.
+ * bearer token the server made beside its keys (issue 31): {@code target/it-ca} for the test servers.
  */
 final class Operators {
 

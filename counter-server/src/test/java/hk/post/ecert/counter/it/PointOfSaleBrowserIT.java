@@ -2,11 +2,6 @@ package hk.post.ecert.counter.it;
 
 import hk.post.ecert.devices.printer.simulated.VirtualPrinter;
 import hk.post.ecert.terminal.TerminalAgent;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -36,17 +31,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * closes the till blind with a variance; the supervisor signs it off, verifies the journal and closes the office day,
  * and the Z report carries the variance.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(CounterServer.class)
+@CounterServer.OwnServer   // it closes the office day
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PointOfSaleBrowserIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.counterWar();
-    }
 
-    @ArquillianResource
     URL base;
 
     private static TerminalAgent terminal;

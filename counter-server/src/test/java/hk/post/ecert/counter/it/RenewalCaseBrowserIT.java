@@ -1,11 +1,6 @@
 package hk.post.ecert.counter.it;
 
 import hk.post.ecert.terminal.TerminalAgent;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -31,17 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Renewal cases from the browser, clerk and HKPCA officer: an e-Cert (Organisational) renewal dispatched by registered
  * mail, and an e-Cert (Server) renewal issued for a CSR made with {@code openssl req} after a wrong one is refused.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(CounterServer.class)
+@CounterServer.OwnServer   // it renews the demo's subscribers that other classes look up, and receives the notices on its own SMTP server
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RenewalCaseBrowserIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.counterWar();
-    }
 
-    @ArquillianResource
     URL base;
 
     private static TerminalAgent terminal;

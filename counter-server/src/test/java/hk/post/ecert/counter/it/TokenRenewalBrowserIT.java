@@ -13,11 +13,6 @@ import hk.post.ecert.terminal.TerminalConfig;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -53,17 +48,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the faults: a wrong PIN, a token pulled out mid-write (retry the write), a token lost after issuance (revoke; the
  * serial appears on the CRL).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(CounterServer.class)
+@CounterServer.OwnServer   // it renews SRN-P-000002, which other classes look up, from clerk1's till
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TokenRenewalBrowserIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.counterWar();
-    }
 
-    @ArquillianResource
     URL base;
 
     private static Browser chromium;
