@@ -99,12 +99,18 @@ public final class CounterCluster implements AutoCloseable {
      * Starts an instance without waiting for it: a name started before gets its old port back (a restart after a
      * crash, where the load balancer and the terminals still know it by its address), and a log of its own.
      */
+    /**
+     * Each instance's heap ceiling (issue 32: under 512 MB per instance; {@code -Dbench.instance.heap} to try another).
+     * The heap after a full collection is printed beside it by {@code bin/bench scale}.
+     */
+    public static final String HEAP = System.getProperty("bench.instance.heap", "512m");
+
     public synchronized CounterInstance launch(String name) throws IOException {
         Path target = root.resolve("counter-server/target");
         int port = ports.containsKey(name) ? ports.get(name) : freePort();
         ports.put(name, port);
         int n = starts.merge(name, 1, Integer::sum);
-        List<String> jvm = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseSerialGC", "-Dcounter.demo=true", "-Dcounter.ca.dir=" + work.resolve("shared/ca"),
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + HEAP, "-XX:+UseSerialGC", "-Dcounter.demo=true", "-Dcounter.ca.dir=" + work.resolve("shared/ca"),
                 "-Dcounter.bench.counters=" + counters, "-Dcounter.bench.enrolment-code=" + enrolmentCode));
         jvm.addAll(postgres.migrateOptions());   // the owner role migrates; the servers run as the role that owns nothing
         jvm.addAll(extraJvm);

@@ -228,6 +228,29 @@ public final class NetworkLoad implements AutoCloseable {
         }
     }
 
+    /**
+     * Each live instance's heap after a full collection (issue 32): {@code jcmd <pid> GC.run}, then the instance's own
+     * {@code memory_usedHeap_bytes}, in MB. What the instance keeps, not the garbage it has not yet collected.
+     */
+    public Map<String, Long> heapAfterFullGcMb() throws Exception {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        Sampler s = new Sampler();
+        for (CounterInstance i : cluster.instances()) {
+            if (!i.alive()) {
+                continue;
+            }
+            Process gc = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(i.pid()), "GC.run").redirectErrorStream(true).start();
+            gc.getInputStream().readAllBytes();
+            if (gc.waitFor() != 0) {
+                throw new IOException("jcmd GC.run failed for " + i.name());
+            }
+            long heap = gauge(s.get(i.url() + "metrics?scope=base"), "memory_usedHeap_bytes");
+            out.put(i.name(), heap >> 20);
+        }
+        return out;
+    }
+
     /** Every five seconds: the jobs waiting (the counter's own gauge) and each instance's memory. */
     private final class Sampler {
         private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
