@@ -87,6 +87,13 @@ final class CounterServer implements BeforeAllCallback, AfterAllCallback, TestIn
         }
     }
 
+    private static final Map<String, Path> KEYS = new ConcurrentHashMap<>();
+
+    /** The key directory of the server at {@code base} (its operators' token, its receipt keys). */
+    static Path keyDir(Object base) {
+        return KEYS.getOrDefault(base.toString(), Operators.IT_KEYS);
+    }
+
     /** The address of the server this test class runs against. */
     static URL of(Class<?> testClass) {
         Running r = OWN.get(testClass);
@@ -113,6 +120,10 @@ final class CounterServer implements BeforeAllCallback, AfterAllCallback, TestIn
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(words(System.getProperty("payara.cmdOptions", "")));
+            // each server its own keys (the last -D of a name wins): servers that run at once each keep their own database,
+            // and one rotating its receipt key must not destroy the file another signs with
+            Path keys = name.equals("shared") ? Operators.IT_KEYS : Path.of("target", "it-ca-" + name);
+            cmd.add("-Dcounter.ca.dir=" + keys.toAbsolutePath());
             cmd.add("-jar");
             cmd.add(required("payara.microJar"));
             cmd.add("--deploy");
@@ -126,6 +137,7 @@ final class CounterServer implements BeforeAllCallback, AfterAllCallback, TestIn
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             URL base = URI.create("http://localhost:" + port + "/").toURL();
             Running r = new Running(name, p, base);
+            KEYS.put(base.toString(), keys);
             Runtime.getRuntime().addShutdownHook(new Thread(r::stop));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
             while (!ready(base)) {

@@ -524,7 +524,7 @@ class DoorsIT {
         // 2. a forged payment receipt signed with a leaked receipt key names no journal entry: not genuine
         String ring = anonymous.get("api/receipt-keys").body();
         String active = ring.lines().filter(l -> l.contains(" ACTIVE ")).map(l -> l.split(" ")[0]).findFirst().orElseThrow();
-        String[] leaked = Files.readString(Operators.IT_KEYS.resolve("receipt-keys/" + active + ".p8")).trim().split("\\s+");
+        String[] leaked = Files.readString(CounterServer.keyDir(base).resolve("receipt-keys/" + active + ".p8")).trim().split("\\s+");
         java.security.PrivateKey key = java.security.KeyFactory.getInstance("Ed25519")
                 .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(java.util.Base64.getDecoder().decode(leaked[0])));
         ReceiptStatement fake = new ReceiptStatement(

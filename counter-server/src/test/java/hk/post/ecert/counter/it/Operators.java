@@ -10,7 +10,7 @@ import java.time.Duration;
 
 /**
  * A monitoring system's calls to the operator endpoints ({@code /metrics}, {@code /api/terminals}), with the operators'
- * bearer token the server made beside its keys (issue 31): {@code target/it-ca} for the test servers.
+ * bearer token the server made beside its keys (issue 31): {@code target/it-ca} for the shared test server, {@code target/it-ca-<class>} for a server of its own ({@link CounterServer#keyDir}).
  */
 final class Operators {
 
@@ -29,6 +29,6 @@ final class Operators {
     }
 
     static HttpResponse<String> get(Object base, String path) throws Exception {
-        return get(base, path, IT_KEYS);
+        return get(base, path, CounterServer.keyDir(base));
     }
 }
