@@ -100,10 +100,11 @@ public final class CounterCluster implements AutoCloseable {
      * crash, where the load balancer and the terminals still know it by its address), and a log of its own.
      */
     /**
-     * Each instance's heap ceiling (issue 32: under 512 MB per instance; {@code -Dbench.instance.heap} to try another).
-     * The heap after a full collection is printed beside it by {@code bin/bench scale}.
+     * Each instance's heap ceiling ({@code -Dbench.instance.heap}; 1 GB as before issue 32). Issue 32's goal is 512 MB:
+     * with {@code -Dbench.instance.heap=512m} the busy network filled it and one instance ended in an OutOfMemoryError.
+     * The heap after a full collection is printed by {@code bin/bench scale}.
      */
-    public static final String HEAP = System.getProperty("bench.instance.heap", "512m");
+    public static final String HEAP = System.getProperty("bench.instance.heap", "1g");
 
     public synchronized CounterInstance launch(String name) throws IOException {
         Path target = root.resolve("counter-server/target");
