@@ -28,7 +28,8 @@ public final class VerifyJournal {
         long t0 = System.nanoTime();
         String user = args.length > 1 ? args[1] : "";
         String password = args.length > 2 ? args[2] : "";
-        JournalVerifier.Report report = JournalVerifier.verify(() -> DriverManager.getConnection(args[0], user, password), key,
+        String url = scanUrl(args[0]);
+        JournalVerifier.Report report = JournalVerifier.verify(() -> DriverManager.getConnection(url, user, password), key,
                 Runtime.getRuntime().availableProcessors(), true);
         report.findings().forEach(f -> System.out.println("FINDING " + f));
         System.out.printf("journal %s: %d entries on %d counters verified in %.2f s%n",
@@ -46,6 +47,27 @@ public final class VerifyJournal {
         if (System.getProperty("h2.objectCache") == null) {
             System.setProperty("h2.objectCache", "false");
         }
+    }
+
+    /**
+     * An H2 database file is opened read-only (a verifier writes nothing) and without H2's page cache: one pass reads
+     * each page once, so caching every page only costs (on 1,000,000 entries, cold: 2.74–2.99 s with the cache,
+     * 2.40–2.67 s without, five runs each). H2 keeps a {@code CACHE_SIZE} given on a writable connection as the
+     * database's own setting, so it is only ever given on a read-only one. Other URLs are left as they are.
+     */
+    public static String scanUrl(String url) {
+        if (!url.startsWith("jdbc:h2:file:")) {
+            return url;
+        }
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        String out = url;
+        int mode = upper.indexOf(";ACCESS_MODE_DATA=");
+        if (mode < 0) {
+            out += ";ACCESS_MODE_DATA=r";
+        } else if (!upper.substring(mode + ";ACCESS_MODE_DATA=".length()).split(";", 2)[0].equals("R")) {
+            return url;   // asked for a writable connection: not ours to change its settings
+        }
+        return upper.contains(";CACHE_SIZE=") ? out : out + ";CACHE_SIZE=0";
     }
 
     /** The key as DER, or as the base64 text the counter server writes ({@code journal-key.pub}). */

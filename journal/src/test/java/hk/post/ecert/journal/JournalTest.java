@@ -114,6 +114,32 @@ class JournalTest {
                 r.findings().stream().map(Object::toString).toList());
     }
 
+    /**
+     * {@code bin/verify-journal}'s connection (read-only, no page cache) finds the same, in segments, and leaves the
+     * database's own cache setting as it was: H2 keeps a cache size given on a writable connection.
+     */
+    @Test
+    void theCommandsReadOnlyUncachedScanFindsTheSameAndChangesNoSetting() throws Exception {
+        sampleDay();
+        dba("DROP TRIGGER journal_entry_append_only",
+                "UPDATE journal_entry SET amount_cents = 480 WHERE counter_code = 'GPO-C01' AND seq = 3");
+        String base = "jdbc:h2:file:" + dir.resolve("journal");
+        String scan = VerifyJournal.scanUrl(base);
+        assertEquals(base + ";ACCESS_MODE_DATA=r;CACHE_SIZE=0", scan);
+        assertEquals(base + ";ACCESS_MODE_DATA=rw", VerifyJournal.scanUrl(base + ";ACCESS_MODE_DATA=rw"));
+        assertEquals("jdbc:h2:tcp://localhost/x", VerifyJournal.scanUrl("jdbc:h2:tcp://localhost/x"));
+        JournalVerifier.Report r = JournalVerifier.verify(() -> DriverManager.getConnection(scan, "sa", ""), null, 2, true);
+        assertEquals(List.of("ALTERED counter GPO-C01 seq 3: its content does not match its hash"),
+                r.findings().stream().map(Object::toString).toList());
+        assertEquals(10, r.entries());
+        try (Connection c = DriverManager.getConnection(base, "sa", ""); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'CACHE_SIZE'"
+                     + " AND SETTING_VALUE = '0'")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "the database's cache size was left as it was");
+        }
+    }
+
     @Test
     void aRecordedHashChangedInItsLastDigitIsNamed() throws Exception {
         sampleDay();
