@@ -38,9 +38,20 @@ final class Browser implements AutoCloseable {
         driver = new ChromeDriver(service, options);
     }
 
+    /**
+     * A wait that looks at the page every {@link #POLL} (Selenium's own default is every 500 ms: a test of a few hundred
+     * steps, each waiting for an Ajax answer that takes tens of milliseconds, spent most of its time asleep). An element
+     * an Ajax update replaced while the wait read it is looked up again at the next look, not a failure.
+     */
     WebDriverWait waitUpTo(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        wait.pollingEvery(POLL);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
+
+    /** How often a wait looks again ({@code -Dbrowser.pollMs}, 40 ms unless told). */
+    static final Duration POLL = Duration.ofMillis(Long.getLong("browser.pollMs", 40));
 
     void login(String base, String user, String password) {
         driver.get(base + "index.xhtml");
