@@ -1,5 +1,13 @@
 package hk.post.ecert.counter.it;
 
+import hk.post.ecert.counter.it.screens.BankDeskScreen;
+import hk.post.ecert.counter.it.screens.CaseScreen;
+import hk.post.ecert.counter.it.screens.GlanceScreen;
+import hk.post.ecert.counter.it.screens.SharedIds;
+import hk.post.ecert.counter.it.screens.SubscribersScreen;
+import hk.post.ecert.counter.it.screens.TerminalsScreen;
+import hk.post.ecert.counter.it.screens.TopBar;
+import hk.post.ecert.counter.it.screens.TriageScreen;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,11 +64,11 @@ class AccessibilityBrowserIT {
     }
 
     private void switchLanguage(boolean chinese) {
-        String link = chinese ? "top:langZh" : "top:langEn";
+        String link = chinese ? TopBar.LANG_ZH : TopBar.LANG_EN;
         if (!chromium.driver.findElements(By.id(link)).isEmpty()) {
             chromium.driver.findElement(By.id(link)).click();
             chromium.waitUpTo(20).ignoring(org.openqa.selenium.WebDriverException.class)
-                    .until(d -> !d.findElements(By.id(chinese ? "top:langEn" : "top:langZh")).isEmpty());
+                    .until(d -> !d.findElements(By.id(chinese ? TopBar.LANG_EN : TopBar.LANG_ZH)).isEmpty());
         }
     }
 
@@ -82,7 +90,7 @@ class AccessibilityBrowserIT {
             for (boolean chinese : new boolean[] {false, true}) {
                 for (String screen : role.getValue()) {
                     chromium.driver.get(base + screen);
-                    chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("top:logout")));
+                    chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(TopBar.LOGOUT)));
                     switchLanguage(chinese);
                     String lang = chromium.driver.findElement(By.tagName("html")).getAttribute("lang");
                     assertEquals(chinese ? "zh-HK" : "en", lang, "<html lang> on " + screen);
@@ -100,25 +108,25 @@ class AccessibilityBrowserIT {
         for (boolean chinese : new boolean[] {false, true}) {
             String lang = chinese ? "zh-HK" : "en";
             chromium.driver.get(base + "subscribers.xhtml");
-            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("sub:value")));
+            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(SubscribersScreen.VALUE)));
             switchLanguage(chinese);
-            chromium.type("sub:value", "SRN-P-000001");
-            chromium.type("sub:reason", "accessibility check");
-            chromium.click("sub:lookup");
-            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("serial")));
+            chromium.type(SubscribersScreen.VALUE, "SRN-P-000001");
+            chromium.type(SubscribersScreen.REASON, "accessibility check");
+            chromium.click(SubscribersScreen.LOOKUP);
+            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(SharedIds.SERIAL)));
             record(report, failures, "clerk1 subscribers.xhtml (certificate open)", lang, chromium.axe());
 
             chromium.driver.get(base + "cases.xhtml");
-            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("case:openCase")));
-            chromium.click("case:openCase");
-            chromium.waitUpTo(20).until(d -> !d.findElement(By.id("case:messages")).getText().isBlank());
+            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(CaseScreen.OPEN_CASE)));
+            chromium.click(CaseScreen.OPEN_CASE);
+            chromium.waitUpTo(20).until(d -> !d.findElement(By.id(CaseScreen.MESSAGES)).getText().isBlank());
             record(report, failures, "clerk1 cases.xhtml (refusal shown)", lang, chromium.axe());
 
             chromium.driver.get(base + "triage.xhtml");
-            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("triage:type")));
-            chromium.choose("triage:type", "ORGANISATIONAL_ROLE");
-            chromium.choose("triage:variant", "HOSPITAL_AUTHORITY");
-            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("triage:printSlip")));
+            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(TriageScreen.TYPE)));
+            chromium.choose(TriageScreen.TYPE, "ORGANISATIONAL_ROLE");
+            chromium.choose(TriageScreen.VARIANT, "HOSPITAL_AUTHORITY");
+            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(TriageScreen.PRINT_SLIP)));
             record(report, failures, "clerk1 triage.xhtml (referral chosen)", lang, chromium.axe());
             switchLanguage(false);
         }
@@ -126,18 +134,18 @@ class AccessibilityBrowserIT {
         chromium.switchUser(base.toString(), "super1", "Super#2026");
         for (boolean chinese : new boolean[] {false, true}) {
             chromium.driver.get(base + "supervisor/terminals.xhtml");
-            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("terminals:list:0:history")));
+            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(TerminalsScreen.LIST_0_HISTORY)));
             switchLanguage(chinese);
-            chromium.click("terminals:list:0:history");
-            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("historyTitle")));
-            assertTrue(chromium.driver.findElement(By.id("terminals:events")).isDisplayed(), "the device history table");
+            chromium.click(TerminalsScreen.LIST_0_HISTORY);
+            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(TerminalsScreen.HISTORY_TITLE)));
+            assertTrue(chromium.driver.findElement(By.id(TerminalsScreen.EVENTS)).isDisplayed(), "the device history table");
             record(report, failures, "super1 supervisor/terminals.xhtml (device history)", chinese ? "zh-HK" : "en", chromium.axe());
             switchLanguage(false);
         }
         // issue 33: the supervisor's home on the demo's first day, as super1 sees it (its text and a picture kept for the note)
         for (boolean chinese : new boolean[] {false, true}) {
             chromium.driver.get(base + "supervisor/glance.xhtml");
-            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("actOn")));
+            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(GlanceScreen.ACT_ON)));
             switchLanguage(chinese);
             chromium.waitUpTo(20).until(d -> d.findElements(By.cssSelector("[id='glance:tenderChart'] canvas")).size() == 1);
             record(report, failures, "super1 supervisor/glance.xhtml (the demo's first day)", chinese ? "zh-HK" : "en", chromium.axe());
@@ -149,11 +157,11 @@ class AccessibilityBrowserIT {
         }
         chromium.switchUser(base.toString(), "desk1", "Desk#2026");
         chromium.driver.get(base + "hkpca/bank.xhtml");
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("bank:show")));
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(BankDeskScreen.SHOW)));
         String firstBank = (String) ((org.openqa.selenium.JavascriptExecutor) chromium.driver).executeScript(
                 "var o = Array.from(document.getElementById('bank:bankCode_input').options).find(function (x) { return x.value; }); return o ? o.value : null;");
-        chromium.choose("bank:bankCode", firstBank);
-        chromium.click("bank:show");
+        chromium.choose(BankDeskScreen.BANK_CODE, firstBank);
+        chromium.click(BankDeskScreen.SHOW);
         chromium.ajaxSettled();
         record(report, failures, "desk1 hkpca/bank.xhtml (a bank's file)", "en", chromium.axe());
 

@@ -1,5 +1,11 @@
 package hk.post.ecert.counter.it;
 
+import hk.post.ecert.counter.it.screens.BankDeskScreen;
+import hk.post.ecert.counter.it.screens.CaptureScreen;
+import hk.post.ecert.counter.it.screens.FeesScreen;
+import hk.post.ecert.counter.it.screens.SharedIds;
+import hk.post.ecert.counter.it.screens.TillScreen;
+import hk.post.ecert.counter.it.screens.TopBar;
 import hk.post.ecert.devices.scanner.simulated.SimulatedScanner;
 import hk.post.ecert.terminal.CounterDevices;
 import hk.post.ecert.terminal.TerminalAgent;
@@ -62,23 +68,23 @@ class BankCertRenewalArChangedBrowserIT {
     }
 
     private String messages() {
-        return chromium.text("bank:messages");
+        return chromium.text(BankDeskScreen.MESSAGES);
     }
 
     private void bankScreen(String code) {
-        browser.findElement(By.id("top:navBank")).click();
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("bank:bankCode")));
-        chromium.choose("bank:bankCode", code);
-        chromium.click("bank:show");
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("bankView")));
+        browser.findElement(By.id(TopBar.NAV_BANK)).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(BankDeskScreen.BANK_CODE)));
+        chromium.choose(BankDeskScreen.BANK_CODE, code);
+        chromium.click(BankDeskScreen.SHOW);
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(BankDeskScreen.BANK_VIEW)));
     }
 
     private void resume(String ref) {
-        browser.findElement(By.id("top:navBank")).click();
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("bank:resumeRef")));
-        chromium.type("bank:resumeRef", ref);
-        chromium.click("bank:resume");
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("appRef"), ref));
+        browser.findElement(By.id(TopBar.NAV_BANK)).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(BankDeskScreen.RESUME_REF)));
+        chromium.type(BankDeskScreen.RESUME_REF, ref);
+        chromium.click(BankDeskScreen.RESUME);
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(BankDeskScreen.APP_REF), ref));
     }
 
     @Test
@@ -91,87 +97,87 @@ class BankCertRenewalArChangedBrowserIT {
 
         // The Bank-Cert (Bank) fee is not published: an administrator enters the figure given, a supervisor approves.
         as("admin", "Admin#2026");
-        browser.findElement(By.id("top:navFees")).click();
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("fees:amount")));
-        chromium.choose("fees:item", "BANK_CERT_BANK");
-        chromium.type("fees:amount", "1000");
-        chromium.type("fees:source", "TEST figure for the Bank-Cert browser test");
-        chromium.type("fees:approver", "super1");
-        chromium.type("fees:approverPassword", "Super#2026");
-        chromium.click("fees:enter");
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("fees:msgs"), "approved by super1"));
+        browser.findElement(By.id(TopBar.NAV_FEES)).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(FeesScreen.AMOUNT)));
+        chromium.choose(FeesScreen.ITEM, "BANK_CERT_BANK");
+        chromium.type(FeesScreen.AMOUNT, "1000");
+        chromium.type(FeesScreen.SOURCE, "TEST figure for the Bank-Cert browser test");
+        chromium.type(FeesScreen.APPROVER, "super1");
+        chromium.type(FeesScreen.APPROVER_PASSWORD, "Super#2026");
+        chromium.click(FeesScreen.ENTER);
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(FeesScreen.MSGS), "approved by super1"));
 
         // the desk officer opens the desk's till
         as("desk1", "Desk#2026");
-        browser.findElement(By.id("top:navTill")).click();
+        browser.findElement(By.id(TopBar.NAV_TILL)).click();
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input.float-NOTE_100")));
         browser.findElement(By.cssSelector("input.float-NOTE_100")).sendKeys("5");
-        chromium.click("till:openTill");
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("tillStatus"), "Open"));
+        chromium.click(TillScreen.OPEN_TILL);
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(TillScreen.TILL_STATUS), "Open"));
 
         // lookup: the bank, its certificate and its AR history
         bankScreen("901");
-        assertTrue(chromium.text("bankCerts").contains("ACTIVE"), chromium.text("bankCerts"));
+        assertTrue(chromium.text(BankDeskScreen.BANK_CERTS).contains("ACTIVE"), chromium.text(BankDeskScreen.BANK_CERTS));
         String oldSerial = browser.findElement(By.cssSelector("#bankCerts .cert-serial")).getText();
-        assertTrue(chromium.text("arHistory").contains("CHEUNG MEI LING"), chromium.text("arHistory"));
-        assertFalse(chromium.text("arHistory").contains("123456"), "the AR's HKID is masked: " + chromium.text("arHistory"));
-        assertTrue(chromium.text("currentAr").contains("CHEUNG MEI LING"));
+        assertTrue(chromium.text(BankDeskScreen.AR_HISTORY).contains("CHEUNG MEI LING"), chromium.text(BankDeskScreen.AR_HISTORY));
+        assertFalse(chromium.text(BankDeskScreen.AR_HISTORY).contains("123456"), "the AR's HKID is masked: " + chromium.text(BankDeskScreen.AR_HISTORY));
+        assertTrue(chromium.text(BankDeskScreen.CURRENT_AR).contains("CHEUNG MEI LING"));
 
         // a changed AR: the new AR may not renew by post (never authenticated for this bank)
-        chromium.choose("bank:appType", "RENEWAL_AR_CHANGED");
-        chromium.type("bank:arName", "Ng Wai Man");
-        chromium.type("bank:arTitle", "Head of Operations");
-        chromium.type("bank:arPhone", "2123 9876");
-        chromium.type("bank:arEmail", "ng.waiman@demo-first.example");
-        chromium.type("bank:arDocNumber", "D234567(7)");
-        chromium.click("bank:checkPostal");
+        chromium.choose(BankDeskScreen.APP_TYPE, "RENEWAL_AR_CHANGED");
+        chromium.type(BankDeskScreen.AR_NAME, "Ng Wai Man");
+        chromium.type(BankDeskScreen.AR_TITLE, "Head of Operations");
+        chromium.type(BankDeskScreen.AR_PHONE, "2123 9876");
+        chromium.type(BankDeskScreen.AR_EMAIL, "ng.waiman@demo-first.example");
+        chromium.type(BankDeskScreen.AR_DOC_NUMBER, "D234567(7)");
+        chromium.click(BankDeskScreen.CHECK_POSTAL);
         assertTrue(messages().contains("submitted in person"), messages());
 
         // the sections of the type: D (the certificate) and the new AR's authorisation; C is not shown
-        assertTrue(browser.findElements(By.id("bank:unitName")).isEmpty(), "section C is not part of a renewal");
-        chromium.type("bank:arDocNumber", "D234567(7)");
-        chromium.choose("bank:renewSerial", oldSerial);
-        chromium.choose("bank:renewYears", "2");
-        chromium.click("bank:receive");
+        assertTrue(browser.findElements(By.id(BankDeskScreen.UNIT_NAME)).isEmpty(), "section C is not part of a renewal");
+        chromium.type(BankDeskScreen.AR_DOC_NUMBER, "D234567(7)");
+        chromium.choose(BankDeskScreen.RENEW_SERIAL, oldSerial);
+        chromium.choose(BankDeskScreen.RENEW_YEARS, "2");
+        chromium.click(BankDeskScreen.RECEIVE);
         assertTrue(messages().contains("authorisation of the new AR"), messages());
-        chromium.type("bank:arDocNumber", "D234567(7)");
-        chromium.type("bank:newArAuthorisation", "BOARD RESOLUTION 2026/11");
-        chromium.click("bank:receive");
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("appRef")));
-        String ref = chromium.text("appRef");
+        chromium.type(BankDeskScreen.AR_DOC_NUMBER, "D234567(7)");
+        chromium.type(BankDeskScreen.NEW_AR_AUTHORISATION, "BOARD RESOLUTION 2026/11");
+        chromium.click(BankDeskScreen.RECEIVE);
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(BankDeskScreen.APP_REF)));
+        String ref = chromium.text(BankDeskScreen.APP_REF);
         assertTrue(ref.startsWith("BC-"), ref);
-        assertEquals("HK$2,000.00", chromium.text("appFee"), "2 years at the entered HK$1,000.00 a year");
+        assertEquals("HK$2,000.00", chromium.text(BankDeskScreen.APP_FEE), "2 years at the entered HK$1,000.00 a year");
 
         // face-to-face authentication: the document in hand must be the one on the form
-        chromium.type("bank:authDocNumber", "C123456(9)");
-        chromium.click("bank:authenticate");
+        chromium.type(BankDeskScreen.AUTH_DOC_NUMBER, "C123456(9)");
+        chromium.click(BankDeskScreen.AUTHENTICATE);
         assertTrue(messages().contains("not the one on the form"), messages());
-        chromium.type("bank:authDocNumber", "D234567(7)");
-        chromium.click("bank:authenticate");
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("authDone"), "☑"));
+        chromium.type(BankDeskScreen.AUTH_DOC_NUMBER, "D234567(7)");
+        chromium.click(BankDeskScreen.AUTHENTICATE);
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(BankDeskScreen.AUTH_DONE), "☑"));
 
         // sending it before the documents and the fee is refused, with what is missing
-        chromium.click("bank:submit");
+        chromium.click(BankDeskScreen.SUBMIT);
         assertTrue(messages().contains("Annex 2 documents") && messages().contains("fee"), messages());
 
         // Annex 2 documents through the desk's scanner: the signed 798FB, the new AR's ID, the authorisation, the checklist
         SimulatedScanner scanner = desk.devices().simulatedScanner().orElseThrow();
         scanner.load(List.of(FormCaptureBrowserIT.document("NEW AR IDENTITY"), FormCaptureBrowserIT.document("BOARD RESOLUTION"),
                 FormCaptureBrowserIT.document("ANNEX 2 CHECKLIST")));
-        browser.findElement(By.id("bank:toCapture")).click();
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("capture:caseRef")));
-        chromium.type("capture:caseRef", ref);
-        chromium.click("capture:resume");
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("openCase"), ref));
-        chromium.click("capture:scan");
-        for (int attempt = 0; attempt < 4 && !chromium.text("jobStatus").contains("Scanned"); attempt++) {
+        browser.findElement(By.id(BankDeskScreen.TO_CAPTURE)).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(CaptureScreen.CASE_REF)));
+        chromium.type(CaptureScreen.CASE_REF, ref);
+        chromium.click(CaptureScreen.RESUME);
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(SharedIds.OPEN_CASE), ref));
+        chromium.click(CaptureScreen.SCAN);
+        for (int attempt = 0; attempt < 4 && !chromium.text(SharedIds.JOB_STATUS).contains("Scanned"); attempt++) {
             try {
-                chromium.waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Scanned"));
+                chromium.waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id(SharedIds.JOB_STATUS), "Scanned"));
             } catch (org.openqa.selenium.TimeoutException notYet) {
-                chromium.click("capture:refreshJob");
+                chromium.click(CaptureScreen.REFRESH_JOB);
             }
         }
-        chromium.pollStopped("capture:jobPoll");
+        chromium.pollStopped(CaptureScreen.JOB_POLL);
         String[] labels = {"AR_IDENTITY", "AR_AUTHORISATION", "ANNEX_2_CHECKLIST"};
         for (int i = 0; i < labels.length; i++) {
             WebElement card = browser.findElements(By.cssSelector(".page-card.unidentified")).get(i);
@@ -179,17 +185,17 @@ class BankCertRenewalArChangedBrowserIT {
             card.findElement(By.cssSelector("button.save-label")).click();
             chromium.ajaxSettled();
         }
-        chromium.click("capture:submit");
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("documents")));
+        chromium.click(CaptureScreen.SUBMIT);
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(SharedIds.DOCUMENTS)));
 
         // the fee at the desk's till, then vetting
         resume(ref);
-        assertEquals("☑", chromium.text("docsDone"));
-        chromium.type("bank:cash", "2000");
-        chromium.click("bank:pay");
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("paidDone"), "☑"));
-        chromium.click("bank:submit");
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("appState"), "Waiting for vetting"));
+        assertEquals("☑", chromium.text(BankDeskScreen.DOCS_DONE));
+        chromium.type(BankDeskScreen.CASH, "2000");
+        chromium.click(BankDeskScreen.PAY);
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(BankDeskScreen.PAID_DONE), "☑"));
+        chromium.click(BankDeskScreen.SUBMIT);
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(BankDeskScreen.APP_STATE), "Waiting for vetting"));
 
         // the officer who received it cannot vet it
         WebElement mine = browser.findElements(By.cssSelector(".bank-vet")).stream()
@@ -200,7 +206,7 @@ class BankCertRenewalArChangedBrowserIT {
 
         // another officer approves: issued by the 2-15 CA
         as("officer1", "Officer#2026");
-        browser.findElement(By.id("top:navBank")).click();
+        browser.findElement(By.id(TopBar.NAV_BANK)).click();
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".bank-vet")));
         mine = browser.findElements(By.cssSelector(".bank-vet")).stream()
                 .filter(f -> f.findElement(By.cssSelector(".bank-vet-ref")).getText().equals(ref)).findFirst().orElseThrow();
@@ -214,11 +220,11 @@ class BankCertRenewalArChangedBrowserIT {
 
         as("desk1", "Desk#2026");
         resume(ref);
-        assertEquals("Issued: to dispatch", chromium.text("appState"));
-        String renewed = chromium.text("renewedSerial");
+        assertEquals("Issued: to dispatch", chromium.text(BankDeskScreen.APP_STATE));
+        String renewed = chromium.text(BankDeskScreen.RENEWED_SERIAL);
         Path dir = Files.createTempDirectory("bankcert-");
         Path cert = dir.resolve("renewed.pem");
-        Files.writeString(cert, chromium.text("renewedCertificatePem") + "\n");
+        Files.writeString(cert, chromium.text(BankDeskScreen.RENEWED_CERTIFICATE_PEM) + "\n");
         String chain = (String) ((org.openqa.selenium.JavascriptExecutor) browser)
                 .executeScript("return document.getElementById('chainPem').textContent;");
         String[] pems = chain.split("(?<=-----END CERTIFICATE-----)");
@@ -235,34 +241,34 @@ class BankCertRenewalArChangedBrowserIT {
         // the medium's file opens with the PIN shown to the approving officer, and holds the key with this certificate
         RenewalCaseBrowserIT.mediumHolds(RenewalCaseBrowserIT.download(chromium, "bank:renewedMedium"), pin, renewed, "2 - 15");
 
-        chromium.type("bank:article", "RR123456785HK");
-        chromium.click("bank:dispatch");
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("appState"), "Completed"));
+        chromium.type(BankDeskScreen.ARTICLE, "RR123456785HK");
+        chromium.click(BankDeskScreen.DISPATCH);
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(BankDeskScreen.APP_STATE), "Completed"));
         chromium.screenshot("bankcert-renewal-ar-changed-completed");
-        String history = chromium.text("appHistory");
+        String history = chromium.text(BankDeskScreen.APP_HISTORY);
         assertTrue(history.contains("renews " + oldSerial) && history.contains("dispatched by registered mail RR123456785HK"), history);
 
         // the bank now shows the new AR as current, and the renewed certificate
         bankScreen("901");
-        assertTrue(chromium.text("currentAr").contains("NG WAI MAN"), chromium.text("currentAr"));
-        assertTrue(chromium.text("bankCerts").contains(renewed), chromium.text("bankCerts"));
+        assertTrue(chromium.text(BankDeskScreen.CURRENT_AR).contains("NG WAI MAN"), chromium.text(BankDeskScreen.CURRENT_AR));
+        assertTrue(chromium.text(BankDeskScreen.BANK_CERTS).contains(renewed), chromium.text(BankDeskScreen.BANK_CERTS));
 
         // revocation of the renewed certificate: a month's notice, then the AR's final confirmation
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Hong_Kong"));
-        chromium.choose("bank:revokeSerial", renewed);
-        chromium.type("bank:revokeAr", "Ng Wai Man");
-        chromium.type("bank:noticeReceived", today.toString());
-        chromium.type("bank:revokeOn", today.plusDays(7).toString());
-        chromium.type("bank:revokeReason", "the bank's payments unit closes");
-        chromium.click("bank:requestRevocation");
+        chromium.choose(BankDeskScreen.REVOKE_SERIAL, renewed);
+        chromium.type(BankDeskScreen.REVOKE_AR, "Ng Wai Man");
+        chromium.type(BankDeskScreen.NOTICE_RECEIVED, today.toString());
+        chromium.type(BankDeskScreen.REVOKE_ON, today.plusDays(7).toString());
+        chromium.type(BankDeskScreen.REVOKE_REASON, "the bank's payments unit closes");
+        chromium.click(BankDeskScreen.REQUEST_REVOCATION);
         assertTrue(messages().contains("one month's notice"), messages());
-        chromium.type("bank:revokeOn", today.plusMonths(1).toString());
-        chromium.click("bank:requestRevocation");
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("revocations"), "REQUESTED"));
+        chromium.type(BankDeskScreen.REVOKE_ON, today.plusMonths(1).toString());
+        chromium.click(BankDeskScreen.REQUEST_REVOCATION);
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(BankDeskScreen.REVOCATIONS), "REQUESTED"));
         browser.findElement(By.cssSelector("#revocations button.ui-button-danger")).click();
         chromium.ajaxSettled();
         assertTrue(messages().contains("notice period runs until " + today.plusMonths(1)), messages());
-        assertTrue(chromium.text("bankCerts").contains(renewed), chromium.text("bankCerts"));
+        assertTrue(chromium.text(BankDeskScreen.BANK_CERTS).contains(renewed), chromium.text(BankDeskScreen.BANK_CERTS));
         chromium.screenshot("bankcert-revocation-waiting");
     }
 

@@ -1,5 +1,7 @@
 package hk.post.ecert.counter.it;
 
+import hk.post.ecert.counter.it.screens.LoginScreen;
+import hk.post.ecert.counter.it.screens.TopBar;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -55,10 +57,10 @@ final class Browser implements AutoCloseable {
 
     void login(String base, String user, String password) {
         driver.get(base + "index.xhtml");
-        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("j_username")));
-        driver.findElement(By.id("j_username")).sendKeys(user);
-        driver.findElement(By.id("j_password")).sendKeys(password);
-        driver.findElement(By.id("loginButton")).click();
+        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(LoginScreen.J_USERNAME)));
+        driver.findElement(By.id(LoginScreen.J_USERNAME)).sendKeys(user);
+        driver.findElement(By.id(LoginScreen.J_PASSWORD)).sendKeys(password);
+        driver.findElement(By.id(LoginScreen.LOGIN_BUTTON)).click();
         // the page is replaced under the wait: a node the inspector no longer knows is "not yet", not a failure
         waitUpTo(20).ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Welcome"));
@@ -66,16 +68,16 @@ final class Browser implements AutoCloseable {
 
     /** Logs out whoever is logged in (if anyone) and logs {@code user} in. */
     void switchUser(String base, String user, String password) {
-        if (driver.findElements(By.id("top:logout")).isEmpty()) {
+        if (driver.findElements(By.id(TopBar.LOGOUT)).isEmpty()) {
             // not on one of the counter's pages (another site, a file, a refusal): the home page has the logout
             driver.get(base + "index.xhtml");
-            waitUpTo(20).until(d -> !d.findElements(By.id("top:logout")).isEmpty() || !d.findElements(By.id("j_username")).isEmpty());
+            waitUpTo(20).until(d -> !d.findElements(By.id(TopBar.LOGOUT)).isEmpty() || !d.findElements(By.id(LoginScreen.J_USERNAME)).isEmpty());
         }
-        if (!driver.findElements(By.id("top:logout")).isEmpty()) {
-            driver.findElement(By.id("top:logout")).click();
+        if (!driver.findElements(By.id(TopBar.LOGOUT)).isEmpty()) {
+            driver.findElement(By.id(TopBar.LOGOUT)).click();
             // the logout's own navigation ends on the login form before the next page is asked for
             waitUpTo(20).ignoring(org.openqa.selenium.WebDriverException.class)
-                    .until(d -> !d.findElements(By.id("j_username")).isEmpty());
+                    .until(d -> !d.findElements(By.id(LoginScreen.J_USERNAME)).isEmpty());
         }
         login(base, user, password);
     }

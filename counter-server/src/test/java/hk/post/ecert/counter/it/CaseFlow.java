@@ -1,5 +1,11 @@
 package hk.post.ecert.counter.it;
 
+import hk.post.ecert.counter.it.screens.CaptureScreen;
+import hk.post.ecert.counter.it.screens.CaseScreen;
+import hk.post.ecert.counter.it.screens.HomeScreen;
+import hk.post.ecert.counter.it.screens.SharedIds;
+import hk.post.ecert.counter.it.screens.TillScreen;
+import hk.post.ecert.counter.it.screens.TopBar;
 import hk.post.ecert.devices.scanner.simulated.SimulatedScanner;
 import hk.post.ecert.terminal.TerminalAgent;
 import org.openqa.selenium.By;
@@ -39,11 +45,11 @@ final class CaseFlow {
 
     /** Opens the logged-in clerk's till with a float of ten HK$100 notes. */
     void openTill() {
-        chromium.nav("top:navTill");
+        chromium.nav(TopBar.NAV_TILL);
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input.float-NOTE_100")));
         browser.findElement(By.cssSelector("input.float-NOTE_100")).sendKeys("10");
-        chromium.click("till:openTill");
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("tillStatus"), "Open"));
+        chromium.click(TillScreen.OPEN_TILL);
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(TillScreen.TILL_STATUS), "Open"));
     }
 
     String openCase(String certificate, String type, String variant, String years, String delivery, String names) {
@@ -52,30 +58,30 @@ final class CaseFlow {
 
     /** Opens a case; for token delivery {@code medium} is the medium it names (here the DEMO software token). */
     String openCase(String certificate, String type, String variant, String years, String delivery, String names, String medium) {
-        chromium.nav("top:navCases");
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("case:certificate")));
-        chromium.type("case:certificate", certificate);
-        chromium.choose("case:type", type);
-        chromium.choose("case:variant", variant);
-        chromium.choose("case:years", years);
-        chromium.choose("case:delivery", delivery);
+        chromium.nav(TopBar.NAV_CASES);
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(CaseScreen.CERTIFICATE)));
+        chromium.type(CaseScreen.CERTIFICATE, certificate);
+        chromium.choose(CaseScreen.TYPE, type);
+        chromium.choose(CaseScreen.VARIANT, variant);
+        chromium.choose(CaseScreen.YEARS, years);
+        chromium.choose(CaseScreen.DELIVERY, delivery);
         if (medium != null) {
-            chromium.choose("case:medium", medium);
+            chromium.choose(CaseScreen.MEDIUM, medium);
         }
         if (names != null) {
-            chromium.type("case:names", names);
+            chromium.type(CaseScreen.NAMES, names);
         }
-        chromium.click("case:openCase");
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("caseRef")));
-        return chromium.text("caseRef");
+        chromium.click(CaseScreen.OPEN_CASE);
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(SharedIds.CASE_REF)));
+        return chromium.text(SharedIds.CASE_REF);
     }
 
     void resume(String caseRef) {
-        chromium.nav("top:navCases");
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("case:resumeRef")));
-        chromium.type("case:resumeRef", caseRef);
-        chromium.click("case:resume");
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseRef"), caseRef));
+        chromium.nav(TopBar.NAV_CASES);
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(CaseScreen.RESUME_REF)));
+        chromium.type(CaseScreen.RESUME_REF, caseRef);
+        chromium.click(CaseScreen.RESUME);
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(SharedIds.CASE_REF), caseRef));
     }
 
     /** Scans the form (the demo simulator has it), with the AR's identity document and the BR certificate when asked, labels, submits. */
@@ -84,22 +90,22 @@ final class CaseFlow {
         if (supporting) {
             scanner.load(List.of(FormCaptureBrowserIT.document("BUSINESS REGISTRATION"), FormCaptureBrowserIT.document("AR IDENTITY")));
         }
-        chromium.nav("top:navCapture");
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("capture:caseRef")));
-        chromium.type("capture:caseRef", caseRef);
-        chromium.click("capture:resume");
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("openCase"), caseRef));
+        chromium.nav(TopBar.NAV_CAPTURE);
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(CaptureScreen.CASE_REF)));
+        chromium.type(CaptureScreen.CASE_REF, caseRef);
+        chromium.click(CaptureScreen.RESUME);
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(SharedIds.OPEN_CASE), caseRef));
         scanTheForm();
-        chromium.waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Scanned"));
-        chromium.pollStopped("capture:jobPoll");
+        chromium.waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id(SharedIds.JOB_STATUS), "Scanned"));
+        chromium.pollStopped(CaptureScreen.JOB_POLL);
         for (String[] label : supporting ? new String[][] {{"0", "BUSINESS_REGISTRATION"}, {"1", "AR_IDENTITY"}} : new String[0][]) {
             WebElement card = browser.findElements(By.cssSelector(".page-card.unidentified")).get(Integer.parseInt(label[0]));
             new Select(card.findElement(By.cssSelector("select.doc-label"))).selectByValue(label[1]);
             card.findElement(By.cssSelector("button.save-label")).click();
             chromium.ajaxSettled();
         }
-        chromium.click("capture:submit");
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("documents")));
+        chromium.click(CaptureScreen.SUBMIT);
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(SharedIds.DOCUMENTS)));
     }
 
     void identityAndPayment(String caseRef, String cash, String id, String name, String dateOfBirth) {
@@ -110,7 +116,7 @@ final class CaseFlow {
     /** The officer approves; returns what the vetting screen said (for registered mail: the PIN, shown once). */
     String officerApproves(String caseRef, String backAs, String backPassword) {
         as("officer1", "Officer#2026");
-        chromium.nav("top:navVetting");
+        chromium.nav(TopBar.NAV_VETTING);
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".vet-case")));
         WebElement mine = browser.findElements(By.cssSelector(".vet-case")).stream()
                 .filter(f -> f.findElement(By.cssSelector(".vet-ref")).getText().equals(caseRef)).findFirst().orElseThrow();
@@ -134,24 +140,24 @@ final class CaseFlow {
      * the clerk chooses the term and the medium. Returns the case reference.
      */
     String openCaseFromCounterHome(String srn, String years, boolean atTheCounter, String medium) {
-        browser.findElement(By.id("top:navHome")).click();
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("search:query")));
-        chromium.type("search:query", srn);
-        chromium.click("search:find");
-        String link = atTheCounter ? "search:renewAtCounter" : "search:renew";
+        browser.findElement(By.id(TopBar.NAV_HOME)).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(HomeScreen.QUERY)));
+        chromium.type(HomeScreen.QUERY, srn);
+        chromium.click(HomeScreen.FIND);
+        String link = atTheCounter ? "search:renewAtCounter" : HomeScreen.RENEW;
         chromium.waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id(link)));
         chromium.nav(link);
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("case:openCase")));
-        assertEquals(srn, browser.findElement(By.id("case:certificate")).getAttribute("value"), "the certificate comes from the search");
-        if (!years.equals(browser.findElement(By.id("case:years_input")).getAttribute("value"))) {
-            chromium.choose("case:years", years);   // a variant with one term shows it already: nothing to choose
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(CaseScreen.OPEN_CASE)));
+        assertEquals(srn, browser.findElement(By.id(CaseScreen.CERTIFICATE)).getAttribute("value"), "the certificate comes from the search");
+        if (!years.equals(browser.findElement(By.id(CaseScreen.YEARS_INPUT)).getAttribute("value"))) {
+            chromium.choose(CaseScreen.YEARS, years);   // a variant with one term shows it already: nothing to choose
         }
         if (medium != null) {
-            chromium.choose("case:medium", medium);
+            chromium.choose(CaseScreen.MEDIUM, medium);
         }
-        chromium.click("case:openCase");
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("caseRef")));
-        return chromium.text("caseRef");
+        chromium.click(CaseScreen.OPEN_CASE);
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(SharedIds.CASE_REF)));
+        return chromium.text(SharedIds.CASE_REF);
     }
 
     /**
@@ -160,54 +166,54 @@ final class CaseFlow {
      * customer reads; the case then goes to HKPCA by itself.
      */
     void walkInSteps(String id, String name, String dateOfBirth, String receiptLanguage) {
-        assertEquals("case:idNumber", browser.switchTo().activeElement().getAttribute("id"), "the focus is on the identity check");
-        chromium.type("case:idNumber", id);
-        chromium.type("case:nameOnForm", name);
-        chromium.type("case:dob", dateOfBirth);
+        assertEquals(CaseScreen.ID_NUMBER, browser.switchTo().activeElement().getAttribute("id"), "the focus is on the identity check");
+        chromium.type(CaseScreen.ID_NUMBER, id);
+        chromium.type(CaseScreen.NAME_ON_FORM, name);
+        chromium.type(CaseScreen.DOB, dateOfBirth);
         chromium.actions++;   // Enter submits the identity check
         chromium.timed(() -> {
-            browser.findElement(By.id("case:dob")).sendKeys(org.openqa.selenium.Keys.ENTER);
+            browser.findElement(By.id(CaseScreen.DOB)).sendKeys(org.openqa.selenium.Keys.ENTER);
             chromium.ajaxSettled();
         });
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("identityDone"), "☑"));
-        assertEquals("case:scanDocuments", browser.switchTo().activeElement().getAttribute("id"), "then on the scan");
-        chromium.click("case:scanDocuments");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(CaseScreen.IDENTITY_DONE), "☑"));
+        assertEquals(CaseScreen.SCAN_DOCUMENTS, browser.switchTo().activeElement().getAttribute("id"), "then on the scan");
+        chromium.click(CaseScreen.SCAN_DOCUMENTS);
         // the screen's own poll sees the scan end and archives the pages: nobody presses "look again"
-        chromium.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("documentsDone"), "☑"));
+        chromium.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id(CaseScreen.DOCUMENTS_DONE), "☑"));
         assertTrue(messages("case").contains("documents are archived") || messages("case").contains("文件已存檔"), messages("case"));
-        assertEquals("case:tenders:0:tender", browser.switchTo().activeElement().getAttribute("id"), "then on the exact cash");
+        assertEquals(CaseScreen.TENDERS_0_TENDER, browser.switchTo().activeElement().getAttribute("id"), "then on the exact cash");
         if (receiptLanguage != null) {
             browser.findElement(By.cssSelector("input[name='case:receiptLanguage'][value='" + receiptLanguage + "']")).click();
             chromium.actions++;
         }
-        chromium.click("case:tenders:0:tender");
+        chromium.click(CaseScreen.TENDERS_0_TENDER);
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".case-VETTING")));
     }
 
     /** On the case screen: identity, the fee in cash; the case then goes to HKPCA by itself. */
     void identityPaymentAndVetting(String cash, String id, String name, String dateOfBirth) {
-        chromium.type("case:idNumber", id);
-        chromium.type("case:nameOnForm", name);
+        chromium.type(CaseScreen.ID_NUMBER, id);
+        chromium.type(CaseScreen.NAME_ON_FORM, name);
         if (dateOfBirth != null) {
-            chromium.type("case:dob", dateOfBirth);
+            chromium.type(CaseScreen.DOB, dateOfBirth);
         }
-        chromium.click("case:confirmIdentity");
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("identityDone"), "☑"));
-        assertEquals("☑", chromium.text("documentsDone"));
-        chromium.type("case:cash", cash);
-        chromium.click("case:pay");
+        chromium.click(CaseScreen.CONFIRM_IDENTITY);
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(CaseScreen.IDENTITY_DONE), "☑"));
+        assertEquals("☑", chromium.text(CaseScreen.DOCUMENTS_DONE));
+        chromium.type(CaseScreen.CASH, cash);
+        chromium.click(CaseScreen.PAY);
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".case-VETTING")));
-        assertTrue(chromium.text("history").contains("sent for vetting (identity, documents and fee complete)"), chromium.text("history"));
+        assertTrue(chromium.text(SharedIds.HISTORY).contains("sent for vetting (identity, documents and fee complete)"), chromium.text(SharedIds.HISTORY));
     }
 
     /** Asks the terminal to scan the form and waits for the job to end (looking again if the screen's poll missed it). */
     private void scanTheForm() {
-        chromium.click("capture:scan");
-        for (int attempt = 0; attempt < 4 && !chromium.text("jobStatus").contains("Scanned"); attempt++) {
+        chromium.click(CaptureScreen.SCAN);
+        for (int attempt = 0; attempt < 4 && !chromium.text(SharedIds.JOB_STATUS).contains("Scanned"); attempt++) {
             try {
-                chromium.waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Scanned"));
+                chromium.waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id(SharedIds.JOB_STATUS), "Scanned"));
             } catch (org.openqa.selenium.TimeoutException notYet) {
-                chromium.click("capture:refreshJob");
+                chromium.click(CaptureScreen.REFRESH_JOB);
             }
         }
     }

@@ -1,5 +1,9 @@
 package hk.post.ecert.counter.it;
 
+import hk.post.ecert.counter.it.screens.CaseScreen;
+import hk.post.ecert.counter.it.screens.HomeScreen;
+import hk.post.ecert.counter.it.screens.SharedIds;
+import hk.post.ecert.counter.it.screens.TopBar;
 import hk.post.ecert.devices.printer.simulated.VirtualPrinter;
 import hk.post.ecert.terminal.TerminalAgent;
 import org.junit.jupiter.api.AfterAll;
@@ -82,84 +86,84 @@ class CounterSpeedBrowserIT {
         chromium.timing = true;
 
         // the header shows the counter's devices, live
-        browser.findElement(By.id("top:navHome")).click();
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("search:query")));
-        chromium.waitUpTo(20).until(d -> d.findElement(By.id("top:deviceState")).getText().contains("Receipt printer"));
+        browser.findElement(By.id(TopBar.NAV_HOME)).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(HomeScreen.QUERY)));
+        chromium.waitUpTo(20).until(d -> d.findElement(By.id(TopBar.DEVICE_STATE)).getText().contains("Receipt printer"));
         chromium.assertAccessible("Counter home (customer search)");
 
         // a key that is none of the four kinds is refused in words, and the page stays accessible
-        assertEquals("search:query", browser.switchTo().activeElement().getAttribute("id"), "the search field has the focus");
+        assertEquals(HomeScreen.QUERY, browser.switchTo().activeElement().getAttribute("id"), "the search field has the focus");
         keys("hello");
         keys(Keys.ENTER);
         chromium.ajaxSettled();
-        assertTrue(browser.findElement(By.id("search:searchMessages")).getText().contains("SRN"));
+        assertTrue(browser.findElement(By.id(HomeScreen.SEARCH_MESSAGES)).getText().contains("SRN"));
         chromium.assertAccessible("Counter home (refusal shown)");
-        chromium.click("search:nextCustomer");
+        chromium.click(HomeScreen.NEXT_CUSTOMER);
 
         // an HKID search: check digit validated, masked once found
         String hkid = TokenRenewalBrowserIT.demoHkid("A12345");   // CHAN TAI MAN's, as the demo registry made it
-        chromium.type("search:query", hkid);
+        chromium.type(HomeScreen.QUERY, hkid);
         keys(Keys.ENTER);
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("customerTitle")));
-        assertEquals(hkid.substring(0, 4) + "***(*)", browser.findElement(By.id("search:query")).getAttribute("value"),
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(HomeScreen.CUSTOMER_TITLE)));
+        assertEquals(hkid.substring(0, 4) + "***(*)", browser.findElement(By.id(HomeScreen.QUERY)).getAttribute("value"),
                 "the HKID is masked once found");
-        assertTrue(chromium.text("customerTitle").contains("CHAN TAI MAN"), chromium.text("customerTitle"));
+        assertTrue(chromium.text(HomeScreen.CUSTOMER_TITLE).contains("CHAN TAI MAN"), chromium.text(HomeScreen.CUSTOMER_TITLE));
         chromium.assertAccessible("Counter home (certificate found)");
-        chromium.click("search:nextCustomer");
+        chromium.click(HomeScreen.NEXT_CUSTOMER);
 
         // the flow, counted: type the SRN, Enter, Enter on the exact-cash button
         int before = printer.receipts().size();
         act(() -> keys("SRN-P-000001"));
         act(() -> keys(Keys.ENTER));
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("search:tenders:0:tender")));
-        assertEquals("search:tenders:0:tender", browser.switchTo().activeElement().getAttribute("id"),
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(HomeScreen.TENDERS_0_TENDER)));
+        assertEquals(HomeScreen.TENDERS_0_TENDER, browser.switchTo().activeElement().getAttribute("id"),
                 "the first focused button is the exact cash amount");
-        assertTrue(chromium.text("search:tenders:0:tender").contains("HK$48.00"), chromium.text("search:tenders:0:tender"));
+        assertTrue(chromium.text(HomeScreen.TENDERS_0_TENDER).contains("HK$48.00"), chromium.text(HomeScreen.TENDERS_0_TENDER));
         act(() -> keys(Keys.ENTER));
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("searchExtended")));
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(HomeScreen.SEARCH_EXTENDED)));
         assertTrue(printer.awaitReceipts(before + 1, 20, TimeUnit.SECONDS), "the receipt prints on payment, without another click");
         String receipt = printer.receipts().get(before).text();
         assertTrue(receipt.contains("SRN-P-000001") && receipt.contains("1 x HK$48.00"), receipt);
-        assertEquals("HK$0.00", chromium.text("searchChange"));
+        assertEquals("HK$0.00", chromium.text(HomeScreen.SEARCH_CHANGE));
         int extensionActions = actions;
         chromium.assertAccessible("Counter home (paid)");
-        assertEquals("search:nextCustomer", browser.switchTo().activeElement().getAttribute("id"), "next customer is one key away");
+        assertEquals(HomeScreen.NEXT_CUSTOMER, browser.switchTo().activeElement().getAttribute("id"), "next customer is one key away");
         act(() -> keys(Keys.ENTER));
-        assertTrue(browser.findElements(By.id("customerTitle")).isEmpty(), "the next customer starts on a clear screen");
-        assertEquals("", browser.findElement(By.id("search:query")).getAttribute("value"));
+        assertTrue(browser.findElements(By.id(HomeScreen.CUSTOMER_TITLE)).isEmpty(), "the next customer starts on a clear screen");
+        assertEquals("", browser.findElement(By.id(HomeScreen.QUERY)).getAttribute("value"));
 
         // the same in 繁體中文: the screen, its accessibility, and a receipt printed in the customer's language
-        browser.findElement(By.id("top:langZh")).click();
+        browser.findElement(By.id(TopBar.LANG_ZH)).click();
         chromium.waitUpTo(20).ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(d -> !d.findElements(By.id("top:langEn")).isEmpty());
+                .until(d -> !d.findElements(By.id(TopBar.LANG_EN)).isEmpty());
         assertEquals("zh-HK", browser.findElement(By.tagName("html")).getAttribute("lang"));
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("search:query")));
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(HomeScreen.QUERY)));
         assertTrue(browser.findElement(By.tagName("legend")).getText().contains("查找客戶"), browser.findElement(By.tagName("legend")).getText());
         int zhBefore = printer.receipts().size();
         keys("SRN-P-000006");
         keys(Keys.ENTER);
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("search:tenders:0:tender")));
-        assertTrue(chromium.text("search:tenders:0:tender").startsWith("剛好"), chromium.text("search:tenders:0:tender"));
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(HomeScreen.TENDERS_0_TENDER)));
+        assertTrue(chromium.text(HomeScreen.TENDERS_0_TENDER).startsWith("剛好"), chromium.text(HomeScreen.TENDERS_0_TENDER));
         chromium.assertAccessible("Counter home in 繁體中文 (certificate found)");
         keys(Keys.ENTER);
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("searchExtended")));
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(HomeScreen.SEARCH_EXTENDED)));
         assertTrue(printer.awaitReceipts(zhBefore + 1, 20, TimeUnit.SECONDS));
         String zhReceipt = printer.receipts().get(zhBefore).text();
         assertTrue(zhReceipt.indexOf("收據") >= 0 && zhReceipt.indexOf("收據") < zhReceipt.indexOf("RECEIPT"),
                 "the customer's language (Chinese) leads the receipt:\n" + zhReceipt);
         keys(Keys.ENTER);
-        browser.findElement(By.id("top:langEn")).click();
+        browser.findElement(By.id(TopBar.LANG_EN)).click();
         chromium.waitUpTo(20).ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(d -> !d.findElements(By.id("top:langZh")).isEmpty());
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("search:query")));
+                .until(d -> !d.findElements(By.id(TopBar.LANG_ZH)).isEmpty());
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(HomeScreen.QUERY)));
 
         // more customers served the same way (search, next), for a p95 over enough actions
         for (int i = 0; i < 12; i++) {
             String srn = String.format("SRN-P-%06d", 1 + i % 8);
             act(() -> keys(srn));
             act(() -> keys(Keys.ENTER));
-            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("customerTitle")));
-            act(() -> chromium.click("search:nextCustomer"));
+            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(HomeScreen.CUSTOMER_TITLE)));
+            act(() -> chromium.click(HomeScreen.NEXT_CUSTOMER));
         }
         List<Long> sorted = chromium.serverMillis.stream().sorted().toList();
         assertTrue(!sorted.isEmpty(), "the actions that sent a request were timed");
@@ -169,9 +173,9 @@ class CounterSpeedBrowserIT {
     }
 
     private void language(String to, String back) {
-        browser.findElement(By.id("top:lang" + to)).click();
+        browser.findElement(By.id(TopBar.LANG + to)).click();
         chromium.waitUpTo(20).ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(d -> !d.findElements(By.id("top:lang" + back)).isEmpty());
+                .until(d -> !d.findElements(By.id(TopBar.LANG + back)).isEmpty());
     }
 
     /**
@@ -189,36 +193,36 @@ class CounterSpeedBrowserIT {
         CaseFlow flow = new CaseFlow(chromium, base, terminal);
         String caseRef = flow.openCaseFromCounterHome("SRN-P-000002", "3", false, null);
         assertEquals("續期個案", browser.findElement(By.tagName("h1")).getText());
-        assertTrue(chromium.text("caseType").startsWith("電子證書（個人）"), chromium.text("caseType"));
-        assertEquals("櫃位處理中", chromium.text("caseState"));
+        assertTrue(chromium.text(SharedIds.CASE_TYPE).startsWith("電子證書（個人）"), chromium.text(SharedIds.CASE_TYPE));
+        assertEquals("櫃位處理中", chromium.text(SharedIds.CASE_STATE));
         chromium.assertAccessible("續期個案 (case opened)");
 
         // a wrong HKID is refused in Chinese, and the page stays accessible with the refusal shown
-        chromium.type("case:idNumber", "B234560(5)");
-        chromium.type("case:nameOnForm", "Wong Siu Ming");
-        chromium.type("case:dob", "1972-01-01");
-        chromium.click("case:confirmIdentity");
+        chromium.type(CaseScreen.ID_NUMBER, "B234560(5)");
+        chromium.type(CaseScreen.NAME_ON_FORM, "Wong Siu Ming");
+        chromium.type(CaseScreen.DOB, "1972-01-01");
+        chromium.click(CaseScreen.CONFIRM_IDENTITY);
         assertTrue(flow.messages("case").contains("香港身份證"), flow.messages("case"));
         chromium.assertAccessible("續期個案 (refusal shown)");
-        chromium.type("case:idNumber", "");
-        browser.findElement(By.id("case:idNumber")).click();
+        chromium.type(CaseScreen.ID_NUMBER, "");
+        browser.findElement(By.id(CaseScreen.ID_NUMBER)).click();
 
         int receiptsBefore = printer.receipts().size();
         flow.walkInSteps(TokenRenewalBrowserIT.demoHkid("B23456"), "Wong Siu Ming", "1972-01-01", null);
-        assertEquals("等候核證機關審核", chromium.text("caseState"));
+        assertEquals("等候核證機關審核", chromium.text(SharedIds.CASE_STATE));
         assertTrue(flow.messages("case").contains("已送交"), flow.messages("case"));
         chromium.assertAccessible("續期個案 (paid, with HKPCA)");
         assertTrue(printer.awaitReceipts(receiptsBefore + 1, 20, TimeUnit.SECONDS), "the receipt prints on payment");
         String receipt = printer.receipts().get(receiptsBefore).text();
         assertTrue(receipt.indexOf("收據") >= 0 && receipt.indexOf("收據") < receipt.indexOf("RECEIPT"),
                 "the customer's language (Chinese, the screen's) leads the receipt:\n" + receipt);
-        assertTrue(chromium.text("history").contains("the customer reads ZH"), chromium.text("history"));
+        assertTrue(chromium.text(SharedIds.HISTORY).contains("the customer reads ZH"), chromium.text(SharedIds.HISTORY));
 
         // later, from an English screen: the slip follows the language remembered on the case, not the screen's
         language("En", "Zh");
         flow.resume(caseRef);
         int slipsBefore = printer.receipts().size();
-        chromium.click("case:printNextSteps");
+        chromium.click(CaseScreen.PRINT_NEXT_STEPS);
         assertTrue(printer.awaitReceipts(slipsBefore + 1, 20, TimeUnit.SECONDS), "the slip prints");
         String slip = printer.receipts().get(slipsBefore).text();
         assertTrue(slip.indexOf("續期後續安排") >= 0 && slip.indexOf("續期後續安排") < slip.indexOf("WHAT HAPPENS NEXT"),
@@ -234,16 +238,16 @@ class CounterSpeedBrowserIT {
     @org.junit.jupiter.api.Order(3)
     void aCertificateRenewedElsewhereIsReferredWithTheSlipOneKeyAway() throws Exception {
         VirtualPrinter printer = terminal.devices().virtualPrinter().orElseThrow();
-        browser.findElement(By.id("top:navHome")).click();
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("search:query")));
-        chromium.click("search:nextCustomer");
-        chromium.type("search:query", TokenRenewalBrowserIT.demoHkid("M12345"));   // KWOK MAN WAI's Bank-Cert (Personal)
+        browser.findElement(By.id(TopBar.NAV_HOME)).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(HomeScreen.QUERY)));
+        chromium.click(HomeScreen.NEXT_CUSTOMER);
+        chromium.type(HomeScreen.QUERY, TokenRenewalBrowserIT.demoHkid("M12345"));   // KWOK MAN WAI's Bank-Cert (Personal)
         keys(Keys.ENTER);
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("search:refer")));
-        assertTrue(chromium.text("referralBody").contains("Registration Bank"), chromium.text("referralBody"));
-        assertTrue(browser.findElements(By.id("search:renew")).isEmpty() && browser.findElements(By.id("search:tenders:0:tender")).isEmpty(),
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(HomeScreen.REFER)));
+        assertTrue(chromium.text(HomeScreen.REFERRAL_BODY).contains("Registration Bank"), chromium.text(HomeScreen.REFERRAL_BODY));
+        assertTrue(browser.findElements(By.id(HomeScreen.RENEW)).isEmpty() && browser.findElements(By.id(HomeScreen.TENDERS_0_TENDER)).isEmpty(),
                 "neither renewed nor extended at the counter");
-        assertEquals("search:refer", browser.switchTo().activeElement().getAttribute("id"), "the referral is the focused action");
+        assertEquals(HomeScreen.REFER, browser.switchTo().activeElement().getAttribute("id"), "the referral is the focused action");
         chromium.assertAccessible("Counter home (referral found)");
         int before = printer.receipts().size();
         keys(Keys.ENTER);
@@ -251,8 +255,8 @@ class CounterSpeedBrowserIT {
         assertTrue(printer.awaitReceipts(before + 1, 20, TimeUnit.SECONDS), "the slip prints");
         String slip = printer.receipts().get(before).text();
         assertTrue(slip.contains("REFERRAL SLIP") && slip.contains("Registration Bank") && !slip.contains("COPY"), slip);
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("slipStatus"), "Printed"));
-        chromium.click("search:refer");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(HomeScreen.SLIP_STATUS), "Printed"));
+        chromium.click(HomeScreen.REFER);
         assertTrue(printer.awaitReceipts(before + 2, 20, TimeUnit.SECONDS), "the copy prints");
         assertTrue(printer.receipts().get(before + 1).text().contains("COPY"), printer.receipts().get(before + 1).text());
     }
@@ -272,8 +276,8 @@ class CounterSpeedBrowserIT {
             String caseRef = flow.openCaseFromCounterHome(String.format("SRN-P-%06d", 900000 + i), "3", false, null);
             flow.walkInSteps(TokenRenewalBrowserIT.demoHkid(String.format("W%05d", i)), "Demo Walkin " + (char) ('A' + i - 1),
                     java.time.LocalDate.of(1980, 1, 1).plusDays(i).toString(), null);
-            assertTrue(chromium.text("caseRef").equals(caseRef) && chromium.text("history").contains("sent for vetting"),
-                    chromium.text("history"));
+            assertTrue(chromium.text(SharedIds.CASE_REF).equals(caseRef) && chromium.text(SharedIds.HISTORY).contains("sent for vetting"),
+                    chromium.text(SharedIds.HISTORY));
         }
         System.out.println("RESULT counter-speed walkin_renewals=" + walkIns + " walkin_p95_ms=" + chromium.serverP95()
                 + " server_ms=" + chromium.serverMillis);

@@ -1,5 +1,9 @@
 package hk.post.ecert.counter.it;
 
+import hk.post.ecert.counter.it.screens.SharedIds;
+import hk.post.ecert.counter.it.screens.StaffScreen;
+import hk.post.ecert.counter.it.screens.TerminalsScreen;
+import hk.post.ecert.counter.it.screens.TopBar;
 import com.sun.net.httpserver.HttpServer;
 import hk.post.ecert.devices.wire.Json;
 import hk.post.ecert.journal.receipt.ReceiptSeal;
@@ -577,12 +581,12 @@ class DoorsIT {
 
         // the supervisor of the office lifts the lock; the audit shows what happened
         chromium.switchUser(base.toString(), "super1", "Super#2026");
-        chromium.driver.findElement(By.id("top:navStaff")).click();
+        chromium.driver.findElement(By.id(TopBar.NAV_STAFF)).click();
         WebElement row = chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.staff-clerk2")));
         assertTrue(row.getText().contains("Locked"), row.getText());
         row.findElement(By.cssSelector("button.audit")).click();
         chromium.ajaxSettled();
-        String audit = chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("auditLines"))).getText();
+        String audit = chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(StaffScreen.AUDIT_LINES))).getText();
         assertTrue(audit.contains("LOCKED") && audit.contains("LOGIN_FAILED"), audit);
         chromium.screenshot("staff-locked-account");
         chromium.driver.findElement(By.cssSelector("tr.staff-clerk2 button.unlock")).click();
@@ -623,14 +627,14 @@ class DoorsIT {
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.staff-clerk3")));
         assertTrue(chromium.driver.findElements(By.cssSelector("tr.staff-clerk1")).isEmpty(), "another office's staff are not listed");
         chromium.driver.get(base + "supervisor/terminals.xhtml");
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("terminals:tid")));
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(TerminalsScreen.TID)));
         assertFalse(chromium.driver.getPageSource().contains("GPO-C01"), "another office's counter PCs are not listed");
-        chromium.type("terminals:tid", "GPO-C09");
-        chromium.type("terminals:office", "GPO");
-        chromium.type("terminals:counter", "C09");
-        chromium.click("terminals:issue");
+        chromium.type(TerminalsScreen.TID, "GPO-C09");
+        chromium.type(TerminalsScreen.OFFICE, "GPO");
+        chromium.type(TerminalsScreen.COUNTER, "C09");
+        chromium.click(TerminalsScreen.ISSUE);
         assertTrue(chromium.driver.getPageSource().contains("another office"), "no enrolment code for another office");
-        assertTrue(chromium.driver.findElements(By.id("code")).isEmpty());
+        assertTrue(chromium.driver.findElements(By.id(SharedIds.CODE)).isEmpty());
         // the General Post Office's case is closed to Kowloon Central's clerk, open to an HKPCA officer
         StaffHttp clerk3 = new StaffHttp(base);
         clerk3.login("clerk3", "Clerk#2026");

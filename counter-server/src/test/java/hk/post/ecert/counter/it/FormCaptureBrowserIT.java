@@ -1,5 +1,8 @@
 package hk.post.ecert.counter.it;
 
+import hk.post.ecert.counter.it.screens.CaptureScreen;
+import hk.post.ecert.counter.it.screens.SharedIds;
+import hk.post.ecert.counter.it.screens.TopBar;
 import hk.post.ecert.devices.scanner.ScannerFault;
 import hk.post.ecert.devices.scanner.simulated.SimulatedScanner;
 import hk.post.ecert.terminal.TerminalAgent;
@@ -80,22 +83,22 @@ class FormCaptureBrowserIT {
 
 
     private String messages() {
-        return browser.findElement(By.id("capture:messages")).getText();
+        return browser.findElement(By.id(CaptureScreen.MESSAGES)).getText();
     }
 
     /** Waits for the scan's outcome; if the page's poll has not shown it, asks again as a clerk would. */
     private void awaitScan(String status) {
         for (int attempt = 0; attempt < 4; attempt++) {
             try {
-                chromium.waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), status));
-                chromium.pollStopped("capture:jobPoll");
+                chromium.waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id(SharedIds.JOB_STATUS), status));
+                chromium.pollStopped(CaptureScreen.JOB_POLL);
                 return;
             } catch (org.openqa.selenium.TimeoutException notYet) {
-                chromium.click("capture:refreshJob");
+                chromium.click(CaptureScreen.REFRESH_JOB);
             }
         }
-        chromium.waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), status));
-        chromium.pollStopped("capture:jobPoll");
+        chromium.waitUpTo(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id(SharedIds.JOB_STATUS), status));
+        chromium.pollStopped(CaptureScreen.JOB_POLL);
     }
 
     @Test
@@ -106,14 +109,14 @@ class FormCaptureBrowserIT {
         Terminals.awaitDevicesReported(base, Terminals.DEMO_TERMINAL, "SCANNER");   // its health, with the simulated scanner, has arrived
 
         chromium.login(base.toString(), "clerk1", "Clerk#2026");
-        browser.findElement(By.id("top:navCapture")).click();
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("capture:caseRef")));
-        browser.findElement(By.id("capture:caseRef")).sendKeys("rc-it-0001");
-        chromium.choose("capture:type", "ORGANISATIONAL");
-        chromium.choose("capture:variant", "PLAIN");
-        browser.findElement(By.id("capture:orgName")).sendKeys("陳大文貿易有限公司");
-        chromium.click("capture:open");
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("openCase"), "RC-IT-0001"));
+        browser.findElement(By.id(TopBar.NAV_CAPTURE)).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(CaptureScreen.CASE_REF)));
+        browser.findElement(By.id(CaptureScreen.CASE_REF)).sendKeys("rc-it-0001");
+        chromium.choose(CaptureScreen.TYPE, "ORGANISATIONAL");
+        chromium.choose(CaptureScreen.VARIANT, "PLAIN");
+        browser.findElement(By.id(CaptureScreen.ORG_NAME)).sendKeys("陳大文貿易有限公司");
+        chromium.click(CaptureScreen.OPEN);
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(SharedIds.OPEN_CASE), "RC-IT-0001"));
 
         // the pre-filled form to print
         Long formBytes = (Long) ((JavascriptExecutor) browser).executeAsyncScript(
@@ -123,7 +126,7 @@ class FormCaptureBrowserIT {
 
         // the customer's documents go into the feeder first; the demo simulator then gets the printed form
         scanner.load(List.of(document("BUSINESS REGISTRATION CERTIFICATE"), document("AR IDENTITY CARD")));
-        chromium.click("capture:scan");
+        chromium.click(CaptureScreen.SCAN);
         awaitScan("Scanned");
         chromium.screenshot("capture-scanned");
         List<WebElement> identified = browser.findElements(By.cssSelector(".page-card.identified"));
@@ -131,10 +134,10 @@ class FormCaptureBrowserIT {
         assertEquals(2, unidentified.size(), "two supporting documents without a QR");
         assertTrue(identified.size() >= 2, "the form's pages identified by their QR");
         assertTrue(identified.get(0).getText().contains("CPos 798F p.1"), identified.get(0).getText());
-        String checklist = browser.findElement(By.id("checklist")).getText();
+        String checklist = browser.findElement(By.id(CaptureScreen.CHECKLIST)).getText();
         assertTrue(checklist.contains("☑ CPos 798F p.1") && checklist.contains("☐ Business Registration"), checklist);
 
-        chromium.click("capture:submit");
+        chromium.click(CaptureScreen.SUBMIT);
         assertTrue(messages().contains("Not everything is captured yet") && messages().contains("BUSINESS_REGISTRATION"), messages());
 
         // label the two supporting documents
@@ -144,7 +147,7 @@ class FormCaptureBrowserIT {
             card.findElement(By.cssSelector("button.save-label")).click();
             chromium.ajaxSettled();
         }
-        checklist = browser.findElement(By.id("checklist")).getText();
+        checklist = browser.findElement(By.id(CaptureScreen.CHECKLIST)).getText();
         assertTrue(checklist.contains("☑ Business Registration") && checklist.contains("☑ Identity document of the Authorised"), checklist);
 
         // a re-scan that jams says so; the page stays as it was. (This step once hung now and then: the job's "sent"
@@ -155,16 +158,16 @@ class FormCaptureBrowserIT {
         browser.findElements(By.cssSelector(".page-card.unidentified")).get(1).findElement(By.cssSelector("button.rescan")).click();
         chromium.ajaxSettled();
         awaitScan("Not scanned");
-        assertTrue(browser.findElement(By.id("jobReason")).getText().contains("Paper jammed"), browser.findElement(By.id("jobReason")).getText());
+        assertTrue(browser.findElement(By.id(SharedIds.JOB_REASON)).getText().contains("Paper jammed"), browser.findElement(By.id(SharedIds.JOB_REASON)).getText());
         // and again: the new page replaces the old one and keeps its label
         browser.findElements(By.cssSelector(".page-card.unidentified")).get(1).findElement(By.cssSelector("button.rescan")).click();
         chromium.ajaxSettled();
         awaitScan("Scanned");
         assertEquals(2, browser.findElements(By.cssSelector(".page-card.unidentified")).size());
-        assertTrue(browser.findElement(By.id("checklist")).getText().contains("☑ Identity document of the Authorised"));
+        assertTrue(browser.findElement(By.id(CaptureScreen.CHECKLIST)).getText().contains("☑ Identity document of the Authorised"));
 
-        chromium.click("capture:submit");
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("documents")));
+        chromium.click(CaptureScreen.SUBMIT);
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(SharedIds.DOCUMENTS)));
         chromium.screenshot("capture-submitted");
         assertTrue(messages().contains("3 document(s) archived"), messages());
         List<WebElement> docs = browser.findElements(By.cssSelector("#documents tr"));
@@ -174,7 +177,7 @@ class FormCaptureBrowserIT {
                 "var done = arguments[arguments.length - 1];"
                         + "fetch(document.querySelector('#documents a').href).then(r => r.arrayBuffer()).then(b => done(b.byteLength), e => done(-1));");
         assertEquals(Long.parseLong(docs.get(0).findElement(By.cssSelector("td.doc-bytes")).getText()), docBytes);
-        assertTrue(browser.findElements(By.id("capture:scan")).isEmpty(), "no more scanning after submission");
+        assertTrue(browser.findElements(By.id(CaptureScreen.SCAN)).isEmpty(), "no more scanning after submission");
 
         // a page a terminal tries to add after submission is refused (and an unsigned one before that)
         HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "terminal/pages"))

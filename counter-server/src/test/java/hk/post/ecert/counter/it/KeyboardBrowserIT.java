@@ -1,5 +1,20 @@
 package hk.post.ecert.counter.it;
 
+import hk.post.ecert.counter.it.screens.BankDeskScreen;
+import hk.post.ecert.counter.it.screens.CaptureScreen;
+import hk.post.ecert.counter.it.screens.CaseScreen;
+import hk.post.ecert.counter.it.screens.FeesScreen;
+import hk.post.ecert.counter.it.screens.GlanceScreen;
+import hk.post.ecert.counter.it.screens.HomeScreen;
+import hk.post.ecert.counter.it.screens.LoginScreen;
+import hk.post.ecert.counter.it.screens.OfficeDayScreen;
+import hk.post.ecert.counter.it.screens.SaleScreen;
+import hk.post.ecert.counter.it.screens.SharedIds;
+import hk.post.ecert.counter.it.screens.StaffScreen;
+import hk.post.ecert.counter.it.screens.SubscribersScreen;
+import hk.post.ecert.counter.it.screens.TerminalsScreen;
+import hk.post.ecert.counter.it.screens.TillScreen;
+import hk.post.ecert.counter.it.screens.TriageScreen;
 import hk.post.ecert.devices.printer.simulated.VirtualPrinter;
 import hk.post.ecert.terminal.TerminalAgent;
 import org.junit.jupiter.api.AfterAll;
@@ -84,7 +99,7 @@ class KeyboardBrowserIT extends BrowserIT {
     private void loginByKeyboard(String user, String password) {
         browser.manage().deleteAllCookies();
         browser.get(base + "index.xhtml");
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("j_username")));
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(LoginScreen.J_USERNAME)));
         assertEquals("j_username", active(), "the login page starts on the user name");
         keys(user, Keys.TAB, password, Keys.ENTER);
         chromium.waitUpTo(20).ignoring(org.openqa.selenium.WebDriverException.class)
@@ -103,12 +118,12 @@ class KeyboardBrowserIT extends BrowserIT {
         terminal = Terminals.demoTerminal(base, Files.createTempDirectory("terminal-"));
         assertTrue(terminal.awaitOnline(Duration.ofSeconds(30)), "the demo terminal comes online");
         loginByKeyboard("clerk1", "Clerk#2026");
-        open("till.xhtml", "till:openTill");
+        open("till.xhtml", TillScreen.OPEN_TILL);
         assertTrue(activeClass().contains("float-"), "the focus starts on the float: " + active());
         tabTo(e -> e.getAttribute("class").contains("float-NOTE_100"), 20, "the HK$100 notes of the float");
         keys("10", Keys.ENTER);
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("tillStatus"), "Open"));
-        assertTrue(chromium.text("till:drop").contains("(Alt+D)") && chromium.text("till:closeTill").contains("(Alt+C)"),
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(TillScreen.TILL_STATUS), "Open"));
+        assertTrue(chromium.text(TillScreen.DROP).contains("(Alt+D)") && chromium.text(TillScreen.CLOSE_TILL).contains("(Alt+C)"),
                 "the shortcuts are on the buttons");
         chromium.assertAccessible("Till (opened by keyboard)");
     }
@@ -118,16 +133,16 @@ class KeyboardBrowserIT extends BrowserIT {
     void aSaleIsTakenByKeyboardTheItemThenTheCashThenEnter() throws Exception {
         VirtualPrinter printer = terminal.devices().virtualPrinter().orElseThrow();
         int receipts = printer.receipts().size();
-        open("sale.xhtml", "sale:what");
-        assertEquals("sale:what", active(), "the sale starts on what is bought");
-        assertTrue(chromium.text("sale:addItem").contains("(Alt+A)") && chromium.text("sale:pay").contains("(Alt+P)"));
+        open("sale.xhtml", SaleScreen.WHAT);
+        assertEquals(SaleScreen.WHAT, active(), "the sale starts on what is bought");
+        assertTrue(chromium.text(SaleScreen.ADD_ITEM).contains("(Alt+A)") && chromium.text(SaleScreen.PAY).contains("(Alt+P)"));
         keys("SRN-P-000001", Keys.ENTER);   // Enter adds the item
         chromium.waitUpTo(20).until(d -> !d.findElements(By.cssSelector("#lines tr.line")).isEmpty());
-        assertTrue(chromium.text("lines").contains("HK$48.00"), chromium.text("lines"));
-        tabToId("sale:cash", 25);
+        assertTrue(chromium.text(SaleScreen.LINES).contains("HK$48.00"), chromium.text(SaleScreen.LINES));
+        tabToId(SaleScreen.CASH, 25);
         keys("50", Keys.ENTER);   // Enter in the tender pays
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("lastTxn")));
-        assertEquals("HK$2.00", chromium.text("change"));
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(SaleScreen.LAST_TXN)));
+        assertEquals("HK$2.00", chromium.text(SaleScreen.CHANGE));
         assertTrue(printer.awaitReceipts(receipts + 1, 20, TimeUnit.SECONDS), "the receipt prints");
         chromium.assertAccessible("Sale (paid by keyboard)");
     }
@@ -135,25 +150,25 @@ class KeyboardBrowserIT extends BrowserIT {
     @Test
     @Order(3)
     void aWalkInRenewalGoesFromCounterHomeToHkpcaByKeyboard() {
-        open("index.xhtml", "search:query");
-        assertEquals("search:query", active());
+        open("index.xhtml", HomeScreen.QUERY);
+        assertEquals(HomeScreen.QUERY, active());
         keys("SRN-P-000002", Keys.ENTER);
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("search:renew")));
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(HomeScreen.RENEW)));
         keys(Keys.chord(Keys.ALT, "r"));   // "Renew (Alt+R)"
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("case:openCase")));
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(CaseScreen.OPEN_CASE)));
         chromium.waitUpTo(10).withMessage(() -> "the focus is on " + active())
-                .until(d -> active() != null && active().startsWith("case:years"));   // the term is next
-        tabToId("case:openCase", 30);
+                .until(d -> active() != null && active().startsWith(CaseScreen.YEARS));   // the term is next
+        tabToId(CaseScreen.OPEN_CASE, 30);
         keys(Keys.ENTER);   // the case opens with the term shown
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("caseRef")));
-        caseRef = chromium.text("caseRef");
-        chromium.waitUpTo(10).until(d -> "case:idNumber".equals(active()));
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(SharedIds.CASE_REF)));
+        caseRef = chromium.text(SharedIds.CASE_REF);
+        chromium.waitUpTo(10).until(d -> CaseScreen.ID_NUMBER.equals(active()));
         keys(TokenRenewalBrowserIT.demoHkid("B23456"), Keys.TAB, "Wong Siu Ming", Keys.TAB, "1972-01-01", Keys.ENTER);
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("identityDone"), "☑"));
-        chromium.waitUpTo(10).until(d -> "case:scanDocuments".equals(active()));
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(CaseScreen.IDENTITY_DONE), "☑"));
+        chromium.waitUpTo(10).until(d -> CaseScreen.SCAN_DOCUMENTS.equals(active()));
         keys(Keys.ENTER);   // the focused "Scan the documents (Alt+S)"
-        chromium.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("documentsDone"), "☑"));
-        chromium.waitUpTo(10).until(d -> "case:tenders:0:tender".equals(active()));
+        chromium.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id(CaseScreen.DOCUMENTS_DONE), "☑"));
+        chromium.waitUpTo(10).until(d -> CaseScreen.TENDERS_0_TENDER.equals(active()));
         keys(Keys.ENTER);   // the exact cash
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".case-VETTING")));
         chromium.assertAccessible("Renewal case (with HKPCA, by keyboard)");
@@ -178,35 +193,35 @@ class KeyboardBrowserIT extends BrowserIT {
     void theSupervisorGoesFromTheGlanceToTheCaseWaitingForDispatchAndDispatchesItByKeyboard() {
         loginByKeyboard("super1", "Super#2026");
         open("supervisor/glance.xhtml", "actOn");
-        assertTrue(chromium.text("actOn").contains("cases waiting for dispatch: " + caseRef), chromium.text("actOn"));
+        assertTrue(chromium.text(GlanceScreen.ACT_ON).contains("cases waiting for dispatch: " + caseRef), chromium.text(GlanceScreen.ACT_ON));
         tabTo(e -> "A".equalsIgnoreCase(e.getTagName()) && e.getAttribute("href") != null
                 && e.getAttribute("href").endsWith("/cases.xhtml?case=" + caseRef), 40, "the case waiting for dispatch");
         keys(Keys.ENTER);
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseRef"), caseRef));
-        assertEquals("Issued: to dispatch", chromium.text("caseState"));
-        chromium.waitUpTo(10).until(d -> "case:pinEnvelope".equals(active()));
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(SharedIds.CASE_REF), caseRef));
+        assertEquals("Issued: to dispatch", chromium.text(SharedIds.CASE_STATE));
+        chromium.waitUpTo(10).until(d -> CaseScreen.PIN_ENVELOPE.equals(active()));
         keys("PE-000777", Keys.TAB, "RR123456785HK", Keys.TAB, "RR000000014HK", Keys.ENTER);
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "Completed"));
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(SharedIds.CASE_STATE), "Completed"));
         open("supervisor/glance.xhtml", "actOn");
-        assertTrue(!chromium.text("actOn").contains(caseRef), "dispatched, it no longer waits: " + chromium.text("actOn"));
+        assertTrue(!chromium.text(GlanceScreen.ACT_ON).contains(caseRef), "dispatched, it no longer waits: " + chromium.text(GlanceScreen.ACT_ON));
     }
 
     @Test
     @Order(6)
     void theOfficeDayVerifiesTheJournalByItsShortcut() {
-        open("supervisor/officeday.xhtml", "day:verify");
-        assertTrue(chromium.text("day:verify").contains("(Alt+J)"), chromium.text("day:verify"));
+        open("supervisor/officeday.xhtml", OfficeDayScreen.VERIFY);
+        assertTrue(chromium.text(OfficeDayScreen.VERIFY).contains("(Alt+J)"), chromium.text(OfficeDayScreen.VERIFY));
         keys(Keys.chord(Keys.ALT, "j"));
-        chromium.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("verifyResult")));
-        assertTrue(chromium.text("verifyResult").startsWith("Intact") || chromium.text("verifyResult").contains("intact"),
-                chromium.text("verifyResult"));
+        chromium.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id(OfficeDayScreen.VERIFY_RESULT)));
+        assertTrue(chromium.text(OfficeDayScreen.VERIFY_RESULT).startsWith("Intact") || chromium.text(OfficeDayScreen.VERIFY_RESULT).contains("intact"),
+                chromium.text(OfficeDayScreen.VERIFY_RESULT));
     }
 
     @Test
     @Order(7)
     void subscribersAreFoundByKeyboard() {
-        open("subscribers.xhtml", "sub:lookup");
-        tabToId("sub:value", 10);
+        open("subscribers.xhtml", SubscribersScreen.LOOKUP);
+        tabToId(SubscribersScreen.VALUE, 10);
         keys("SRN-P-000004", Keys.TAB, "keyboard test", Keys.ENTER);
         chromium.waitUpTo(20).until(d -> d.findElement(By.tagName("main")).getText().contains("HO WING SZE"));
     }
@@ -215,7 +230,7 @@ class KeyboardBrowserIT extends BrowserIT {
     @Order(8)
     void theTillClosesByKeyboardAndItsDialogKeepsAndGivesBackTheFocus() {
         loginByKeyboard("clerk1", "Clerk#2026");
-        open("till.xhtml", "till:closeTill");
+        open("till.xhtml", TillScreen.CLOSE_TILL);
         tabTo(e -> e.getAttribute("class").contains("count-NOTE_100"), 60, "the HK$100 notes counted");
         // the float and the two cash sales (HK$48 each: the sale and the case), as counted
         keys("10", Keys.TAB);
@@ -231,15 +246,15 @@ class KeyboardBrowserIT extends BrowserIT {
         }
         keys(Keys.ESCAPE);
         chromium.waitUpTo(10).until(d -> d.findElements(By.cssSelector(".ui-confirm-dialog")).stream().noneMatch(e -> e.isDisplayed()));
-        chromium.waitUpTo(10).until(d -> "till:closeTill".equals(active()));
-        assertEquals("Open", chromium.text("tillStatus"), "Escape closed nothing");
+        chromium.waitUpTo(10).until(d -> TillScreen.CLOSE_TILL.equals(active()));
+        assertEquals("Open", chromium.text(TillScreen.TILL_STATUS), "Escape closed nothing");
         keys(Keys.ENTER);   // the focus came back to "Close": press it again, and this time confirm
         chromium.waitUpTo(10).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
                 "return !!document.activeElement.closest('.ui-confirm-dialog');")));
         tabTo(e -> e.getAttribute("class").contains("ui-confirmdialog-yes"), 4, "Yes");
         keys(Keys.ENTER);
-        chromium.waitUpTo(20).until(d -> !"Open".equals(d.findElement(By.id("tillStatus")).getText()));
-        assertTrue(chromium.text("countedAmount").startsWith("HK$"), chromium.text("countedAmount"));
+        chromium.waitUpTo(20).until(d -> !"Open".equals(d.findElement(By.id(TillScreen.TILL_STATUS)).getText()));
+        assertTrue(chromium.text(TillScreen.COUNTED_AMOUNT).startsWith("HK$"), chromium.text(TillScreen.COUNTED_AMOUNT));
         chromium.assertAccessible("Till (counted by keyboard)");
     }
 
@@ -247,8 +262,8 @@ class KeyboardBrowserIT extends BrowserIT {
     @Order(9)
     void anAdministratorAddsAMemberOfStaffByKeyboard() {
         loginByKeyboard("admin", "Admin#2026");
-        open("supervisor/staff.xhtml", "staff:addStaff");
-        tabToId("staff:newUsername", 80);
+        open("supervisor/staff.xhtml", StaffScreen.ADD_STAFF);
+        tabToId(StaffScreen.NEW_USERNAME, 80);
         keys("clerk9", Keys.TAB, "Keyboard Clerk", Keys.TAB, "GPO", Keys.TAB, "C09");
         tabTo(e -> "staff:newRoles:0".equals(e.getAttribute("id")), 4, "the roles");
         assertTrue(browser.switchTo().activeElement().isSelected(), "CLERK is ticked to begin with");
@@ -256,8 +271,8 @@ class KeyboardBrowserIT extends BrowserIT {
         assertEquals("staff:newRoles:1", active());
         keys(Keys.SPACE);   // SUPERVISOR too
         assertTrue(browser.switchTo().activeElement().isSelected(), "Space ticked SUPERVISOR");
-        tabToId("staff:newPassword", 8);
-        assertEquals("GPO", browser.findElement(By.id("staff:newOffice")).getAttribute("value"));
+        tabToId(StaffScreen.NEW_PASSWORD, 8);
+        assertEquals("GPO", browser.findElement(By.id(StaffScreen.NEW_OFFICE)).getAttribute("value"));
         keys("Keyboard#2026a", Keys.ENTER);
         chromium.waitUpTo(20).withMessage(() -> "added? " + messages("staff") + " / focus " + active())
                 .until(d -> !d.findElements(By.cssSelector(".staff-clerk9")).isEmpty());
@@ -270,65 +285,65 @@ class KeyboardBrowserIT extends BrowserIT {
     @Test
     @Order(10)
     void aSupervisorIssuesATerminalsEnrolmentCodeByKeyboard() {
-        open("supervisor/terminals.xhtml", "terminals:issue");
-        tabToId("terminals:tid", 80);
-        assertTrue(chromium.text("terminals:issue").contains("(Alt+I)"), chromium.text("terminals:issue"));
+        open("supervisor/terminals.xhtml", TerminalsScreen.ISSUE);
+        tabToId(TerminalsScreen.TID, 80);
+        assertTrue(chromium.text(TerminalsScreen.ISSUE).contains("(Alt+I)"), chromium.text(TerminalsScreen.ISSUE));
         keys("GPO-C09", Keys.TAB, "GPO", Keys.TAB, "C09", Keys.ENTER);   // Enter in the form issues the code
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("code")));
-        assertTrue(!chromium.text("code").isBlank());
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(SharedIds.CODE)));
+        assertTrue(!chromium.text(SharedIds.CODE).isBlank());
     }
 
     @Test
     @Order(11)
     void anAdministratorEntersAFeeSettingByKeyboard() {
-        open("admin/fees.xhtml", "fees:enter");
+        open("admin/fees.xhtml", FeesScreen.ENTER);
         tabTo(e -> "fees:item_label".equals(e.getAttribute("id")) || "fees:item_focus".equals(e.getAttribute("id")), 80, "the fee item");
         keys(Keys.ARROW_DOWN);   // the first fee not yet set
         chromium.ajaxSettled();
-        tabToId("fees:amount", 6);
+        tabToId(FeesScreen.AMOUNT, 6);
         keys("1000", Keys.TAB, "TEST figure entered by keyboard", Keys.TAB, "super1", Keys.TAB, "Super#2026", Keys.ENTER);
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("fees:msgs"), "approved by super1"));
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(FeesScreen.MSGS), "approved by super1"));
     }
 
     @Test
     @Order(12)
     void triageFindsTheChannelByKeyboard() {
         loginByKeyboard("clerk1", "Clerk#2026");
-        open("triage.xhtml", "triage:type");
+        open("triage.xhtml", TriageScreen.TYPE);
         tabTo(e -> "triage:type_label".equals(e.getAttribute("id")) || "triage:type_focus".equals(e.getAttribute("id")), 40, "the type");
         keys(Keys.ARROW_DOWN);   // 1. e-Cert (Personal)
-        chromium.waitUpTo(20).until(d -> !d.findElements(By.id("triage:variant")).isEmpty() || !d.findElements(By.id("channel")).isEmpty());
+        chromium.waitUpTo(20).until(d -> !d.findElements(By.id(TriageScreen.VARIANT)).isEmpty() || !d.findElements(By.id(SharedIds.CHANNEL)).isEmpty());
         chromium.ajaxSettled();
-        if (browser.findElements(By.id("channel")).isEmpty()) {
+        if (browser.findElements(By.id(SharedIds.CHANNEL)).isEmpty()) {
             tabTo(e -> "triage:variant_label".equals(e.getAttribute("id")) || "triage:variant_focus".equals(e.getAttribute("id")), 10, "the variant");
             keys(Keys.ARROW_DOWN);
         }
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("channel")));
-        assertTrue(!chromium.text("channel").isBlank());
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(SharedIds.CHANNEL)));
+        assertTrue(!chromium.text(SharedIds.CHANNEL).isBlank());
         chromium.assertAccessible("Triage (by keyboard)");
     }
 
     @Test
     @Order(13)
     void documentCaptureResumesTheCaseByKeyboard() {
-        open("capture.xhtml", "capture:caseRef");
-        tabToId("capture:caseRef", 30);
+        open("capture.xhtml", CaptureScreen.CASE_REF);
+        tabToId(CaptureScreen.CASE_REF, 30);
         keys(caseRef, Keys.ENTER);   // Enter in the case reference resumes it
         chromium.waitUpTo(20).until(d -> d.findElement(By.tagName("main")).getText().contains(caseRef)
-                && d.findElements(By.id("capture:caseRef")).isEmpty());
+                && d.findElements(By.id(CaptureScreen.CASE_REF)).isEmpty());
     }
 
     @Test
     @Order(14)
     void theBankCertDeskOpensABanksFileByKeyboard() {
         loginByKeyboard("desk1", "Desk#2026");
-        open("hkpca/bank.xhtml", "bank:show");
+        open("hkpca/bank.xhtml", BankDeskScreen.SHOW);
         tabTo(e -> "bank:bankCode_label".equals(e.getAttribute("id")) || "bank:bankCode_focus".equals(e.getAttribute("id")), 40, "the bank");
         keys(Keys.ARROW_DOWN);   // the first licensed bank
         chromium.ajaxSettled();
-        assertTrue(chromium.text("bank:show").contains("(Alt+B)"), chromium.text("bank:show"));
+        assertTrue(chromium.text(BankDeskScreen.SHOW).contains("(Alt+B)"), chromium.text(BankDeskScreen.SHOW));
         keys(Keys.chord(Keys.ALT, "b"));
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("bankView")));
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(BankDeskScreen.BANK_VIEW)));
         chromium.assertAccessible("Bank-Cert desk (a bank's file, by keyboard)");
     }
 }

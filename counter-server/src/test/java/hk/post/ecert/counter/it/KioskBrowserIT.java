@@ -1,5 +1,12 @@
 package hk.post.ecert.counter.it;
 
+import hk.post.ecert.counter.it.screens.CaseScreen;
+import hk.post.ecert.counter.it.screens.GlanceScreen;
+import hk.post.ecert.counter.it.screens.HomeScreen;
+import hk.post.ecert.counter.it.screens.KioskScreen;
+import hk.post.ecert.counter.it.screens.OfficeDayScreen;
+import hk.post.ecert.counter.it.screens.SharedIds;
+import hk.post.ecert.counter.it.screens.TopBar;
 import hk.post.ecert.devices.payment.simulated.SimulatedEps;
 import hk.post.ecert.devices.printer.simulated.VirtualPrinter;
 import hk.post.ecert.devices.wire.Json;
@@ -81,7 +88,7 @@ class KioskBrowserIT {
 
     private void openTheKiosk() {
         browser.get(launcher.url().toString());
-        chromium.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("k:startCheck")));
+        chromium.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id(KioskScreen.START_CHECK)));
     }
 
     /** Where the screen is, read in one step (the payment's poll replaces the page's content under a found element). */
@@ -93,20 +100,20 @@ class KioskBrowserIT {
     /** A customer's check, typed on the on-screen keyboard for the SRN and with the kiosk's keypad for the HKID. */
     private void check(String srn, String id) {
         if (!"CHECK".equals(step())) {
-            chromium.click("k:startCheck");
+            chromium.click(KioskScreen.START_CHECK);
         }
-        browser.findElement(By.id("k:number")).clear();
-        browser.findElement(By.id("k:number")).click();
+        browser.findElement(By.id(KioskScreen.NUMBER)).clear();
+        browser.findElement(By.id(KioskScreen.NUMBER)).click();
         for (char c : srn.toCharArray()) {
             browser.findElement(By.cssSelector(".kiosk-key[data-key='" + c + "']")).click();
         }
-        chromium.type("k:idNumber", id);
-        chromium.click("k:check");
+        chromium.type(KioskScreen.ID_NUMBER, id);
+        chromium.click(KioskScreen.CHECK);
     }
 
     private String paymentEnds() {
         chromium.waitUpTo(60).until(d -> "DONE".equals(step()));
-        return chromium.text("paymentStatus");
+        return chromium.text(KioskScreen.PAYMENT_STATUS);
     }
 
     @Test
@@ -127,28 +134,28 @@ class KioskBrowserIT {
 
         // a wrong HKID tells nothing of whose the certificate is
         check("SRN-P-000001", TokenRenewalBrowserIT.demoHkid("B23456"));
-        assertTrue(chromium.text("k:msgs").contains("could not find"), chromium.text("k:msgs"));
+        assertTrue(chromium.text(KioskScreen.MSGS).contains("could not find"), chromium.text(KioskScreen.MSGS));
         assertEquals("CHECK", step());
         chromium.assertAccessible("Kiosk (check refused)");
 
         check("SRN-P-000001", TokenRenewalBrowserIT.demoHkid("A12345"));   // CHAN TAI MAN's
         assertEquals("FOUND", step());
-        assertEquals("SRN-P-000001", chromium.text("foundSrn"));
-        assertTrue(chromium.text("nextStep").contains("extend your subscription here by one year: HK$48.00"), chromium.text("nextStep"));
-        LocalDate before = LocalDate.parse(chromium.text("foundSubscription"));
+        assertEquals("SRN-P-000001", chromium.text(KioskScreen.FOUND_SRN));
+        assertTrue(chromium.text(KioskScreen.NEXT_STEP).contains("extend your subscription here by one year: HK$48.00"), chromium.text(KioskScreen.NEXT_STEP));
+        LocalDate before = LocalDate.parse(chromium.text(KioskScreen.FOUND_SUBSCRIPTION));
         assertFalse(browser.getPageSource().contains("A12345"), "the HKID typed is not shown again");
         chromium.assertAccessible("Kiosk (certificate found)");
 
         int receipts = printer.receipts().size();
-        chromium.click("k:pay");
-        assertTrue(paymentEnds().contains("Your subscription is extended"), chromium.text("paymentStatus"));
+        chromium.click(KioskScreen.PAY);
+        assertTrue(paymentEnds().contains("Your subscription is extended"), chromium.text(KioskScreen.PAYMENT_STATUS));
         assertEquals(before.plusYears(1).toString(), browser.findElement(By.cssSelector("#newEnd strong")).getText());
         assertEquals(1, eps.charges(), "charged once");
         assertTrue(printer.awaitReceipts(receipts + 1, 20, TimeUnit.SECONDS), "the receipt prints on the kiosk's printer");
         String receipt = printer.receipts().get(receipts).text();
         assertTrue(receipt.contains("SRN-P-000001") && receipt.contains("EPS") && receipt.contains("HK$48.00"), receipt);
         chromium.assertAccessible("Kiosk (paid)");
-        chromium.click("k:finish");
+        chromium.click(KioskScreen.FINISH);
         assertEquals("HOME", step());
     }
 
@@ -158,12 +165,12 @@ class KioskBrowserIT {
         eps.behave(SimulatedEps.Behaviour.TIMEOUT_AFTER_APPROVAL);
         int charges = eps.charges();
         check("SRN-P-000006", TokenRenewalBrowserIT.demoHkid("G67890"));   // LAM CHI KEUNG's: lapsed yesterday, extendable
-        LocalDate before = LocalDate.parse(chromium.text("foundSubscription"));
-        chromium.click("k:pay");
-        assertTrue(paymentEnds().contains("Your subscription is extended"), chromium.text("paymentStatus"));
+        LocalDate before = LocalDate.parse(chromium.text(KioskScreen.FOUND_SUBSCRIPTION));
+        chromium.click(KioskScreen.PAY);
+        assertTrue(paymentEnds().contains("Your subscription is extended"), chromium.text(KioskScreen.PAYMENT_STATUS));
         assertEquals(charges + 1, eps.charges(), "the status enquiry found the one charge; nothing was charged again");
         assertTrue(LocalDate.parse(browser.findElement(By.cssSelector("#newEnd strong")).getText()).isAfter(before));
-        chromium.click("k:finish");
+        chromium.click(KioskScreen.FINISH);
     }
 
     @Test
@@ -172,40 +179,40 @@ class KioskBrowserIT {
         int charges = eps.charges();
         eps.behave(SimulatedEps.Behaviour.TIMEOUT_BEFORE_REACHING);
         check("SRN-P-000006", TokenRenewalBrowserIT.demoHkid("G67890"));
-        String end = chromium.text("foundSubscription");
-        chromium.click("k:pay");
-        assertTrue(paymentEnds().contains("did not reach the bank. Nothing was charged"), chromium.text("paymentStatus"));
+        String end = chromium.text(KioskScreen.FOUND_SUBSCRIPTION);
+        chromium.click(KioskScreen.PAY);
+        assertTrue(paymentEnds().contains("did not reach the bank. Nothing was charged"), chromium.text(KioskScreen.PAYMENT_STATUS));
         chromium.assertAccessible("Kiosk (not charged)");
-        chromium.click("k:finish");
+        chromium.click(KioskScreen.FINISH);
 
         eps.behave(SimulatedEps.Behaviour.DECLINE);
         check("SRN-P-000006", TokenRenewalBrowserIT.demoHkid("G67890"));
-        assertEquals(end, chromium.text("foundSubscription"), "nothing was extended");
-        chromium.click("k:pay");
-        assertTrue(paymentEnds().contains("declined. Nothing was charged"), chromium.text("paymentStatus"));
+        assertEquals(end, chromium.text(KioskScreen.FOUND_SUBSCRIPTION), "nothing was extended");
+        chromium.click(KioskScreen.PAY);
+        assertTrue(paymentEnds().contains("declined. Nothing was charged"), chromium.text(KioskScreen.PAYMENT_STATUS));
         assertEquals(charges, eps.charges(), "nothing charged");
-        chromium.click("k:finish");
+        chromium.click(KioskScreen.FINISH);
         check("SRN-P-000006", TokenRenewalBrowserIT.demoHkid("G67890"));
-        assertEquals(end, chromium.text("foundSubscription"), "nothing was extended");
-        chromium.click("k:done");
+        assertEquals(end, chromium.text(KioskScreen.FOUND_SUBSCRIPTION), "nothing was extended");
+        chromium.click(KioskScreen.DONE);
     }
 
     @Test
     @Order(4)
     void inChineseAndLeftAloneTheScreenForgetsItsCustomer() throws Exception {
-        browser.findElement(By.id("k:langZh")).click();
+        browser.findElement(By.id(KioskScreen.LANG_ZH)).click();
         chromium.waitUpTo(20).ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(d -> "zh-HK".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
         chromium.assertAccessible("自助服務機 (歡迎)");
         // with the kiosk's keypad alone (no touch): the focus leads from the start button to the fields, Enter checks
-        chromium.waitUpTo(20).until(d -> "k:startCheck".equals(d.switchTo().activeElement().getAttribute("id")));
+        chromium.waitUpTo(20).until(d -> KioskScreen.START_CHECK.equals(d.switchTo().activeElement().getAttribute("id")));
         browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
-        chromium.waitUpTo(20).until(d -> "k:number".equals(d.switchTo().activeElement().getAttribute("id")));
+        chromium.waitUpTo(20).until(d -> KioskScreen.NUMBER.equals(d.switchTo().activeElement().getAttribute("id")));
         browser.switchTo().activeElement().sendKeys("SRN-P-000002", org.openqa.selenium.Keys.TAB);
-        assertEquals("k:idNumber", browser.switchTo().activeElement().getAttribute("id"), "the next field, not the on-screen keys");
+        assertEquals(KioskScreen.ID_NUMBER, browser.switchTo().activeElement().getAttribute("id"), "the next field, not the on-screen keys");
         browser.switchTo().activeElement().sendKeys(TokenRenewalBrowserIT.demoHkid("B23456"), org.openqa.selenium.Keys.ENTER);
         chromium.waitUpTo(20).until(d -> "FOUND".equals(step()));   // WONG SIU MING's: due for renewal
-        assertTrue(chromium.text("nextStep").contains("櫃位"), chromium.text("nextStep"));
+        assertTrue(chromium.text(KioskScreen.NEXT_STEP).contains("櫃位"), chromium.text(KioskScreen.NEXT_STEP));
         chromium.assertAccessible("自助服務機 (已找到證書)");
         // left alone: the screen goes back to its start as a new page, with nothing of this customer on it
         ((JavascriptExecutor) browser).executeScript("Kiosk.idleMs = 1500; Kiosk.touched();");
@@ -214,7 +221,7 @@ class KioskBrowserIT {
         ((JavascriptExecutor) browser).executeScript("Kiosk.idleMs = 120000;");
 
         // issue 29: what the kiosk now says to four customers the review named, kept in target/kiosk-answers.md
-        browser.findElement(By.id("k:langEn")).click();
+        browser.findElement(By.id(KioskScreen.LANG_EN)).click();
         chromium.waitUpTo(20).ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
         StringBuilder answers = new StringBuilder("# What the kiosk says (KioskBrowserIT, the demo's first day)\n\n");
@@ -226,10 +233,10 @@ class KioskBrowserIT {
             String said = null;
             for (String id : c[1].split("\\|")) {
                 check(c[0], id);
-                chromium.waitUpTo(20).until(d -> !"CHECK".equals(step()) || !d.findElement(By.id("k:msgs")).getText().isBlank());
+                chromium.waitUpTo(20).until(d -> !"CHECK".equals(step()) || !d.findElement(By.id(KioskScreen.MSGS)).getText().isBlank());
                 if ("FOUND".equals(step())) {
-                    said = chromium.text("nextStep");
-                    chromium.click("k:done");
+                    said = chromium.text(KioskScreen.NEXT_STEP);
+                    chromium.click(KioskScreen.DONE);
                     chromium.waitUpTo(20).until(d -> "HOME".equals(step()));
                     break;
                 }
@@ -309,22 +316,22 @@ class KioskBrowserIT {
     void aRenewalPreparedAtTheKioskOpensAtTheCounterFromItsTicketWithWhatTheCustomerEntered() throws Exception {
         openTheKiosk();
         check("SRN-P-000002", TokenRenewalBrowserIT.demoHkid("B23456"));   // WONG SIU MING's: due for renewal at the counter
-        chromium.click("k:prepare");
+        chromium.click(KioskScreen.PREPARE);
         assertEquals("PREPARE", step());
         chromium.assertAccessible("Kiosk (preparing a renewal)");
         var email = browser.findElements(By.cssSelector("[id='k:prepareStep'] input[type=text]")).get(0);
         email.click();
         email.sendKeys("wong.siu.ming@example.hk");
         int receipts = printer.receipts().size();
-        chromium.click("k:printTicket");
+        chromium.click(KioskScreen.PRINT_TICKET);
         assertEquals("TICKET", step());
-        String ticket = chromium.text("ticketNumber");
+        String ticket = chromium.text(KioskScreen.TICKET_NUMBER);
         assertTrue(ticket.matches("K\\d{3}"), ticket);
         assertTrue(printer.awaitReceipts(receipts + 1, 20, TimeUnit.SECONDS), "the queue ticket prints on the kiosk's printer");
         String slip = printer.receipts().get(receipts).text();
         assertTrue(slip.contains("QUEUE TICKET") && slip.contains(ticket) && slip.contains("SRN-P-000002"), slip);
         chromium.assertAccessible("Kiosk (ticket taken)");
-        chromium.click("k:ticketDone");
+        chromium.click(KioskScreen.TICKET_DONE);
 
         // at the counter (issue 33: a renewal the customer prepared, in at most 8 clerk actions, each one key press or
         // one field typed, timed to the page settled): the clerk calls the ticket from Counter home's one search, and
@@ -338,37 +345,37 @@ class KioskBrowserIT {
             assertTrue(counter.awaitOnline(Duration.ofSeconds(30)), "the counter's terminal comes online");
             // a counter that has served a case before (the server's first rendering of the case screen compiles it: 0.8 s)
             browser.get(base + "cases.xhtml");
-            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("case:openCase")));
+            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(CaseScreen.OPEN_CASE)));
             browser.get(base + "index.xhtml");
-            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("search:query")));
+            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(HomeScreen.QUERY)));
             chromium.serverMillis.clear();
             chromium.timing = true;
             int actions = 0;
             actions += act(() -> counterKeys(ticket.toLowerCase()));
             actions += act(() -> counterKeys(org.openqa.selenium.Keys.ENTER));
-            chromium.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("caseRef")));
-            String caseRef = chromium.text("caseRef");
-            assertTrue(chromium.text("history").contains("SRN-P-000002"), chromium.text("history"));
-            assertTrue(chromium.text("kioskValues").contains("wong.siu.ming@example.hk"), chromium.text("kioskValues"));
+            chromium.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id(SharedIds.CASE_REF)));
+            String caseRef = chromium.text(SharedIds.CASE_REF);
+            assertTrue(chromium.text(SharedIds.HISTORY).contains("SRN-P-000002"), chromium.text(SharedIds.HISTORY));
+            assertTrue(chromium.text(CaseScreen.KIOSK_VALUES).contains("wong.siu.ming@example.hk"), chromium.text(CaseScreen.KIOSK_VALUES));
             chromium.assertAccessible("Case opened from a kiosk ticket");
             chromium.waitUpTo(10).until(d -> "case:formChecked".equals(d.switchTo().activeElement().getAttribute("id")));
             actions += act(() -> counterKeys(org.openqa.selenium.Keys.ENTER));   // read back and confirmed
-            chromium.waitUpTo(10).until(d -> "case:idNumber".equals(d.switchTo().activeElement().getAttribute("id")));
-            assertTrue(browser.findElement(By.id("case:nameOnForm")).getAttribute("value").toUpperCase().contains("WONG"),
-                    "the form's name: " + browser.findElement(By.id("case:nameOnForm")).getAttribute("value"));
+            chromium.waitUpTo(10).until(d -> CaseScreen.ID_NUMBER.equals(d.switchTo().activeElement().getAttribute("id")));
+            assertTrue(browser.findElement(By.id(CaseScreen.NAME_ON_FORM)).getAttribute("value").toUpperCase().contains("WONG"),
+                    "the form's name: " + browser.findElement(By.id(CaseScreen.NAME_ON_FORM)).getAttribute("value"));
             actions += act(() -> counterKeys(TokenRenewalBrowserIT.demoHkid("B23456")));
-            actions += act(() -> browser.findElement(By.id("case:dob")).sendKeys("1972-01-01"));
+            actions += act(() -> browser.findElement(By.id(CaseScreen.DOB)).sendKeys("1972-01-01"));
             actions += act(() -> counterKeys(org.openqa.selenium.Keys.ENTER));
-            chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("identityDone"), "☑"));
-            chromium.waitUpTo(10).until(d -> "case:scanDocuments".equals(d.switchTo().activeElement().getAttribute("id")));
+            chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(CaseScreen.IDENTITY_DONE), "☑"));
+            chromium.waitUpTo(10).until(d -> CaseScreen.SCAN_DOCUMENTS.equals(d.switchTo().activeElement().getAttribute("id")));
             actions += act(() -> counterKeys(org.openqa.selenium.Keys.ENTER));
-            chromium.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("documentsDone"), "☑"));
-            chromium.waitUpTo(10).until(d -> "case:tenders:0:tender".equals(d.switchTo().activeElement().getAttribute("id")));
-            long fee = new java.math.BigDecimal(chromium.text("caseFee").replace("HK$", "").replace(",", "")).movePointRight(2).longValueExact();
+            chromium.waitUpTo(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id(CaseScreen.DOCUMENTS_DONE), "☑"));
+            chromium.waitUpTo(10).until(d -> CaseScreen.TENDERS_0_TENDER.equals(d.switchTo().activeElement().getAttribute("id")));
+            long fee = new java.math.BigDecimal(chromium.text(CaseScreen.CASE_FEE).replace("HK$", "").replace(",", "")).movePointRight(2).longValueExact();
             actions += act(() -> counterKeys(org.openqa.selenium.Keys.ENTER));
             chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".case-VETTING")));
             chromium.timing = false;
-            assertTrue(chromium.text("history").contains("read back to the customer and confirmed"), chromium.text("history"));
+            assertTrue(chromium.text(SharedIds.HISTORY).contains("read back to the customer and confirmed"), chromium.text(SharedIds.HISTORY));
             System.out.println("RESULT counter-speed ticket_renewal_actions=" + actions + " server_ms=" + chromium.serverMillis);
             assertTrue(actions <= 8, "a renewal prepared at the kiosk in " + actions + " clerk actions");
             assertEquals(200, till.postJson("api/counter/till/close", "{\"countedCents\":" + (100000 + fee) + "}").statusCode());
@@ -385,10 +392,10 @@ class KioskBrowserIT {
         }
 
         // the same ticket called again goes to the same case, never a second one
-        chromium.nav("top:navHome");
-        chromium.type("search:query", ticket);
-        browser.findElement(By.id("search:query")).sendKeys(org.openqa.selenium.Keys.ENTER);
-        chromium.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseRef"), caseRef));
+        chromium.nav(TopBar.NAV_HOME);
+        chromium.type(HomeScreen.QUERY, ticket);
+        browser.findElement(By.id(HomeScreen.QUERY)).sendKeys(org.openqa.selenium.Keys.ENTER);
+        chromium.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id(SharedIds.CASE_REF), caseRef));
         }
     }
 
@@ -456,25 +463,25 @@ class KioskBrowserIT {
     @Test
     @Order(8)
     void theSupervisorSeesTheOfficeAtAGlanceLiveInBothLanguages() throws Exception {
-        browser.findElement(By.id("top:logout")).click();
+        browser.findElement(By.id(TopBar.LOGOUT)).click();
         chromium.login(base.toString(), "super1", "Super#2026");
-        chromium.nav("top:navGlance");
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("tenderTable")));
+        chromium.nav(TopBar.NAV_GLANCE);
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(GlanceScreen.TENDER_TABLE)));
         chromium.waitUpTo(20).until(d -> d.findElements(By.cssSelector("[id='glance:tenderChart'] canvas")).size() == 1);
-        assertTrue(chromium.text("tenderTable").matches("(?s).*EPS.*HK\\$48\\.00.*"), chromium.text("tenderTable"));
+        assertTrue(chromium.text(GlanceScreen.TENDER_TABLE).matches("(?s).*EPS.*HK\\$48\\.00.*"), chromium.text(GlanceScreen.TENDER_TABLE));
         // the kiosk's two EPS extensions, one given back; the renewal the customer prepared at the kiosk, paid at the counter
-        assertTrue(chromium.text("serviceTable").contains("Extension · e-Cert (Personal) 1 0")
-                && chromium.text("serviceTable").contains("Renewal · e-Cert (Personal) 1 0"), chromium.text("serviceTable"));
-        assertTrue(chromium.text("queue").startsWith("Kiosk tickets waiting: 0.") && chromium.text("queue").contains("Average wait"),
-                chromium.text("queue"));
+        assertTrue(chromium.text(GlanceScreen.SERVICE_TABLE).contains("Extension · e-Cert (Personal) 1 0")
+                && chromium.text(GlanceScreen.SERVICE_TABLE).contains("Renewal · e-Cert (Personal) 1 0"), chromium.text(GlanceScreen.SERVICE_TABLE));
+        assertTrue(chromium.text(GlanceScreen.QUEUE).startsWith("Kiosk tickets waiting: 0.") && chromium.text(GlanceScreen.QUEUE).contains("Average wait"),
+                chromium.text(GlanceScreen.QUEUE));
         String devices = browser.findElement(By.cssSelector(".timeline-text")).getText();
         assertTrue(devices.contains("–now"), "each device's day up to now: " + devices);
         assertEquals(1, browser.findElements(By.cssSelector(".act-FEES_UNCONFIRMED.clear")).size(), "the demo's fees are confirmed");
-        assertTrue(chromium.text("actOn").contains("refunds owed"), chromium.text("actOn"));
+        assertTrue(chromium.text(GlanceScreen.ACT_ON).contains("refunds owed"), chromium.text(GlanceScreen.ACT_ON));
         String canvasLabel = browser.findElement(By.cssSelector("[id='glance:tenderChart'] canvas")).getAttribute("aria-label");
         assertTrue(canvasLabel.startsWith("Takings by tender: Today HK$"), canvasLabel);
         chromium.assertAccessible("Office at a glance");
-        String before = chromium.text("glanceSummary");
+        String before = chromium.text(GlanceScreen.GLANCE_SUMMARY);
 
         // live: a clerk's cash extension shows on the open page, nobody presses anything
         StaffHttp clerk = new StaffHttp(base);
@@ -486,38 +493,38 @@ class KioskBrowserIT {
         java.net.http.HttpResponse<String> sold = clerk.postJson("api/counter/extensions",
                 "{\"paymentId\":\"GLANCE-1\",\"serial\":\"" + cert.get("serial") + "\",\"years\":1,\"cashCents\":4800}");
         assertEquals(200, sold.statusCode(), sold.body());
-        chromium.waitUpTo(30).until(d -> !before.equals(d.findElement(By.id("glanceSummary")).getText()));
-        assertTrue(chromium.text("serviceTable").contains("Extension · e-Cert (Personal) 2 0"), chromium.text("serviceTable"));
+        chromium.waitUpTo(30).until(d -> !before.equals(d.findElement(By.id(GlanceScreen.GLANCE_SUMMARY)).getText()));
+        assertTrue(chromium.text(GlanceScreen.SERVICE_TABLE).contains("Extension · e-Cert (Personal) 2 0"), chromium.text(GlanceScreen.SERVICE_TABLE));
         assertEquals(200, clerk.postJson("api/counter/till/close", "{\"countedCents\":104800}").statusCode());
 
         // 繁體中文: the same page, its charts' text equivalents, accessible
-        browser.findElement(By.id("top:langZh")).click();
+        browser.findElement(By.id(TopBar.LANG_ZH)).click();
         chromium.waitUpTo(20).ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(d -> !d.findElements(By.id("top:langEn")).isEmpty());
+                .until(d -> !d.findElements(By.id(TopBar.LANG_EN)).isEmpty());
         chromium.waitUpTo(20).until(d -> d.findElements(By.cssSelector("[id='glance:hourChart'] canvas")).size() == 1);
         assertEquals("辦事處概覽", browser.findElement(By.tagName("h1")).getText().split(" ")[0]);
-        assertTrue(chromium.text("serviceTable").contains("延續 · "), chromium.text("serviceTable"));
-        assertTrue(chromium.text("queue").startsWith("輪候中的自助服務機籌號"), chromium.text("queue"));
+        assertTrue(chromium.text(GlanceScreen.SERVICE_TABLE).contains("延續 · "), chromium.text(GlanceScreen.SERVICE_TABLE));
+        assertTrue(chromium.text(GlanceScreen.QUEUE).startsWith("輪候中的自助服務機籌號"), chromium.text(GlanceScreen.QUEUE));
         chromium.assertAccessible("辦事處概覽 (Office at a glance, 繁體中文)");
-        browser.findElement(By.id("top:langEn")).click();
+        browser.findElement(By.id(TopBar.LANG_EN)).click();
         chromium.waitUpTo(20).ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(d -> !d.findElements(By.id("top:langZh")).isEmpty());
+                .until(d -> !d.findElements(By.id(TopBar.LANG_ZH)).isEmpty());
         java.nio.file.Files.writeString(java.nio.file.Path.of("target", "glance-page.txt"), browser.findElement(By.tagName("main")).getText());
     }
 
     @Test
     @Order(9)
     void theKiosksEpsIsSettledIntoTheOfficesZReportAndItsTillClosesWithTheDay() throws Exception {
-        browser.findElement(By.id("top:navDay")).click();
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("day:closeDay")));
-        assertTrue(chromium.text("epsSettlement").contains("GPO-K01 NOT SETTLED"), chromium.text("epsSettlement"));
+        browser.findElement(By.id(TopBar.NAV_DAY)).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(OfficeDayScreen.CLOSE_DAY)));
+        assertTrue(chromium.text(OfficeDayScreen.EPS_SETTLEMENT).contains("GPO-K01 NOT SETTLED"), chromium.text(OfficeDayScreen.EPS_SETTLEMENT));
         // the day's EPS settlement: the kiosk's device closes its approved sales into the day's batch
-        chromium.click("day:settleEps");
+        chromium.click(OfficeDayScreen.SETTLE_EPS);
         // the batch comes back from the kiosk and shows by itself (issue 33: nobody presses refresh)
-        chromium.waitUpTo(30).until(d -> d.findElement(By.id("epsSettlement")).getText().contains("GPO-K01 agrees"));
+        chromium.waitUpTo(30).until(d -> d.findElement(By.id(OfficeDayScreen.EPS_SETTLEMENT)).getText().contains("GPO-K01 agrees"));
         chromium.assertAccessible("Office day (kiosk EPS settled)");
-        chromium.click("day:closeDay");
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("dayClosed")));
+        chromium.click(OfficeDayScreen.CLOSE_DAY);
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(OfficeDayScreen.DAY_CLOSED)));
         String csv = (String) ((JavascriptExecutor) browser).executeAsyncScript(
                 "var done = arguments[arguments.length - 1];"
                         + "fetch(document.getElementById('day:zCsv').href).then(r => r.text()).then(done, e => done('ERR ' + e));");

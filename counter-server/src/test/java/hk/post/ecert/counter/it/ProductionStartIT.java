@@ -1,5 +1,8 @@
 package hk.post.ecert.counter.it;
 
+import hk.post.ecert.counter.it.screens.BootstrapScreen;
+import hk.post.ecert.counter.it.screens.LoginScreen;
+import hk.post.ecert.counter.it.screens.StaffScreen;
 import hk.post.ecert.devices.wire.Protocol;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -158,14 +161,14 @@ class ProductionStartIT {
     @Order(3)
     void theFirstAdministratorIsMadeOnceWithTheCodeAndTheirOwnPassword() throws Exception {
         chromium.driver.get(base + "login.xhtml");
-        chromium.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("firstStart"))).findElement(By.tagName("a")).click();
-        chromium.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("boot:code")));
+        chromium.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id(LoginScreen.FIRST_START))).findElement(By.tagName("a")).click();
+        chromium.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id(BootstrapScreen.CODE)));
         fill("WRONG-CODE0-00000-00000", "root.admin", "Strong-pass-2026!", "Strong-pass-2026!");
-        assertTrue(chromium.text("boot:messages").contains("not the one in the server log"), chromium.text("boot:messages"));
+        assertTrue(chromium.text(BootstrapScreen.MESSAGES).contains("not the one in the server log"), chromium.text(BootstrapScreen.MESSAGES));
         fill(code, "root.admin", "short", "short");
-        assertTrue(chromium.text("boot:messages").contains("at least 12 characters"), chromium.text("boot:messages"));
+        assertTrue(chromium.text(BootstrapScreen.MESSAGES).contains("at least 12 characters"), chromium.text(BootstrapScreen.MESSAGES));
         fill(code, "root.admin", "Strong-pass-2026!", "Strong-pass-2026!");
-        assertTrue(chromium.text("boot:messages").contains("Administrator root.admin created"), chromium.text("boot:messages"));
+        assertTrue(chromium.text(BootstrapScreen.MESSAGES).contains("Administrator root.admin created"), chromium.text(BootstrapScreen.MESSAGES));
         chromium.screenshot("production-first-administrator");
 
         StaffHttp admin = new StaffHttp(base);
@@ -173,9 +176,9 @@ class ProductionStartIT {
         assertEquals(200, admin.get("admin/fees.xhtml").statusCode());
         // the code is spent, and the page says the server has its administrator
         chromium.driver.get(base + "bootstrap.xhtml");
-        assertTrue(chromium.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("notPending"))).getText()
+        assertTrue(chromium.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id(BootstrapScreen.NOT_PENDING))).getText()
                 .contains("already has an administrator"));
-        assertTrue(chromium.driver.findElements(By.id("boot:code")).isEmpty());
+        assertTrue(chromium.driver.findElements(By.id(BootstrapScreen.CODE)).isEmpty());
     }
 
     @Test
@@ -183,17 +186,17 @@ class ProductionStartIT {
     void theAdministratorAddsTheOfficesStaffWhoLogInWithTheirFirstPassword() throws Exception {
         chromium.login(base.toString(), "root.admin", "Strong-pass-2026!");
         chromium.driver.get(base + "supervisor/staff.xhtml");
-        chromium.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id("staff:newUsername")));
-        chromium.type("staff:newUsername", "chan.tm");
-        chromium.type("staff:newName", "Chan Tai Man");
-        chromium.type("staff:newOffice", "GPO");
-        chromium.type("staff:newCounter", "C01");
-        chromium.type("staff:newPassword", "short");
-        chromium.click("staff:addStaff");
-        assertTrue(chromium.text("staff:messages").contains("at least 12 characters"), chromium.text("staff:messages"));
-        chromium.type("staff:newPassword", "Counter-first-2026");
-        chromium.click("staff:addStaff");
-        assertTrue(chromium.text("staff:messages").contains("chan.tm is added"), chromium.text("staff:messages"));
+        chromium.waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.id(StaffScreen.NEW_USERNAME)));
+        chromium.type(StaffScreen.NEW_USERNAME, "chan.tm");
+        chromium.type(StaffScreen.NEW_NAME, "Chan Tai Man");
+        chromium.type(StaffScreen.NEW_OFFICE, "GPO");
+        chromium.type(StaffScreen.NEW_COUNTER, "C01");
+        chromium.type(StaffScreen.NEW_PASSWORD, "short");
+        chromium.click(StaffScreen.ADD_STAFF);
+        assertTrue(chromium.text(StaffScreen.MESSAGES).contains("at least 12 characters"), chromium.text(StaffScreen.MESSAGES));
+        chromium.type(StaffScreen.NEW_PASSWORD, "Counter-first-2026");
+        chromium.click(StaffScreen.ADD_STAFF);
+        assertTrue(chromium.text(StaffScreen.MESSAGES).contains("chan.tm is added"), chromium.text(StaffScreen.MESSAGES));
         assertTrue(new StaffHttp(base).login("chan.tm", "Counter-first-2026").endsWith("/index.xhtml"));
         assertEquals(200, loggedIn("chan.tm", "Counter-first-2026").get("till.xhtml").statusCode(), "a clerk's screen");
         assertEquals(403, loggedIn("chan.tm", "Counter-first-2026").get("supervisor/staff.xhtml").statusCode(), "not a supervisor's");
@@ -206,11 +209,11 @@ class ProductionStartIT {
     }
 
     private void fill(String c, String user, String password, String again) {
-        chromium.type("boot:code", c);
-        chromium.type("boot:username", user);
-        chromium.type("boot:displayName", "First Administrator");
-        chromium.type("boot:password", password);
-        chromium.type("boot:again", again);
-        chromium.click("boot:create");
+        chromium.type(BootstrapScreen.CODE, c);
+        chromium.type(BootstrapScreen.USERNAME, user);
+        chromium.type(BootstrapScreen.DISPLAY_NAME, "First Administrator");
+        chromium.type(BootstrapScreen.PASSWORD, password);
+        chromium.type(BootstrapScreen.AGAIN, again);
+        chromium.click(BootstrapScreen.CREATE);
     }
 }

@@ -1,5 +1,8 @@
 package hk.post.ecert.counter.it;
 
+import hk.post.ecert.counter.it.screens.SharedIds;
+import hk.post.ecert.counter.it.screens.TopBar;
+import hk.post.ecert.counter.it.screens.TriageScreen;
 import hk.post.ecert.devices.printer.simulated.PrintedReceipt;
 import hk.post.ecert.devices.printer.escpos.EscPosReceiptPrinter;
 import hk.post.ecert.devices.printer.escpos.PrinterProfile;
@@ -92,19 +95,19 @@ class ReferralSlipBrowserIT {
         assertTrue(browser.findElement(By.cssSelector(".device")).getText().contains("Ready"),
                 "the counter home shows the printer's health");
 
-        browser.findElement(By.id("top:navTriage")).click();
-        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("triage:type")));
-        choose("triage:type", "ORGANISATIONAL_ROLE");
-        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("triage:variant")));
-        choose("triage:variant", "HOSPITAL_AUTHORITY");
+        browser.findElement(By.id(TopBar.NAV_TRIAGE)).click();
+        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(TriageScreen.TYPE)));
+        choose(TriageScreen.TYPE, "ORGANISATIONAL_ROLE");
+        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(TriageScreen.VARIANT)));
+        choose(TriageScreen.VARIANT, "HOSPITAL_AUTHORITY");
 
-        assertTrue(browser.findElement(By.id("channel")).getText().contains("refer the customer"));
-        String referral = browser.findElement(By.id("referral")).getText();
+        assertTrue(browser.findElement(By.id(SharedIds.CHANNEL)).getText().contains("refer the customer"));
+        String referral = browser.findElement(By.id(SharedIds.REFERRAL)).getText();
         assertTrue(referral.contains("Hospital Authority") && referral.contains("www.ha.org.hk"), referral);
 
         // A double click must print one slip: the print id was chosen when the button was rendered.
-        new Actions(browser).doubleClick(browser.findElement(By.id("triage:printSlip"))).perform();
-        waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Printed"));
+        new Actions(browser).doubleClick(browser.findElement(By.id(TriageScreen.PRINT_SLIP))).perform();
+        waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id(SharedIds.JOB_STATUS), "Printed"));
         screenshot("referral-slip-printed");
 
         assertTrue(printer.awaitReceipts(1, 10, TimeUnit.SECONDS));
@@ -122,16 +125,16 @@ class ReferralSlipBrowserIT {
         assertEquals(1, printer.receipts().size(), "a double click printed one slip");
 
         // Printing the same slip again gives a copy, marked as such.
-        waitUpTo(20).until(ExpectedConditions.attributeContains(By.id("triage:printSlip"), "textContent", "copy"));
-        browser.findElement(By.id("triage:printSlip")).click();
+        waitUpTo(20).until(ExpectedConditions.attributeContains(By.id(TriageScreen.PRINT_SLIP), "textContent", "copy"));
+        browser.findElement(By.id(TriageScreen.PRINT_SLIP)).click();
         assertTrue(printer.awaitReceipts(2, 20, TimeUnit.SECONDS));
         String copy = printer.receipts().get(1).text();
         assertTrue(copy.startsWith("*** COPY 副本 ***"), copy);
         assertTrue(copy.contains(receipts.get(0).text().lines().filter(l -> l.contains("RS-")).findFirst().orElseThrow()),
                 "the copy carries the same slip number");
-        waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Printed"));
+        waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id(SharedIds.JOB_STATUS), "Printed"));
 
-        browser.findElement(By.id("top:navHome")).click();
+        browser.findElement(By.id(TopBar.NAV_HOME)).click();
         waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".receipt")));
         assertTrue(browser.findElement(By.cssSelector(".receipt")).getText().contains("REFERRAL SLIP"),
                 "the counter home shows what the printer printed");
@@ -145,13 +148,13 @@ class ReferralSlipBrowserIT {
         Path dataDir = terminalDataDir;
         terminal.close();
         browser.get(base + "triage.xhtml");
-        choose("triage:type", "G_CERT_INDIVIDUAL");
-        waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id("triage:printSlip"))).click();
-        waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Waiting for the terminal"));
+        choose(TriageScreen.TYPE, "G_CERT_INDIVIDUAL");
+        waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id(TriageScreen.PRINT_SLIP))).click();
+        waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(SharedIds.JOB_STATUS), "Waiting for the terminal"));
 
         terminal = Terminals.demoTerminal(base, dataDir);   // restarts from its data: key and journal kept
         assertTrue(terminal.awaitOnline(Duration.ofSeconds(30)), "the enrolled terminal reconnects with its key");
-        waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Printed"));
+        waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id(SharedIds.JOB_STATUS), "Printed"));
         VirtualPrinter printer = terminal.devices().virtualPrinter().orElseThrow();
         assertTrue(printer.awaitReceipts(1, 10, TimeUnit.SECONDS));
         assertTrue(printer.receipts().get(0).text().contains("g-Cert (Individual)"));
@@ -175,10 +178,10 @@ class ReferralSlipBrowserIT {
             assertTrue(browser.findElement(By.cssSelector(".device")).getText().contains("Fault"));
 
             browser.get(base + "triage.xhtml");
-            choose("triage:type", "BANK_CERT_CORPORATE");
-            waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id("triage:printSlip"))).click();
-            waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Not printed"));
-            assertEquals(fault.getValue(), browser.findElement(By.id("jobReason")).getText());
+            choose(TriageScreen.TYPE, "BANK_CERT_CORPORATE");
+            waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id(TriageScreen.PRINT_SLIP))).click();
+            waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id(SharedIds.JOB_STATUS), "Not printed"));
+            assertEquals(fault.getValue(), browser.findElement(By.id(SharedIds.JOB_REASON)).getText());
         }
         screenshot("printer-fault-shown");
         assertEquals(printed, printer.receipts().size(), "no slip came out of a faulty printer");
@@ -191,19 +194,19 @@ class ReferralSlipBrowserIT {
     @Order(4)
     void theScreenSwitchesToTraditionalChinese() throws Exception {
         browser.get(base + "triage.xhtml");
-        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("top:langZh")));
-        browser.findElement(By.id("top:langZh")).click();
+        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(TopBar.LANG_ZH)));
+        browser.findElement(By.id(TopBar.LANG_ZH)).click();
         // a full page load: the old heading may vanish between finding it and reading it, so look again until the new one reads so
         waitUpTo(20).ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "證書分流"));
-        choose("triage:type", "BANK_CERT_BANK");
-        choose("triage:variant", "RENEWAL_AR_CHANGED");
-        assertTrue(browser.findElement(By.id("channel")).getText().contains("只限香港郵政核證機關櫃位"));
-        assertTrue(browser.findElement(By.id("sections")).getText().contains("A, B, D"));
-        assertTrue(browser.findElement(By.id("feeNotSet")).getText().contains("費用未設定"),
+        choose(TriageScreen.TYPE, "BANK_CERT_BANK");
+        choose(TriageScreen.VARIANT, "RENEWAL_AR_CHANGED");
+        assertTrue(browser.findElement(By.id(SharedIds.CHANNEL)).getText().contains("只限香港郵政核證機關櫃位"));
+        assertTrue(browser.findElement(By.id(TriageScreen.SECTIONS)).getText().contains("A, B, D"));
+        assertTrue(browser.findElement(By.id(TriageScreen.FEE_NOT_SET)).getText().contains("費用未設定"),
                 "an unpublished fee is refused, not invented");
         screenshot("triage-zh-bank-cert");
-        browser.findElement(By.id("top:langEn")).click();
+        browser.findElement(By.id(TopBar.LANG_EN)).click();
         waitUpTo(20).ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Triage"));
     }
@@ -225,9 +228,9 @@ class ReferralSlipBrowserIT {
             assertTrue(terminal.awaitOnline(Duration.ofSeconds(30)));
 
             browser.get(base + "triage.xhtml");
-            choose("triage:type", "IAM_SMART_CERT");
-            waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id("triage:printSlip"))).click();
-            waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobStatus"), "Printed"));
+            choose(TriageScreen.TYPE, "IAM_SMART_CERT");
+            waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id(TriageScreen.PRINT_SLIP))).click();
+            waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id(SharedIds.JOB_STATUS), "Printed"));
 
             assertTrue(atTheFarEnd.awaitReceipts(1, 10, TimeUnit.SECONDS));
             PrintedReceipt received = atTheFarEnd.receipts().get(0);
@@ -243,11 +246,11 @@ class ReferralSlipBrowserIT {
     @Order(5)
     void aPublishedFeeIsQuotedForAPersonalRenewal() {
         browser.get(base + "triage.xhtml");
-        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("triage:type")));
-        choose("triage:type", "PERSONAL");
-        choose("triage:variant", "STANDARD");
-        assertEquals("HK$48.00", browser.findElement(By.id("feeTotal")).getText());
-        assertTrue(browser.findElement(By.id("forms")).getText().contains("CPos 798A"));
-        assertTrue(browser.findElement(By.id("documents")).getText().contains("Original HKID card"));
+        waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(TriageScreen.TYPE)));
+        choose(TriageScreen.TYPE, "PERSONAL");
+        choose(TriageScreen.VARIANT, "STANDARD");
+        assertEquals("HK$48.00", browser.findElement(By.id(TriageScreen.FEE_TOTAL)).getText());
+        assertTrue(browser.findElement(By.id(TriageScreen.FORMS)).getText().contains("CPos 798A"));
+        assertTrue(browser.findElement(By.id(SharedIds.DOCUMENTS)).getText().contains("Original HKID card"));
     }
 }

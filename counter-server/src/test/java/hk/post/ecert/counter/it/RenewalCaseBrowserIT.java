@@ -1,5 +1,12 @@
 package hk.post.ecert.counter.it;
 
+import hk.post.ecert.counter.it.screens.CaseScreen;
+import hk.post.ecert.counter.it.screens.CsrScreen;
+import hk.post.ecert.counter.it.screens.FeesScreen;
+import hk.post.ecert.counter.it.screens.SharedIds;
+import hk.post.ecert.counter.it.screens.SubscribersScreen;
+import hk.post.ecert.counter.it.screens.TillScreen;
+import hk.post.ecert.counter.it.screens.TopBar;
 import hk.post.ecert.terminal.TerminalAgent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -164,98 +171,98 @@ class RenewalCaseBrowserIT {
         Terminals.awaitDevicesReported(base, Terminals.DEMO_TERMINAL, "SCANNER", "RECEIPT_PRINTER");
         chromium.login(base.toString(), "clerk1", "Clerk#2026");
         // a till to take the fee
-        browser.findElement(By.id("top:navTill")).click();
+        browser.findElement(By.id(TopBar.NAV_TILL)).click();
         chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input.float-NOTE_100")));
         browser.findElement(By.cssSelector("input.float-NOTE_100")).sendKeys("10");
-        chromium.click("till:openTill");
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("tillStatus"), "Open"));
+        chromium.click(TillScreen.OPEN_TILL);
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(TillScreen.TILL_STATUS), "Open"));
 
         // rule 5: adding AEOI to a plain certificate is a new application
-        browser.findElement(By.id("top:navCases")).click();
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("case:certificate")));
-        chromium.type("case:certificate", "SRN-O-000009");
-        chromium.choose("case:type", "ORGANISATIONAL");
-        chromium.choose("case:variant", "AEOI");
-        chromium.click("case:openCase");
+        browser.findElement(By.id(TopBar.NAV_CASES)).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(CaseScreen.CERTIFICATE)));
+        chromium.type(CaseScreen.CERTIFICATE, "SRN-O-000009");
+        chromium.choose(CaseScreen.TYPE, "ORGANISATIONAL");
+        chromium.choose(CaseScreen.VARIANT, "AEOI");
+        chromium.click(CaseScreen.OPEN_CASE);
         assertTrue(messages("case").contains("Adding AEOI functions is a new application"), messages("case"));
 
         String caseRef = openCase("SRN-O-000009", "ORGANISATIONAL", "PLAIN", "1", "DISPATCH", null);
-        assertEquals("HK$150.00", chromium.text("caseFee"));
-        chromium.click("case:submitForVetting");
+        assertEquals("HK$150.00", chromium.text(CaseScreen.CASE_FEE));
+        chromium.click(CaseScreen.SUBMIT_FOR_VETTING);
         assertTrue(messages("case").contains("the identity check") && messages("case").contains("the documents"), messages("case"));
         captureDocuments(caseRef);
         identityAndPayment(caseRef, "150");
         String pin = pinShown(officerApproves(caseRef));
 
         resume(caseRef);
-        assertEquals("Issued: to dispatch", chromium.text("caseState"));
-        String serial = chromium.text("newSerial");
+        assertEquals("Issued: to dispatch", chromium.text(SharedIds.CASE_STATE));
+        String serial = chromium.text(SharedIds.NEW_SERIAL);
         mediumHolds(download(chromium, "mediumFile"), pin, serial, "2 - 17");
         assertTrue(pin.length() == 16, "the PIN of a posted medium holds against an offline search: " + pin);
         resume(caseRef);
-        assertTrue(chromium.text("mediumDownloads").contains("clerk1 GPO/C01"), "each download is in the trail: " + chromium.text("mediumDownloads"));
-        chromium.type("case:pinEnvelope", "PE-000123");
-        chromium.type("case:mediumArticle", "RR123456784HK");
-        chromium.type("case:pinArticle", "RR000000014HK");
-        chromium.click("case:dispatch");
+        assertTrue(chromium.text(CaseScreen.MEDIUM_DOWNLOADS).contains("clerk1 GPO/C01"), "each download is in the trail: " + chromium.text(CaseScreen.MEDIUM_DOWNLOADS));
+        chromium.type(CaseScreen.PIN_ENVELOPE, "PE-000123");
+        chromium.type(CaseScreen.MEDIUM_ARTICLE, "RR123456784HK");
+        chromium.type(CaseScreen.PIN_ARTICLE, "RR000000014HK");
+        chromium.click(CaseScreen.DISPATCH);
         assertTrue(messages("case").contains("check digit"), messages("case"));
-        chromium.type("case:mediumArticle", "RR123456785HK");
-        chromium.click("case:dispatch");
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "Completed"));
+        chromium.type(CaseScreen.MEDIUM_ARTICLE, "RR123456785HK");
+        chromium.click(CaseScreen.DISPATCH);
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(SharedIds.CASE_STATE), "Completed"));
         chromium.screenshot("case-organisational-dispatched");
-        assertTrue(chromium.text("history").contains("dispatched: medium RR123456785HK, PIN envelope PE-000123 in RR000000014HK"), chromium.text("history"));
+        assertTrue(chromium.text(SharedIds.HISTORY).contains("dispatched: medium RR123456785HK, PIN envelope PE-000123 in RR000000014HK"), chromium.text(SharedIds.HISTORY));
         assertEquals(404L, status(chromium, "/medium?ref=" + caseRef), "the medium file is deleted once the dispatch is recorded");
-        assertTrue(chromium.text("history").contains("approved") && chromium.text("history").contains("officer1"), chromium.text("history"));
+        assertTrue(chromium.text(SharedIds.HISTORY).contains("approved") && chromium.text(SharedIds.HISTORY).contains("officer1"), chromium.text(SharedIds.HISTORY));
 
         // the renewed certificate is in the registry, active
-        browser.findElement(By.id("top:navSubscribers")).click();
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("sub:value")));
-        chromium.choose("sub:by", "SERIAL");
-        chromium.type("sub:value", serial);
-        chromium.type("sub:reason", "check the renewal");
-        chromium.click("sub:lookup");
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("certStatus"), "Active"));
+        browser.findElement(By.id(TopBar.NAV_SUBSCRIBERS)).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(SubscribersScreen.VALUE)));
+        chromium.choose(SubscribersScreen.BY, "SERIAL");
+        chromium.type(SubscribersScreen.VALUE, serial);
+        chromium.type(SubscribersScreen.REASON, "check the renewal");
+        chromium.click(SubscribersScreen.LOOKUP);
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(SubscribersScreen.CERT_STATUS), "Active"));
     }
 
     @Test
     @Order(2)
     void aServerRenewalIsIssuedForTheArsOwnCsrMadeWithOpensslReq() throws Exception {
         String caseRef = openCase("SRN-S-000018", "SERVER", "PLAIN", "1", "CSR", "www.demo-trading.hk");
-        assertEquals("HK$2,500.00", chromium.text("caseFee"));
+        assertEquals("HK$2,500.00", chromium.text(CaseScreen.CASE_FEE));
         captureDocuments(caseRef);
         identityAndPayment(caseRef, "2500");
         officerApproves(caseRef);
         resume(caseRef);
-        assertEquals("Approved", chromium.text("caseState"));
+        assertEquals("Approved", chromium.text(SharedIds.CASE_STATE));
 
         Path dir = Files.createTempDirectory("openssl-");
         String wrong = openssl(dir, "wrong", "shop.demo-trading.hk", "rsa:2048");
-        chromium.type("case:csr", wrong);
-        chromium.click("case:submitCsr");
-        assertTrue(chromium.text("csrProblems").contains("not approved: shop.demo-trading.hk"), chromium.text("csrProblems"));
-        assertEquals("Approved", chromium.text("caseState"));
+        chromium.type(CaseScreen.CSR, wrong);
+        chromium.click(CaseScreen.SUBMIT_CSR);
+        assertTrue(chromium.text(SharedIds.CSR_PROBLEMS).contains("not approved: shop.demo-trading.hk"), chromium.text(SharedIds.CSR_PROBLEMS));
+        assertEquals("Approved", chromium.text(SharedIds.CASE_STATE));
         String weak = openssl(dir, "weak", "www.demo-trading.hk", "rsa:1024");
-        chromium.type("case:csr", weak);
-        chromium.click("case:submitCsr");
-        assertTrue(chromium.text("csrProblems").contains("RSA 1024 bits"), chromium.text("csrProblems"));
+        chromium.type(CaseScreen.CSR, weak);
+        chromium.click(CaseScreen.SUBMIT_CSR);
+        assertTrue(chromium.text(SharedIds.CSR_PROBLEMS).contains("RSA 1024 bits"), chromium.text(SharedIds.CSR_PROBLEMS));
         String good = openssl(dir, "good", "www.demo-trading.hk", "rsa:2048");
         // issue 29: the slip tells the AR to bring the CSR to any post office; Kowloon Central's clerk takes it
         chromium.switchUser(base.toString(), "clerk3", "Clerk#2026");
         chromium.driver.get(base + "cases.xhtml");
-        chromium.type("anyCsr:anyCsrRef", "RC-20000101-NOCASE");
-        chromium.type("anyCsr:anyCsrText", good);
-        chromium.click("anyCsr:submitAnyCsr");
+        chromium.type(CaseScreen.ANY_CSR_REF, "RC-20000101-NOCASE");
+        chromium.type(CaseScreen.ANY_CSR_TEXT, good);
+        chromium.click(CaseScreen.SUBMIT_ANY_CSR);
         chromium.waitUpTo(20).until(d -> d.getPageSource().contains("is waiting for a CSR"));
-        chromium.type("anyCsr:anyCsrRef", caseRef);
-        chromium.type("anyCsr:anyCsrText", good);
-        chromium.click("anyCsr:submitAnyCsr");
+        chromium.type(CaseScreen.ANY_CSR_REF, caseRef);
+        chromium.type(CaseScreen.ANY_CSR_TEXT, good);
+        chromium.click(CaseScreen.SUBMIT_ANY_CSR);
         chromium.waitUpTo(20).until(d -> d.getPageSource().contains("was accepted and its certificate issued"));
         chromium.assertAccessible("Cases (a CSR taken for another office's case)");
         chromium.switchUser(base.toString(), "clerk1", "Clerk#2026");
         resume(caseRef);
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "Completed"));
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(SharedIds.CASE_STATE), "Completed"));
         chromium.screenshot("case-server-issued");
-        String pem = chromium.text("certificatePem");
+        String pem = chromium.text(SharedIds.CERTIFICATE_PEM);
         Path cert = dir.resolve("issued.pem");
         Files.writeString(cert, pem + "\n");
         Process p = new ProcessBuilder("openssl", "x509", "-in", cert.toString(), "-noout", "-subject", "-issuer", "-ext", "subjectAltName")
@@ -278,32 +285,32 @@ class RenewalCaseBrowserIT {
         assertTrue(ocsp.contains("Response verify OK") && ocsp.contains(cert + ": good"), ocsp);
 
         // the customer's "what happens next" slip comes out of the counter's printer
-        chromium.click("case:printNextSteps");
-        chromium.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("nextStepsStatus"), "Printed"));
+        chromium.click(CaseScreen.PRINT_NEXT_STEPS);
+        chromium.waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id(CaseScreen.NEXT_STEPS_STATUS), "Printed"));
 
         // rule 1: old.demo-trading.hk reached its 199 days two days ago while its subscription runs: a free re-issue
-        browser.findElement(By.id("top:navCases")).click();
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("case:certificate")));
-        chromium.type("case:certificate", "SRN-S-000023");
-        chromium.click("case:openCase");
+        browser.findElement(By.id(TopBar.NAV_CASES)).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(CaseScreen.CERTIFICATE)));
+        chromium.type(CaseScreen.CERTIFICATE, "SRN-S-000023");
+        chromium.click(CaseScreen.OPEN_CASE);
         assertTrue(messages("case").contains("free re-issue within the subscription"), messages("case"));
-        chromium.click("case:openReissue");
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("caseRef")));
-        String reissue = chromium.text("caseRef");
-        assertTrue(chromium.text("reissueNote").contains("no fee"), chromium.text("reissueNote"));
-        assertTrue(browser.findElements(By.id("caseFee")).isEmpty(), "nothing to pay");
-        chromium.type("case:idNumber", "A123456(3)");
-        chromium.type("case:nameOnForm", "CHAN TAI MAN");
-        chromium.click("case:confirmIdentity");
+        chromium.click(CaseScreen.OPEN_REISSUE);
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(SharedIds.CASE_REF)));
+        String reissue = chromium.text(SharedIds.CASE_REF);
+        assertTrue(chromium.text(CaseScreen.REISSUE_NOTE).contains("no fee"), chromium.text(CaseScreen.REISSUE_NOTE));
+        assertTrue(browser.findElements(By.id(CaseScreen.CASE_FEE)).isEmpty(), "nothing to pay");
+        chromium.type(CaseScreen.ID_NUMBER, "A123456(3)");
+        chromium.type(CaseScreen.NAME_ON_FORM, "CHAN TAI MAN");
+        chromium.click(CaseScreen.CONFIRM_IDENTITY);
         // a re-issue needs only the identity check: with it the case goes to HKPCA by itself
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "Waiting for HKPCA vetting"));
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(SharedIds.CASE_STATE), "Waiting for HKPCA vetting"));
         assertTrue(messages("case").contains("went to HKPCA"), messages("case"));
         officerApproves(reissue);
         resume(reissue);
-        chromium.type("case:csr", openssl(dir, "reissue", "old.demo-trading.hk", "rsa:2048"));
-        chromium.click("case:submitCsr");
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "Completed"));
-        assertTrue(chromium.text("history").contains("free re-issue"), chromium.text("history"));
+        chromium.type(CaseScreen.CSR, openssl(dir, "reissue", "old.demo-trading.hk", "rsa:2048"));
+        chromium.click(CaseScreen.SUBMIT_CSR);
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(SharedIds.CASE_STATE), "Completed"));
+        assertTrue(chromium.text(SharedIds.HISTORY).contains("free re-issue"), chromium.text(SharedIds.HISTORY));
         chromium.screenshot("case-server-reissued");
     }
 
@@ -343,35 +350,35 @@ class RenewalCaseBrowserIT {
         String label = "case-" + java.util.UUID.randomUUID().toString().substring(0, 6);
         hk.post.ecert.devices.token.simulated.SoftHsm.initToken(label, "1234");
         String caseRef = openCase("SRN-P-000002", "PERSONAL", "STANDARD", "3", "TOKEN_AT_COUNTER", null);
-        assertEquals("HK$48.00", chromium.text("caseFee"));
+        assertEquals("HK$48.00", chromium.text(CaseScreen.CASE_FEE));
         captureDocuments(caseRef, false);
         // rule 8: the HKID must pass its check digit and be the certificate's own
         resume(caseRef);
-        chromium.type("case:idNumber", "B234560(5)");
-        chromium.type("case:nameOnForm", "Wong Siu Ming");
-        chromium.click("case:confirmIdentity");
+        chromium.type(CaseScreen.ID_NUMBER, "B234560(5)");
+        chromium.type(CaseScreen.NAME_ON_FORM, "Wong Siu Ming");
+        chromium.click(CaseScreen.CONFIRM_IDENTITY);
         assertTrue(messages("case").contains("check digit"), messages("case"));
-        chromium.type("case:idNumber", "A123450(4)");
-        chromium.click("case:confirmIdentity");
+        chromium.type(CaseScreen.ID_NUMBER, "A123450(4)");
+        chromium.click(CaseScreen.CONFIRM_IDENTITY);
         assertTrue(messages("case").contains("not the one this certificate was issued to"), messages("case"));
         // rule 8: the date of birth on the card and the form is the holder's (DEMO: WONG SIU MING, 1972-01-01)
-        chromium.type("case:idNumber", "B234560(4)");
-        chromium.type("case:dob", "1972-01-02");
-        chromium.click("case:confirmIdentity");
+        chromium.type(CaseScreen.ID_NUMBER, "B234560(4)");
+        chromium.type(CaseScreen.DOB, "1972-01-02");
+        chromium.click(CaseScreen.CONFIRM_IDENTITY);
         assertTrue(messages("case").contains("date of birth is not the certificate holder's"), messages("case"));
         identityAndPayment(caseRef, "50", "B234560(4)", "Wong Siu Ming", "1972-01-01");
         officerApproves(caseRef);
         resume(caseRef);
-        chromium.type("case:tokenLabel", label);
-        chromium.type("case:tokenPin", "1234");
-        chromium.click("case:writeToken");
-        chromium.waitUpTo(90).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "Completed"));
+        chromium.type(CaseScreen.TOKEN_LABEL, label);
+        chromium.type(CaseScreen.TOKEN_PIN, "1234");
+        chromium.click(CaseScreen.WRITE_TOKEN);
+        chromium.waitUpTo(90).until(ExpectedConditions.textToBePresentInElementLocated(By.id(SharedIds.CASE_STATE), "Completed"));
         chromium.screenshot("case-personal-token-written");
-        String serial = chromium.text("newSerial");
+        String serial = chromium.text(SharedIds.NEW_SERIAL);
         var objects = hk.post.ecert.devices.token.simulated.SoftHsm.pkcs11Tool(label, "-O");
         assertTrue(objects.out().toLowerCase().contains("never extractable") || objects.out().contains("Certificate Object"),
                 objects.out());
-        assertTrue(chromium.text("history").contains("written and verified on the medium"), chromium.text("history"));
+        assertTrue(chromium.text(SharedIds.HISTORY).contains("written and verified on the medium"), chromium.text(SharedIds.HISTORY));
         assertTrue(serial.matches("[0-9a-f]+"), serial);
     }
 
@@ -380,41 +387,41 @@ class RenewalCaseBrowserIT {
     void anAeoiRenewalWaitsForItsUnpublishedFeeWhichAnAdministratorEntersAndASupervisorApproves() throws Exception {
         // the AEOI fee is not published: the counter quotes no figure and cannot take payment
         String caseRef = openCase("SRN-O-000011", "ORGANISATIONAL", "AEOI", "1", "DISPATCH", null);
-        assertTrue(chromium.text("caseFee").contains("not set"), chromium.text("caseFee"));
+        assertTrue(chromium.text(CaseScreen.CASE_FEE).contains("not set"), chromium.text(CaseScreen.CASE_FEE));
 
         as("admin", "Admin#2026");
-        browser.findElement(By.id("top:navFees")).click();
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("fees:amount")));
-        assertTrue(chromium.text("fees:schedule").contains("Fee not set"), chromium.text("fees:schedule"));
-        chromium.choose("fees:item", "ORGANISATIONAL_AEOI");
-        chromium.type("fees:amount", "320");
-        chromium.type("fees:source", "TEST instruction for the browser test");
-        chromium.type("fees:approver", "super1");
-        chromium.type("fees:approverPassword", "wrong");
-        chromium.click("fees:enter");
-        assertTrue(chromium.text("fees:msgs").toLowerCase().contains("supervisor"), chromium.text("fees:msgs"));
-        assertTrue(chromium.text("fees:entries").contains("No fee has been entered"), chromium.text("fees:entries"));
-        chromium.type("fees:approverPassword", "Super#2026");
-        chromium.click("fees:enter");
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("fees:msgs"), "approved by super1"));
-        assertTrue(chromium.text("fees:entries").contains("HK$320.00") && chromium.text("fees:entries").contains("admin / super1"),
-                chromium.text("fees:entries"));
+        browser.findElement(By.id(TopBar.NAV_FEES)).click();
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(FeesScreen.AMOUNT)));
+        assertTrue(chromium.text(FeesScreen.SCHEDULE).contains("Fee not set"), chromium.text(FeesScreen.SCHEDULE));
+        chromium.choose(FeesScreen.ITEM, "ORGANISATIONAL_AEOI");
+        chromium.type(FeesScreen.AMOUNT, "320");
+        chromium.type(FeesScreen.SOURCE, "TEST instruction for the browser test");
+        chromium.type(FeesScreen.APPROVER, "super1");
+        chromium.type(FeesScreen.APPROVER_PASSWORD, "wrong");
+        chromium.click(FeesScreen.ENTER);
+        assertTrue(chromium.text(FeesScreen.MSGS).toLowerCase().contains("supervisor"), chromium.text(FeesScreen.MSGS));
+        assertTrue(chromium.text(FeesScreen.ENTRIES).contains("No fee has been entered"), chromium.text(FeesScreen.ENTRIES));
+        chromium.type(FeesScreen.APPROVER_PASSWORD, "Super#2026");
+        chromium.click(FeesScreen.ENTER);
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(FeesScreen.MSGS), "approved by super1"));
+        assertTrue(chromium.text(FeesScreen.ENTRIES).contains("HK$320.00") && chromium.text(FeesScreen.ENTRIES).contains("admin / super1"),
+                chromium.text(FeesScreen.ENTRIES));
         chromium.screenshot("fees-aeoi-entered");
 
         // the clerk's case now carries the figure, and the renewal runs to dispatch
         as("clerk1", "Clerk#2026");
         resume(caseRef);
-        assertEquals("HK$320.00", chromium.text("caseFee"));
+        assertEquals("HK$320.00", chromium.text(CaseScreen.CASE_FEE));
         captureDocuments(caseRef);
         identityAndPayment(caseRef, "320");
         officerApproves(caseRef);
         resume(caseRef);
-        assertEquals("Issued: to dispatch", chromium.text("caseState"));
-        chromium.type("case:pinEnvelope", "PE-000124");
-        chromium.type("case:mediumArticle", "RR123456799HK");
-        chromium.type("case:pinArticle", "RR000000028HK");
-        chromium.click("case:dispatch");
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "Completed"));
+        assertEquals("Issued: to dispatch", chromium.text(SharedIds.CASE_STATE));
+        chromium.type(CaseScreen.PIN_ENVELOPE, "PE-000124");
+        chromium.type(CaseScreen.MEDIUM_ARTICLE, "RR123456799HK");
+        chromium.type(CaseScreen.PIN_ARTICLE, "RR000000028HK");
+        chromium.click(CaseScreen.DISPATCH);
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(SharedIds.CASE_STATE), "Completed"));
         chromium.screenshot("case-organisational-aeoi-dispatched");
     }
 
@@ -423,25 +430,25 @@ class RenewalCaseBrowserIT {
     void renewingBeforeTheWindowIsSaidPlainlyAndTakesASupervisorsApprovalAndTheMediumIsTheSubscribersChoice() throws Exception {
         // issue 29: CHAN TAI MAN's certificate runs two more years, so Personal's usual 21-day window is far off
         as("clerk1", "Clerk#2026");
-        chromium.nav("top:navCases");
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("case:certificate")));
-        chromium.type("case:certificate", "SRN-P-000001");
-        chromium.choose("case:type", "PERSONAL");
-        chromium.choose("case:variant", "STANDARD");
-        chromium.choose("case:years", "3");
-        chromium.choose("case:delivery", "DISPATCH");
-        chromium.choose("case:medium", "ecert-file-card");   // posted on the medium the subscriber chose on the form
-        chromium.click("case:openCase");
+        chromium.nav(TopBar.NAV_CASES);
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(CaseScreen.CERTIFICATE)));
+        chromium.type(CaseScreen.CERTIFICATE, "SRN-P-000001");
+        chromium.choose(CaseScreen.TYPE, "PERSONAL");
+        chromium.choose(CaseScreen.VARIANT, "STANDARD");
+        chromium.choose(CaseScreen.YEARS, "3");
+        chromium.choose(CaseScreen.DELIVERY, "DISPATCH");
+        chromium.choose(CaseScreen.MEDIUM, "ecert-file-card");   // posted on the medium the subscriber chose on the form
+        chromium.click(CaseScreen.OPEN_CASE);
         String refused = messages("case");
         assertTrue(refused.contains("gives up the") && refused.contains("A supervisor may approve"), refused);
         browser.findElement(By.cssSelector("#outsideWindow summary")).click();
-        chromium.type("case:outsideSupervisor", "super1");
-        chromium.type("case:outsidePassword", "Super#2026");
-        chromium.type("case:outsideReason", "customer emigrates next month and renews before leaving");
-        chromium.click("case:openCase");
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("caseRef")));
-        assertTrue(chromium.text("earlyRenewal").contains("gives up the"), chromium.text("earlyRenewal"));
-        String history = chromium.text("history");
+        chromium.type(CaseScreen.OUTSIDE_SUPERVISOR, "super1");
+        chromium.type(CaseScreen.OUTSIDE_PASSWORD, "Super#2026");
+        chromium.type(CaseScreen.OUTSIDE_REASON, "customer emigrates next month and renews before leaving");
+        chromium.click(CaseScreen.OPEN_CASE);
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(SharedIds.CASE_REF)));
+        assertTrue(chromium.text(CaseScreen.EARLY_RENEWAL).contains("gives up the"), chromium.text(CaseScreen.EARLY_RENEWAL));
+        String history = chromium.text(SharedIds.HISTORY);
         assertTrue(history.contains("approved renewing outside the window") && history.contains("customer emigrates"), history);
         assertTrue(history.contains("to be posted on e-Cert File Card"), history);
         chromium.screenshot("case-early-renewal-approved");
@@ -478,7 +485,7 @@ class RenewalCaseBrowserIT {
     /** The AR chooses the CSR file; the page reads it into its text field. */
     private void choose(String file) {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('csr:pasted').value = '';");
-        browser.findElement(By.id("csrFile")).sendKeys(file);
+        browser.findElement(By.id(CsrScreen.CSR_FILE)).sendKeys(file);
         chromium.waitUpTo(10).until(d -> String.valueOf(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
                 "return document.getElementById('csr:pasted').value;")).contains("-----BEGIN"));
     }
@@ -500,7 +507,7 @@ class RenewalCaseBrowserIT {
         // openssl req uploaded → the certificate issued with exactly the approved names → the "issued" mail arrives
         as("clerk1", "Clerk#2026");
         String caseRef = openCase("SRN-S-000020", "SERVER", "MULTI_DOMAIN", "1", "CSR", "shop.demo-trading.hk");
-        String fee = chromium.text("caseFee").replace("HK$", "").replace(",", "").replaceAll("\\.00$", "");
+        String fee = chromium.text(CaseScreen.CASE_FEE).replace("HK$", "").replace(",", "").replaceAll("\\.00$", "");
         captureDocuments(caseRef);
         identityAndPayment(caseRef, fee);
         officerApproves(caseRef);
@@ -517,33 +524,33 @@ class RenewalCaseBrowserIT {
         // the link opened in a browser of its own: no staff login
         chromium.driver.manage().deleteAllCookies();
         chromium.driver.get(link.group(1));
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("csrCase"), caseRef));
-        assertEquals("[shop.demo-trading.hk]", chromium.text("csrNames"));
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(CsrScreen.CSR_CASE), caseRef));
+        assertEquals("[shop.demo-trading.hk]", chromium.text(CsrScreen.CSR_NAMES));
         chromium.assertAccessible("CSR upload (the AR's link)");
         Path dir = Files.createTempDirectory("csr-upload-");
         for (String[] wrong : List.of(new String[]{"other", "pay.demo-trading.hk", "rsa:2048", "sha256", "not approved"},
                 new String[]{"small", "shop.demo-trading.hk", "rsa:1024", "sha256", "1024 bits"},
                 new String[]{"sha1", "shop.demo-trading.hk", "rsa:2048", "sha1", "SHA-1"})) {
             choose(opensslWith(dir, wrong[0], wrong[1], wrong[2], wrong[3]));
-            browser.findElement(By.id("csr:upload")).click();
+            browser.findElement(By.id(CsrScreen.UPLOAD)).click();
             try {
-                chromium.waitUpTo(20).until(d -> !d.findElements(By.id("csrProblems")).isEmpty()
-                        || !d.findElements(By.id("csr:messages")).isEmpty() && !d.findElement(By.id("csr:messages")).getText().isBlank());
+                chromium.waitUpTo(20).until(d -> !d.findElements(By.id(SharedIds.CSR_PROBLEMS)).isEmpty()
+                        || !d.findElements(By.id(CsrScreen.MESSAGES)).isEmpty() && !d.findElement(By.id(CsrScreen.MESSAGES)).getText().isBlank());
             } catch (org.openqa.selenium.TimeoutException e) {
                 throw new AssertionError("after uploading " + wrong[0] + " the page shows: " + browser.getCurrentUrl() + " "
                         + browser.getPageSource().substring(0, Math.min(3000, browser.getPageSource().length())), e);
             }
-            assertTrue(!browser.findElements(By.id("csrProblems")).isEmpty(), chromium.text("csr:messages"));
-            assertTrue(chromium.text("csrProblems").contains(wrong[4]), wrong[0] + ": " + chromium.text("csrProblems"));
+            assertTrue(!browser.findElements(By.id(SharedIds.CSR_PROBLEMS)).isEmpty(), chromium.text(CsrScreen.MESSAGES));
+            assertTrue(chromium.text(SharedIds.CSR_PROBLEMS).contains(wrong[4]), wrong[0] + ": " + chromium.text(SharedIds.CSR_PROBLEMS));
         }
         choose(opensslWith(dir, "good", "shop.demo-trading.hk", "rsa:2048", "sha256"));
-        browser.findElement(By.id("csr:upload")).click();
-        chromium.waitUpTo(30).until(d -> !d.findElements(By.id("certificatePem")).isEmpty()
-                || !d.findElement(By.id("csr:messages")).getText().isBlank() && d.findElements(By.id("csrProblems")).isEmpty());
-        assertTrue(!browser.findElements(By.id("certificatePem")).isEmpty(), chromium.text("csr:messages"));
+        browser.findElement(By.id(CsrScreen.UPLOAD)).click();
+        chromium.waitUpTo(30).until(d -> !d.findElements(By.id(SharedIds.CERTIFICATE_PEM)).isEmpty()
+                || !d.findElement(By.id(CsrScreen.MESSAGES)).getText().isBlank() && d.findElements(By.id(SharedIds.CSR_PROBLEMS)).isEmpty());
+        assertTrue(!browser.findElements(By.id(SharedIds.CERTIFICATE_PEM)).isEmpty(), chromium.text(CsrScreen.MESSAGES));
         chromium.screenshot("csr-uploaded-and-issued");
         Path issued = dir.resolve("issued.pem");
-        Files.writeString(issued, browser.findElement(By.id("certificatePem")).getAttribute("value"));
+        Files.writeString(issued, browser.findElement(By.id(SharedIds.CERTIFICATE_PEM)).getAttribute("value"));
         Process p = new ProcessBuilder("openssl", "x509", "-in", issued.toString(), "-noout", "-ext", "subjectAltName")
                 .redirectErrorStream(true).start();
         String san = new String(p.getInputStream().readAllBytes());
@@ -555,7 +562,7 @@ class RenewalCaseBrowserIT {
 
         // the link is spent
         chromium.driver.get(link.group(1));
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("linkRefused")));
-        assertTrue(chromium.text("linkRefused").contains("has been used"), chromium.text("linkRefused"));
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(CsrScreen.LINK_REFUSED)));
+        assertTrue(chromium.text(CsrScreen.LINK_REFUSED).contains("has been used"), chromium.text(CsrScreen.LINK_REFUSED));
     }
 }

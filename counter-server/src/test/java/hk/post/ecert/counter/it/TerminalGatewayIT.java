@@ -1,5 +1,8 @@
 package hk.post.ecert.counter.it;
 
+import hk.post.ecert.counter.it.screens.SharedIds;
+import hk.post.ecert.counter.it.screens.TerminalsScreen;
+import hk.post.ecert.counter.it.screens.TopBar;
 import hk.post.ecert.devices.wire.Json;
 import hk.post.ecert.devices.wire.Protocol;
 import hk.post.ecert.terminal.CounterDevices;
@@ -214,14 +217,14 @@ class TerminalGatewayIT {
     void aSupervisorEnrolsANewCounterPcAndRevokesIt() throws Exception {
         try (Browser chromium = new Browser()) {
             chromium.login(base.toString(), "super1", "Super#2026");
-            chromium.driver.findElement(By.id("top:navTerminals")).click();
+            chromium.driver.findElement(By.id(TopBar.NAV_TERMINALS)).click();
             chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(
-                    By.id("terminals:tid")));
-            chromium.driver.findElement(By.id("terminals:tid")).sendKeys("GPO-C02");
-            chromium.driver.findElement(By.id("terminals:counter")).sendKeys("C02");
-            chromium.driver.findElement(By.id("terminals:issue")).click();
-            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("code")));
-            String code = chromium.driver.findElement(By.id("code")).getText();
+                    By.id(TerminalsScreen.TID)));
+            chromium.driver.findElement(By.id(TerminalsScreen.TID)).sendKeys("GPO-C02");
+            chromium.driver.findElement(By.id(TerminalsScreen.COUNTER)).sendKeys("C02");
+            chromium.driver.findElement(By.id(TerminalsScreen.ISSUE)).click();
+            chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(SharedIds.CODE)));
+            String code = chromium.driver.findElement(By.id(SharedIds.CODE)).getText();
             assertTrue(code.length() >= 10, "a one-time code: " + code);
 
             Path dir = Files.createTempDirectory("terminal-c02-");
@@ -232,8 +235,8 @@ class TerminalGatewayIT {
 
                 chromium.driver.navigate().refresh();
                 chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(
-                        By.id("terminals:list:1:revoke")));
-                chromium.driver.findElement(By.id("terminals:list:1:revoke")).click();
+                        By.id(TerminalsScreen.LIST_1_REVOKE)));
+                chromium.driver.findElement(By.id(TerminalsScreen.LIST_1_REVOKE)).click();
                 chromium.ajaxSettled();
                 long deadline = System.currentTimeMillis() + 15_000;
                 while (!"offline".equals(terminal("GPO-C02").get("status")) && System.currentTimeMillis() < deadline) {

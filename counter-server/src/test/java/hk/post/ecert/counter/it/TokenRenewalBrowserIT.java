@@ -1,5 +1,9 @@
 package hk.post.ecert.counter.it;
 
+import hk.post.ecert.counter.it.screens.OfficeDayScreen;
+import hk.post.ecert.counter.it.screens.SharedIds;
+import hk.post.ecert.counter.it.screens.TokenScreen;
+import hk.post.ecert.counter.it.screens.TopBar;
 import hk.post.ecert.devices.token.TokenException;
 import hk.post.ecert.devices.token.TokenFault;
 import hk.post.ecert.devices.token.TokenProfile;
@@ -131,20 +135,20 @@ class TokenRenewalBrowserIT {
     private void startAttempt(String pin, String tokenLabel) {
         chromium.actions++;   // the clerk opens the token screen for the case (one click from the case)
         chromium.timed(() -> browser.get(base + "token.xhtml?case=" + caseRef));
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("caseMedium")));
-        assertEquals("DEMO software token (SoftHSM2)", chromium.text("caseMedium"), "the medium comes from the case");
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("token:label")));
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(SharedIds.CASE_MEDIUM)));
+        assertEquals("DEMO software token (SoftHSM2)", chromium.text(SharedIds.CASE_MEDIUM), "the medium comes from the case");
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(TokenScreen.LABEL)));
         // by keyboard alone (issue 33): the focus starts on the PIN; the label is one field back; Enter starts
         chromium.waitUpTo(10).until(d -> "token:pin".equals(d.switchTo().activeElement().getAttribute("id")));
         if (!tokenLabel.isEmpty()) {
             chromium.actions++;
             browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.SHIFT, org.openqa.selenium.Keys.TAB));
-            assertEquals("token:label", browser.switchTo().activeElement().getAttribute("id"), "the label is just before the PIN");
+            assertEquals(TokenScreen.LABEL, browser.switchTo().activeElement().getAttribute("id"), "the label is just before the PIN");
             browser.switchTo().activeElement().sendKeys(tokenLabel, org.openqa.selenium.Keys.TAB);
         }
         chromium.actions++;
         browser.switchTo().activeElement().sendKeys(pin);
-        String before = browser.findElements(By.id("renewalId")).isEmpty() ? "" : chromium.text("renewalId");
+        String before = browser.findElements(By.id(TokenScreen.RENEWAL_ID)).isEmpty() ? "" : chromium.text(TokenScreen.RENEWAL_ID);
         chromium.actions++;
         chromium.timed(() -> {
             browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
@@ -152,17 +156,17 @@ class TokenRenewalBrowserIT {
         });
         try {
             // the page's own answer, however long a loaded machine takes to give it (a 20 s bound ran out under load)
-            chromium.waitUpTo(90).until(d -> !d.findElements(By.id("renewalId")).isEmpty()
-                    && !d.findElement(By.id("renewalId")).getText().equals(before));
+            chromium.waitUpTo(90).until(d -> !d.findElements(By.id(TokenScreen.RENEWAL_ID)).isEmpty()
+                    && !d.findElement(By.id(TokenScreen.RENEWAL_ID)).getText().equals(before));
         } catch (RuntimeException e) {
             throw new AssertionError("the attempt did not start; the page says: "
-                    + browser.findElement(By.id("token:messages")).getText(), e);
+                    + browser.findElement(By.id(TokenScreen.MESSAGES)).getText(), e);
         }
     }
 
     private String waitForState(String text) {
-        chromium.waitUpTo(120).until(ExpectedConditions.textToBePresentInElementLocated(By.id("renewalState"), text));
-        return browser.findElement(By.id("renewalId")).getText();
+        chromium.waitUpTo(120).until(ExpectedConditions.textToBePresentInElementLocated(By.id(TokenScreen.RENEWAL_STATE), text));
+        return browser.findElement(By.id(TokenScreen.RENEWAL_ID)).getText();
     }
 
     /** A DEMO HKID from its stem, with the check digit that makes it valid (as the DEMO registry makes them). */
@@ -194,13 +198,13 @@ class TokenRenewalBrowserIT {
 
         // no case: the screen has nothing to issue from, and no free-text name, type or term
         browser.get(base + "token.xhtml");
-        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("token:caseRef")));
-        assertTrue(browser.findElements(By.id("token:start")).isEmpty(), "no start without a case");
-        assertTrue(browser.findElements(By.id("token:name")).isEmpty() && browser.findElements(By.id("token:type")).isEmpty(),
+        chromium.waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id(TokenScreen.CASE_REF)));
+        assertTrue(browser.findElements(By.id(TokenScreen.START)).isEmpty(), "no start without a case");
+        assertTrue(browser.findElements(By.id(TokenScreen.NAME)).isEmpty() && browser.findElements(By.id(TokenScreen.TYPE)).isEmpty(),
                 "the subscriber's name and the type are never typed on this screen");
-        chromium.type("token:caseRef", "RC-20990101-NOSUCH");
-        chromium.click("token:openCase");
-        assertTrue(chromium.text("token:messages").contains("No renewal case"), chromium.text("token:messages"));
+        chromium.type(TokenScreen.CASE_REF, "RC-20990101-NOSUCH");
+        chromium.click(TokenScreen.OPEN_CASE);
+        assertTrue(chromium.text(TokenScreen.MESSAGES).contains("No renewal case"), chromium.text(TokenScreen.MESSAGES));
 
         CaseFlow flow = new CaseFlow(chromium, base, terminal);
         flow.openTill();
@@ -211,22 +215,22 @@ class TokenRenewalBrowserIT {
         flow.walkInSteps(demoHkid("B23456"), "Wong Siu Ming", "1972-01-01", null);
         renewalActions = chromium.actions - clerkActions;
         chromium.timing = false;
-        assertTrue(chromium.text("history").contains("sent for vetting (identity, documents and fee complete)"), chromium.text("history"));
+        assertTrue(chromium.text(SharedIds.HISTORY).contains("sent for vetting (identity, documents and fee complete)"), chromium.text(SharedIds.HISTORY));
 
         // waiting for vetting: the case is shown, but nothing can start
         browser.get(base + "token.xhtml?case=" + caseRef);
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "VETTING"));
-        assertTrue(browser.findElements(By.id("token:start")).isEmpty(), "no start before HKPCA approves");
-        assertEquals("WONG SIU MING", chromium.text("caseName"));
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(SharedIds.CASE_STATE), "VETTING"));
+        assertTrue(browser.findElements(By.id(TokenScreen.START)).isEmpty(), "no start before HKPCA approves");
+        assertEquals("WONG SIU MING", chromium.text(TokenScreen.CASE_NAME));
 
         flow.officerApproves(caseRef, "clerk1", "Clerk#2026");
         browser.get(base + "token.xhtml?case=" + caseRef);
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "APPROVED"));
-        assertEquals("3", chromium.text("caseYears"));
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(SharedIds.CASE_STATE), "APPROVED"));
+        assertEquals("3", chromium.text(TokenScreen.CASE_YEARS));
         // the header shows the customer's token in the reader, beside the printer and the scanner, live
-        chromium.waitUpTo(30).until(d -> d.findElement(By.id("top:deviceState")).getText().contains("Token writer (softhsm2): Ready"));
-        assertTrue(chromium.text("top:deviceState").contains("Receipt printer") && chromium.text("top:deviceState").contains("Scanner"),
-                chromium.text("top:deviceState"));
+        chromium.waitUpTo(30).until(d -> d.findElement(By.id(TopBar.DEVICE_STATE)).getText().contains("Token writer (softhsm2): Ready"));
+        assertTrue(chromium.text(TopBar.DEVICE_STATE).contains("Receipt printer") && chromium.text(TopBar.DEVICE_STATE).contains("Scanner"),
+                chromium.text(TopBar.DEVICE_STATE));
         chromium.screenshot("token-approved-case");
     }
 
@@ -245,8 +249,8 @@ class TokenRenewalBrowserIT {
         System.out.println("RESULT counter-speed renewal_actions=" + (renewalActions + tokenActions) + " case_actions=" + renewalActions
                 + " token_actions=" + tokenActions + " renewal_p95_ms=" + chromium.serverP95() + " server_ms=" + chromium.serverMillis);
         waitForState("Failed before issuance");
-        assertEquals("The PIN is not correct. Ask the customer to type it again.", browser.findElement(By.id("failure")).getText());
-        assertTrue(browser.findElements(By.id("serial")).isEmpty(), "nothing was issued");
+        assertEquals("The PIN is not correct. Ask the customer to type it again.", browser.findElement(By.id(TokenScreen.FAILURE)).getText());
+        assertTrue(browser.findElements(By.id(SharedIds.SERIAL)).isEmpty(), "nothing was issued");
     }
 
     @Test
@@ -255,9 +259,9 @@ class TokenRenewalBrowserIT {
         answerForSomeoneElse.set(true);
         startAttempt("1234");
         waitForState("Failed before issuance");
-        assertEquals("The certificate authority refused the request.", browser.findElement(By.id("failure")).getText());
-        assertTrue(browser.findElement(By.id("failureDetail")).getText().contains("SOMEONE Else"));
-        assertTrue(browser.findElements(By.id("serial")).isEmpty(), "nothing was issued");
+        assertEquals("The certificate authority refused the request.", browser.findElement(By.id(TokenScreen.FAILURE)).getText());
+        assertTrue(browser.findElement(By.id(TokenScreen.FAILURE_DETAIL)).getText().contains("SOMEONE Else"));
+        assertTrue(browser.findElements(By.id(SharedIds.SERIAL)).isEmpty(), "nothing was issued");
     }
 
     @Test
@@ -266,11 +270,11 @@ class TokenRenewalBrowserIT {
         loseTokenOnNextWrite.set(true);
         startAttempt("1234");
         waitForState("Issued, but not written");
-        String serial = browser.findElement(By.id("serial")).getText();
-        chromium.click("token:revoke");
+        String serial = browser.findElement(By.id(SharedIds.SERIAL)).getText();
+        chromium.click(TokenScreen.REVOKE);
         waitForState("Certificate revoked");
         // the header told the clerk, without a reload, that the reader is empty (issue 16: live device state)
-        chromium.waitUpTo(30).until(d -> d.findElement(By.id("top:deviceState")).getText()
+        chromium.waitUpTo(30).until(d -> d.findElement(By.id(TopBar.DEVICE_STATE)).getText()
                 .contains("Token writer (softhsm2): Warning · The customer's token is not in the reader"));
 
         HttpResponse<byte[]> crl = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "api/crl/2-17.crl")).build(),
@@ -289,16 +293,16 @@ class TokenRenewalBrowserIT {
         pullTokenOnNextWrite.set(true);
         startAttempt("1234");
         waitForState("Issued, but not written");
-        String serial = browser.findElement(By.id("serial")).getText();
-        assertEquals("The customer's token is not in the reader (or not the one named). Insert the customer's token.", browser.findElement(By.id("failure")).getText());
+        String serial = browser.findElement(By.id(SharedIds.SERIAL)).getText();
+        assertEquals("The customer's token is not in the reader (or not the one named). Insert the customer's token.", browser.findElement(By.id(TokenScreen.FAILURE)).getText());
         chromium.screenshot("token-renewal-write-failed");
-        browser.findElement(By.id("token:retryPin")).sendKeys("1234");
-        chromium.click("token:retry");
+        browser.findElement(By.id(TokenScreen.RETRY_PIN)).sendKeys("1234");
+        chromium.click(TokenScreen.RETRY);
         String renewalId = waitForState("Verified on the medium");
-        assertEquals(serial, browser.findElement(By.id("serial")).getText(), "the same certificate, not a second one");
+        assertEquals(serial, browser.findElement(By.id(SharedIds.SERIAL)).getText(), "the same certificate, not a second one");
         assertEquals(5, browser.findElements(By.cssSelector("#steps li.step-done")).size(), "every step of the saga is shown done");
         assertTrue(browser.getPageSource().indexOf("1234") < 0, "the PIN is not echoed anywhere in the page");
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "COMPLETED"));
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(SharedIds.CASE_STATE), "COMPLETED"));
         chromium.screenshot("token-renewal-verified");
 
         String keyId = java.util.HexFormat.of().formatHex(renewalId.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -320,7 +324,7 @@ class TokenRenewalBrowserIT {
 
         // every attempt is in the case's history
         new CaseFlow(chromium, base, terminal).resume(caseRef);
-        String history = chromium.text("history");
+        String history = chromium.text(SharedIds.HISTORY);
         for (int attempt = 1; attempt <= 4; attempt++) {
             assertTrue(history.contains("token write attempt " + attempt + " started"), history);
         }
@@ -328,19 +332,19 @@ class TokenRenewalBrowserIT {
         assertTrue(history.contains("token write retried with the same certificate " + serial), history);
         // a completed case starts nothing more
         browser.get(base + "token.xhtml?case=" + caseRef);
-        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("caseState"), "COMPLETED"));
-        assertTrue(browser.findElements(By.id("token:start")).isEmpty(), "a completed case is not written again");
+        chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(SharedIds.CASE_STATE), "COMPLETED"));
+        assertTrue(browser.findElements(By.id(TokenScreen.START)).isEmpty(), "a completed case is not written again");
     }
 
     @Test
     @Order(6)
     void theIssuedAndRevokedCertificatesAreInTheCountersJournalWhichVerifies() throws Exception {
-        browser.findElement(By.id("top:logout")).click();
+        browser.findElement(By.id(TopBar.LOGOUT)).click();
         chromium.login(base.toString(), "super1", "Super#2026");
-        browser.findElement(By.id("top:navDay")).click();
-        chromium.waitUpTo(20).until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(By.id("day:verify"))).click();
-        chromium.waitUpTo(20).until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("verifyResult")));
-        String result = browser.findElement(By.id("verifyResult")).getText();
+        browser.findElement(By.id(TopBar.NAV_DAY)).click();
+        chromium.waitUpTo(20).until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(By.id(OfficeDayScreen.VERIFY))).click();
+        chromium.waitUpTo(20).until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id(OfficeDayScreen.VERIFY_RESULT)));
+        String result = browser.findElement(By.id(OfficeDayScreen.VERIFY_RESULT)).getText();
         assertTrue(result.contains("The journal is intact."), result);
     }
 }
