@@ -483,6 +483,16 @@ class RenewalCaseBrowserIT {
     }
 
     /** The AR chooses the CSR file; the page reads it into its text field. */
+    /**
+     * Uploads the chosen CSR. The button posts the whole page: the answer is a new page, so the wait first sees the old
+     * one go (its problems and messages from the upload before are still on it until then).
+     */
+    private void upload() {
+        org.openqa.selenium.WebElement before = browser.findElement(By.tagName("html"));
+        browser.findElement(By.id(CsrScreen.UPLOAD)).click();
+        chromium.waitUpTo(30).until(ExpectedConditions.stalenessOf(before));
+    }
+
     private void choose(String file) {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('csr:pasted').value = '';");
         browser.findElement(By.id(CsrScreen.CSR_FILE)).sendKeys(file);
@@ -532,7 +542,7 @@ class RenewalCaseBrowserIT {
                 new String[]{"small", "shop.demo-trading.hk", "rsa:1024", "sha256", "1024 bits"},
                 new String[]{"sha1", "shop.demo-trading.hk", "rsa:2048", "sha1", "SHA-1"})) {
             choose(opensslWith(dir, wrong[0], wrong[1], wrong[2], wrong[3]));
-            browser.findElement(By.id(CsrScreen.UPLOAD)).click();
+            upload();
             try {
                 chromium.waitUpTo(20).until(d -> !d.findElements(By.id(SharedIds.CSR_PROBLEMS)).isEmpty()
                         || !d.findElements(By.id(CsrScreen.MESSAGES)).isEmpty() && !d.findElement(By.id(CsrScreen.MESSAGES)).getText().isBlank());
@@ -544,7 +554,7 @@ class RenewalCaseBrowserIT {
             assertTrue(chromium.text(SharedIds.CSR_PROBLEMS).contains(wrong[4]), wrong[0] + ": " + chromium.text(SharedIds.CSR_PROBLEMS));
         }
         choose(opensslWith(dir, "good", "shop.demo-trading.hk", "rsa:2048", "sha256"));
-        browser.findElement(By.id(CsrScreen.UPLOAD)).click();
+        upload();
         chromium.waitUpTo(30).until(d -> !d.findElements(By.id(SharedIds.CERTIFICATE_PEM)).isEmpty()
                 || !d.findElement(By.id(CsrScreen.MESSAGES)).getText().isBlank() && d.findElements(By.id(SharedIds.CSR_PROBLEMS)).isEmpty());
         assertTrue(!browser.findElements(By.id(SharedIds.CERTIFICATE_PEM)).isEmpty(), chromium.text(CsrScreen.MESSAGES));
