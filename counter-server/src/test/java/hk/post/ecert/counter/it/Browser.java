@@ -230,10 +230,6 @@ final class Browser implements AutoCloseable {
         if (state == null || !STATES_CHECKED.add(state)) {
             return;
         }
-        // nothing fading in or out: a colour read mid-animation is not the colour the clerk sees
-        waitUpTo(10).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                "return !(window.jQuery && jQuery(':animated').length) && document.getAnimations()"
-                        + ".filter(function (a) { return a.playState === 'running' && a.effect && a.effect.getTiming().iterations !== Infinity; }).length === 0;")));
         String where = (String) js.executeScript("return location.pathname + ' (' + document.documentElement.lang + ')'"
                 + " + (document.querySelector('.ui-dialog[aria-hidden=false], .ui-confirm-dialog:not([aria-hidden=true])') ? ' dialog open' : '')"
                 + " + (document.querySelector('.ui-messages-error, .ui-messages-warn') ? ' message shown' : '');");
@@ -342,6 +338,11 @@ final class Browser implements AutoCloseable {
     @SuppressWarnings("unchecked")
     java.util.List<AxeViolation> axe() {
         ajaxSettled();
+        // nothing fading in or out, no colour in transition: a colour read mid-animation is not the colour the clerk sees
+        // (a button just clicked was seen failing the contrast check halfway through its hover transition)
+        waitUpTo(10).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return !(window.jQuery && jQuery(':animated').length) && document.getAnimations()"
+                        + ".filter(function (a) { return a.playState === 'running' && a.effect && a.effect.getTiming().iterations !== Infinity; }).length === 0;")));
         JavascriptExecutor js = (JavascriptExecutor) driver;
         if (!Boolean.TRUE.equals(js.executeScript("return !!window.axe"))) {
             if (axeSource == null) {
