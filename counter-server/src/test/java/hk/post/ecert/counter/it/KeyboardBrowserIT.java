@@ -248,6 +248,10 @@ class KeyboardBrowserIT extends BrowserIT {
         chromium.waitUpTo(10).until(d -> d.findElements(By.cssSelector(".ui-confirm-dialog")).stream().noneMatch(e -> e.isDisplayed()));
         chromium.waitUpTo(10).until(d -> TillScreen.CLOSE_TILL.equals(active()));
         assertEquals("Open", chromium.text(TillScreen.TILL_STATUS), "Escape closed nothing");
+        // the dialog has finished going (nothing animating, no modal mask left): a key pressed while it still fades out
+        // was lost once in a loaded run
+        chromium.waitUpTo(10).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return !(window.jQuery && jQuery(':animated').length) && !document.querySelector('.ui-dialog-mask, .ui-widget-overlay');")));
         keys(Keys.ENTER);   // the focus came back to "Close": press it again, and this time confirm
         chromium.waitUpTo(10).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
                 "return !!document.activeElement.closest('.ui-confirm-dialog');")));
