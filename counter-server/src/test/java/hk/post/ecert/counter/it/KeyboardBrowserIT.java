@@ -251,7 +251,8 @@ class KeyboardBrowserIT extends BrowserIT {
         // the dialog has finished going (nothing animating, no modal mask left): a key pressed while it still fades out
         // was lost once in a loaded run
         chromium.waitUpTo(10).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                "return !(window.jQuery && jQuery(':animated').length) && !document.querySelector('.ui-dialog-mask, .ui-widget-overlay');")));
+                "return !(window.jQuery && jQuery(':animated').length) && !Array.from(document.querySelectorAll('.ui-dialog-mask, .ui-widget-overlay'))"
+                        + ".some(function (m) { return getComputedStyle(m).display !== 'none' && getComputedStyle(m).visibility !== 'hidden'; });")));
         keys(Keys.ENTER);   // the focus came back to "Close": press it again, and this time confirm
         chromium.waitUpTo(10).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
                 "return !!document.activeElement.closest('.ui-confirm-dialog');")));
