@@ -52,8 +52,8 @@ final class Browser implements AutoCloseable {
         return wait;
     }
 
-    /** How often a wait looks again ({@code -Dbrowser.pollMs}, 40 ms unless told). */
-    static final Duration POLL = Duration.ofMillis(Long.getLong("browser.pollMs", 40));
+    /** How often a wait looks again ({@code -Dbrowser.pollMs}; 500 ms, Selenium's own, unless told: at 40 ms a contrast check still read a button just clicked). */
+    static final Duration POLL = Duration.ofMillis(Long.getLong("browser.pollMs", 500));
 
     void login(String base, String user, String password) {
         driver.get(base + "index.xhtml");
