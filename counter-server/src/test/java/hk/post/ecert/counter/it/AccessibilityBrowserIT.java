@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -32,6 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * chosen language. The per-screen counts are written to {@code target/axe-report.md}.
  */
 @ExtendWith(CounterServer.class)
+@Order(4)   // when it starts in a parallel run (issue 32): see CounterServer
+@ResourceLock(CounterServer.SHARED)   // one class at a time on the shared server (its demo terminal)
 class AccessibilityBrowserIT {
 
 

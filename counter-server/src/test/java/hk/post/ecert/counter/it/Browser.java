@@ -233,10 +233,10 @@ final class Browser implements AutoCloseable {
         String where = (String) js.executeScript("return location.pathname + ' (' + document.documentElement.lang + ')'"
                 + " + (document.querySelector('.ui-dialog[aria-hidden=false], .ui-confirm-dialog:not([aria-hidden=true])') ? ' dialog open' : '')"
                 + " + (document.querySelector('.ui-messages-error, .ui-messages-warn') ? ' message shown' : '');");
-        statesChecked++;
+        statesChecked.incrementAndGet();
         long axeStart = System.nanoTime();
         java.util.List<AxeViolation> v = axe();
-        axeNanos += System.nanoTime() - axeStart;
+        axeNanos.addAndGet(System.nanoTime() - axeStart);
         trace("axe " + where + " took " + (System.nanoTime() - axeStart) / 1_000_000 + " ms");
         STATE_REPORT.add("| " + where + " | " + v.size() + " |");
         if (!v.isEmpty()) {
@@ -247,13 +247,14 @@ final class Browser implements AutoCloseable {
 
     /** With {@code -Dbrowser.trace=true}, each step and the time since the one before (to find where a test's time goes). */
     private static final boolean TRACE = Boolean.getBoolean("browser.trace");
-    private static long lastTrace = System.nanoTime();
+    private static final ThreadLocal<long[]> LAST_TRACE = ThreadLocal.withInitial(() -> new long[] {System.nanoTime()});   // per test class (they run two at a time)
 
     static void trace(String what) {
         if (TRACE) {
             long now = System.nanoTime();
-            System.out.printf("TRACE +%d ms before %s%n", (now - lastTrace) / 1_000_000, what);
-            lastTrace = now;
+            long[] last = LAST_TRACE.get();
+            System.out.printf("TRACE [%s] +%d ms before %s%n", Thread.currentThread().getName(), (now - last[0]) / 1_000_000, what);
+            last[0] = now;
         }
     }
 
@@ -263,10 +264,10 @@ final class Browser implements AutoCloseable {
     private static final java.util.Set<String> STATES_CHECKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** How many states the browsers of this run checked, and each with its critical and serious count (for the figures). */
-    static int statesChecked;
+    static final java.util.concurrent.atomic.AtomicInteger statesChecked = new java.util.concurrent.atomic.AtomicInteger();
 
     /** The time the browsers of this run spent in those checks (for the suite's figures, issue 32). */
-    static long axeNanos;
+    static final java.util.concurrent.atomic.AtomicLong axeNanos = new java.util.concurrent.atomic.AtomicLong();
     private static final java.util.List<String> STATE_REPORT = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     /**
@@ -398,6 +399,12 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    private static String report() {
+        synchronized (STATE_REPORT) {   // another class's browser may be adding to it
+            return String.join("\n", STATE_REPORT);
+        }
+    }
+
     void screenshot(String name) throws IOException {
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
@@ -412,11 +419,11 @@ final class Browser implements AutoCloseable {
             try {
                 Files.createDirectories(Path.of("target"));
                 Files.writeString(Path.of("target", "axe-states.md"), "| state (path, language, dialog, message) | critical+serious |\n|---|---|\n"
-                        + String.join("\n", STATE_REPORT) + "\n");
+                        + report() + "\n");
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            System.out.printf("axe: %d page states checked in this run so far in %.1f s (target/axe-states.md)%n", statesChecked, axeNanos / 1e9);
+            System.out.printf("axe: %d page states checked in this run so far in %.1f s (target/axe-states.md)%n", statesChecked.get(), axeNanos.get() / 1e9);
         }
     }
 }

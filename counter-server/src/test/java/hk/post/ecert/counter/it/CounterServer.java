@@ -32,6 +32,13 @@ import java.util.concurrent.TimeUnit;
  * one per class. A class whose steps change what the others rely on (it closes the office day, or its clerk's till
  * from open to closed) is marked {@link OwnServer} and gets a server of its own for its duration.
  *
+ * <p>Test classes run two at a time (failsafe's {@code counter.it.parallel}, 2 unless told; 1 runs them one after
+ * another). Classes on the shared server hold the lock {@link #SHARED} (they drive the same demo terminal and till),
+ * so one of them runs beside a class with a server of its own; each class's {@code @Order} says when it starts, the
+ * longest first, those on the shared server between the others so that a worker seldom waits for the lock. Only the
+ * class whose {@link OwnServer#receivesMail()} is set has its server send notices to the tests' SMTP port; every other
+ * server sends them to a port where nothing listens, as before when that class's SMTP server ran alone.
+ *
  * <p>The server is started as the Arquillian container started it: the same Payara Micro, the same WAR and the same
  * options ({@code payara.cmdOptions}, {@code payara.extraMicroOptions}), on a free port of the loopback. Its output
  * is kept in {@code target/counter-server-<name>.log}. The test's field {@code URL base} is set to its address.
@@ -42,7 +49,12 @@ final class CounterServer implements BeforeAllCallback, AfterAllCallback, TestIn
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.TYPE)
     @interface OwnServer {
+        /** Its server sends its notices to the tests' SMTP port ({@code counter.it.smtp-port}), where the class receives them. */
+        boolean receivesMail() default false;
     }
+
+    /** The lock of the shared server: the classes running on it hold it, one at a time. */
+    static final String SHARED = "counter-server-shared";
 
     private static Running shared;
     private static final Map<Class<?>, Running> OWN = new ConcurrentHashMap<>();
@@ -51,12 +63,12 @@ final class CounterServer implements BeforeAllCallback, AfterAllCallback, TestIn
     public void beforeAll(ExtensionContext context) throws Exception {
         Class<?> c = context.getRequiredTestClass();
         if (AnnotationSupport.isAnnotated(c, OwnServer.class)) {
-            OWN.put(c, Running.start(c.getSimpleName()));
+            OWN.put(c, Running.start(c.getSimpleName(), c.getAnnotation(OwnServer.class).receivesMail()));
             return;
         }
         synchronized (CounterServer.class) {
             if (shared == null) {
-                Running r = Running.start("shared");
+                Running r = Running.start("shared", false);
                 shared = r;
                 // closed when the whole run ends
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("counter-server-shared",
@@ -112,11 +124,8 @@ final class CounterServer implements BeforeAllCallback, AfterAllCallback, TestIn
             this.base = base;
         }
 
-        static Running start(String name) throws Exception {
-            int port;
-            try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-                port = s.getLocalPort();
-            }
+        static Running start(String name, boolean receivesMail) throws Exception {
+            int port = freePort();
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(words(System.getProperty("payara.cmdOptions", "")));
@@ -124,6 +133,9 @@ final class CounterServer implements BeforeAllCallback, AfterAllCallback, TestIn
             // and one rotating its receipt key must not destroy the file another signs with
             Path keys = name.equals("shared") ? Operators.IT_KEYS : Path.of("target", "it-ca-" + name);
             cmd.add("-Dcounter.ca.dir=" + keys.toAbsolutePath());
+            if (!receivesMail) {
+                cmd.add("-Dcounter.mail.port=" + freePort());   // nothing listens there: its notices wait to be sent
+            }
             cmd.add("-jar");
             cmd.add(required("payara.microJar"));
             cmd.add("--deploy");
@@ -181,6 +193,12 @@ final class CounterServer implements BeforeAllCallback, AfterAllCallback, TestIn
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 process.destroyForcibly();
+            }
+        }
+
+        private static int freePort() throws IOException {
+            try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return s.getLocalPort();
             }
         }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Order;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(CounterServer.class)
 @CounterServer.OwnServer   // it extends and renews the demo's Personal subscribers that other classes look up, from a till of its own
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+@Order(12)   // when it starts in a parallel run (issue 32): see CounterServer
 class CounterSpeedBrowserIT {
 
 
@@ -76,7 +78,7 @@ class CounterSpeedBrowserIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(1)
+    @Order(1)
     void aPersonalExtensionInCashTakesThreeKeyboardActionsFromCounterHome() throws Exception {
         terminal = Terminals.demoTerminal(base, Files.createTempDirectory("terminal-"));
         assertTrue(terminal.awaitOnline(Duration.ofSeconds(30)), "the demo terminal comes online");
@@ -185,7 +187,7 @@ class CounterSpeedBrowserIT {
      * screen still comes out in Chinese. Each state is checked with axe.
      */
     @Test
-    @org.junit.jupiter.api.Order(2)
+    @Order(2)
     void aRenewalCaseRunsEntirelyInChineseAndTheCaseRemembersTheCustomersLanguage() throws Exception {
         VirtualPrinter printer = terminal.devices().virtualPrinter().orElseThrow();
         language("Zh", "En");
@@ -235,7 +237,7 @@ class CounterSpeedBrowserIT {
      * language, and a second press prints a COPY.
      */
     @Test
-    @org.junit.jupiter.api.Order(3)
+    @Order(3)
     void aCertificateRenewedElsewhereIsReferredWithTheSlipOneKeyAway() throws Exception {
         VirtualPrinter printer = terminal.devices().virtualPrinter().orElseThrow();
         browser.findElement(By.id(TopBar.NAV_HOME)).click();
@@ -267,7 +269,7 @@ class CounterSpeedBrowserIT {
      * that the p95 of the actions' server time is taken over enough of them. Prints their server times.
      */
     @Test
-    @org.junit.jupiter.api.Order(4)
+    @Order(4)
     void theWalkInRenewalServedAgainForMoreCustomers() {
         int walkIns = Integer.getInteger("counter.speed.walkins", 1);
         chromium.serverMillis.clear();

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -40,6 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and the submission archived as valid PDFs with their SHA-256 — after which nothing changes.
  */
 @ExtendWith(CounterServer.class)
+@Order(8)   // when it starts in a parallel run (issue 32): see CounterServer
+@ResourceLock(CounterServer.SHARED)   // one class at a time on the shared server (its demo terminal)
 class FormCaptureBrowserIT {
 
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -44,6 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(CounterServer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(2)   // when it starts in a parallel run (issue 32): see CounterServer
+@ResourceLock(CounterServer.SHARED)   // one class at a time on the shared server (its demo terminal)
 class ReferralSlipBrowserIT {
 
 

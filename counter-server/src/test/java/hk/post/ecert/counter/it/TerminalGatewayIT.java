@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.net.URI;
 import java.net.URL;
@@ -37,6 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(CounterServer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(10)   // when it starts in a parallel run (issue 32): see CounterServer
+@ResourceLock(CounterServer.SHARED)   // one class at a time on the shared server (its demo terminal)
 class TerminalGatewayIT {
 
 
