@@ -51,7 +51,16 @@ final class CounterServer implements BeforeAllCallback, AfterAllCallback, TestIn
     @interface OwnServer {
         /** Its server sends its notices to the tests' SMTP port ({@code counter.it.smtp-port}), where the class receives them. */
         boolean receivesMail() default false;
+
+        /**
+         * When above 0, the server's database pool is cut to this many connections once the WAR is deployed (the start
+         * itself, with Flyway, may use more), and a request waits at most 5 s for one.
+         */
+        int poolConnections() default 0;
     }
+
+    /** The connection pool of the test servers' embedded database. */
+    static final String POOL = "H2Pool";
 
     /** The lock of the shared server: the classes running on it hold it, one at a time. */
     static final String SHARED = "counter-server-shared";
@@ -63,12 +72,13 @@ final class CounterServer implements BeforeAllCallback, AfterAllCallback, TestIn
     public void beforeAll(ExtensionContext context) throws Exception {
         Class<?> c = context.getRequiredTestClass();
         if (AnnotationSupport.isAnnotated(c, OwnServer.class)) {
-            OWN.put(c, Running.start(c.getSimpleName(), c.getAnnotation(OwnServer.class).receivesMail()));
+            OwnServer own = c.getAnnotation(OwnServer.class);
+            OWN.put(c, Running.start(c.getSimpleName(), own.receivesMail(), own.poolConnections()));
             return;
         }
         synchronized (CounterServer.class) {
             if (shared == null) {
-                Running r = Running.start("shared", false);
+                Running r = Running.start("shared", false, 0);
                 shared = r;
                 // closed when the whole run ends
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("counter-server-shared",
@@ -124,7 +134,7 @@ final class CounterServer implements BeforeAllCallback, AfterAllCallback, TestIn
             this.base = base;
         }
 
-        static Running start(String name, boolean receivesMail) throws Exception {
+        static Running start(String name, boolean receivesMail, int poolConnections) throws Exception {
             int port = freePort();
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -145,6 +155,15 @@ final class CounterServer implements BeforeAllCallback, AfterAllCallback, TestIn
             cmd.addAll(words(System.getProperty("payara.extraMicroOptions", "--nohazelcast --disablephonehome")));
             Path log = Path.of("target", "counter-server-" + name + ".log");
             Files.createDirectories(log.getParent());
+            if (poolConnections > 0) {
+                // the embedded database's pool (jdbc/__default) of the test servers
+                Path after = Path.of("target", "counter-server-" + name + ".postdeploy.asadmin");
+                Files.writeString(after, "set resources.jdbc-connection-pool." + POOL + ".steady-pool-size=" + poolConnections + "\n"
+                        + "set resources.jdbc-connection-pool." + POOL + ".max-pool-size=" + poolConnections + "\n"
+                        + "set resources.jdbc-connection-pool." + POOL + ".max-wait-time-in-millis=5000\n");
+                cmd.add("--postdeploycommandfile");
+                cmd.add(after.toAbsolutePath().toString());
+            }
             long t0 = System.nanoTime();
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             URL base = URI.create("http://localhost:" + port + "/").toURL();

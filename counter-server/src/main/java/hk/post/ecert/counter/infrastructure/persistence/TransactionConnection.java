@@ -45,7 +45,17 @@ public class TransactionConnection implements DataSource {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             return pool.getConnection();
         }
-        return unclosable(em.unwrap(Connection.class));
+        Connection c = em.unwrap(Connection.class);
+        if (c == null) {
+            // Reads join the transaction's connection (persistence.xml), which EclipseLink takes at the transaction's
+            // first statement: one that has run nothing yet takes it now, by the smallest statement there is.
+            em.createNativeQuery("SELECT 1").getSingleResult();
+            c = em.unwrap(Connection.class);
+            if (c == null) {
+                throw new SQLException("the transaction has no connection of its own");
+            }
+        }
+        return unclosable(c);
     }
 
     @Override

@@ -44,6 +44,13 @@ public interface StaffSecurity {
 
     boolean anyActiveAdministrator();
 
+    /** An active account's password hash and roles, for the identity store; empty if there is no such active account. */
+    Optional<Credentials> activeCredentials(String username);
+
+    /** What a password is checked against, and the roles a good one gives. */
+    record Credentials(String passwordHash, Set<String> roles) {
+    }
+
     /** Stores the hash of the first administrator's code (replacing an unused one). */
     void storeBootstrapCode(String codeHash, Instant at);
 

@@ -5,6 +5,7 @@ import hk.post.ecert.counter.infrastructure.persistence.jdbc.Sql;
 import hk.post.ecert.counter.domain.model.staff.LoginThrottle;
 import hk.post.ecert.counter.domain.model.staff.Role;
 import hk.post.ecert.counter.domain.model.staff.StaffSecurity;
+import hk.post.ecert.counter.domain.model.staff.StaffSecurity.Credentials;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -219,6 +221,32 @@ public class JdbcStaffSecurity implements StaffSecurity {
                     return rs.getLong(1) > 0;
                 }
             }
+        });
+    }
+
+    @Override
+    public Optional<Credentials> activeCredentials(String username) {
+        return db(c -> {
+            String hash;
+            try (PreparedStatement s = c.prepareStatement("SELECT password_hash FROM staff WHERE username = ? AND active = true")) {
+                s.setString(1, username);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    hash = rs.getString(1);
+                }
+            }
+            Set<String> roles = new TreeSet<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT role FROM staff_role WHERE username = ?")) {
+                s.setString(1, username);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        roles.add(rs.getString(1));
+                    }
+                }
+            }
+            return Optional.of(new Credentials(hash, Set.copyOf(roles)));
         });
     }
 
