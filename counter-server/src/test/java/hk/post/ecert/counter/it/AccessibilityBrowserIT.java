@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * chosen language. The per-screen counts are written to {@code target/axe-report.md}.
  */
 @ExtendWith(CounterServer.class)
-@Order(4)   // when it starts in a parallel run (issue 32): see CounterServer
+@Order(13)   // when it starts in a parallel run (issue 32): see CounterServer
 @ResourceLock(CounterServer.SHARED)   // one class at a time on the shared server (its demo terminal)
 class AccessibilityBrowserIT {
 

@@ -34,8 +34,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Test classes run two at a time (failsafe's {@code counter.it.parallel}, 2 unless told; 1 runs them one after
  * another). Classes on the shared server hold the lock {@link #SHARED} (they drive the same demo terminal and till),
- * so one of them runs beside a class with a server of its own; each class's {@code @Order} says when it starts, the
- * longest first, those on the shared server between the others so that a worker seldom waits for the lock. Only the
+ * so one of them runs beside a class with a server of its own. Each class's {@code @Order} says when it starts: one
+ * worker takes the classes from the lowest number up (the longest, RenewalCase, first), the other from the highest
+ * down (as JUnit's fork-join pool was seen to hand them out), so the shared server's classes are numbered last and run
+ * one after another on the second worker while the first serves classes with servers of their own, and neither
+ * waits for the lock. Only the
  * class whose {@link OwnServer#receivesMail()} is set has its server send notices to the tests' SMTP port; every other
  * server sends them to a port where nothing listens, as before when that class's SMTP server ran alone.
  *

@@ -48,7 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(CounterServer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Order(6)   // when it starts in a parallel run (issue 32): see CounterServer
+@Order(12)   // when it starts in a parallel run (issue 32): see CounterServer
 @ResourceLock(CounterServer.SHARED)   // one class at a time on the shared server (its demo terminal)
 class DoorsIT {
 

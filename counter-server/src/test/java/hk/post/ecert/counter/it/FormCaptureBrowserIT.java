@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and the submission archived as valid PDFs with their SHA-256 — after which nothing changes.
  */
 @ExtendWith(CounterServer.class)
-@Order(8)   // when it starts in a parallel run (issue 32): see CounterServer
+@Order(11)   // when it starts in a parallel run (issue 32): see CounterServer
 @ResourceLock(CounterServer.SHARED)   // one class at a time on the shared server (its demo terminal)
 class FormCaptureBrowserIT {
 
