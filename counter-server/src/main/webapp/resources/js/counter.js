@@ -135,13 +135,36 @@
             lastOutside = e.target;
         }
     });
+    function isOpen(d) {
+        var style = getComputedStyle(d);
+        return style.display !== 'none' && style.visibility !== 'hidden';
+    }
+    function firstControl(d) {
+        return Array.prototype.find.call(d.querySelectorAll('button, input, select, textarea, a[href], [tabindex="0"]'),
+            function (e) { return !e.disabled && e.offsetParent !== null; });
+    }
     function watch() {
         var observer = new MutationObserver(function () {
             document.querySelectorAll('.ui-dialog').forEach(function (d) {
-                var open = getComputedStyle(d).display !== 'none' && getComputedStyle(d).visibility !== 'hidden';
-                if (d.counterWasOpen && !open && lastOutside && document.documentElement.contains(lastOutside)
-                        && (document.activeElement === document.body || d.contains(document.activeElement))) {
-                    lastOutside.focus();
+                var open = isOpen(d);
+                if (d.counterWasOpen && !open) {
+                    // looked at again once the dialog's own scripts have run: a dialog opened again at once (Escape,
+                    // then Enter on the same button) keeps its focus; one that stayed closed gives it back
+                    setTimeout(function () {
+                        if (!isOpen(d) && lastOutside && document.documentElement.contains(lastOutside)
+                                && (document.activeElement === document.body || d.contains(document.activeElement))) {
+                            lastOutside.focus();
+                        }
+                    }, 0);
+                } else if (!d.counterWasOpen && open) {
+                    // an open dialog has the focus: if it is still outside once PrimeFaces has placed it (a key
+                    // test saw a confirmation opened again with the focus left on the button behind it), it goes in
+                    setTimeout(function () {
+                        var control = isOpen(d) && !d.contains(document.activeElement) ? firstControl(d) : null;
+                        if (control) {
+                            control.focus();
+                        }
+                    }, 300);
                 }
                 d.counterWasOpen = open;
             });
