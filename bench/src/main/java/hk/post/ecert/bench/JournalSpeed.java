@@ -33,7 +33,12 @@ public final class JournalSpeed {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
-        if (args.length > 1 && args[1].equals("verify")) {
+        if (args.length > 2 && args[1].equals("read")) {
+            VerifyJournal.readOnce();
+            long t0 = System.nanoTime();
+            readPass(args[2]);
+            System.out.printf("plain read pass: %.2f s%n", (System.nanoTime() - t0) / 1e9);
+        } else if (args.length > 1 && args[1].equals("verify")) {
             VerifyJournal.readOnce();
             verify(dir.resolve("verify"));
         } else {
@@ -132,8 +137,10 @@ public final class JournalSpeed {
         }
         java.util.Arrays.sort(runs);
         double read = read(scan);
-        System.out.printf("RESULT journal verify_1m_s=%.2f verify_1m_cold_s=%.2f read_1m_s=%.2f verify_vs_read=%.2f cold_vs_read=%.2f%n",
-                runs[1], cold, read, runs[1] / read, cold / read);
+        double coldRead = coldRead(scan);
+        System.out.printf("RESULT journal verify_1m_s=%.2f verify_1m_cold_s=%.2f read_1m_s=%.2f read_1m_cold_s=%.2f verify_vs_read=%.2f"
+                        + " cold_vs_read=%.2f cold_vs_cold_read=%.2f%n",
+                runs[1], cold, read, coldRead, runs[1] / read, cold / read, cold / coldRead);
         return runs[1];   // the median of three
     }
 
@@ -157,13 +164,42 @@ public final class JournalSpeed {
         return Double.parseDouble(m.group(1));
     }
 
-    /** The baseline: every entry's columns read once, in the same segments as the verifier, nothing else done. */
+    /** The baseline: every entry's columns read once, in the same segments as the verifier, nothing else done (median of three). */
     private static double read(String url) throws Exception {
-        int segments = Runtime.getRuntime().availableProcessors();
         double[] runs = new double[3];
         for (int run = 0; run < 3; run++) {
             long t0 = System.nanoTime();
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(segments);
+            readPass(url);
+            runs[run] = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("read run %d: %.2f s%n", run, runs[run]);
+        }
+        java.util.Arrays.sort(runs);
+        return runs[1];
+    }
+
+    /**
+     * The cold pass's baseline: the same plain read in a fresh JVM with {@code bin/verify-journal}'s flags, timed as the
+     * command times itself (from its first connection to its last row): what H2 and a cold JVM cost before any hashing.
+     */
+    private static double coldRead(String url) throws Exception {
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(javaCommand, "-XX:+UseParallelGC", "-XX:-TieredCompilation", "-cp",
+                System.getProperty("java.class.path"), JournalSpeed.class.getName(), "-", "read", url)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        int exit = p.waitFor();
+        System.out.print(out);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("plain read pass: ([0-9.]+) s").matcher(out);
+        if (exit != 0 || !m.find()) {
+            throw new IllegalStateException("the cold plain read did not finish (exit " + exit + ")");
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static void readPass(String url) throws Exception {
+        int segments = Runtime.getRuntime().availableProcessors();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(segments);
+        try {
             java.util.List<java.util.concurrent.Future<Long>> parts = new java.util.ArrayList<>();
             long span = VERIFY_ENTRIES / segments + 1;
             for (int i = 0; i < segments; i++) {
@@ -193,11 +229,8 @@ public final class JournalSpeed {
             for (java.util.concurrent.Future<Long> f : parts) {
                 f.get();
             }
+        } finally {
             pool.shutdown();
-            runs[run] = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("read run %d: %.2f s%n", run, runs[run]);
         }
-        java.util.Arrays.sort(runs);
-        return runs[1];
     }
 }

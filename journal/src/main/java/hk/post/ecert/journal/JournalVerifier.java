@@ -108,13 +108,25 @@ public final class JournalVerifier {
         }
     }
 
+    /** What one range of the table says about one counter's chain: looked up once per entry. */
+    private static final class Chain {
+        final JournalEntry first;   // checked against the previous segment when stitching
+        final java.util.Set<Long> checkpoints;   // the seqs a signed checkpoint names, or null
+        long lastSeq;
+        String lastHash;
+        Map<Long, String> checkpointHashes;
+
+        Chain(JournalEntry first, java.util.Set<Long> checkpoints) {
+            this.first = first;
+            this.checkpoints = checkpoints;
+            this.lastSeq = first.seq();
+        }
+    }
+
     /** What one range of the table says about each counter's chain. */
     private static final class Segment {
         final List<Finding> findings = new ArrayList<>();
-        final Map<String, JournalEntry> firstByCounter = new HashMap<>();
-        final Map<String, long[]> lastSeq = new HashMap<>();
-        final Map<String, String> lastHash = new HashMap<>();
-        final Map<String, Map<Long, String>> checkpointHashes = new HashMap<>();
+        final Map<String, Chain> chains = new HashMap<>();
         long entries;
 
         static Segment scan(Connection c, long from, long to, Map<String, java.util.Set<Long>> checkpointSeqs) throws SQLException {
@@ -160,19 +172,21 @@ public final class JournalVerifier {
             if (!JournalHash.matches(e)) {
                 findings.add(new Finding(Finding.Kind.ALTERED, counter, e.seq(), "its content does not match its hash"));
             }
-            java.util.Set<Long> cps = checkpointSeqs.get(counter);
-            if (cps != null && cps.contains(e.seq())) {
-                checkpointHashes.computeIfAbsent(counter, k -> new HashMap<>()).put(e.seq(), e.hash());
-            }
-            long[] last = lastSeq.get(counter);
-            if (last == null) {
-                firstByCounter.put(counter, e);   // checked against the previous segment when stitching
-                lastSeq.put(counter, new long[]{e.seq()});
+            Chain chain = chains.get(counter);
+            if (chain == null) {
+                chain = new Chain(e, checkpointSeqs.get(counter));
+                chains.put(counter, chain);
             } else {
-                link(findings, counter, e, last[0] + 1, lastHash.get(counter));
-                last[0] = Math.max(last[0], e.seq());   // a reordered entry does not move the chain back
+                link(findings, counter, e, chain.lastSeq + 1, chain.lastHash);
+                chain.lastSeq = Math.max(chain.lastSeq, e.seq());   // a reordered entry does not move the chain back
             }
-            lastHash.put(counter, e.hash());
+            if (chain.checkpoints != null && chain.checkpoints.contains(e.seq())) {
+                if (chain.checkpointHashes == null) {
+                    chain.checkpointHashes = new HashMap<>();
+                }
+                chain.checkpointHashes.put(e.seq(), e.hash());
+            }
+            chain.lastHash = e.hash();
         }
     }
 
@@ -197,15 +211,23 @@ public final class JournalVerifier {
         long entries = 0;
         for (Segment seg : parts) {
             entries += seg.entries;
-            for (Map.Entry<String, JournalEntry> f : seg.firstByCounter.entrySet()) {
-                long[] before = lastSeqByCounter.get(f.getKey());
-                link(findings, f.getKey(), f.getValue(), before == null ? 1 : before[0] + 1,
-                        before == null ? JournalHash.GENESIS : lastHashByCounter.get(f.getKey()));
+            for (Map.Entry<String, Chain> part : seg.chains.entrySet()) {
+                String counter = part.getKey();
+                Chain chain = part.getValue();
+                long[] before = lastSeqByCounter.get(counter);
+                link(findings, counter, chain.first, before == null ? 1 : before[0] + 1,
+                        before == null ? JournalHash.GENESIS : lastHashByCounter.get(counter));
+                if (before == null) {
+                    lastSeqByCounter.put(counter, new long[]{chain.lastSeq});
+                } else {
+                    before[0] = Math.max(before[0], chain.lastSeq);
+                }
+                lastHashByCounter.put(counter, chain.lastHash);
+                if (chain.checkpointHashes != null) {
+                    hashesAtCheckpoints.computeIfAbsent(counter, k -> new HashMap<>()).putAll(chain.checkpointHashes);
+                }
             }
             findings.addAll(seg.findings);
-            seg.lastSeq.forEach((counter, last) -> lastSeqByCounter.merge(counter, last, (a, b) -> new long[]{Math.max(a[0], b[0])}));
-            lastHashByCounter.putAll(seg.lastHash);
-            seg.checkpointHashes.forEach((counter, m) -> hashesAtCheckpoints.computeIfAbsent(counter, k -> new HashMap<>()).putAll(m));
         }
         findings.sort(java.util.Comparator.comparing(Finding::counter).thenComparingLong(Finding::seq));
         Connection c = connections.open();
