@@ -1,4 +1,12 @@
 /*
+ * Whether a control can take the focus: enabled and laid out (not in a hidden part of the page), as every script below
+ * asks it.
+ */
+var counterShown = function (e) {
+    return !e.disabled && e.offsetParent !== null && getComputedStyle(e).visibility !== 'hidden';
+};
+
+/*
  * Accessibility (issue 16): PrimeFaces renders each message as <li role="alert"> inside its list, which takes the item
  * out of the list for assistive technology (axe-core: "list"). The announcement belongs on the message block: move the
  * role there, on the page and after every Ajax update.
@@ -35,9 +43,7 @@
     // a PrimeFaces select takes the keyboard on its combobox element (not a text input: the menu chooses, not typing)
     var FIELDS = 'main input[type=text]:not([readonly]), main [role=combobox][tabindex]:not([tabindex="-1"]), main input[type=password],'
         + ' main input:not([type]), main textarea';
-    function shown(e) {
-        return !e.disabled && e.offsetParent !== null && getComputedStyle(e).visibility !== 'hidden';
-    }
+    var shown = counterShown;
     function focusNext() {
         var a = document.activeElement;
         if (a && a !== document.body && document.documentElement.contains(a)) {
@@ -78,7 +84,7 @@
  */
 (function () {
     function shown(e) {
-        return !e.disabled && !e.classList.contains('ui-state-disabled') && e.offsetParent !== null;
+        return counterShown(e) && !e.classList.contains('ui-state-disabled');   // a PrimeFaces button shown as disabled
     }
     function mainActionAfter(field) {
         var form = field.form || field.closest('form');
@@ -140,8 +146,7 @@
         return style.display !== 'none' && style.visibility !== 'hidden';
     }
     function firstControl(d) {
-        return Array.prototype.find.call(d.querySelectorAll('button, input, select, textarea, a[href], [tabindex="0"]'),
-            function (e) { return !e.disabled && e.offsetParent !== null; });
+        return Array.prototype.find.call(d.querySelectorAll('button, input, select, textarea, a[href], [tabindex="0"]'), counterShown);
     }
     function watch() {
         var observer = new MutationObserver(function () {

@@ -52,6 +52,25 @@ final class Browser implements AutoCloseable {
         return wait;
     }
 
+    /**
+     * The element is no longer in the page. Chromium says so either as a stale element or, when the page is being
+     * replaced at that moment, as "Node with given id does not belong to the document" (seen once in a suite run, on
+     * RenewalCaseBrowserIT's CSR upload); {@link #waitUpTo} ignores the first only, so a wait for a page to go asks this.
+     */
+    static boolean gone(org.openqa.selenium.WebElement e) {
+        try {
+            e.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException stale) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException other) {
+            if (String.valueOf(other.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw other;
+        }
+    }
+
     /** How often a wait looks again ({@code -Dbrowser.pollMs}; 40 ms unless told; Selenium's own is 500 ms). */
     static final Duration POLL = Duration.ofMillis(Long.getLong("browser.pollMs", 40));
 

@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.it;
 
+import hk.post.ecert.devices.wire.Json;
 import hk.post.ecert.terminal.TerminalAgent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Order;
@@ -63,9 +64,15 @@ class OneConnectionIT {
         String serial = m.group(1);
         assertOk(clerk.get("api/counter/extension-quote?serial=" + serial + "&years=1&reason=customer%20at%20the%20counter"), "the quote");
         String paymentId = "PAY-ONE-" + UUID.randomUUID();
-        assertOk(clerk.postJson("api/counter/extensions", "{\"paymentId\":\"" + paymentId + "\",\"serial\":\"" + serial
+        String paid = assertOk(clerk.postJson("api/counter/extensions", "{\"paymentId\":\"" + paymentId + "\",\"serial\":\"" + serial
                 + "\",\"years\":1,\"cashCents\":5000}"), "the payment");
         assertOk(clerk.postJson("api/counter/receipts", "{\"paymentId\":\"" + paymentId + "\"}"), "the receipt");
+        // a void: the supervisor's re-authentication runs in a transaction of its own (a refused try stays counted)
+        // inside the void's, and must not need a second connection while the void's holds one
+        String txn = (String) Json.readObject(paid).get("transaction");
+        assertOk(clerk.postJson("api/counter/voids", "{\"reversalId\":\"VOID-ONE-" + UUID.randomUUID() + "\",\"transaction\":\""
+                + txn + "\",\"reason\":\"one connection\",\"supervisor\":\"super1\",\"supervisorPassword\":\"Super#2026\"}"),
+                "the void, approved by super1");
 
         String server = Files.readString(log);
         assertEquals(-1, server.indexOf("RAR5117"), () -> "the server waited for a connection: "

@@ -483,7 +483,6 @@ class RenewalCaseBrowserIT {
         return b.toString();
     }
 
-    /** The AR chooses the CSR file; the page reads it into its text field. */
     /**
      * Uploads the chosen CSR. The button posts the whole page: the answer is a new page, so the wait first sees the old
      * one go (its problems and messages from the upload before are still on it until then).
@@ -491,25 +490,7 @@ class RenewalCaseBrowserIT {
     private void upload() {
         org.openqa.selenium.WebElement before = browser.findElement(By.tagName("html"));
         browser.findElement(By.id(CsrScreen.UPLOAD)).click();
-        chromium.waitUpTo(30).until(d -> gone(before));
-    }
-
-    /**
-     * The element is no longer in the page. Chromium says so either as a stale element or, when the page is being
-     * replaced at that moment, as "Node with given id does not belong to the document" (seen once in a suite run).
-     */
-    private static boolean gone(org.openqa.selenium.WebElement e) {
-        try {
-            e.isEnabled();
-            return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException stale) {
-            return true;
-        } catch (org.openqa.selenium.WebDriverException other) {
-            if (String.valueOf(other.getMessage()).contains("does not belong to the document")) {
-                return true;
-            }
-            throw other;
-        }
+        chromium.waitUpTo(30).until(d -> Browser.gone(before));
     }
 
     private void choose(String file) {

@@ -49,6 +49,9 @@ public interface StaffSecurity {
 
     /** What a password is checked against, and the roles a good one gives. */
     record Credentials(String passwordHash, Set<String> roles) {
+        public Credentials {
+            roles = Set.copyOf(roles);
+        }
     }
 
     /** Stores the hash of the first administrator's code (replacing an unused one). */

@@ -237,7 +237,7 @@ public class JdbcStaffSecurity implements StaffSecurity {
                     hash = rs.getString(1);
                 }
             }
-            Set<String> roles = new TreeSet<>();
+            Set<String> roles = new java.util.HashSet<>();
             try (PreparedStatement s = c.prepareStatement("SELECT role FROM staff_role WHERE username = ?")) {
                 s.setString(1, username);
                 try (ResultSet rs = s.executeQuery()) {
@@ -246,7 +246,7 @@ public class JdbcStaffSecurity implements StaffSecurity {
                     }
                 }
             }
-            return Optional.of(new Credentials(hash, Set.copyOf(roles)));
+            return Optional.of(new Credentials(hash, roles));
         });
     }
 
