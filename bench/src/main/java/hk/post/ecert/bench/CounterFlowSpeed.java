@@ -34,6 +34,11 @@ public final class CounterFlowSpeed {
 
     private final String base;
     private final ConcurrentLinkedQueue<Long> flow = new ConcurrentLinkedQueue<>();
+    /** The same requests and static pages from each counter's second flow on: what a counter sees once the server is warm. */
+    private final ConcurrentLinkedQueue<Long> flowWarm = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Long> staticsWarm = new ConcurrentLinkedQueue<>();
+    private final java.util.Map<String, ConcurrentLinkedQueue<Long>> byRequest = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private static final ThreadLocal<Integer> FLOW = ThreadLocal.withInitial(() -> 0);
     private final ConcurrentLinkedQueue<Long> logins = new ConcurrentLinkedQueue<>();
     private final AtomicInteger flowsDone = new AtomicInteger();
     private final ConcurrentLinkedQueue<Long> statics = new ConcurrentLinkedQueue<>();
@@ -88,6 +93,11 @@ public final class CounterFlowSpeed {
         System.out.printf("%d counters x %d flows in %.1f s: %d counter requests (p50 %d ms, p95 %d ms), %d logins (p95 %d ms),"
                         + " %d static (p95 %d ms), %d cores%n", counters, iterations, seconds, flow.size(), percentile(flow, 50), p95,
                 logins.size(), percentile(logins, 95), statics.size(), p95Static, cores);
+        byRequest.forEach((kind, q) -> System.out.printf("  %s: p50 %d ms, p95 %d ms%n", kind, percentile(q, 50), percentile(q, 95)));
+        long p95Warm = percentile(flowWarm, 95);
+        long p95StaticWarm = percentile(staticsWarm, 95);
+        System.out.printf("RESULT counter-flow warm_counter_p95_ms=%d warm_static_p95_ms=%d warm_counter_p95_ratio_vs_static=%.2f%n",
+                p95Warm, p95StaticWarm, (double) p95Warm / Math.max(1, p95StaticWarm));
         firstErrors.stream().limit(5).forEach(e -> System.out.println("error: " + e));
         System.out.printf("RESULT counter-flow counter_p95_ms=%d counter_p95_ratio_vs_static=%.2f static_p95_ms=%d login_p95_ms=%d"
                         + " flows_per_s_per_core=%.2f flows=%d errors=%d%n", p95, (double) p95 / Math.max(1, p95Static), p95Static,
@@ -99,6 +109,7 @@ public final class CounterFlowSpeed {
     }
 
     private void iteration(HttpClient c, int counter, int j) {
+        FLOW.set(j);
         try {
             timedStatic(c);
             String srn = String.format("SRN-B-%03d%02d", counter, j);
@@ -124,7 +135,11 @@ public final class CounterFlowSpeed {
     private void timedStatic(HttpClient c) throws Exception {
         long t = System.nanoTime();
         HttpResponse<String> r = c.send(get("static.html"), HttpResponse.BodyHandlers.ofString());
-        statics.add((System.nanoTime() - t) / 1_000_000);
+        long ms = (System.nanoTime() - t) / 1_000_000;
+        statics.add(ms);
+        if (FLOW.get() > 1) {
+            staticsWarm.add(ms);
+        }
         if (r.statusCode() != 200) {
             throw new IllegalStateException("static page: HTTP " + r.statusCode());
         }
@@ -144,7 +159,13 @@ public final class CounterFlowSpeed {
         long t = System.nanoTime();
         HttpResponse<String> r = c.send(req, HttpResponse.BodyHandlers.ofString());
         if (timed) {
-            flow.add((System.nanoTime() - t) / 1_000_000);
+            long ms = (System.nanoTime() - t) / 1_000_000;
+            flow.add(ms);
+            if (FLOW.get() > 1) {
+                flowWarm.add(ms);
+            }
+            String path = req.uri().getPath();
+            byRequest.computeIfAbsent(path.substring(path.lastIndexOf('/') + 1), k -> new ConcurrentLinkedQueue<>()).add(ms);
         }
         return r;
     }

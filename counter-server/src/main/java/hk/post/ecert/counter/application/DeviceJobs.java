@@ -90,7 +90,10 @@ public class DeviceJobs {
         jobs.add(new DeviceJobRecord(jobId, terminalId, kind.name(), summary, Json.write(payload), requestedBy, now,
                 now.plus(lifetime)));
         recorded.fire(new JobWasRecorded(terminalId, jobId));
-        LOG.info(() -> "job " + jobId + " (" + kind + ") recorded for " + terminalId + " by " + requestedBy + Correlation.tag(corr.orElse(null)));
+        // FINE: the job's row is its record (the Device history shows it). At INFO, every receipt wrote a line to the
+        // console inside its transaction, under the console's lock: in bin/bench counter-flow, 894 of 1,000 receipts
+        // waited there, 160 ms on average, holding their connection (a JFR recording of monitor waits)
+        LOG.fine(() -> "job " + jobId + " (" + kind + ") recorded for " + terminalId + " by " + requestedBy + Correlation.tag(corr.orElse(null)));
         return jobId;
     }
 

@@ -6,6 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.eclipse.persistence.internal.databaseaccess.Accessor;
+import org.eclipse.persistence.internal.sessions.UnitOfWorkImpl;
+import org.eclipse.persistence.sessions.UnitOfWork;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;
@@ -48,9 +51,15 @@ public class TransactionConnection implements DataSource {
         Connection c = em.unwrap(Connection.class);
         if (c == null) {
             // Reads join the transaction's connection (persistence.xml), which EclipseLink takes at the transaction's
-            // first statement: one that has run nothing yet takes it now, by the smallest statement there is.
-            em.createNativeQuery("SELECT 1").getSingleResult();
-            c = em.unwrap(Connection.class);
+            // first statement. One that has run nothing yet has its unit of work begin the transaction now and take the
+            // connection, as EclipseLink's own unwrap does once joined (a "SELECT 1" through the entity manager did it
+            // before: 6 % of the server's CPU in bin/bench counter-flow).
+            UnitOfWorkImpl work = (UnitOfWorkImpl) em.unwrap(UnitOfWork.class);
+            work.beginEarlyTransaction();
+            Accessor accessor = work.getAccessor();
+            accessor.incrementCallCount(work.getParent());
+            accessor.decrementCallCount();
+            c = accessor.getConnection();
             if (c == null) {
                 throw new SQLException("the transaction has no connection of its own");
             }
