@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -190,8 +191,10 @@ public class DeviceJobs {
         if (corr != null && Correlation.current().isEmpty()) {
             Correlation.set(corr.toString());   // a job this outcome starts (the next step of a saga) carries the same id
         }
-        LOG.info(() -> "job " + result.jobId() + " ended " + result.outcome() + (result.reason() == null ? "" : " (" + result.reason() + ")")
-                + " at " + terminalId + Correlation.tag(corr));
+        // a job done is in its row; one that did not end DONE is also told to the operator's log
+        LOG.log(result.outcome() == JobOutcome.DONE ? Level.FINE : Level.INFO,
+                () -> "job " + result.jobId() + " ended " + result.outcome() + (result.reason() == null ? "" : " (" + result.reason() + ")")
+                        + " at " + terminalId + Correlation.tag(corr));
         boolean first = job.get().outcomeWasReported(JobStatus.valueOf(result.outcome().name()), result.reason(),
                 result.detail(), result.evidence().get("text"), result.evidence().get("png"), Instant.now());
         if (first) {

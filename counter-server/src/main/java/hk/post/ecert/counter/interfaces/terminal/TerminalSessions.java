@@ -209,7 +209,8 @@ public class TerminalSessions implements TerminalPresence {
         }
         try {
             send(session, Json.write(Protocol.encodeJob(job.get())));
-            LOG.info(() -> "job " + jobId + " sent to " + terminalId + (redeliver ? " again" : "")
+            // a first sending at FINE (every receipt has one: the console's lock is shared by every thread); again at INFO
+            LOG.log(redeliver ? Level.INFO : Level.FINE, () -> "job " + jobId + " sent to " + terminalId + (redeliver ? " again" : "")
                     + Correlation.tag(job.get().payload().get(Correlation.KEY)));
         } catch (IOException e) {
             LOG.log(Level.WARNING, "job " + jobId + " not delivered to " + terminalId + "; it goes when the terminal reconnects", e);
