@@ -31,6 +31,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,6 +60,14 @@ public final class NetworkLoad implements AutoCloseable {
     private static final Pattern JOB = Pattern.compile("\"job\":\"([^\"]+)\"");
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(5);
 
+    /**
+     * The terminal agents' own log, held at WARNING while this JVM runs a network's agents: a counter PC keeps its one
+     * agent's log of every job started and ended, but here 1,040 agents would write two lines a job to one console, each
+     * under the console's lock (the load generator shares the two cores with what it measures). Held here so the level
+     * stays set.
+     */
+    private static final Logger AGENTS_LOG = Logger.getLogger(TerminalAgent.class.getPackageName());
+
     private final CounterCluster cluster;
     private final String enrolmentCode;
     private final Path work;
@@ -73,6 +83,7 @@ public final class NetworkLoad implements AutoCloseable {
     /** Starts the terminal agents of counters {@code from}..{@code to} and waits until all are online. */
     public double startTerminals(int from, int to) throws Exception {
         List<URI> servers = cluster.instances().stream().filter(CounterInstance::alive).map(i -> URI.create(i.websocket())).toList();
+        AGENTS_LOG.setLevel(Level.WARNING);
         long t0 = System.nanoTime();
         for (int n = from; n <= to; n++) {
             terminals.put(n, FailoverRun.benchTerminal(n, servers, work, enrolmentCode));
