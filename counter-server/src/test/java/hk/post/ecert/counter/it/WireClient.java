@@ -49,6 +49,12 @@ final class WireClient implements AutoCloseable {
                 closeCode.complete(status);
                 return null;
             }
+
+            @Override
+            public void onError(WebSocket w, Throwable error) {
+                // a connection that ended without a close frame says so, rather than as a close never seen
+                closeCode.completeExceptionally(error);
+            }
         }).get(10, TimeUnit.SECONDS);
     }
 
