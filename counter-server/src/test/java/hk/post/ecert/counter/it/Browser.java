@@ -398,7 +398,9 @@ final class Browser implements AutoCloseable {
                         + " axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})"
                         + ".then(function (r) { done(r.violations.filter(function (v) { return v.impact === 'critical' || v.impact === 'serious'; })"
                         + ".map(function (v) { return {rule: v.id, impact: v.impact, help: v.help,"
-                        + " targets: v.nodes.map(function (n) { return n.target.join(' ') + ' ' + (n.html || '').slice(0, 160); })}; })); })"
+                        + " targets: v.nodes.map(function (n) { return n.target.join(' ') + ' ' + (n.html || '').slice(0, 160)"
+                        // what axe measured (for a contrast finding: the ratio and both colours), so a rare state says why
+                        + " + ' — ' + (n.failureSummary || '').replace(/\\s+/g, ' ').slice(0, 240); })}; })); })"
                         + ".catch(function (e) { done([{rule: 'axe-error', impact: 'critical', help: String(e), targets: []}]); });");
         java.util.List<AxeViolation> out = new java.util.ArrayList<>();
         for (Object o : (java.util.List<Object>) raw) {
