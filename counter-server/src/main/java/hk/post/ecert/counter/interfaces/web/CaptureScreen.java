@@ -41,6 +41,9 @@ public class CaptureScreen implements Serializable {
     DeviceJobs jobs;
 
     @Inject
+    ShownJobs shownJobs;
+
+    @Inject
     StaffSession staff;
 
     @Inject
@@ -189,7 +192,7 @@ public class CaptureScreen implements Serializable {
     }
 
     public DeviceJobs.JobView getJob() {
-        return lastJob == null ? null : jobs.view(lastJob).orElse(null);
+        return lastJob == null ? null : shownJobs.view(lastJob).orElse(null);
     }
 
     public boolean isJobRunning() {

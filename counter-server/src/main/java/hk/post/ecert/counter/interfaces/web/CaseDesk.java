@@ -529,6 +529,9 @@ public class CaseDesk implements Serializable {
     @Inject
     DeviceJobs deviceJobs;
 
+    @Inject
+    ShownJobs shownJobs;
+
     private int nextStepsPrints;
     private String nextStepsJob;
 
@@ -559,12 +562,12 @@ public class CaseDesk implements Serializable {
 
     /** Whether the slip is still being printed (the screen looks again until the printer answers). */
     public boolean isNextStepsRunning() {
-        return nextStepsJob != null && deviceJobs.view(nextStepsJob).map(j -> !j.status().finished()).orElse(false);
+        return nextStepsJob != null && shownJobs.view(nextStepsJob).map(j -> !j.status().finished()).orElse(false);
     }
 
     /** The print job of the slip, as the printer last reported it. */
     public String getNextStepsStatus() {
-        return nextStepsJob == null ? "" : deviceJobs.view(nextStepsJob)
+        return nextStepsJob == null ? "" : shownJobs.view(nextStepsJob)
                 .map(j -> Screens.text(language.getLocale(), "job." + j.status().name())).orElse("");
     }
 

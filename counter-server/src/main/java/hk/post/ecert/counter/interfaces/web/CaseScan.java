@@ -41,6 +41,9 @@ public class CaseScan implements Serializable {
     @Inject
     DeviceJobs jobs;
 
+    @Inject
+    ShownJobs shownJobs;
+
     private String scanJobId = PointOfSale.newId("SCAN");
     private String scanJob;
     private boolean scanHandled;
@@ -63,7 +66,7 @@ public class CaseScan implements Serializable {
     }
 
     public boolean isScanRunning() {
-        return scanJob != null && jobs.view(scanJob).map(j -> !j.status().finished()).orElse(false);
+        return scanJob != null && shownJobs.view(scanJob).map(j -> !j.status().finished()).orElse(false);
     }
 
     /**
@@ -76,7 +79,7 @@ public class CaseScan implements Serializable {
 
     /** The scan job as the scanner last reported it. */
     public String getScanStatus() {
-        return scanJob == null ? "" : jobs.view(scanJob).map(j -> Screens.text(language.getLocale(), "scanjob." + j.status().name())
+        return scanJob == null ? "" : shownJobs.view(scanJob).map(j -> Screens.text(language.getLocale(), "scanjob." + j.status().name())
                 + (j.reason() == null || j.reason().isBlank() ? "" : " — " + Messages.fault(language.getLocale(), j.reason()))).orElse("");
     }
 

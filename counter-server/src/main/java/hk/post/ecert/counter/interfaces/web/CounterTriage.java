@@ -37,6 +37,9 @@ public class CounterTriage implements Serializable {
     DeviceJobs jobs;
 
     @Inject
+    ShownJobs shownJobs;
+
+    @Inject
     StaffSession staff;
 
     @Inject
@@ -113,7 +116,7 @@ public class CounterTriage implements Serializable {
     }
 
     public DeviceJobs.JobView getJob() {
-        return jobId == null ? null : jobs.view(jobId).orElse(null);
+        return jobId == null ? null : shownJobs.view(jobId).orElse(null);
     }
 
     public boolean isJobRunning() {

@@ -267,6 +267,9 @@ public class CustomerSearch implements Serializable {
     @Inject
     DeviceJobs jobs;
 
+    @Inject
+    ShownJobs shownJobs;
+
     private String slipId;
     private int slipPrints;
     private String slipJob;
@@ -315,11 +318,11 @@ public class CustomerSearch implements Serializable {
 
     /** The slip's print job as the printer last reported it ("" before any print). */
     public String getSlipStatus() {
-        return slipJob == null ? "" : jobs.view(slipJob).map(j -> Screens.text(language.getLocale(), "job." + j.status().name())).orElse("");
+        return slipJob == null ? "" : shownJobs.view(slipJob).map(j -> Screens.text(language.getLocale(), "job." + j.status().name())).orElse("");
     }
 
     public boolean isSlipPrinting() {
-        return slipJob != null && jobs.view(slipJob).map(j -> !j.status().finished()).orElse(false);
+        return slipJob != null && shownJobs.view(slipJob).map(j -> !j.status().finished()).orElse(false);
     }
 
     public String status(SubscriberCertificate c) {

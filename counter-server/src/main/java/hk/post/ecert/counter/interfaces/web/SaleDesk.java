@@ -57,6 +57,9 @@ public class SaleDesk implements Serializable {
     DeviceJobs jobs;
 
     @Inject
+    ShownJobs shownJobs;
+
+    @Inject
     StaffSession staff;
 
     @Inject
@@ -260,7 +263,7 @@ public class SaleDesk implements Serializable {
     }
 
     public DeviceJobs.JobView getJob() {
-        return lastJobId == null ? null : jobs.view(lastJobId).orElse(null);
+        return lastJobId == null ? null : shownJobs.view(lastJobId).orElse(null);
     }
 
     public boolean isJobRunning() {

@@ -10,6 +10,8 @@ public final class LoginScreen {
     public static final String J_PASSWORD = "j_password";
     public static final String J_USERNAME = "j_username";
     public static final String LOGIN_BUTTON = "loginButton";
+    /** The login page's own language link (its form is {@code lang}). */
+    public static final String LANG_ZH = "lang:langZh";
 
     private LoginScreen() {
     }
