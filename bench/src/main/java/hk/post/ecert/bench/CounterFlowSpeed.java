@@ -20,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * {@code bin/bench counter-flow}: N simulated counters at once. Each clerk logs in once, as at a counter (issue 32),
@@ -37,7 +39,7 @@ public final class CounterFlowSpeed {
     /** The same requests and static pages from each counter's second flow on: what a counter sees once the server is warm. */
     private final ConcurrentLinkedQueue<Long> flowWarm = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Long> staticsWarm = new ConcurrentLinkedQueue<>();
-    private final java.util.Map<String, ConcurrentLinkedQueue<Long>> byRequest = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final Map<String, ConcurrentLinkedQueue<Long>> byRequest = new ConcurrentSkipListMap<>();
     private static final ThreadLocal<Integer> FLOW = ThreadLocal.withInitial(() -> 0);
     private final ConcurrentLinkedQueue<Long> logins = new ConcurrentLinkedQueue<>();
     private final AtomicInteger flowsDone = new AtomicInteger();

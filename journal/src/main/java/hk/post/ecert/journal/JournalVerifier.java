@@ -10,6 +10,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Walks every counter's chain and names each problem: a gap in the sequence, an entry whose content no longer
@@ -59,7 +67,7 @@ public final class JournalVerifier {
             throws SQLException {
         long minId;
         long maxId;
-        Map<String, java.util.Set<Long>> checkpointSeqs;
+        Map<String, Set<Long>> checkpointSeqs;
         Connection first = connections.open();
         try {
             try (Statement s = first.createStatement();
@@ -76,8 +84,8 @@ public final class JournalVerifier {
         }
         int n = Math.max(1, segments);
         long span = (maxId - minId) / n + 1;
-        List<java.util.concurrent.Future<Segment>> futures = new ArrayList<>();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        List<Future<Segment>> futures = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             for (int i = 0; i < n; i++) {
                 long from = minId + i * span;
@@ -94,14 +102,14 @@ public final class JournalVerifier {
                 }));
             }
             List<Segment> parts = new ArrayList<>();
-            for (java.util.concurrent.Future<Segment> f : futures) {
+            for (Future<Segment> f : futures) {
                 parts.add(f.get());
             }
             return stitch(parts, connections, checkpointKey, closeConnections);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SQLException("verification interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof SQLException se ? se : new SQLException(e.getCause());
         } finally {
             pool.shutdownNow();
@@ -111,12 +119,12 @@ public final class JournalVerifier {
     /** What one range of the table says about one counter's chain: looked up once per entry. */
     private static final class Chain {
         final JournalEntry first;   // checked against the previous segment when stitching
-        final java.util.Set<Long> checkpoints;   // the seqs a signed checkpoint names, or null
+        final Set<Long> checkpoints;   // the seqs a signed checkpoint names, or null
         long lastSeq;
         String lastHash;
         Map<Long, String> checkpointHashes;
 
-        Chain(JournalEntry first, java.util.Set<Long> checkpoints) {
+        Chain(JournalEntry first, Set<Long> checkpoints) {
             this.first = first;
             this.checkpoints = checkpoints;
             this.lastSeq = first.seq();
@@ -129,11 +137,11 @@ public final class JournalVerifier {
         final Map<String, Chain> chains = new HashMap<>();
         long entries;
 
-        static Segment scan(Connection c, long from, long to, Map<String, java.util.Set<Long>> checkpointSeqs) throws SQLException {
+        static Segment scan(Connection c, long from, long to, Map<String, Set<Long>> checkpointSeqs) throws SQLException {
             Segment seg = new Segment();
             // H2 materialises a result before returning its first row unless told to stream: streaming halves the
             // time of a full pass. It is a session setting, so it is put back for a pooled connection.
-            boolean h2 = c.getMetaData().getDatabaseProductName().toUpperCase(java.util.Locale.ROOT).contains("H2");
+            boolean h2 = c.getMetaData().getDatabaseProductName().toUpperCase(Locale.ROOT).contains("H2");
             if (h2) {
                 try (Statement lazy = c.createStatement()) {
                     lazy.execute("SET LAZY_QUERY_EXECUTION TRUE");
@@ -151,7 +159,7 @@ public final class JournalVerifier {
             return seg;
         }
 
-        private static void scanRange(Connection c, long from, long to, Map<String, java.util.Set<Long>> checkpointSeqs, Segment seg)
+        private static void scanRange(Connection c, long from, long to, Map<String, Set<Long>> checkpointSeqs, Segment seg)
                 throws SQLException {
             try (PreparedStatement s = c.prepareStatement("SELECT counter_code, seq, recorded_at, kind, amount_cents, actor,"
                     + " payload, prev_hash, entry_hash FROM journal_entry WHERE entry_id BETWEEN ? AND ? ORDER BY entry_id")) {
@@ -166,7 +174,7 @@ public final class JournalVerifier {
             }
         }
 
-        void follow(JournalEntry e, Map<String, java.util.Set<Long>> checkpointSeqs) {
+        void follow(JournalEntry e, Map<String, Set<Long>> checkpointSeqs) {
             entries++;
             String counter = e.counter();
             if (!JournalHash.matches(e)) {
@@ -229,7 +237,7 @@ public final class JournalVerifier {
             }
             findings.addAll(seg.findings);
         }
-        findings.sort(java.util.Comparator.comparing(Finding::counter).thenComparingLong(Finding::seq));
+        findings.sort(Comparator.comparing(Finding::counter).thenComparingLong(Finding::seq));
         Connection c = connections.open();
         try {
             try (Statement s = c.createStatement();
@@ -257,11 +265,11 @@ public final class JournalVerifier {
         return new Report(entries, lastSeqByCounter.size(), findings);
     }
 
-    private static Map<String, java.util.Set<Long>> checkpointSeqs(Connection c) throws SQLException {
-        Map<String, java.util.Set<Long>> out = new HashMap<>();
+    private static Map<String, Set<Long>> checkpointSeqs(Connection c) throws SQLException {
+        Map<String, Set<Long>> out = new HashMap<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT counter_code, seq FROM journal_checkpoint")) {
             while (rs.next()) {
-                out.computeIfAbsent(rs.getString(1), k -> new java.util.HashSet<>()).add(rs.getLong(2));   // looked up per entry
+                out.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getLong(2));   // looked up per entry
             }
         }
         return out;

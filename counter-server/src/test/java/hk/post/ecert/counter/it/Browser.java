@@ -5,8 +5,10 @@ import hk.post.ecert.counter.it.screens.TopBar;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -19,6 +21,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.function.Function;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Debian's headless Chromium driven through Debian's chromedriver, with what the screens' tests need. */
 final class Browser implements AutoCloseable {
@@ -43,31 +54,47 @@ final class Browser implements AutoCloseable {
     /**
      * A wait that looks at the page every {@link #POLL} (Selenium's own default is every 500 ms: a test of a few hundred
      * steps, each waiting for an Ajax answer that takes tens of milliseconds, spent most of its time asleep). An element
-     * an Ajax update replaced while the wait read it is looked up again at the next look, not a failure.
+     * an Ajax update or a new page replaced while the wait read it is looked up again at the next look, not a failure:
+     * Chromium says so either as a stale element or, when the page is being replaced at that moment, as "Node with given
+     * id does not belong to the document" (seen once in a suite run, on RenewalCaseBrowserIT's CSR upload). So a wait for
+     * an old page to go is {@code ExpectedConditions.stalenessOf(oldHtml)}, as for any other element.
      */
     WebDriverWait waitUpTo(int seconds) {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        WebDriverWait wait = new PageWait(driver, Duration.ofSeconds(seconds));
         wait.pollingEvery(POLL);
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
 
-    /**
-     * The element is no longer in the page. Chromium says so either as a stale element or, when the page is being
-     * replaced at that moment, as "Node with given id does not belong to the document" (seen once in a suite run, on
-     * RenewalCaseBrowserIT's CSR upload); {@link #waitUpTo} ignores the first only, so a wait for a page to go asks this.
-     */
-    static boolean gone(org.openqa.selenium.WebElement e) {
-        try {
-            e.isEnabled();
-            return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException stale) {
-            return true;
-        } catch (org.openqa.selenium.WebDriverException other) {
-            if (String.valueOf(other.getMessage()).contains("does not belong to the document")) {
-                return true;
-            }
-            throw other;
+    /** A wait whose condition, when it reads a node of a page being replaced, is asked again at the next look. */
+    private static final class PageWait extends WebDriverWait {
+
+        PageWait(WebDriver driver, Duration timeout) {
+            super(driver, timeout);
+        }
+
+        @Override
+        public <V> V until(Function<? super WebDriver, ? extends V> condition) {
+            return super.until(new Function<WebDriver, V>() {
+                @Override
+                public V apply(WebDriver d) {
+                    try {
+                        return condition.apply(d);
+                    } catch (StaleElementReferenceException stale) {
+                        throw stale;   // ignored by the wait itself (and reported as such at its end)
+                    } catch (WebDriverException e) {
+                        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                            return null;   // not yet: the next look finds the new page's node, or the old one stale
+                        }
+                        throw e;
+                    }
+                }
+
+                @Override
+                public String toString() {
+                    return condition.toString();   // the timeout's message names what was awaited
+                }
+            });
         }
     }
 
@@ -254,7 +281,7 @@ final class Browser implements AutoCloseable {
                 + " + (document.querySelector('.ui-messages-error, .ui-messages-warn') ? ' message shown' : '');");
         statesChecked.incrementAndGet();
         long axeStart = System.nanoTime();
-        java.util.List<AxeViolation> v = axe();
+        List<AxeViolation> v = axe();
         axeNanos.addAndGet(System.nanoTime() - axeStart);
         trace("axe " + where + " took " + (System.nanoTime() - axeStart) / 1_000_000 + " ms");
         STATE_REPORT.add("| " + where + " | " + v.size() + " |");
@@ -280,14 +307,14 @@ final class Browser implements AutoCloseable {
     private static final boolean EVERY_STATE = !"false".equals(System.getProperty("axe.everyState"));
 
     /** The states already checked in this test run (all browsers of the run). */
-    private static final java.util.Set<String> STATES_CHECKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<String> STATES_CHECKED = ConcurrentHashMap.newKeySet();
 
     /** How many states the browsers of this run checked, and each with its critical and serious count (for the figures). */
-    static final java.util.concurrent.atomic.AtomicInteger statesChecked = new java.util.concurrent.atomic.AtomicInteger();
+    static final AtomicInteger statesChecked = new AtomicInteger();
 
     /** The time the browsers of this run spent in those checks (for the suite's figures, issue 32). */
-    static final java.util.concurrent.atomic.AtomicLong axeNanos = new java.util.concurrent.atomic.AtomicLong();
-    private static final java.util.List<String> STATE_REPORT = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    static final AtomicLong axeNanos = new AtomicLong();
+    private static final List<String> STATE_REPORT = Collections.synchronizedList(new ArrayList<>());
 
     /**
      * A page state, or null when the page is not one of the counter's: the path, the language, the ids of the visible
@@ -305,7 +332,7 @@ final class Browser implements AutoCloseable {
     boolean timing;
 
     /** The server times (ms) of the timed actions that sent a request. */
-    final java.util.List<Long> serverMillis = new java.util.ArrayList<>();
+    final List<Long> serverMillis = new ArrayList<>();
 
     /**
      * Runs one action and, while timing is on, reads its server time from the browser's Resource Timing: from the
@@ -337,12 +364,12 @@ final class Browser implements AutoCloseable {
 
     /** The 95th percentile of the timed actions' server times (0 when none was timed). */
     long serverP95() {
-        java.util.List<Long> sorted = serverMillis.stream().sorted().toList();
+        List<Long> sorted = serverMillis.stream().sorted().toList();
         return sorted.isEmpty() ? 0 : sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * 0.95) - 1));
     }
 
     /** One axe-core finding: the rule, its impact, and the elements it names. */
-    record AxeViolation(String rule, String impact, String help, java.util.List<String> targets) {
+    record AxeViolation(String rule, String impact, String help, List<String> targets) {
         @Override
         public String toString() {
             return impact + " " + rule + " (" + help + ") at " + targets;
@@ -355,15 +382,15 @@ final class Browser implements AutoCloseable {
      * Runs axe-core (from the Deque jar on the test class path) on the page as it is now, with the WCAG 2.0 and 2.1
      * A and AA rules, and answers the critical and serious violations.
      */
-    java.util.List<AxeViolation> axe() {
-        java.util.List<AxeViolation> first = axeOnce();
+    List<AxeViolation> axe() {
+        List<AxeViolation> first = axeOnce();
         if (first.isEmpty()) {
             return first;
         }
         // A finding is checked once more on the page as it then is, and only what is still there is answered: a contrast
         // check once read a button just clicked ("Device history") while its colours were still changing, and a clerk
         // never sees such an in-between state for long. A real violation is found again; what is found is printed.
-        java.util.List<AxeViolation> again = axeOnce();
+        List<AxeViolation> again = axeOnce();
         if (again.isEmpty()) {
             System.out.println("axe: a finding gone on a second look (a state in passing): " + first);
         }
@@ -371,7 +398,7 @@ final class Browser implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    private java.util.List<AxeViolation> axeOnce() {
+    private List<AxeViolation> axeOnce() {
         ajaxSettled();
         // nothing fading in or out, no colour in transition: a colour read mid-animation is not the colour the clerk sees
         // (a button just clicked was seen failing the contrast check halfway through its hover transition)
@@ -402,18 +429,18 @@ final class Browser implements AutoCloseable {
                         // what axe measured (for a contrast finding: the ratio and both colours), so a rare state says why
                         + " + ' — ' + (n.failureSummary || '').replace(/\\s+/g, ' ').slice(0, 240); })}; })); })"
                         + ".catch(function (e) { done([{rule: 'axe-error', impact: 'critical', help: String(e), targets: []}]); });");
-        java.util.List<AxeViolation> out = new java.util.ArrayList<>();
-        for (Object o : (java.util.List<Object>) raw) {
-            java.util.Map<String, Object> m = (java.util.Map<String, Object>) o;
+        List<AxeViolation> out = new ArrayList<>();
+        for (Object o : (List<Object>) raw) {
+            Map<String, Object> m = (Map<String, Object>) o;
             out.add(new AxeViolation((String) m.get("rule"), (String) m.get("impact"), (String) m.get("help"),
-                    (java.util.List<String>) m.get("targets")));
+                    (List<String>) m.get("targets")));
         }
         return out;
     }
 
     /** Fails with every critical or serious axe-core violation on the page as it is now. */
     void assertAccessible(String where) {
-        java.util.List<AxeViolation> v = axe();
+        List<AxeViolation> v = axe();
         if (!v.isEmpty()) {
             throw new AssertionError("axe-core finds " + v.size() + " critical/serious violation(s) on " + where + ":\n  "
                     + String.join("\n  ", v.stream().map(AxeViolation::toString).toList()));

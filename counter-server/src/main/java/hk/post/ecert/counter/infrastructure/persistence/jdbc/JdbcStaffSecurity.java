@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.HashSet;
 
 /**
  * Staff security over plain JDBC. Counting a failure is one conditional UPDATE (no read-modify-write), so
@@ -237,7 +238,7 @@ public class JdbcStaffSecurity implements StaffSecurity {
                     hash = rs.getString(1);
                 }
             }
-            Set<String> roles = new java.util.HashSet<>();
+            Set<String> roles = new HashSet<>();
             try (PreparedStatement s = c.prepareStatement("SELECT role FROM staff_role WHERE username = ?")) {
                 s.setString(1, username);
                 try (ResultSet rs = s.executeQuery()) {
