@@ -90,7 +90,7 @@ public final class CounterCluster implements AutoCloseable {
     public CounterInstance startInstance(String name) throws IOException, InterruptedException {
         CounterInstance i = launch(name);
         if (!i.awaitReady(Duration.ofMinutes(4))) {
-            throw new IllegalStateException("instance " + name + " did not start; see " + i.log());
+            throw new IllegalStateException("instance " + name + " did not start; see " + i.log() + " and its threads: " + i.threadDump());
         }
         return i;
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** One Payara Micro instance of the counter service, as its own process: started, waited for, killed. */
 public final class CounterInstance implements AutoCloseable {
@@ -39,7 +40,8 @@ public final class CounterInstance implements AutoCloseable {
 
     /** Waits until the login page is served; false if the process died or time ran out. */
     public boolean awaitReady(Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // HTTP/1.1, as a browser speaks plain http (no h2c upgrade asked of a server still starting)
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -57,6 +59,26 @@ public final class CounterInstance implements AutoCloseable {
             Thread.sleep(200);
         }
         return false;
+    }
+
+    /**
+     * Writes the instance's threads to a file beside its log ({@code jcmd Thread.print}), for an instance that did not
+     * become ready: a suite run once saw an instance log "ready" and then answer no page for four minutes.
+     *
+     * @return the file, or the reason it could not be written
+     */
+    public String threadDump() {
+        Path out = log.resolveSibling(log.getFileName() + ".threads.txt");
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            return jcmd.waitFor(60, TimeUnit.SECONDS) ? out.toString() : "jcmd did not answer in 60 s";
+        } catch (IOException e) {
+            return "no thread dump: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "no thread dump: interrupted";
+        }
     }
 
     public String name() {
