@@ -38,9 +38,6 @@ public class CaptureScreen implements Serializable {
     Triage triage;
 
     @Inject
-    DeviceJobs jobs;
-
-    @Inject
     ShownJobs shownJobs;
 
     @Inject

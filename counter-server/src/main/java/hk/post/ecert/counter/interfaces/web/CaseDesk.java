@@ -13,7 +13,6 @@ import hk.post.ecert.counter.domain.model.FreeText;
 import hk.post.ecert.counter.application.CaseAccess;
 import hk.post.ecert.counter.domain.model.catalogue.CertificateType;
 import hk.post.ecert.counter.domain.model.catalogue.Channel;
-import hk.post.ecert.counter.application.DeviceJobs;
 import hk.post.ecert.counter.application.DispatchMedia;
 import hk.post.ecert.counter.application.renewal.NextStepsSlips;
 import hk.post.ecert.counter.domain.model.receipt.ReceiptLanguage;
@@ -525,9 +524,6 @@ public class CaseDesk implements Serializable {
 
     @Inject
     NextStepsSlips nextSteps;
-
-    @Inject
-    DeviceJobs deviceJobs;
 
     @Inject
     ShownJobs shownJobs;

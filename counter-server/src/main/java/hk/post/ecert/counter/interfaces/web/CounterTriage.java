@@ -34,9 +34,6 @@ public class CounterTriage implements Serializable {
     ReferralSlips slips;
 
     @Inject
-    DeviceJobs jobs;
-
-    @Inject
     ShownJobs shownJobs;
 
     @Inject

@@ -3,7 +3,6 @@ package hk.post.ecert.counter.interfaces.web;
 import hk.post.ecert.counter.application.renewal.CaseMedia;
 
 import hk.post.ecert.counter.domain.model.renewal.CaseRefusal;
-import hk.post.ecert.counter.application.DeviceJobs;
 import hk.post.ecert.counter.application.kiosk.KioskRenewals;
 import hk.post.ecert.counter.domain.model.kiosk.PreparedRenewal;
 import hk.post.ecert.counter.application.ReferralSlips;
@@ -263,9 +262,6 @@ public class CustomerSearch implements Serializable {
 
     @Inject
     ReferralSlips slips;
-
-    @Inject
-    DeviceJobs jobs;
 
     @Inject
     ShownJobs shownJobs;

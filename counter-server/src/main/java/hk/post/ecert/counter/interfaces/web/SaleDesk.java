@@ -54,9 +54,6 @@ public class SaleDesk implements Serializable {
     SubscriberRegistry registry;
 
     @Inject
-    DeviceJobs jobs;
-
-    @Inject
     ShownJobs shownJobs;
 
     @Inject

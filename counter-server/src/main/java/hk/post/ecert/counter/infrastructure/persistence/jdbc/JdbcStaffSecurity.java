@@ -8,7 +8,6 @@ import hk.post.ecert.counter.domain.model.staff.StaffSecurity;
 import hk.post.ecert.counter.domain.model.staff.StaffSecurity.Credentials;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,13 +16,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.HashSet;
+import javax.sql.DataSource;
 
 /**
  * Staff security over plain JDBC. Counting a failure is one conditional UPDATE (no read-modify-write), so
