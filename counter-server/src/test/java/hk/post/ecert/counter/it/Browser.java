@@ -9,9 +9,11 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -56,14 +58,47 @@ final class Browser implements AutoCloseable {
      * steps, each waiting for an Ajax answer that takes tens of milliseconds, spent most of its time asleep). An element
      * an Ajax update or a new page replaced while the wait read it is looked up again at the next look, not a failure:
      * Chromium says so either as a stale element or, when the page is being replaced at that moment, as "Node with given
-     * id does not belong to the document" (seen once in a suite run, on RenewalCaseBrowserIT's CSR upload). So a wait for
-     * an old page to go is {@code ExpectedConditions.stalenessOf(oldHtml)}, as for any other element.
+     * id does not belong to the document" (seen once in a suite run, on RenewalCaseBrowserIT's CSR upload). A wait for
+     * the old page itself to go asks {@link #replaced}.
      */
     WebDriverWait waitUpTo(int seconds) {
         WebDriverWait wait = new PageWait(driver, Duration.ofSeconds(seconds));
         wait.pollingEvery(POLL);
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
+    }
+
+    /**
+     * The page this element belonged to has been replaced: the element is stale, or Chromium says it "does not belong to
+     * the document" — for this question that answer means gone (the browser may keep the old document for a while), where
+     * for any other condition {@link #waitUpTo} takes it as "not yet".
+     */
+    static ExpectedCondition<Boolean> replaced(WebElement old) {
+        return new ExpectedCondition<>() {
+            @Override
+            public Boolean apply(WebDriver d) {
+                try {
+                    old.isEnabled();
+                    return false;
+                } catch (StaleElementReferenceException stale) {
+                    return true;
+                } catch (WebDriverException e) {
+                    if (notInTheDocument(e)) {
+                        return true;
+                    }
+                    throw e;
+                }
+            }
+
+            @Override
+            public String toString() {
+                return "the page of " + old + " to be replaced";
+            }
+        };
+    }
+
+    private static boolean notInTheDocument(WebDriverException e) {
+        return String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     /** A wait whose condition, when it reads a node of a page being replaced, is asked again at the next look. */
@@ -83,7 +118,7 @@ final class Browser implements AutoCloseable {
                     } catch (StaleElementReferenceException stale) {
                         throw stale;   // ignored by the wait itself (and reported as such at its end)
                     } catch (WebDriverException e) {
-                        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                        if (notInTheDocument(e)) {
                             return null;   // not yet: the next look finds the new page's node, or the old one stale
                         }
                         throw e;

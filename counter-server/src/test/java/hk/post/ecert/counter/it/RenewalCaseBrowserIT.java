@@ -490,7 +490,7 @@ class RenewalCaseBrowserIT {
     private void upload() {
         org.openqa.selenium.WebElement before = browser.findElement(By.tagName("html"));
         browser.findElement(By.id(CsrScreen.UPLOAD)).click();
-        chromium.waitUpTo(30).until(ExpectedConditions.stalenessOf(before));
+        chromium.waitUpTo(30).until(Browser.replaced(before));
     }
 
     private void choose(String file) {
