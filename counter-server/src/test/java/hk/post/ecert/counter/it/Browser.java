@@ -180,6 +180,17 @@ final class Browser implements AutoCloseable {
     }
 
     /**
+     * Whether the poll with this client id polls now or will start by itself (its {@code autoStart}): a poll that
+     * re-renders a form while the clerk types there empties what was typed and takes the focus.
+     */
+    boolean pollLive(String pollId) {
+        return (Boolean) ((JavascriptExecutor) driver).executeScript(
+                "if (!window.PrimeFaces) { return false; }"
+                        + " return Object.values(PrimeFaces.widgets).some(w => w && w.id === arguments[0] && (w.active || w.cfg.autoStart));",
+                pollId);
+    }
+
+    /**
      * Opens a PrimeFaces select menu and clicks the item with this value, as a clerk would. The item is clicked only
      * once the panel has finished opening (jQuery reports no animation on it): a click on an item that is still
      * sliding in is lost on current Chromium. If the menu still shows another value, the clerk looks and chooses

@@ -51,6 +51,9 @@ public class TokenRenewalDesk implements Serializable {
     @Inject
     CaseAccess access;
 
+    @Inject
+    ShownOnce shown;
+
     private String caseRef;
     private String openedCase;
     private String tokenLabel;
@@ -91,7 +94,8 @@ public class TokenRenewalDesk implements Serializable {
     }
 
     public RenewalCases.View getCaseView() {
-        return openedCase == null ? null : cases.view(openedCase).orElse(null);
+        String ref = openedCase;
+        return ref == null ? null : shown.read("case " + ref, () -> cases.view(ref)).orElse(null);
     }
 
     public String getTypeName() {
@@ -160,7 +164,9 @@ public class TokenRenewalDesk implements Serializable {
     }
 
     public TokenRenewals.View getRenewal() {
-        return openedCase == null ? null : renewals.latestOfCase(openedCase).orElse(null);
+        // read once per answer: the state shown and the poll's autoStart/stop must agree (see ShownOnce)
+        String ref = openedCase;
+        return ref == null ? null : shown.read("token renewal of " + ref, () -> renewals.latestOfCase(ref)).orElse(null);
     }
 
     public boolean isRunning() {

@@ -15,6 +15,7 @@ public final class TokenScreen {
     public static final String MESSAGES = "token:messages";
     public static final String NAME = "token:name";
     public static final String OPEN_CASE = "token:openCase";
+    public static final String PROGRESS_POLL = "token:progressPoll";
     public static final String RENEWAL_ID = "renewalId";
     public static final String RENEWAL_STATE = "renewalState";
     public static final String RETRY = "token:retry";
