@@ -185,7 +185,7 @@ public class CaptureDesk {
         String inheritedLabel = replaces == null ? null : records.labelOf(replaces).orElse(null);
         records.addPage(new CaptureRecords.ReceivedPage(pageId, k.caseRef(), jobId, seq, dpi, mode, png, sha256, img.width(),
                 img.height(), mark.map(m -> m.form().number()).orElse(null), mark.map(PageMark::page).orElse(null),
-                mark.isPresent() ? null : inheritedLabel, Instant.now()), replaces);
+                mark.isPresent() ? null : inheritedLabel, Instant.now(), img.thumbnail()), replaces);
         LOG.info(() -> "page " + pageId + " for " + k.caseRef() + ": " + mark.map(m -> m.form().number() + " p." + m.page())
                 .orElse("supporting document"));
     }

@@ -79,7 +79,14 @@ public class PdfFormPictures implements FormPictures {
     @Override
     public String thumbnail(byte[] png) {
         try {
-            BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+            return thumbnailOf(ImageIO.read(new ByteArrayInputStream(png)));
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static String thumbnailOf(BufferedImage img) {
+        try {
             int w = 120;
             int h = Math.max(1, img.getHeight() * w / img.getWidth());
             BufferedImage t = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
@@ -108,7 +115,7 @@ public class PdfFormPictures implements FormPictures {
         }
         boolean withinLimit = (long) img.getWidth() * img.getHeight() <= maxPixels;
         return Optional.of(new ReadPage(img.getWidth(), img.getHeight(),
-                withinLimit ? PageIdentifier.identify(img) : Optional.empty()));
+                withinLimit ? PageIdentifier.identify(img) : Optional.empty(), withinLimit ? thumbnailOf(img) : ""));
     }
 
     private static BufferedImage read(byte[] png) {

@@ -13,7 +13,8 @@ public interface CaptureRecords {
 
     /** A page as received from a terminal: where it came from, the picture, and what it was identified as. */
     record ReceivedPage(String pageId, String caseRef, String jobId, int seq, int dpi, String mode, byte[] png,
-                        String sha256, int width, int height, String form, Integer formPage, String label, Instant at) {
+                        String sha256, int width, int height, String form, Integer formPage, String label, Instant at,
+                        String thumbnail) {
     }
 
     /** A stored page's picture as scanned. */
@@ -28,6 +29,7 @@ public interface CaptureRecords {
     void addPage(ReceivedPage page, String replacesPageId);
 
     /** The case's active pages in the order received, each with its picture. */
+    /** The case's active pages with their stored thumbnails ({@code thumbnail} makes one for a page stored without). */
     List<CaptureCase.Page> activePages(String caseRef, java.util.function.Function<byte[], String> thumbnail);
 
     /** Labels an unidentified active page; a blank label clears it. */

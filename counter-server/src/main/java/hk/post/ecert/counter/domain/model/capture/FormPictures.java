@@ -25,8 +25,12 @@ public interface FormPictures {
     /** A received page's size and mark; empty when it is not a picture, no mark when it is larger than {@code maxPixels}. */
     Optional<ReadPage> read(byte[] png, long maxPixels);
 
-    /** What a received page is: its size and, when it carries one, the mark of the form page it is. */
-    record ReadPage(int width, int height, Optional<PageMark> mark) {
+    /**
+     * What a received page is: its size, when it carries one the mark of the form page it is, and its thumbnail (as
+     * {@link #thumbnail}), made once from the picture already read, so that a screen showing the case's pages never
+     * reads a full page again (issue 32: each render of the capture screen decoded and scaled every 300 dpi page).
+     */
+    record ReadPage(int width, int height, Optional<PageMark> mark, String thumbnail) {
     }
 
     /** A 120-pixel-wide thumbnail as a data URL; empty when the picture cannot be read. */

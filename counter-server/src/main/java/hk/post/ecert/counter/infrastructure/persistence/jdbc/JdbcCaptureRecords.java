@@ -74,20 +74,24 @@ public class JdbcCaptureRecords implements CaptureRecords {
             rows().update("UPDATE scanned_page SET status = 'REPLACED' WHERE page_id = ? AND case_ref = ?", replacesPageId, p.caseRef());
         }
         rows().update("INSERT INTO scanned_page (page_id, case_ref, job_id, seq, dpi, scan_mode, png_b64, sha256, width, height,"
-                        + " form_number, form_page, label, status, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'ACTIVE',?)",
+                        + " form_number, form_page, label, status, received_at, thumbnail) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'ACTIVE',?,?)",
                 p.pageId(), p.caseRef(), p.jobId(), p.seq(), p.dpi(), p.mode(), Base64.getEncoder().encodeToString(p.png()),
-                p.sha256(), p.width(), p.height(), p.form(), p.formPage(), p.label(), p.at());
+                p.sha256(), p.width(), p.height(), p.form(), p.formPage(), p.label(), p.at(),
+                p.thumbnail() == null || p.thumbnail().isEmpty() ? null : p.thumbnail());
     }
 
     @Override
     public List<CaptureCase.Page> activePages(String caseRef, Function<byte[], String> thumbnail) {
-        return rows().list("SELECT page_id, job_id, seq, dpi, sha256, form_number, form_page, label, status, png_b64 FROM scanned_page"
+        // the stored thumbnail; the full picture is read only for a page stored before thumbnails were (V26)
+        return rows().list("SELECT page_id, job_id, seq, dpi, sha256, form_number, form_page, label, status, thumbnail,"
+                + " CASE WHEN thumbnail IS NULL THEN png_b64 END FROM scanned_page"
                 + " WHERE case_ref = ? AND status = 'ACTIVE' ORDER BY received_at, seq", rs -> {
                     int fp = rs.getInt(7);
                     Integer formPage = rs.wasNull() ? null : fp;
+                    String stored = rs.getString(10);
                     return new CaptureCase.Page(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
                             rs.getString(6), formPage, rs.getString(8), rs.getString(9),
-                            thumbnail.apply(Base64.getDecoder().decode(rs.getString(10))));
+                            stored != null ? stored : thumbnail.apply(Base64.getDecoder().decode(rs.getString(11))));
                 }, caseRef);
     }
 
