@@ -38,6 +38,12 @@ final class Browser implements AutoCloseable {
 
     final WebDriver driver;
 
+    /**
+     * Whether the browser asks pages for reduced motion ({@code -Dbrowser.reducedMotion=false} keeps PrimeFaces'
+     * animations, as on a PC without that setting).
+     */
+    static final boolean REDUCED_MOTION = !"false".equals(System.getProperty("browser.reducedMotion"));
+
     /** The clerk actions taken through this browser (a field typed, a click, a menu choice), for the counter-speed figures. */
     int actions;
 
@@ -48,6 +54,11 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1280,1000", "--user-data-dir=" + profile, "--lang=en-GB");
+        if (REDUCED_MOTION) {
+            // the clerk's system setting "reduce motion": PrimeFaces then shows and hides its panels and dialogs at once
+            // (PrimeFaces.utils.disableAnimations) instead of fading them, and a test no longer waits on each fade
+            options.addArguments("--force-prefers-reduced-motion");
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
         driver = new ChromeDriver(service, options);
