@@ -80,6 +80,23 @@ public final class ScanArchiveSpeed {
         }
         double ratio = (double) median(ours) / median(magick);
         System.out.printf("RESULT scan kb_per_page=%d time_ratio_vs_imagemagick=%.2f qr_decoded=%d%n", pdf.length / 1024, ratio, decoded);
+
+        // a received page as the server reads it (issue 32): the PNG decoded, then its page mark found; the decode is the
+        // baseline of the same run
+        byte[] pngBytes = java.nio.file.Files.readAllBytes(png);
+        long[] decode = new long[RUNS];
+        long[] identify = new long[RUNS];
+        int found = 0;
+        for (int i = 0; i < RUNS; i++) {
+            long t0 = System.nanoTime();
+            BufferedImage received = ImageIO.read(new java.io.ByteArrayInputStream(pngBytes));
+            decode[i] = System.nanoTime() - t0;
+            long t1 = System.nanoTime();
+            found += PageIdentifier.identify(received).filter(mark::equals).isPresent() ? 1 : 0;
+            identify[i] = System.nanoTime() - t1;
+        }
+        System.out.printf("RESULT scan received_page_decode_ms=%.0f identify_ms=%.0f identify_vs_decode=%.2f identified=%d/%d%n",
+                median(decode) / 1e6, median(identify) / 1e6, (double) median(identify) / median(decode), found, RUNS);
     }
 
     private static long median(long[] v) {

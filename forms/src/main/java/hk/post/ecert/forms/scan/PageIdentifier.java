@@ -22,8 +22,9 @@ public final class PageIdentifier {
         // The whole page first. QR finder patterns make decoding rotation-proof in principle, but on a large, skewed
         // or noisy scan the detector does better on a corner of the page (the mark sits in one, whichever way up the
         // page went in), and on a 300 dpi scan at half size.
-        for (BufferedImage candidate : candidates(page)) {
-            Optional<PageMark> mark = decode(candidate).flatMap(PageMark::parse);
+        // each candidate is made only when the ones before it were not read (most pages read whole, at once)
+        for (java.util.function.Supplier<BufferedImage> candidate : candidates(page)) {
+            Optional<PageMark> mark = decode(candidate.get()).flatMap(PageMark::parse);
             if (mark.isPresent()) {
                 return mark;
             }
@@ -37,18 +38,17 @@ public final class PageIdentifier {
         return Optional.empty();
     }
 
-    private static List<BufferedImage> candidates(BufferedImage page) {
-        List<BufferedImage> out = new java.util.ArrayList<>();
-        out.add(page);
+    private static List<java.util.function.Supplier<BufferedImage>> candidates(BufferedImage page) {
+        List<java.util.function.Supplier<BufferedImage>> out = new java.util.ArrayList<>();
+        out.add(() -> page);
         int w = page.getWidth();
         int h = page.getHeight();
         int cw = w * 2 / 5;
         int ch = h * 2 / 5;
         for (int[] corner : new int[][]{{w - cw, h - ch}, {0, 0}, {w - cw, 0}, {0, h - ch}}) {
-            BufferedImage crop = page.getSubimage(corner[0], corner[1], cw, ch);
-            out.add(crop);
+            out.add(() -> page.getSubimage(corner[0], corner[1], cw, ch));
             if (w > 2000) {
-                out.add(half(crop));
+                out.add(() -> half(page.getSubimage(corner[0], corner[1], cw, ch)));
             }
         }
         return out;

@@ -3,6 +3,8 @@ package hk.post.ecert.forms.scan;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
+import com.google.zxing.LuminanceSource;
+import com.google.zxing.PlanarYUVLuminanceSource;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.ReaderException;
 import com.google.zxing.Result;
@@ -11,6 +13,8 @@ import com.google.zxing.multi.qrcode.QRCodeMultiReader;
 import com.google.zxing.qrcode.QRCodeReader;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBufferByte;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,10 +36,7 @@ public final class QrScanner {
 
     /** The text of a QR code in {@code picture}; empty when none can be read. */
     public static Optional<String> read(BufferedImage picture) {
-        int w = picture.getWidth();
-        int h = picture.getHeight();
-        int[] argb = picture.getRGB(0, 0, w, h, null, 0, w);
-        RGBLuminanceSource source = new RGBLuminanceSource(w, h, argb);
+        LuminanceSource source = luminance(picture);
         try {
             return Optional.of(new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), HINTS).getText());
         } catch (ReaderException single) {
@@ -46,5 +47,28 @@ public final class QrScanner {
                 return Optional.empty();
             }
         }
+    }
+
+    /**
+     * The picture's brightness, pixel by pixel. A grey picture (as a scanner's grey PNG reads) already is that: its
+     * bytes are read where they lie, also for a corner cut from a page, with no copy through ARGB — on a 300 dpi page that
+     * copy was 35 MB and most of the time of a page read at once.
+     */
+    static LuminanceSource luminance(BufferedImage picture) {
+        int w = picture.getWidth();
+        int h = picture.getHeight();
+        if (picture.getType() == BufferedImage.TYPE_BYTE_GRAY
+                && picture.getRaster().getDataBuffer() instanceof DataBufferByte bytes
+                && picture.getRaster().getSampleModel() instanceof ComponentSampleModel model
+                && model.getPixelStride() == 1 && bytes.getNumBanks() == 1 && bytes.getOffset() == 0) {
+            int stride = model.getScanlineStride();
+            byte[] data = bytes.getData();
+            int left = -picture.getRaster().getSampleModelTranslateX();
+            int top = -picture.getRaster().getSampleModelTranslateY();
+            if (stride > 0 && left >= 0 && top >= 0 && left + w <= stride && (long) (top + h) * stride <= data.length) {
+                return new PlanarYUVLuminanceSource(data, stride, data.length / stride, left, top, w, h, false);
+            }
+        }
+        return new RGBLuminanceSource(w, h, picture.getRGB(0, 0, w, h, null, 0, w));
     }
 }

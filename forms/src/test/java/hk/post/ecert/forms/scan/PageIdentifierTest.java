@@ -31,6 +31,18 @@ class PageIdentifierTest {
         assertEquals(Optional.of(MARK), PageIdentifier.identify(scannedPage(dpi, MARK, skew, quarterTurns)));
     }
 
+    /** The same pages as a scanner's grey PNG reads them, one byte a pixel (read without a copy: QrScanner.luminance). */
+    @ParameterizedTest(name = "grey, {0} dpi, turned {1}/4, skewed {2}°")
+    @CsvSource({"150, 0, 0", "300, 0, 0", "150, 2, 0", "300, 2, 0", "150, 1, 0", "300, 3, 0", "150, 0, 2.5", "300, 2, -2"})
+    void aGreyFormPageIsFoundWhicheverWayUp(int dpi, int quarterTurns, double skew) {
+        BufferedImage rgb = scannedPage(dpi, MARK, skew, quarterTurns);
+        BufferedImage grey = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = grey.createGraphics();
+        g.drawImage(rgb, 0, 0, null);
+        g.dispose();
+        assertEquals(Optional.of(MARK), PageIdentifier.identify(grey));
+    }
+
     @Test
     void aPageWithoutAPageMarkGoesToThePileForTheClerk() {
         assertEquals(Optional.empty(), PageIdentifier.identify(scannedPage(150, null, 0, 0)));

@@ -62,4 +62,29 @@ class QrScannerTest {
         g.dispose();
         return img;
     }
+
+    /**
+     * A grey picture (as a scanner's grey PNG reads) is read where its bytes lie, also a corner cut from a page: the
+     * brightness of each pixel is its byte, with no copy of the page through ARGB (issue 32).
+     */
+    @Test
+    void aGreyPicturesCornerIsReadWhereItLies() {
+        BufferedImage page = new BufferedImage(300, 200, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 200; y++) {
+            for (int x = 0; x < 300; x++) {
+                page.getRaster().setSample(x, y, 0, (x * 7 + y * 13) & 0xff);
+            }
+        }
+        BufferedImage corner = page.getSubimage(120, 80, 100, 60);
+        com.google.zxing.LuminanceSource source = QrScanner.luminance(corner);
+        assertEquals(100, source.getWidth());
+        assertEquals(60, source.getHeight());
+        assertEquals(com.google.zxing.PlanarYUVLuminanceSource.class, source.getClass(), "the page's own bytes, not a copy");
+        byte[] row = source.getRow(5, null);
+        for (int x = 0; x < 100; x++) {
+            assertEquals(page.getRaster().getSample(120 + x, 85, 0), row[x] & 0xff, "pixel " + x + " of row 5");
+        }
+        // a colour picture goes through ARGB as before
+        assertEquals(RGBLuminanceSource.class, QrScanner.luminance(new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB)).getClass());
+    }
 }
