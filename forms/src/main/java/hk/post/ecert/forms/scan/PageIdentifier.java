@@ -7,6 +7,7 @@ import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Finds which case, form and page a scanned page is, from its page QR code — whichever way up the page went through
@@ -23,7 +24,7 @@ public final class PageIdentifier {
         // or noisy scan the detector does better on a corner of the page (the mark sits in one, whichever way up the
         // page went in), and on a 300 dpi scan at half size.
         // each candidate is made only when the ones before it were not read (most pages read whole, at once)
-        for (java.util.function.Supplier<BufferedImage> candidate : candidates(page)) {
+        for (Supplier<BufferedImage> candidate : candidates(page)) {
             Optional<PageMark> mark = decode(candidate.get()).flatMap(PageMark::parse);
             if (mark.isPresent()) {
                 return mark;
@@ -38,8 +39,8 @@ public final class PageIdentifier {
         return Optional.empty();
     }
 
-    private static List<java.util.function.Supplier<BufferedImage>> candidates(BufferedImage page) {
-        List<java.util.function.Supplier<BufferedImage>> out = new java.util.ArrayList<>();
+    private static List<Supplier<BufferedImage>> candidates(BufferedImage page) {
+        List<Supplier<BufferedImage>> out = new java.util.ArrayList<>();
         out.add(() -> page);
         int w = page.getWidth();
         int h = page.getHeight();

@@ -2,7 +2,9 @@ package hk.post.ecert.forms.scan;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
+import com.google.zxing.LuminanceSource;
 import com.google.zxing.NotFoundException;
+import com.google.zxing.PlanarYUVLuminanceSource;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -76,10 +78,10 @@ class QrScannerTest {
             }
         }
         BufferedImage corner = page.getSubimage(120, 80, 100, 60);
-        com.google.zxing.LuminanceSource source = QrScanner.luminance(corner);
+        LuminanceSource source = QrScanner.luminance(corner);
         assertEquals(100, source.getWidth());
         assertEquals(60, source.getHeight());
-        assertEquals(com.google.zxing.PlanarYUVLuminanceSource.class, source.getClass(), "the page's own bytes, not a copy");
+        assertEquals(PlanarYUVLuminanceSource.class, source.getClass(), "the page's own bytes, not a copy");
         byte[] row = source.getRow(5, null);
         for (int x = 0; x < 100; x++) {
             assertEquals(page.getRaster().getSample(120 + x, 85, 0), row[x] & 0xff, "pixel " + x + " of row 5");

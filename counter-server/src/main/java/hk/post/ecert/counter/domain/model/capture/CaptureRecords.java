@@ -28,8 +28,10 @@ public interface CaptureRecords {
     /** The page received, replacing (when given) an earlier scan of the same form page and the page re-scanned. */
     void addPage(ReceivedPage page, String replacesPageId);
 
-    /** The case's active pages in the order received, each with its picture. */
-    /** The case's active pages with their stored thumbnails ({@code thumbnail} makes one for a page stored without). */
+    /**
+     * The case's active pages in the order received, each with its stored thumbnail ({@code thumbnail} makes one from
+     * the picture of a page stored without).
+     */
     List<CaptureCase.Page> activePages(String caseRef, java.util.function.Function<byte[], String> thumbnail);
 
     /** Labels an unidentified active page; a blank label clears it. */
