@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * log, and a password of their own. The server's key files are readable by their owner only.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Order(8)   // when it starts in a parallel run (issue 32): see CounterServer
+@Order(7)   // when it starts in a parallel run (issue 32): see CounterServer
 class ProductionStartIT {
 
     private static Process server;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -37,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @CounterServer.OwnServer(receivesMail = true)   // it renews the demo's subscribers that other classes look up, and receives the notices on its own SMTP server
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Order(1)   // when it starts in a parallel run (issue 32): see CounterServer
+@ResourceLock(TokenRenewalBrowserIT.TOKEN_READER)   // it writes a SoftHSM2 token
 class RenewalCaseBrowserIT {
 
 

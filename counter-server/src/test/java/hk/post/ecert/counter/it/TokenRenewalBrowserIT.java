@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -38,6 +39,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -55,10 +57,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * serial appears on the CRL).
  */
 @ExtendWith(CounterServer.class)
-@CounterServer.OwnServer   // it renews SRN-P-000002, which other classes look up, from clerk1's till
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Order(6)   // when it starts in a parallel run (issue 32): see CounterServer
+@Order(9)   // when it starts in a parallel run (issue 32): see CounterServer
+@ResourceLock(CounterServer.SHARED)   // one class at a time on the shared server (its demo terminal)
+@ResourceLock(TokenRenewalBrowserIT.TOKEN_READER)
 class TokenRenewalBrowserIT {
+
+    /**
+     * The SoftHSM2 tokens of this JVM (one {@code SOFTHSM2_CONF} for every class): this class empties the reader so that
+     * it holds its customer's token alone, so no other class writes a token while it runs. Numbered last of the shared
+     * server's classes, it starts after RenewalCaseBrowserIT (numbered first) has ended, and neither waits for the lock.
+     */
+    static final String TOKEN_READER = "softhsm2-tokens";
+
+    /**
+     * The customer: the first DEMO walk-in subscriber ({@code counter.demo.walkins}, one on the suite's servers), whom no
+     * other class on the shared server serves (CounterSpeedBrowserIT serves the walk-ins on a server of its own).
+     */
+    static final String WALK_IN = "SRN-P-900001";
+    static final String WALK_IN_NAME = "DEMO WALKIN A";
 
 
     URL base;
@@ -205,7 +222,8 @@ class TokenRenewalBrowserIT {
         }
         label = "cust-" + UUID.randomUUID().toString().substring(0, 6);
         SoftHsm.initToken(label, "1234");
-        TerminalConfig config = Terminals.config(base, Terminals.DEMO_TERMINAL, Terminals.DEMO_CODE, Files.createTempDirectory("terminal-"));
+        // the demo terminal as every class on this server starts it (enrolled once, from the key it keeps), with faulty hands
+        TerminalConfig config = Terminals.config(base, Terminals.DEMO_TERMINAL, Terminals.DEMO_CODE, Terminals.demoDataDir(base));
         terminal = new TerminalAgent(config, devicesWithFaultyHands(config)).start();
         assertTrue(terminal.awaitOnline(Duration.ofSeconds(30)));
         chromium.login(base.toString(), "clerk1", "Clerk#2026");
@@ -225,8 +243,8 @@ class TokenRenewalBrowserIT {
         // the walk-in path, counted from Counter home: search, renew, the case, its documents, identity, fee, vetting
         int clerkActions = chromium.actions;
         chromium.timing = true;
-        caseRef = flow.openCaseFromCounterHome("SRN-P-000002", "3", true, "softhsm2");
-        flow.walkInSteps(demoHkid("B23456"), "Wong Siu Ming", "1972-01-01", null);
+        caseRef = flow.openCaseFromCounterHome(WALK_IN, "3", true, "softhsm2");
+        flow.walkInSteps(demoHkid("W00001"), "Demo Walkin A", LocalDate.of(1980, 1, 2).toString(), null);
         renewalActions = chromium.actions - clerkActions;
         chromium.timing = false;
         assertTrue(chromium.text(SharedIds.HISTORY).contains("sent for vetting (identity, documents and fee complete)"), chromium.text(SharedIds.HISTORY));
@@ -235,7 +253,7 @@ class TokenRenewalBrowserIT {
         browser.get(base + "token.xhtml?case=" + caseRef);
         chromium.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(SharedIds.CASE_STATE), "VETTING"));
         assertTrue(browser.findElements(By.id(TokenScreen.START)).isEmpty(), "no start before HKPCA approves");
-        assertEquals("WONG SIU MING", chromium.text(TokenScreen.CASE_NAME));
+        assertEquals(WALK_IN_NAME, chromium.text(TokenScreen.CASE_NAME));
 
         flow.officerApproves(caseRef, "clerk1", "Clerk#2026");
         browser.get(base + "token.xhtml?case=" + caseRef);
@@ -331,7 +349,7 @@ class TokenRenewalBrowserIT {
         assertEquals(0, read.exit(), read.out());
         X509CertificateHolder cert = new X509CertificateHolder(Files.readAllBytes(certFile));
         assertTrue(cert.getIssuer().toString().contains("e-Cert CA 2 - 17 (TEST)"), "e-Cert (Personal) is issued by the 2-17-like CA: " + cert.getIssuer());
-        assertTrue(cert.getSubject().toString().contains("WONG SIU MING"), "the case's subscriber: " + cert.getSubject());
+        assertTrue(cert.getSubject().toString().contains(WALK_IN_NAME), "the case's subscriber: " + cert.getSubject());
         assertTrue(cert.getSerialNumber().bitLength() >= 64, "serials carry at least 64 random bits");
         assertNotNull(cert.getExtension(Extension.cRLDistributionPoints));
         assertEquals(new BigInteger(serial, 16), cert.getSerialNumber());
