@@ -1,5 +1,6 @@
 package hk.post.ecert.counter.it;
 
+import hk.post.ecert.counter.infrastructure.ca.CaKeystores;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -145,6 +146,8 @@ final class CounterServer implements BeforeAllCallback, AfterAllCallback, TestIn
             // each server its own keys (the last -D of a name wins): servers that run at once each keep their own database,
             // and one rotating its receipt key must not destroy the file another signs with
             Path keys = name.equals("shared") ? Operators.IT_KEYS : Path.of("target", "it-ca-" + name);
+            // its CA keystore a copy of one made once in this JVM: at C1 a server spent 5–18 s making the CA's RSA keys
+            CaKeystores.copyInto(keys, CaKeystores.SERVER_DEFAULT_PASSWORD);
             cmd.add("-Dcounter.ca.dir=" + keys.toAbsolutePath());
             if (!receivesMail) {
                 cmd.add("-Dcounter.mail.port=" + freePort());   // nothing listens there: its notices wait to be sent

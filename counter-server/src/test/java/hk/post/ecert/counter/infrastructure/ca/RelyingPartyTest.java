@@ -83,7 +83,8 @@ class RelyingPartyTest {
     }
 
     @BeforeEach
-    void open() {
+    void open() throws Exception {
+        CaKeystores.copyInto(dir.resolve("ca"), "test");   // the CA's keys made once for the class's tests
         ca = new EmbeddedCertificateAuthority();
         ca.caDir = Optional.of(dir.resolve("ca").toString());
         ca.caPassword = "test";
