@@ -46,6 +46,8 @@ public final class CaKeystores {
     private static Path make(String password) {
         try {
             Path dir = Files.createTempDirectory("ca-keystore-");
+            dir.toFile().deleteOnExit();   // removed when this JVM ends, after the file (the last registered goes first)
+            dir.resolve(FILE).toFile().deleteOnExit();
             EmbeddedCertificateAuthority ca = new EmbeddedCertificateAuthority();
             ca.caDir = Optional.of(dir.toString());
             ca.caPassword = password;
