@@ -30,8 +30,8 @@ class ClusterFailoverIT {
         int clerks = 4;
         int perClerk = 10;
         try (CounterCluster cluster = CounterCluster.start(work, clerks, code)) {
-            // the test servers' JVM flags (issue 32: C1 alone starts an instance on about two thirds of the CPU); what is
-            // tested here is the cluster's failover, not the JIT
+            // the test servers' JVM flags (issue 32: with C1 alone a demo start took 44–56 s of CPU, against 59–67 s with
+            // both compilers); what is tested here is the cluster's failover, not the JIT
             cluster.withJvmOptions(Arrays.stream(System.getProperty("counter.it.serverJvm", "").trim().split("\\s+"))
                     .filter(w -> !w.isEmpty()).toArray(String[]::new));
             CounterInstance a = cluster.startInstance("counter-a");
