@@ -126,6 +126,15 @@ final class CounterServer implements BeforeAllCallback, AfterAllCallback, TestIn
         return (r != null ? r : shared).base;
     }
 
+    /** The test servers' JVM flags ({@code counter.it.serverJvm}), for a class that starts a server of its own making. */
+    static List<String> serverJvm() {
+        return words(System.getProperty("counter.it.serverJvm", ""));
+    }
+
+    private static List<String> words(String s) {
+        return Arrays.stream(s.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
+    }
+
     /** One Payara Micro process serving the WAR. */
     private static final class Running {
         final String name;
@@ -147,7 +156,7 @@ final class CounterServer implements BeforeAllCallback, AfterAllCallback, TestIn
             // and one rotating its receipt key must not destroy the file another signs with
             Path keys = name.equals("shared") ? Operators.IT_KEYS : Path.of("target", "it-ca-" + name);
             // its CA keystore a copy of one made once in this JVM: at C1 a server spent 5–18 s making the CA's RSA keys
-            CaKeystores.copyInto(keys, CaKeystores.SERVER_DEFAULT_PASSWORD);
+            CaKeystores.copyInto(keys);
             cmd.add("-Dcounter.ca.dir=" + keys.toAbsolutePath());
             if (!receivesMail) {
                 cmd.add("-Dcounter.mail.port=" + freePort());   // nothing listens there: its notices wait to be sent
@@ -235,8 +244,5 @@ final class CounterServer implements BeforeAllCallback, AfterAllCallback, TestIn
             return v;
         }
 
-        private static List<String> words(String s) {
-            return Arrays.stream(s.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
-        }
     }
 }

@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -60,9 +59,9 @@ class ProductionStartIT {
         String war = System.getProperty("counter.war");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // the test servers' JVM flags, as the other classes' servers have them (issue 32: C1 alone, a start here took about
-        // 44 s of CPU against 67 s with both compilers); the production start is what the WAR does, not the JIT
-        Arrays.stream(System.getProperty("counter.it.serverJvm", "").trim().split("\\s+")).filter(w -> !w.isEmpty()).forEach(command::add);
+        // the test servers' JVM flags, as the other classes' servers have them (issue 32: with C1 alone a demo start took
+        // 44–56 s of CPU, against 59–67 s with both compilers); the production start is what the WAR does, not the JIT
+        command.addAll(CounterServer.serverJvm());
         command.addAll(List.of("-Xmx768m", "-Dcounter.ca.dir=" + work.resolve("keys"), "-jar", micro, "--deploy", war,
                 "--port", Integer.toString(port), "--nohazelcast", "--disablephonehome", "--rootdir", work.resolve("payara").toString()));
         server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -92,8 +92,11 @@ public class EmbeddedCertificateAuthority implements CertificateAuthority {
     @ConfigProperty(name = "counter.ca.dir")
     java.util.Optional<String> caDir;
 
+    /** The keystore's password unless {@code counter.ca.password} gives one. */
+    static final String DEFAULT_PASSWORD = "TEST-embedded-ca";
+
     @Inject
-    @ConfigProperty(name = "counter.ca.password", defaultValue = "TEST-embedded-ca")
+    @ConfigProperty(name = "counter.ca.password", defaultValue = DEFAULT_PASSWORD)
     String caPassword;
 
     @Inject

@@ -20,13 +20,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CaKeystores {
 
-    /** The password the counter server opens its embedded CA with unless {@code counter.ca.password} says otherwise. */
-    public static final String SERVER_DEFAULT_PASSWORD = "TEST-embedded-ca";
-
     private static final String FILE = "embedded-ca.p12";
     private static final Map<String, Path> TEMPLATES = new ConcurrentHashMap<>();
 
     private CaKeystores() {
+    }
+
+    /** As {@link #copyInto(Path, String)}, under the password a server opens its CA with unless told another. */
+    public static void copyInto(Path dir) throws IOException {
+        copyInto(dir, EmbeddedCertificateAuthority.DEFAULT_PASSWORD);
     }
 
     /**
