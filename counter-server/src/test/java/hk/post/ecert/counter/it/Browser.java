@@ -15,6 +15,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Sleeper;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -65,8 +67,11 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * A wait that looks at the page every {@link #POLL} (Selenium's own default is every 500 ms: a test of a few hundred
-     * steps, each waiting for an Ajax answer that takes tens of milliseconds, spent most of its time asleep). An element
+     * A wait that looks at the page first after {@link #POLL}, then less and less often, up to every {@link #POLL_MAX}
+     * (Selenium's own default is every 500 ms: a test of a few hundred steps, each waiting for an Ajax answer that takes
+     * tens of milliseconds, spent most of its time asleep; at a steady 40 ms, a wait for a terminal's job of several
+     * seconds sent Chromium a script every 40 ms, each one the browser process, chromedriver and the page's renderer
+     * spend CPU on while the server beside them works on the job). An element
      * an Ajax update or a new page replaced while the wait read it is looked up again at the next look, not a failure:
      * Chromium says so either as a stale element or, when the page is being replaced at that moment, as "Node with given
      * id does not belong to the document" (seen once in a suite run, on RenewalCaseBrowserIT's CSR upload). A wait for
@@ -74,7 +79,7 @@ final class Browser implements AutoCloseable {
      */
     WebDriverWait waitUpTo(int seconds) {
         WebDriverWait wait = new PageWait(driver, Duration.ofSeconds(seconds));
-        wait.pollingEvery(POLL);
+        wait.pollingEvery(POLL);   // the first look's delay; PageWait's sleeper doubles it after each look
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
@@ -115,12 +120,20 @@ final class Browser implements AutoCloseable {
     /** A wait whose condition, when it reads a node of a page being replaced, is asked again at the next look. */
     private static final class PageWait extends WebDriverWait {
 
+        private final BackingOff sleeper;
+
         PageWait(WebDriver driver, Duration timeout) {
-            super(driver, timeout);
+            this(driver, timeout, new BackingOff());
+        }
+
+        private PageWait(WebDriver driver, Duration timeout, BackingOff sleeper) {
+            super(driver, timeout, POLL, Clock.systemDefaultZone(), sleeper);
+            this.sleeper = sleeper;
         }
 
         @Override
         public <V> V until(Function<? super WebDriver, ? extends V> condition) {
+            sleeper.restart();
             return super.until(new Function<WebDriver, V>() {
                 @Override
                 public V apply(WebDriver d) {
@@ -144,8 +157,31 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** How often a wait looks again ({@code -Dbrowser.pollMs}; 40 ms unless told; Selenium's own is 500 ms). */
+    /**
+     * A wait's sleeps between looks: the first as long as the wait's interval, each next one twice the one before, up to
+     * {@link #POLL_MAX}. An Ajax answer of tens of milliseconds is still seen within about that time, and a wait of seconds
+     * looks a few times a second rather than 25 times.
+     */
+    private static final class BackingOff implements Sleeper {
+        private Duration next;
+
+        void restart() {
+            next = null;
+        }
+
+        @Override
+        public void sleep(Duration interval) throws InterruptedException {
+            Duration now = next == null ? interval : next;
+            next = now.multipliedBy(2).compareTo(POLL_MAX) > 0 ? POLL_MAX : now.multipliedBy(2);
+            Sleeper.SYSTEM_SLEEPER.sleep(now);
+        }
+    }
+
+    /** A wait's first look again ({@code -Dbrowser.pollMs}; 40 ms unless told; Selenium's own is 500 ms). */
     static final Duration POLL = Duration.ofMillis(Long.getLong("browser.pollMs", 40));
+
+    /** The longest sleep between a wait's looks ({@code -Dbrowser.pollMaxMs}; 160 ms unless told). */
+    static final Duration POLL_MAX = Duration.ofMillis(Math.max(Long.getLong("browser.pollMaxMs", 160), POLL.toMillis()));
 
     void login(String base, String user, String password) {
         driver.get(base + "index.xhtml");
