@@ -41,6 +41,24 @@ class ReceiptSealTest {
                 "as pasted: case and spaces forgiven");
     }
 
+    /**
+     * Issue 32: the seal is signed with Bouncy Castle's Ed25519 where the key's bytes can be read; the signature is the
+     * one the JDK's own Ed25519 makes (deterministic), for the same key twice and for a key signed after another.
+     */
+    @Test
+    void theSignatureIsTheJdksOwnEd25519() throws Exception {
+        KeyPair a = ed25519();
+        KeyPair b = ed25519();
+        for (KeyPair k : List.of(a, a, b, a)) {
+            ReceiptSeal.Parsed p = ReceiptSeal.parse(ReceiptSeal.seal(payment(), "R1", k.getPrivate()));
+            java.security.Signature jdk = java.security.Signature.getInstance("Ed25519", "SunEC");
+            jdk.initSign(k.getPrivate());
+            jdk.update("ecert-counter-receipt-v1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            jdk.update(p.body());
+            assertEquals(java.util.HexFormat.of().formatHex(jdk.sign()), java.util.HexFormat.of().formatHex(p.signature()));
+        }
+    }
+
     @Test
     void oneChangedByteOfTheStatementIsAltered() throws Exception {
         KeyPair k = ed25519();
