@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The embedded CA's keystore made once per test JVM and copied where a test, or a test server, would make its own
  * (issue 32). Its four RSA keys (3072 and 3 × 2048 bits) took about 9 s of CPU to make in a JVM with C1 alone, as
  * the test servers run, and about 1.4 s with both compilers; the tests that use a copy are about what the CA does with
- * its keys, not about their making ({@link EmbeddedCertificateAuthorityTest} still makes its own). A copy is what a
- * server finds on a restart: a keystore made before, owner-only.
+ * its keys, not about their making ({@link EmbeddedCertificateAuthorityTest} still makes one for the test that reads the
+ * hierarchy). A copy is what a server finds on a restart: a keystore made before, owner-only.
  */
 public final class CaKeystores {
 
