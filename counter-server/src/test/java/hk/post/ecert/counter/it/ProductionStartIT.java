@@ -21,11 +21,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -103,6 +106,19 @@ class ProductionStartIT {
             if (!server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
                 server.destroyForcibly().waitFor();
             }
+        }
+        if (work != null) {
+            // the server's log is kept beside the other test servers' logs; its data, keys and Payara root directory go
+            // (each run had left a /tmp/production-start-* directory behind)
+            Path kept = Path.of("target", "counter-server-ProductionStartIT.log");
+            Files.createDirectories(kept.getParent());
+            if (Files.exists(log)) {
+                Files.copy(log, kept, StandardCopyOption.REPLACE_EXISTING);
+            }
+            try (Stream<Path> all = Files.walk(work)) {
+                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+            assertFalse(Files.exists(work), "the production start's directory is removed: " + work);
         }
     }
 
